@@ -1,0 +1,151 @@
+//! Typed errors of the library.
+//!
+//! The binary prints them as `newsdedup: PATH:LINE: message (hint: ...)`, so each
+//! error knows the line it applies to and carries a hint for fixing the input;
+//! the path is only known at the edge and is added there.
+
+use std::fmt;
+
+/// Why an input could not be cleaned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input holds no bytes, or only whitespace.
+    Empty {
+        /// True when there were bytes, all of them whitespace.
+        whitespace_only: bool,
+    },
+    /// Line 1, the title, is blank.
+    EmptyTitle,
+    /// The file ends before the three header lines are complete.
+    MissingHeaderLine {
+        /// 1-based line number of the missing line (2 or 3).
+        line: usize,
+    },
+    /// Line 2 is not a date of the form `YYYYMMDD`, or is not a real date.
+    BadDate {
+        /// The trimmed text of line 2.
+        found: String,
+        /// What exactly is wrong with it.
+        reason: &'static str,
+    },
+    /// Line 3 is not an absolute `http://` or `https://` URL.
+    BadUrl {
+        /// The trimmed text of line 3.
+        found: String,
+    },
+    /// The header is complete but no body line follows it.
+    NoBody {
+        /// 1-based line number where the body was expected.
+        line: usize,
+    },
+    /// The bytes are not valid UTF-8.
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+    /// The input contains a NUL byte, so it is binary data, not text.
+    Binary {
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+    /// The input starts with a UTF-16 byte-order mark.
+    Utf16 {
+        /// True for big-endian (`FE FF`), false for little-endian (`FF FE`).
+        big_endian: bool,
+    },
+    /// The input is larger than the configured limit.
+    TooLarge {
+        /// Size of the input in bytes.
+        size: u64,
+        /// The limit in bytes.
+        max: u64,
+    },
+}
+
+impl Error {
+    /// The 1-based line the error applies to, when there is one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Error::Empty { .. } | Error::EmptyTitle => Some(1),
+            Error::MissingHeaderLine { line } | Error::NoBody { line } => Some(*line),
+            Error::BadDate { .. } => Some(2),
+            Error::BadUrl { .. } => Some(3),
+            Error::InvalidUtf8 { line, .. } | Error::Binary { line, .. } => Some(*line),
+            Error::Utf16 { .. } | Error::TooLarge { .. } => None,
+        }
+    }
+
+    /// A short suggestion for the user: how to fix the input or which option helps.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Error::Empty { .. } => "a scraped file holds a title, a date, a URL, then the body",
+            Error::EmptyTitle => "line 1 must hold the title; use --no-header for body-only files",
+            Error::MissingHeaderLine { .. } => {
+                "the header is three lines: title, date (YYYYMMDD), URL; use --no-header for body-only files"
+            }
+            Error::BadDate { .. } => {
+                "line 2 must be the date as YYYYMMDD, e.g. 20220122; use --no-header for body-only files"
+            }
+            Error::BadUrl { .. } => {
+                "line 3 must be an absolute URL such as https://example.com/a.html; use --no-header for body-only files"
+            }
+            Error::NoBody { .. } => "the article text starts on line 4; nothing to clean",
+            Error::InvalidUtf8 { .. } => "convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD",
+            Error::Binary { .. } => "this looks like a binary file; check the glob or the path",
+            Error::Utf16 { .. } => "convert it first, e.g. iconv -f UTF-16 -t UTF-8",
+            Error::TooLarge { .. } => "raise the limit with --max-bytes if the file is really an article",
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Empty {
+                whitespace_only: false,
+            } => write!(f, "the file is empty"),
+            Error::Empty {
+                whitespace_only: true,
+            } => write!(f, "the file holds only whitespace"),
+            Error::EmptyTitle => write!(f, "the title line is empty"),
+            Error::MissingHeaderLine { line: 2 } => {
+                write!(f, "the file ends after the title: no date line")
+            }
+            Error::MissingHeaderLine { line } => {
+                write!(f, "the file ends before header line {line}: no URL line")
+            }
+            Error::BadDate { found, reason } => {
+                write!(f, "expected a date YYYYMMDD, found {found:?}: {reason}")
+            }
+            Error::BadUrl { found } => {
+                write!(f, "expected an absolute http(s) URL, found {found:?}")
+            }
+            Error::NoBody { .. } => write!(f, "the header is not followed by any body text"),
+            Error::InvalidUtf8 { offset, .. } => {
+                write!(f, "invalid UTF-8 at byte offset {offset}")
+            }
+            Error::Binary { offset, .. } => {
+                write!(f, "binary data: a NUL byte at byte offset {offset}")
+            }
+            Error::Utf16 { big_endian } => write!(
+                f,
+                "the file is UTF-16 ({}), not UTF-8",
+                if *big_endian {
+                    "big-endian BOM FE FF"
+                } else {
+                    "little-endian BOM FF FE"
+                }
+            ),
+            Error::TooLarge { size, max } => {
+                write!(f, "the file is {size} bytes, over the limit of {max} bytes")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}

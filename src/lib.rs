@@ -1,0 +1,85 @@
+//! newsdedup rebuilds clean news articles from scraped files.
+//!
+//! A common scraper bug writes each paragraph followed by every paragraph
+//! after it, glued with no separator, lines in any order, so one article's
+//! paragraphs appear many times over. newsdedup reads such a file, finds
+//! where the glued paragraphs begin and end, and writes each paragraph once,
+//! in order, with the title, date and URL.
+//!
+//! The data flows through three modules: [`reader`] (bytes to header and
+//! body lines), [`dedup`] (body lines to paragraphs) and [`writer`]
+//! (article to text or JSON). [`clean`] runs the first two.
+//!
+//! ```
+//! let scraped = "Title\n20220122\nhttps://example.com/a\n\
+//!                Second paragraph here.Third and last one.\n\
+//!                First paragraph of it.Second paragraph here.Third and last one.\n\
+//!                Third and last one.\n";
+//! let article = newsdedup::clean(scraped.as_bytes(), &newsdedup::Options::default())?;
+//! assert_eq!(
+//!     article.paragraphs,
+//!     ["First paragraph of it.", "Second paragraph here.", "Third and last one."]
+//! );
+//! # Ok::<(), newsdedup::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+pub mod article;
+pub mod dedup;
+pub mod error;
+pub mod reader;
+pub mod sentences;
+pub mod writer;
+
+pub use article::{Article, Date, Header, Stats};
+pub use error::Error;
+
+/// How to clean an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The input holds body text only: no title, date and URL lines.
+    pub no_header: bool,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    pub lossy: bool,
+    /// Refuse inputs larger than this many bytes.
+    pub max_bytes: u64,
+}
+
+/// The default `max_bytes`: 256 MiB, far above any article, low enough to
+/// stop a mistaken path (a disk image, a log) early.
+pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            no_header: false,
+            lossy: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Cleans one scraped file: checks and parses it, then rebuilds its
+/// paragraphs, each once and in order.
+pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
+    if input.len() as u64 > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: input.len() as u64,
+            max: opts.max_bytes,
+        });
+    }
+    let text = reader::decode(input, opts.lossy)?;
+    let doc = reader::parse(
+        &text,
+        reader::ReadOptions {
+            no_header: opts.no_header,
+        },
+    )?;
+    let paragraphs = dedup::rebuild(&doc.body);
+    Ok(Article::new(
+        doc.header,
+        paragraphs,
+        input.len() as u64,
+        doc.body.len() as u64,
+    ))
+}

@@ -1,0 +1,262 @@
+//! Reader: raw bytes to a header and body lines.
+//!
+//! Everything about the *shape* of a scraped file lives here: the encoding
+//! checks, the three header lines and the line endings (LF, CRLF or a lone
+//! CR). The dedup pass then only ever sees body lines of valid UTF-8 text.
+
+use std::borrow::Cow;
+
+use crate::article::{Date, Header};
+use crate::error::Error;
+
+/// How to read an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReadOptions {
+    /// The input holds body text only: no title, date and URL lines.
+    pub no_header: bool,
+}
+
+/// A parsed scraped file, borrowing its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document<'a> {
+    /// The three header lines, unless reading with `no_header`.
+    pub header: Option<Header>,
+    /// The non-blank body lines, untrimmed, without their line endings.
+    pub body: Vec<&'a str>,
+}
+
+/// Checks the encoding and decodes `input` as UTF-8.
+///
+/// A UTF-8 byte-order mark is dropped. UTF-16 (recognised by its BOM), NUL
+/// bytes and invalid UTF-8 are errors; with `lossy`, invalid sequences become
+/// U+FFFD instead.
+pub fn decode(input: &[u8], lossy: bool) -> Result<Cow<'_, str>, Error> {
+    if let [0xFE, 0xFF, ..] = input {
+        return Err(Error::Utf16 { big_endian: true });
+    }
+    if let [0xFF, 0xFE, ..] = input {
+        return Err(Error::Utf16 { big_endian: false });
+    }
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    if let Some(offset) = memchr::memchr(0, input) {
+        return Err(Error::Binary {
+            offset,
+            line: line_of(input, offset),
+        });
+    }
+    match std::str::from_utf8(input) {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(_) if lossy => Ok(String::from_utf8_lossy(input)),
+        Err(e) => Err(Error::InvalidUtf8 {
+            offset: e.valid_up_to(),
+            line: line_of(input, e.valid_up_to()),
+        }),
+    }
+}
+
+/// 1-based line number of byte `offset`, counting LF, CRLF and lone CR.
+fn line_of(input: &[u8], offset: usize) -> usize {
+    let before = &input[..offset];
+    let lf = memchr::memchr_iter(b'\n', before).count();
+    let lone_cr = memchr::memchr_iter(b'\r', before)
+        .filter(|&i| input.get(i + 1) != Some(&b'\n'))
+        .count();
+    1 + lf + lone_cr
+}
+
+/// Parses decoded text into header and body lines.
+pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
+    if text.is_empty() {
+        return Err(Error::Empty {
+            whitespace_only: false,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(Error::Empty {
+            whitespace_only: true,
+        });
+    }
+    let mut lines = Lines::new(text.as_bytes()).map(|(a, b)| &text[a..b]);
+    let header = if opts.no_header {
+        None
+    } else {
+        Some(parse_header(&mut lines)?)
+    };
+    let body: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+    if body.is_empty() {
+        return Err(Error::NoBody {
+            line: if opts.no_header { 1 } else { 4 },
+        });
+    }
+    Ok(Document { header, body })
+}
+
+fn parse_header<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Result<Header, Error> {
+    let title = lines.next().unwrap_or("").trim();
+    if title.is_empty() {
+        return Err(Error::EmptyTitle);
+    }
+    let date = lines
+        .next()
+        .ok_or(Error::MissingHeaderLine { line: 2 })?
+        .trim();
+    let date = Date::parse_compact(date).map_err(|reason| Error::BadDate {
+        found: date.to_string(),
+        reason,
+    })?;
+    let url = lines
+        .next()
+        .ok_or(Error::MissingHeaderLine { line: 3 })?
+        .trim();
+    if !is_absolute_http_url(url) {
+        return Err(Error::BadUrl {
+            found: url.to_string(),
+        });
+    }
+    Ok(Header {
+        title: title.to_string(),
+        date,
+        url: url.to_string(),
+    })
+}
+
+/// `http://` or `https://` (any case), a non-empty host, no whitespace.
+fn is_absolute_http_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && !url.chars().any(char::is_whitespace)
+}
+
+/// Byte ranges of the lines of `bytes`, without their endings; a line ends
+/// at LF, CRLF or a lone CR. A final line without an ending counts.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Lines { bytes, pos: 0 }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if self.pos >= self.bytes.len() {
+            return None;
+        }
+        let start = self.pos;
+        match memchr::memchr2(b'\n', b'\r', &self.bytes[start..]) {
+            None => {
+                self.pos = self.bytes.len();
+                Some((start, self.bytes.len()))
+            }
+            Some(i) => {
+                let end = start + i;
+                let crlf = self.bytes[end] == b'\r' && self.bytes.get(end + 1) == Some(&b'\n');
+                self.pos = end + if crlf { 2 } else { 1 };
+                Some((start, end))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Document<'_>, Error> {
+        parse(text, ReadOptions::default())
+    }
+
+    #[test]
+    fn splits_header_and_skips_blank_body_lines() {
+        let d = read("Title \n20220122\nhttps://a.b/c\n\nfirst\n  \nsecond").unwrap();
+        let h = d.header.unwrap();
+        assert_eq!(h.title, "Title");
+        assert_eq!(h.date.to_string(), "2022-01-22");
+        assert_eq!(h.url, "https://a.b/c");
+        assert_eq!(d.body, vec!["first", "second"]);
+    }
+
+    #[test]
+    fn accepts_crlf_and_lone_cr_endings() {
+        let d = read("T\r\n20220122\r\nhttp://a.b\r\none\r\ntwo\rthree\r\n").unwrap();
+        assert_eq!(d.body, vec!["one", "two", "three"]);
+    }
+
+    #[test]
+    fn names_the_line_of_a_bad_header() {
+        assert_eq!(
+            read("T\n2022-01-22\nhttp://a.b\nx").unwrap_err().line(),
+            Some(2)
+        );
+        assert_eq!(read("T\n20220122\nwww.a.b\nx").unwrap_err().line(), Some(3));
+        assert_eq!(
+            read("  \n20220122\nhttp://a.b\nx").unwrap_err(),
+            Error::EmptyTitle
+        );
+        assert_eq!(
+            read("T\n20220122").unwrap_err(),
+            Error::MissingHeaderLine { line: 3 }
+        );
+        assert_eq!(
+            read("T\n20220122\nhttp://a.b\n\n").unwrap_err(),
+            Error::NoBody { line: 4 }
+        );
+    }
+
+    #[test]
+    fn rejects_urls_that_are_not_absolute_http() {
+        for bad in [
+            "ftp://a.b",
+            "https://",
+            "http:///x",
+            "https://a b",
+            "/relative",
+        ] {
+            assert!(!is_absolute_http_url(bad), "{bad}");
+        }
+        for good in ["HTTPS://A.B", "http://a", "https://a.b/c?d#e"] {
+            assert!(is_absolute_http_url(good), "{good}");
+        }
+    }
+
+    #[test]
+    fn no_header_mode_reads_every_line_as_body() {
+        let d = parse("a\nb\n", ReadOptions { no_header: true }).unwrap();
+        assert_eq!(d.header, None);
+        assert_eq!(d.body, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn decode_drops_a_utf8_bom_and_rejects_utf16_and_nul() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc", false).unwrap(), "abc");
+        assert_eq!(
+            decode(b"\xFF\xFEa\0", false).unwrap_err(),
+            Error::Utf16 { big_endian: false }
+        );
+        assert_eq!(
+            decode(b"a\nb\0", false).unwrap_err(),
+            Error::Binary { offset: 3, line: 2 }
+        );
+    }
+
+    #[test]
+    fn decode_reports_the_offset_of_invalid_utf8_or_replaces_it() {
+        assert_eq!(
+            decode(b"ab\ncd\xFFe", false).unwrap_err(),
+            Error::InvalidUtf8 { offset: 5, line: 2 }
+        );
+        assert_eq!(decode(b"cd\xFFe", true).unwrap(), "cd\u{FFFD}e");
+    }
+}
