@@ -25,10 +25,12 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod batch;
 pub mod dedup;
 pub mod error;
 pub mod reader;
 pub mod sentences;
+pub mod simulate;
 pub mod writer;
 
 pub use article::{Article, Date, Header, Stats};

@@ -1,0 +1,2 @@
+//! Batch cleaning: walking directories, cleaning files in parallel, writing
+//! results atomically. (Being written.)

@@ -1,0 +1,1 @@
+//! Scrape simulator. (Being written.)
