@@ -22,9 +22,9 @@
 //!    apart, so nothing is ever lost to a wrong guess.
 //! 4. Every line start and end on that axis is a paragraph boundary; the text
 //!    between two boundaries is a paragraph, taken once.
-//! 5. Glued boundaries that no line start or end explains (a window of three
-//!    paragraphs written once, say) are split where a sentence ends with no
-//!    space before the next one (`Moscow.In`).
+//! 5. A body of a single distinct line has no such evidence: there, glued
+//!    paragraphs are split where a sentence ends with no space before the
+//!    next one (`Moscow.In`).
 //!
 //! The pass runs again on its own output until nothing changes, which makes
 //! cleaning idempotent by construction.
@@ -38,6 +38,11 @@ const KEY: usize = 16;
 /// Bytes compared to confirm a key match; the layout check later compares
 /// everything, so this only bounds the work spent on candidate matches.
 const VERIFY: usize = 512;
+/// Matches shorter than this (in squeezed bytes) count only where each cut
+/// they make looks like a paragraph seam: two clean paragraphs can share a
+/// few words (`…Tottenham v Nottingham Forest` / `Nottingham Forest boss…`),
+/// a glued copy of a whole paragraph is rarely this short.
+const LONG: usize = 48;
 /// Lines sharing one key that are tried at a single position.
 const BUCKET_CAP: usize = 64;
 /// Passes before giving up on reaching a fixed point.
@@ -111,16 +116,19 @@ fn pass(input: &[String]) -> Vec<String> {
     let groups = layout(&lines, &edges);
     // A body of one distinct line has no line starts or ends inside it to go
     // by: a window of paragraphs written once looks exactly like that.
+    // Elsewhere the line starts and ends are the evidence, and a stop glued
+    // to a capital inside a paragraph is far more often the author's typo
+    // (`Division.Those`) than a seam.
     let single_line = lines.len() == 1;
 
     let mut seen: HashSet<Vec<u8>> = HashSet::new();
     let mut out = Vec::new();
     for group in &groups {
         for piece in group_pieces(&lines, group) {
-            let parts = if piece.confirmed && !single_line {
-                vec![piece.text]
+            let parts = if single_line {
+                split_glued(piece)
             } else {
-                split_glued(piece.text)
+                vec![piece]
             };
             for part in parts {
                 let part = part.trim();
@@ -244,8 +252,12 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
                 if let Some(bucket) = starts.get(h) {
                     for &ti in bucket.iter().take(BUCKET_CAP) {
                         let t = &lines[ti as usize].sq;
-                        let c = (n - p).min(t.len()).min(VERIFY);
-                        if ti != si && s[p..p + c] == t[..c] {
+                        let len = (n - p).min(t.len());
+                        let c = len.min(VERIFY);
+                        if ti != si
+                            && s[p..p + c] == t[..c]
+                            && (len >= LONG || start_cuts_are_seams(s, t, p))
+                        {
                             edges.push(Edge {
                                 a: si,
                                 b: ti,
@@ -261,8 +273,12 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
                 if let Some(bucket) = ends.get(h) {
                     for &ti in bucket.iter().take(BUCKET_CAP) {
                         let t = &lines[ti as usize].sq;
-                        let c = q.min(t.len()).min(VERIFY);
-                        if ti != si && s[q - c..q] == t[t.len() - c..] {
+                        let len = q.min(t.len());
+                        let c = len.min(VERIFY);
+                        if ti != si
+                            && s[q - c..q] == t[t.len() - c..]
+                            && (len >= LONG || end_cuts_are_seams(s, t, q))
+                        {
                             edges.push(Edge {
                                 a: si,
                                 b: ti,
@@ -277,10 +293,36 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
     edges
 }
 
+/// Whether every cut made by line `t` starting at byte `p` of line `s` falls
+/// on a seam: at `p` in `s`, and where the shorter of the two ends.
+fn start_cuts_are_seams(s: &[u8], t: &[u8], p: usize) -> bool {
+    let rest = s.len() - p;
+    let other = match rest.cmp(&t.len()) {
+        std::cmp::Ordering::Less => seam_strength(t, rest),
+        std::cmp::Ordering::Greater => seam_strength(s, p + t.len()),
+        std::cmp::Ordering::Equal => Some(true),
+    };
+    seam_strength(s, p).is_some() && other.is_some()
+}
+
+/// Whether every cut made by line `t` ending at byte `q` of line `s` falls
+/// on a seam: at `q` in `s`, and where the shorter of the two begins.
+fn end_cuts_are_seams(s: &[u8], t: &[u8], q: usize) -> bool {
+    let other = match q.cmp(&t.len()) {
+        std::cmp::Ordering::Less => seam_strength(t, t.len() - q),
+        std::cmp::Ordering::Greater => seam_strength(s, q - t.len()),
+        std::cmp::Ordering::Equal => Some(true),
+    };
+    seam_strength(s, q).is_some() && other.is_some()
+}
+
 /// Edges for lines shorter than `KEY` (a one-line paragraph such as
-/// `Bosvelt.`): such a line counts only where another line starts or ends
-/// with it, and only if the cut looks like a paragraph seam. A short string
-/// in the middle of a line is far more often a coincidence than evidence.
+/// `Bosvelt.` or a dateline such as `NAIROBI`): such a line counts only where
+/// another line starts or ends with it, since a short string in the middle of
+/// a line is far more often a coincidence than evidence. Even there it needs
+/// a cut that looks like a seam ([`is_seam`]), or a cut that at least does
+/// not split a lowercase word, made in two or more lines (the first
+/// paragraph of a prefix cascade starts every line).
 fn short_edges(lines: &[Line]) -> Vec<Edge> {
     let mut by_len: HashMap<(usize, u64), Vec<u32>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
@@ -294,33 +336,62 @@ fn short_edges(lines: &[Line]) -> Vec<Edge> {
     let mut lens: Vec<usize> = by_len.keys().map(|&(len, _)| len).collect();
     lens.sort_unstable();
     lens.dedup();
-    let mut edges = Vec::new();
+    // (edge, strong seam, the short line ends the other line)
+    let mut found: Vec<(Edge, bool, bool)> = Vec::new();
     for (si, line) in lines.iter().enumerate() {
         let s = &line.sq;
         for &len in lens.iter().take_while(|&&len| len < s.len()) {
             let (head, tail) = (&s[..len], &s[s.len() - len..]);
-            for (part, cut, d) in [
-                (tail, s.len() - len, (s.len() - len) as i64),
-                (head, len, 0),
-            ] {
-                if !is_seam(s, cut) {
+            for (part, cut, at_end) in [(tail, s.len() - len, true), (head, len, false)] {
+                let Some(strong) = seam_strength(s, cut) else {
                     continue;
-                }
+                };
                 if let Some(bucket) = by_len.get(&(len, poly_hash(part))) {
                     for &ti in bucket {
                         if lines[ti as usize].sq == part {
-                            edges.push(Edge {
-                                a: si as u32,
-                                b: ti,
-                                d,
-                            });
+                            let d = if at_end { cut as i64 } else { 0 };
+                            found.push((
+                                Edge {
+                                    a: si as u32,
+                                    b: ti,
+                                    d,
+                                },
+                                strong,
+                                at_end,
+                            ));
                         }
                     }
                 }
             }
         }
     }
-    edges
+    let mut weak_count: HashMap<(u32, bool), usize> = HashMap::new();
+    for &(e, _, at_end) in &found {
+        *weak_count.entry((e.b, at_end)).or_default() += 1;
+    }
+    found
+        .into_iter()
+        .filter(|&(e, strong, at_end)| {
+            strong
+                || (weak_count[&(e.b, at_end)] >= 2
+                    && lines[e.b as usize].sq.iter().any(u8::is_ascii_alphanumeric))
+        })
+        .map(|(e, _, _)| e)
+        .collect()
+}
+
+/// How much a cut at byte `i` of squeezed text `s` looks like a seam between
+/// glued paragraphs: `Some(true)` for a strong seam ([`is_seam`]),
+/// `Some(false)` for a cut that at least does not fall inside a word
+/// (the next character is no lowercase letter, and no digit follows a
+/// digit), `None` otherwise.
+fn seam_strength(s: &[u8], i: usize) -> Option<bool> {
+    if is_seam(s, i) {
+        return Some(true);
+    }
+    let (prev, next) = (last_char(&s[..i])?, first_char(&s[i..])?);
+    let inside_word = next.is_lowercase() || (prev.is_ascii_digit() && next.is_ascii_digit());
+    (!inside_word).then_some(false)
 }
 
 /// Whether a cut at byte `i` of squeezed text `s` looks like the seam
@@ -530,25 +601,10 @@ fn check_group(lines: &[Line], g: &Group) -> Vec<u32> {
 // ---------------------------------------------------------------------------
 // Pieces: the text between two boundaries of a group.
 
-struct Piece<'a> {
-    text: &'a str,
-    /// The piece is a whole line of the input, so it is a paragraph as it is.
-    confirmed: bool,
-}
-
-fn group_pieces<'a>(lines: &[Line<'a>], g: &Group) -> Vec<Piece<'a>> {
+/// The text between each two boundaries of a group, in order.
+fn group_pieces<'a>(lines: &[Line<'a>], g: &Group) -> Vec<&'a str> {
     let asm = assemble(lines, g);
     let positions: HashMap<u32, i64> = g.members.iter().copied().collect();
-    let whole: HashSet<(i64, i64)> = g
-        .members
-        .iter()
-        .map(|&(l, p)| {
-            (
-                p - asm.shift,
-                p - asm.shift + lines[l as usize].sq.len() as i64,
-            )
-        })
-        .collect();
     // Squeezed offsets wanted from each source line, mapped to `norm` offsets
     // in one walk per line.
     let mut wanted: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -577,10 +633,7 @@ fn group_pieces<'a>(lines: &[Line<'a>], g: &Group) -> Vec<Piece<'a>> {
         let na = to_norm[&(*l, (a - off) as usize)];
         let nb = to_norm[&(*l, (b - off) as usize)];
         let norm = lines[*l as usize].norm;
-        pieces.push(Piece {
-            text: norm.get(na..nb).unwrap_or(norm),
-            confirmed: whole.contains(&(a, b)),
-        });
+        pieces.push(norm.get(na..nb).unwrap_or(norm));
     }
     pieces
 }
@@ -804,6 +857,42 @@ mod tests {
         ];
         let lines = [p.concat(), format!("{}{}", p[1], p[2]), p[2].to_string()];
         assert_eq!(rebuild(&lines), paras(&p));
+    }
+
+    #[test]
+    fn short_first_paragraph_of_a_prefix_cascade_is_its_own() {
+        let p = [
+            "NAIROBI",
+            "Updated at 10:00.",
+            "More rain is forecast for the coast.",
+        ];
+        let lines = [p[0].to_string(), p[..2].concat(), p.concat()];
+        assert_eq!(rebuild(&lines), paras(&p));
+    }
+
+    #[test]
+    fn a_short_paragraph_does_not_cut_other_paragraphs_that_start_with_it() {
+        let p = [
+            "Reuters",
+            "Reuters reported a rise in sales.",
+            "Reuters reported the news first.",
+        ];
+        assert_eq!(rebuild(&p), paras(&p));
+        let p = [
+            "Most sentences end with a stop.",
+            ".",
+            "Another ends with one too.",
+        ];
+        assert_eq!(rebuild(&p), paras(&p));
+    }
+
+    #[test]
+    fn clean_paragraphs_sharing_a_few_words_stay_apart() {
+        let p = [
+            "The draw: West Bromwich Albion or Tottenham v Nottingham Forest",
+            "Nottingham Forest boss Gary Megson could face a trip back.",
+        ];
+        assert_eq!(rebuild(&p), paras(&p));
     }
 
     #[test]
