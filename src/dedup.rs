@@ -671,63 +671,69 @@ fn norm_offsets(norm: &str, sorted: &[usize]) -> Vec<usize> {
 /// (`U.S.A.`, `Node.js`, `example.com`, `3.5`) never split: the stop must
 /// follow a lowercase letter, digit or closing mark and precede a capital.
 pub fn split_glued(text: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut parts = Vec::new();
     let mut start = 0;
+    // Straight quotes since `start`: their parity tells open from close.
     let mut quotes = 0usize;
+    let mut prev: Option<char> = None;
     let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
+    while let Some(c) = char_at(text, i) {
         if c == '"' {
             quotes += 1;
         }
-        let after_word = i > 0 && {
-            let p = chars[i - 1].1;
+        let after_word = prev.is_some_and(|p| {
             p.is_lowercase()
                 || p.is_ascii_digit()
                 || matches!(p, '%' | ')' | '"' | '”' | '’' | '\'' | ']')
-        };
-        if !(matches!(c, '.' | '!' | '?' | '…') && after_word) {
-            i += 1;
+        });
+        if !(is_stop(c) && after_word) {
+            prev = Some(c);
+            i += c.len_utf8();
             continue;
         }
-        // Skip a run of stops, then closing marks other than a straight quote.
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
-        }
-        while j < chars.len() && matches!(chars[j].1, '”' | '’' | ')' | ']') {
-            j += 1;
-        }
-        let mut cut = None;
-        if j < chars.len() {
-            let next = chars[j].1;
-            let then = chars.get(j + 1).map(|&(_, c)| c);
-            if next.is_uppercase() {
-                cut = Some(j);
-            } else if matches!(next, '“' | '‘' | '(') && then.is_some_and(char::is_uppercase) {
-                cut = Some(j);
-            } else if next == '"' && then.is_some_and(char::is_uppercase) {
-                // Odd count so far: this quote closes the paragraph.
-                cut = Some(if quotes % 2 == 1 { j + 1 } else { j });
-                if quotes % 2 == 1 {
-                    quotes += 1;
-                    j += 1;
-                }
+        // Past the run of stops and closing marks (a straight quote is
+        // decided below).
+        let mut j = skip_while(text, i, is_stop);
+        j = skip_while(text, j, |c| matches!(c, '”' | '’' | ')' | ']'));
+        let next = char_at(text, j);
+        let then = next.and_then(|n| char_at(text, j + n.len_utf8()));
+        let capital_then = then.is_some_and(char::is_uppercase);
+        let cut = match next {
+            Some(n) if n.is_uppercase() => Some(j),
+            Some('“' | '‘' | '(') if capital_then => Some(j),
+            Some('"') if capital_then => Some(if quotes % 2 == 1 { j + 1 } else { j }),
+            _ => None,
+        };
+        let resume = match cut {
+            Some(k) => {
+                parts.push(&text[start..k]);
+                start = k;
+                quotes = 0;
+                k
             }
-        }
-        if let Some(k) = cut {
-            let at = chars[k].0;
-            parts.push(&text[start..at]);
-            start = at;
-            quotes = usize::from(text[start..].starts_with('"'));
-            i = k + usize::from(quotes == 1);
-        } else {
-            i = j;
-        }
+            None => j,
+        };
+        prev = text[..resume].chars().next_back();
+        i = resume;
     }
     parts.push(&text[start..]);
     parts
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The byte offset after the run of chars from `i` on that satisfy `f`.
+fn skip_while(text: &str, i: usize, f: impl Fn(char) -> bool) -> usize {
+    text[i..]
+        .char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(text.len(), |(k, _)| i + k)
 }
 
 #[cfg(test)]
