@@ -2,26 +2,87 @@
 
 use std::path::PathBuf;
 
+use clap::builder::RangedU64ValueParser;
 use clap::{Parser, ValueEnum};
 
 /// Rebuild clean news articles from scraped files whose paragraphs were
 /// written many times over.
+///
+/// Give one file (or nothing, or `-`, for standard input) to print its
+/// cleaned text; give files and directories to clean a whole corpus with
+/// --out-dir, --in-place, --check or --format jsonl. Directories are walked
+/// recursively for files matching --glob, skipping hidden ones.
 #[derive(Debug, Parser)]
-#[command(name = "newsdedup", version, about, long_about = None)]
+#[command(name = "newsdedup", version, about, long_about)]
 #[command(after_help = "\
 Examples:
-  newsdedup scraped.txt                 clean one file to stdout
-  newsdedup --format json < scraped.txt one JSON object on stdout
+  newsdedup scraped.txt                    clean one file to stdout
+  curl -s URL | newsdedup > clean.txt      clean standard input
+  newsdedup --format json scraped.txt      one JSON object
+  newsdedup corpus/ -o clean/              clean a directory into clean/, same layout
+  newsdedup -i corpus/                     rewrite the files that change, in place
+  newsdedup --check corpus/                list files that would change (CI)
+  newsdedup --diff corpus/                 show what would change
+  newsdedup --format jsonl corpus/ > all.jsonl
 
-Exit status: 0 ok, 2 error (bad input, unreadable file).")]
+Exit status:
+  0  success; with --check or --diff, every file is already clean
+  1  --check or --diff found files that would change
+  2  error: bad input, unreadable or unwritable file, bad arguments
+     (an error outranks 1; the other files are still processed)")]
 pub struct Cli {
-    /// The scraped file to clean; `-` or nothing reads standard input.
-    #[arg(value_name = "FILE")]
-    pub input: Option<PathBuf>,
+    /// Files and directories to clean; `-` or nothing reads standard input.
+    /// Directories are walked for files matching --glob.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 
-    /// Output format.
+    /// Output format on stdout. jsonl: one JSON object per file, with its
+    /// "path", ordered by path.
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Write each cleaned file under DIR, mirroring its path relative to the
+    /// directory argument it was found in (a file argument lands at
+    /// DIR/NAME). DIR is never walked.
+    #[arg(short, long, value_name = "DIR", conflicts_with_all = ["in_place", "check", "diff"])]
+    pub out_dir: Option<PathBuf>,
+
+    /// Rewrite each file whose cleaned text differs, atomically, keeping its
+    /// permissions; files already clean are not touched.
+    #[arg(short, long, conflicts_with_all = ["check", "diff"])]
+    pub in_place: bool,
+
+    /// Write nothing: print the path of each file that would change, sorted,
+    /// and exit 1 if there is any.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Like --check, but print a unified diff of each file that would change.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Only clean files matching GLOB (gitignore syntax; `!GLOB` excludes)
+    /// when walking directories; repeatable. Files named as arguments are
+    /// always cleaned.
+    #[arg(short, long = "glob", value_name = "GLOB", default_value = newsdedup::batch::DEFAULT_GLOB)]
+    pub globs: Vec<String>,
+
+    /// Follow symbolic links when walking directories (loops are reported,
+    /// not followed).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
+    /// Clean N files at a time [default: one per core].
+    #[arg(short, long, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
+    pub jobs: Option<usize>,
+
+    /// No progress bar and no summary on stderr; errors are still shown.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Also write the summary as JSON to FILE, with a row per file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 
     /// The input holds body text only: no title, date and URL lines.
     #[arg(long)]
@@ -43,4 +104,6 @@ pub enum Format {
     Text,
     /// One JSON object: title, ISO date, url, paragraphs, sentences, stats.
     Json,
+    /// JSON Lines: one JSON object per file, with a leading "path".
+    Jsonl,
 }

@@ -1,19 +1,28 @@
-//! The modes of the command, over the library; all I/O lives here.
+//! The modes of the command, over the library: picks the mode from the
+//! arguments, then does the I/O the library leaves to its caller (standard
+//! streams, progress, summary, report).
 
-use std::io::{self, Read, Write};
-use std::path::Path;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{Cli, Format};
+use newsdedup::batch::{self, Action, Batch, BatchOptions, FileReport, Summary, WalkOptions};
 use newsdedup::{Error, Options};
 
 /// How a run ended, as the process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitStatus {
-    /// Everything was cleaned.
+    /// Everything was cleaned; with `--check`, every file is already clean.
     Success = 0,
-    /// An input could not be cleaned, or a file could not be read or written.
+    /// `--check` or `--diff` found files that would change.
+    Failure = 1,
+    /// An input could not be cleaned, or a file could not be read or
+    /// written, or the arguments make no sense.
     Error = 2,
 }
 
@@ -36,27 +45,145 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// The name of standard input in messages and JSON.
+const STDIN: &str = "<stdin>";
+
+/// A batch this long (in time) gets a progress bar, when stderr is a
+/// terminal; shorter ones finish before a bar would be worth its flicker.
+const PROGRESS_DELAY: Duration = Duration::from_millis(300);
+
+/// What the arguments ask for.
+#[derive(Debug)]
+enum Mode<'a> {
+    /// One input to stdout in `--format`; `None` is standard input.
+    Single(Option<&'a Path>),
+    /// Many files through the batch pipeline.
+    Batch(Action),
+}
+
 pub fn run(cli: &Cli) -> Result<ExitStatus> {
     let opts = Options {
         no_header: cli.no_header,
         lossy: cli.lossy,
         max_bytes: cli.max_bytes,
     };
-    let (name, bytes) = match cli.input.as_deref() {
+    match mode(cli)? {
+        Mode::Single(path) => single(cli, &opts, path),
+        Mode::Batch(action) => run_batch(cli, opts, action),
+    }
+}
+
+fn is_stdin(p: &Path) -> bool {
+    p == Path::new("-")
+}
+
+/// Picks the mode, refusing combinations that have no sensible meaning
+/// before anything is read or written.
+fn mode(cli: &Cli) -> Result<Mode<'_>> {
+    let flag = if cli.out_dir.is_some() {
+        Some("--out-dir")
+    } else if cli.in_place {
+        Some("--in-place")
+    } else if cli.check {
+        Some("--check")
+    } else if cli.diff {
+        Some("--diff")
+    } else {
+        None
+    };
+    let stdin = match cli.paths.as_slice() {
+        [] => true,
+        [p] => is_stdin(p),
+        many if many.iter().any(|p| is_stdin(p)) => bail!(
+            "`-` (standard input) cannot be mixed with other inputs \
+             (hint: give `-` alone, or only paths)"
+        ),
+        _ => false,
+    };
+    if let Some(flag) = flag {
+        if cli.format != Format::Text {
+            bail!(
+                "{flag} works on text files; --format {} is for output on stdout \
+                 (hint: drop --format, or drop {flag} to get JSON Lines on stdout)",
+                format_name(cli.format)
+            );
+        }
+        if stdin {
+            bail!("{flag} needs files or directories, not standard input (hint: newsdedup {flag} PATH...)");
+        }
+        let action = match &cli.out_dir {
+            Some(dir) => Action::OutDir(dir.clone()),
+            None if cli.in_place => Action::InPlace,
+            None => Action::Check { diff: cli.diff },
+        };
+        return Ok(Mode::Batch(action));
+    }
+    if stdin {
+        return Ok(Mode::Single(None));
+    }
+    if cli.format == Format::Jsonl {
+        return Ok(Mode::Batch(Action::JsonLines));
+    }
+    let hint = "hint: -o DIR writes a cleaned copy of each file, -i rewrites them in place, \
+                --check lists those that would change, --format jsonl prints one JSON object per file";
+    match cli.paths.as_slice() {
+        [p] if !p.is_dir() => Ok(Mode::Single(Some(p))),
+        [p] => bail!(
+            "{} is a directory, and --format {} prints a single article ({hint})",
+            p.display(),
+            format_name(cli.format)
+        ),
+        many => bail!(
+            "{} inputs, and --format {} prints a single article ({hint})",
+            many.len(),
+            format_name(cli.format)
+        ),
+    }
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Text => "text",
+        Format::Json => "json",
+        Format::Jsonl => "jsonl",
+    }
+}
+
+/// One input to stdout. Any error ends the run before anything is printed.
+fn single(cli: &Cli, opts: &Options, path: Option<&Path>) -> Result<ExitStatus> {
+    let (name, bytes) = match path {
         None => read_stdin(opts.max_bytes)?,
-        Some(p) if p == Path::new("-") => read_stdin(opts.max_bytes)?,
         Some(p) => (
             p.display().to_string(),
             std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?,
         ),
     };
-    let article =
-        newsdedup::clean(&bytes, &opts).map_err(|error| InputError { path: name, error })?;
+    let result = newsdedup::clean(&bytes, opts);
+    if let Some(report) = &cli.report {
+        let row = FileReport {
+            path: PathBuf::from(&name),
+            outcome: match &result {
+                Ok(article) => Ok(batch::Cleaned {
+                    stats: article.stats,
+                    changed: newsdedup::writer::to_text(article) != bytes,
+                    written: None,
+                    json: None,
+                    diff: None,
+                }),
+                Err(e) => Err(batch::FileError::Clean(e.clone())),
+            },
+        };
+        let mut summary = Summary::default();
+        summary.add(&row);
+        write_report(report, "stdout", &summary, &[row])?;
+    }
+    let article = result.map_err(|error| InputError { path: name, error })?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match cli.format {
         Format::Text => newsdedup::writer::write_text(&article, &mut out)?,
         Format::Json => newsdedup::writer::write_json(&article, None, &mut out)?,
+        Format::Jsonl => newsdedup::writer::write_json(&article, Some(STDIN), &mut out)?,
     }
     out.flush()?;
     Ok(ExitStatus::Success)
@@ -71,5 +198,209 @@ fn read_stdin(max: u64) -> Result<(String, Vec<u8>)> {
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .context("<stdin>: cannot read")?;
-    Ok(("<stdin>".to_string(), bytes))
+    Ok((STDIN.to_string(), bytes))
+}
+
+/// Many files: errors are shown as they come, in path order, and the run
+/// goes on; stdout gets JSON Lines, paths or diffs, in path order.
+fn run_batch(cli: &Cli, opts: Options, action: Action) -> Result<ExitStatus> {
+    if let Action::OutDir(dir) = &action {
+        prepare_out_dir(dir)?;
+    }
+    let walk = WalkOptions {
+        globs: cli.globs.clone(),
+        follow_links: cli.follow,
+        exclude: cli.out_dir.clone(),
+    };
+    let found = batch::discover(&cli.paths, &walk)?;
+    let mode_name = action.name();
+    let is_check = matches!(action, Action::Check { .. });
+    let out_dir = cli.out_dir.clone();
+    let runner = Batch::new(
+        BatchOptions {
+            clean: opts,
+            action,
+        },
+        cli.jobs,
+    )
+    .context("cannot start worker threads")?;
+
+    let progress = Progress::new(found.inputs.len() as u64, !cli.quiet);
+    let mut summary = Summary::default();
+    let mut rows = Vec::new();
+    let keep_rows = cli.report.is_some();
+    for report in found.errors {
+        summary.add(&report);
+        progress.suspend(|| print_error(&report));
+        if keep_rows {
+            rows.push(report);
+        }
+    }
+    let mut out = io::BufWriter::new(io::stdout());
+    let result = runner.run(
+        &found.inputs,
+        &|_| progress.inc(),
+        |mut report| -> io::Result<()> {
+            summary.add(&report);
+            match &mut report.outcome {
+                Err(_) => progress.suspend(|| print_error(&report)),
+                Ok(cleaned) => {
+                    if let Some(json) = cleaned.json.take() {
+                        out.write_all(&json)?;
+                    }
+                    if is_check && cleaned.changed {
+                        match cleaned.diff.take() {
+                            Some(diff) => out.write_all(diff.as_bytes())?,
+                            None => writeln!(out, "{}", report.path.display())?,
+                        }
+                    }
+                }
+            }
+            if keep_rows {
+                rows.push(report);
+            }
+            Ok(())
+        },
+    );
+    progress.finish();
+    result?;
+    out.flush()?;
+
+    if !cli.quiet {
+        let line = summary_line(mode_name, out_dir.as_deref(), &summary);
+        let _ = writeln!(io::stderr(), "{line}");
+    }
+    if let Some(path) = &cli.report {
+        rows.sort_by(|a, b| a.path.cmp(&b.path));
+        write_report(path, mode_name, &summary, &rows)?;
+    }
+    Ok(if summary.errors > 0 {
+        ExitStatus::Error
+    } else if is_check && summary.changed > 0 {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+fn prepare_out_dir(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "{}: --out-dir exists and is not a directory (hint: name a directory, new or existing)",
+            dir.display()
+        );
+    }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the out-dir", dir.display()))
+}
+
+/// `newsdedup: PATH:LINE: reason`, as for a single input.
+fn print_error(report: &FileReport) {
+    if let Err(e) = &report.outcome {
+        let path = report.path.display();
+        let _ = match e.line() {
+            Some(line) => writeln!(io::stderr(), "newsdedup: {path}:{line}: {e}"),
+            None => writeln!(io::stderr(), "newsdedup: {path}: {e}"),
+        };
+    }
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary_line(mode: &str, out_dir: Option<&Path>, s: &Summary) -> String {
+    let errors = plural(s.errors, "error", "errors");
+    if mode == "check" {
+        // The shape of `ruff format --check`, which CI logs are read for.
+        let mut line = format!(
+            "{} would be cleaned, {} already clean",
+            plural(s.changed, "file", "files"),
+            s.unchanged
+        );
+        if s.errors > 0 {
+            line.push_str(&format!(", {errors}"));
+        }
+        return line;
+    }
+    let cleaned = s.changed + s.unchanged;
+    let what = match (mode, out_dir) {
+        ("in-place", _) => format!(
+            "{} rewritten, {} already clean",
+            plural(s.changed, "file", "files"),
+            s.unchanged
+        ),
+        (_, Some(dir)) => format!(
+            "{} written to {}",
+            plural(cleaned, "file", "files"),
+            dir.display()
+        ),
+        _ => format!("{} cleaned", plural(cleaned, "file", "files")),
+    };
+    format!(
+        "{what}, {errors}; {} bytes in, {} out, {} removed",
+        s.input_bytes, s.output_bytes, s.removed_bytes
+    )
+}
+
+/// Writes the JSON report atomically, so a reader never sees half of it.
+fn write_report(path: &Path, mode: &str, summary: &Summary, rows: &[FileReport]) -> Result<()> {
+    let ctx = || format!("{}: cannot write the report", path.display());
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(ctx)?;
+    batch::write_report(io::BufWriter::new(tmp.as_file_mut()), mode, summary, rows)
+        .with_context(ctx)?;
+    tmp.persist(path).map_err(|e| e.error).with_context(ctx)?;
+    Ok(())
+}
+
+/// A progress bar on stderr that appears only once a batch has run for a
+/// while, and never when stderr is not a terminal or with `--quiet`.
+struct Progress {
+    bar: ProgressBar,
+    start: Instant,
+    enabled: bool,
+    shown: AtomicBool,
+}
+
+impl Progress {
+    fn new(len: u64, wanted: bool) -> Progress {
+        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files, {elapsed} (eta {eta})")
+        {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            start: Instant::now(),
+            enabled: wanted && io::stderr().is_terminal(),
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    /// One more file done; called from worker threads.
+    fn inc(&self) {
+        self.bar.inc(1);
+        if self.enabled
+            && !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() >= PROGRESS_DELAY
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    /// Runs `f` with the bar out of the way, so lines printed to stderr do
+    /// not mix with it.
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }

@@ -80,7 +80,7 @@ pub struct Variant {
 impl Variant {
     /// A variant drawn from `seed`: each feature on with probability 1/3.
     pub fn random(seed: u64) -> Variant {
-        let mut rng = Rng::new(seed ^ 0x5eed_0f_5c4a_9e);
+        let mut rng = Rng::new(seed ^ 0x5eed_0f5c_4a9e);
         let mut on = || rng.below(3) == 0;
         let (space_separator, crlf, trailing_blanks, noisy_spaces, blank_lines, credit) =
             (on(), on(), on(), on(), on(), on());
