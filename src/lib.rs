@@ -28,6 +28,7 @@ pub mod article;
 pub mod batch;
 pub mod dedup;
 pub mod error;
+pub mod jsonl;
 pub mod reader;
 pub mod sentences;
 pub mod simulate;

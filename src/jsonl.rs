@@ -1,0 +1,1 @@
+//! JSON Lines records in and out, for pipelines. (Being written.)
