@@ -45,8 +45,11 @@ const VERIFY: usize = 512;
 const LONG: usize = 48;
 /// Lines sharing one key that are tried at a single position.
 const BUCKET_CAP: usize = 64;
-/// Passes before giving up on reaching a fixed point.
-const MAX_PASSES: usize = 4;
+/// Passes before giving up on reaching a fixed point. Scraped files settle
+/// in two (the second finds nothing new); every pass that changes anything
+/// adds a cut or drops repeated text, so the loop ends, but fragment soup can
+/// take a few more.
+const MAX_PASSES: usize = 32;
 /// Layout rounds that set apart lines which did not fit.
 const MAX_ROUNDS: usize = 3;
 
@@ -56,17 +59,16 @@ const MAX_ROUNDS: usize = 3;
 /// Every sentence of the input is kept; blank lines are ignored. The result is
 /// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
-    let mut paragraphs: Vec<String> = lines
-        .iter()
-        .map(|l| normalize(l.as_ref()))
-        .filter(|p| !p.is_empty())
-        .collect();
-    for _ in 0..MAX_PASSES {
-        let next = pass(&paragraphs);
-        if next == paragraphs {
-            break;
+    let raw: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
+    let Some(mut paragraphs) = pass(&raw) else {
+        return raw.iter().map(|s| s.to_string()).collect();
+    };
+    for _ in 1..MAX_PASSES {
+        let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        match pass(&refs) {
+            Some(next) if next != paragraphs => paragraphs = next,
+            _ => break,
         }
-        paragraphs = next;
     }
     paragraphs
 }
@@ -74,28 +76,98 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
 /// Collapses every run of whitespace (spaces, tabs, NBSP, any Unicode
 /// `White_Space`) into one space and trims both ends.
 pub fn normalize(s: &str) -> String {
+    if is_normalized(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < s.len() {
+        let (len, ws) = char_class(s, i);
+        if ws {
+            if let Some(start) = word.take() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
             }
-            out.push(c);
+        } else if word.is_none() {
+            word = Some(i);
         }
+        i += len;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[start..]);
     }
     out
 }
 
+/// ASCII bytes that are whitespace (`char::is_whitespace` on ASCII).
+const ASCII_WS: [bool; 128] = {
+    let mut t = [false; 128];
+    t[b' ' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[0x0b] = true;
+    t[0x0c] = true;
+    t[b'\r' as usize] = true;
+    t
+};
+
+/// The length of the char at byte `i` of `s` (a char boundary) and whether
+/// it is whitespace. ASCII, nearly all of news text, takes a table lookup.
+#[inline]
+fn char_class(s: &str, i: usize) -> (usize, bool) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (1, ASCII_WS[b as usize]);
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c.len_utf8(), c.is_whitespace())
+}
+
+/// Whether `b` holds only printable ASCII and spaces, so that the space is
+/// its only whitespace. Written as a fold so that it vectorises.
+#[inline]
+fn plain_ascii(b: &[u8]) -> bool {
+    !b.iter()
+        .fold(false, |odd, &c| odd | !(0x20..0x7f).contains(&c))
+}
+
+/// Appends `s` without its whitespace to `out`.
+fn squeeze_into(s: &str, out: &mut Vec<u8>) {
+    out.reserve(s.len());
+    let b = s.as_bytes();
+    if plain_ascii(b) {
+        out.extend(b.iter().copied().filter(|&c| c != b' '));
+        return;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if !ASCII_WS[b[i] as usize] {
+                out.push(b[i]);
+            }
+            i += 1;
+        } else {
+            let (len, ws) = char_class(s, i);
+            if !ws {
+                out.extend_from_slice(&b[i..i + len]);
+            }
+            i += len;
+        }
+    }
+}
+
 /// One distinct line of a pass.
 struct Line<'a> {
-    /// The normalised text: what the output is cut from.
-    norm: &'a str,
-    /// `norm` without its spaces: what lines are compared by.
-    sq: Vec<u8>,
+    /// The line as given: what the output is cut from.
+    raw: &'a str,
+    /// `raw` without its whitespace: what lines are compared by.
+    sq: &'a [u8],
     /// Index of the line's first occurrence, for ordering.
     first: usize,
 }
@@ -108,11 +180,28 @@ struct Edge {
     d: i64,
 }
 
-/// One pass over normalised, non-empty lines.
-fn pass(input: &[String]) -> Vec<String> {
-    let lines = distinct_lines(input);
+/// One pass over the lines; `None` when the lines are already the article
+/// (distinct, normalised, no evidence between them), which is the common
+/// case for clean files and for the check that a result is a fixed point.
+fn pass(input: &[&str]) -> Option<Vec<String>> {
+    let (arena, spans) = squeeze_distinct(input);
+    let lines: Vec<Line> = spans
+        .iter()
+        .map(|&(i, a, b)| Line {
+            raw: input[i],
+            sq: &arena[a..b],
+            first: i,
+        })
+        .collect();
     let mut edges = key_edges(&lines);
     edges.extend(short_edges(&lines));
+    if edges.is_empty()
+        && lines.len() == input.len()
+        && lines.len() > 1
+        && input.iter().all(|s| is_normalized(s))
+    {
+        return None;
+    }
     let groups = layout(&lines, &edges);
     // A body of one distinct line has no line starts or ends inside it to go
     // by: a window of paragraphs written once looks exactly like that.
@@ -121,52 +210,117 @@ fn pass(input: &[String]) -> Vec<String> {
     // (`Division.Those`) than a seam.
     let single_line = lines.len() == 1;
 
-    let mut seen: HashSet<Vec<u8>> = HashSet::new();
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    let mut seen: U64Map<Vec<u32>> = U64Map::default();
+    let mut keep = |part: &str, out: &mut Vec<String>| {
+        let part = part.trim();
+        if part.is_empty() {
+            return;
+        }
+        let copies = seen.entry(mix(hash_squeezed(part))).or_default();
+        if !copies
+            .iter()
+            .any(|&k| same_squeezed(&out[k as usize], part))
+        {
+            copies.push(out.len() as u32);
+            out.push(part.to_string());
+        }
+    };
     for group in &groups {
         for piece in group_pieces(&lines, group) {
-            let parts = if single_line {
-                split_glued(piece)
-            } else {
-                vec![piece]
-            };
-            for part in parts {
-                let part = part.trim();
-                if !part.is_empty() && seen.insert(squeeze(part)) {
-                    out.push(part.to_string());
+            let piece = normalize(piece);
+            if single_line {
+                for part in split_glued(&piece) {
+                    keep(part, &mut out);
                 }
+            } else {
+                keep(&piece, &mut out);
             }
         }
     }
-    out
+    Some(out)
 }
 
-/// `s` without its spaces (`s` is normalised, so spaces are the only
-/// whitespace left).
-fn squeeze(s: &str) -> Vec<u8> {
-    s.bytes().filter(|&b| b != b' ').collect()
-}
-
-/// The distinct lines (by squeezed bytes), in order of first occurrence.
-fn distinct_lines(input: &[String]) -> Vec<Line<'_>> {
-    let squeezed: Vec<Vec<u8>> = input.iter().map(|s| squeeze(s)).collect();
-    let mut first_of: HashMap<&[u8], usize> = HashMap::with_capacity(input.len());
-    let mut keep = Vec::new();
-    for (i, sq) in squeezed.iter().enumerate() {
-        if !sq.is_empty() && !first_of.contains_key(sq.as_slice()) {
-            first_of.insert(sq, i);
-            keep.push(i);
-        }
+/// Whether `normalize(s) == s`: no leading, trailing or doubled spaces and
+/// no whitespace other than single spaces.
+fn is_normalized(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
     }
-    drop(first_of);
-    let mut squeezed: Vec<Option<Vec<u8>>> = squeezed.into_iter().map(Some).collect();
-    keep.into_iter()
-        .map(|i| Line {
-            norm: &input[i],
-            sq: squeezed[i].take().unwrap_or_default(),
-            first: i,
-        })
-        .collect()
+    if plain_ascii(b) {
+        return memchr::memmem::find(b, b"  ").is_none();
+    }
+    let mut prev_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let (len, ws) = char_class(s, i);
+        if ws {
+            if b[i] != b' ' || prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else {
+            prev_space = false;
+        }
+        i += len;
+    }
+    true
+}
+
+/// The squeezed bytes of every distinct non-blank line, in one arena, and
+/// for each such line `(index of first occurrence, start, end)`.
+fn squeeze_distinct(input: &[&str]) -> (Vec<u8>, Vec<(usize, usize, usize)>) {
+    let mut arena = Vec::with_capacity(input.iter().map(|s| s.len()).sum());
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut first_of: U64Map<u32> = U64Map::default();
+    for (i, s) in input.iter().enumerate() {
+        let start = arena.len();
+        squeeze_into(s, &mut arena);
+        let sq = &arena[start..];
+        if sq.is_empty() {
+            continue;
+        }
+        let key = mix(line_key(sq));
+        match first_of.get(&key) {
+            Some(&k) => {
+                let (_, a, b) = spans[k as usize];
+                if arena[a..b] == arena[start..] {
+                    arena.truncate(start);
+                    continue;
+                }
+                // A 64-bit collision between different lines: keep both.
+            }
+            None => {
+                first_of.insert(key, spans.len() as u32);
+            }
+        }
+        spans.push((i, start, arena.len()));
+    }
+    (arena, spans)
+}
+
+/// A cheap key for whole-line dedup: the length and the first and last 32
+/// bytes. Lines with equal keys are compared in full, so only true copies
+/// (and rare near-copies) pay for a full comparison.
+fn line_key(sq: &[u8]) -> u64 {
+    let edge = sq.len().min(32);
+    poly_hash(&sq[..edge]) ^ poly_hash(&sq[sq.len() - edge..]).rotate_left(17) ^ sq.len() as u64
+}
+
+/// Hash of a normalised string's bytes other than spaces, equal to
+/// `poly_hash` of its squeezed form.
+fn hash_squeezed(s: &str) -> u64 {
+    s.bytes()
+        .filter(|&b| b != b' ')
+        .fold(0u64, |h, b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
+}
+
+/// Whether two normalised strings are equal once spaces are removed.
+fn same_squeezed(a: &str, b: &str) -> bool {
+    a.bytes()
+        .filter(|&c| c != b' ')
+        .eq(b.bytes().filter(|&c| c != b' '))
 }
 
 // ---------------------------------------------------------------------------
@@ -181,110 +335,169 @@ fn poly_hash(bytes: &[u8]) -> u64 {
     })
 }
 
-/// A set of 64-bit keys with a bitmap in front, so that the common case (a
-/// window that is no key) costs one bit test.
-struct KeyMap {
-    filter: Vec<u64>,
-    map: HashMap<u64, Vec<u32>>,
+/// Random 64-bit values for [`gear_step`], made at compile time.
+const GEAR: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut x: u64 = 0x243F_6A88_85A3_08D3;
+    let mut i = 0;
+    while i < 256 {
+        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        t[i] = z ^ (z >> 31);
+        i += 1;
+    }
+    t
+};
+
+/// One step of the rolling key hash. Shifting by `64 / KEY` bits per byte
+/// pushes a byte out of the hash exactly `KEY` bytes later, so the hash of
+/// the last `KEY` bytes rolls forward with a shift, a load and an add: the
+/// scan over every byte of the input is the hot loop of the cleaner.
+#[inline]
+fn gear_step(h: u64, b: u8) -> u64 {
+    (h << (64 / KEY)).wrapping_add(GEAR[b as usize])
 }
 
-impl KeyMap {
-    const BITS: u32 = 18;
+/// The rolling key hash of a whole window.
+fn gear_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |h, &b| gear_step(h, b))
+}
 
-    fn new() -> Self {
-        KeyMap {
-            filter: vec![0; 1 << (Self::BITS - 6)],
-            map: HashMap::new(),
+/// Spreads a polynomial hash over all 64 bits (murmur3's finaliser): its low
+/// bits alone are weak, and hash tables index by them.
+#[inline]
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A hasher for keys that are already well-mixed `u64`s.
+#[derive(Default)]
+struct U64Hasher(u64);
+
+impl std::hash::Hasher for U64Hasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type U64Map<V> = HashMap<u64, V, std::hash::BuildHasherDefault<U64Hasher>>;
+
+/// Line-start and line-end keys with a filter in front, so that the common
+/// case (a window that is no key) costs one load. The filter is sized by the
+/// number of keys: a few slots per key keeps it in cache and cheap to clear
+/// for the small files that are the common case.
+struct KeyMaps {
+    filter: Vec<bool>,
+    shift: u32,
+    starts: U64Map<Vec<u32>>,
+    ends: U64Map<Vec<u32>>,
+}
+
+impl KeyMaps {
+    fn new(keys: usize) -> Self {
+        let slots = (keys * 16).next_power_of_two().clamp(1 << 10, 1 << 22);
+        KeyMaps {
+            filter: vec![false; slots],
+            shift: 64 - slots.trailing_zeros(),
+            starts: U64Map::default(),
+            ends: U64Map::default(),
         }
     }
 
-    fn slot(h: u64) -> (usize, u64) {
-        let bit = (h >> (64 - Self::BITS)) as usize;
-        (bit >> 6, 1u64 << (bit & 63))
-    }
-
-    fn insert(&mut self, h: u64, line: u32) {
-        let (w, m) = Self::slot(h);
-        self.filter[w] |= m;
-        self.map.entry(h).or_default().push(line);
+    fn insert(&mut self, h: u64, line: u32, start: bool) {
+        self.filter[(h >> self.shift) as usize] = true;
+        let map = if start {
+            &mut self.starts
+        } else {
+            &mut self.ends
+        };
+        map.entry(mix(h)).or_default().push(line);
     }
 
     #[inline]
-    fn get(&self, h: u64) -> Option<&[u32]> {
-        let (w, m) = Self::slot(h);
-        if self.filter[w] & m == 0 {
-            return None;
-        }
-        self.map.get(&h).map(Vec::as_slice)
+    fn maybe(&self, h: u64) -> bool {
+        self.filter[(h >> self.shift) as usize]
     }
 }
 
 /// Edges from the `KEY`-byte start and end keys of lines at least `KEY` long.
 fn key_edges(lines: &[Line]) -> Vec<Edge> {
-    let mut starts = KeyMap::new();
-    let mut ends = KeyMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.sq.len() >= KEY {
-            starts.insert(poly_hash(&l.sq[..KEY]), i as u32);
-            ends.insert(poly_hash(&l.sq[l.sq.len() - KEY..]), i as u32);
-        }
-    }
-    if starts.map.is_empty() {
+    let keyed = lines.iter().filter(|l| l.sq.len() >= KEY).count();
+    // A line never counts as evidence about itself: with fewer than two
+    // keyed lines there is nothing to find.
+    if keyed < 2 {
         return Vec::new();
     }
-    let top = (1..KEY).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut keys = KeyMaps::new(2 * keyed);
+    for (i, l) in lines.iter().enumerate() {
+        if l.sq.len() >= KEY {
+            keys.insert(gear_hash(&l.sq[..KEY]), i as u32, true);
+            keys.insert(gear_hash(&l.sq[l.sq.len() - KEY..]), i as u32, false);
+        }
+    }
     let mut edges = Vec::new();
     for (si, line) in lines.iter().enumerate() {
-        let s = &line.sq;
+        let s = line.sq;
         let n = s.len();
         if n <= KEY {
             continue;
         }
         let si = si as u32;
-        let mut h = poly_hash(&s[..KEY]);
-        for p in 0..=n - KEY {
-            if p > 0 {
-                h = h
-                    .wrapping_sub(u64::from(s[p - 1]).wrapping_mul(top))
-                    .wrapping_mul(BASE)
-                    .wrapping_add(u64::from(s[p + KEY - 1]));
-                // Another line starts here: the two agree from `p` on.
-                if let Some(bucket) = starts.get(h) {
-                    for &ti in bucket.iter().take(BUCKET_CAP) {
-                        let t = &lines[ti as usize].sq;
-                        let len = (n - p).min(t.len());
-                        let c = len.min(VERIFY);
-                        if ti != si
-                            && s[p..p + c] == t[..c]
-                            && (len >= LONG || start_cuts_are_seams(s, t, p))
-                        {
-                            edges.push(Edge {
-                                a: si,
-                                b: ti,
-                                d: p as i64,
-                            });
-                        }
+        let mut h = gear_hash(&s[..KEY - 1]);
+        for (p, &byte) in s[KEY - 1..].iter().enumerate() {
+            h = gear_step(h, byte);
+            if !keys.maybe(h) {
+                continue;
+            }
+            let key = mix(h);
+            // Another line starts here: the two agree from `p` on.
+            if let Some(bucket) = keys.starts.get(&key).filter(|_| p > 0) {
+                for &ti in bucket.iter().take(BUCKET_CAP) {
+                    let t = lines[ti as usize].sq;
+                    let len = (n - p).min(t.len());
+                    let c = len.min(VERIFY);
+                    if ti != si
+                        && s[p..p + c] == t[..c]
+                        && (len >= LONG || start_cuts_are_seams(s, t, p))
+                    {
+                        edges.push(Edge {
+                            a: si,
+                            b: ti,
+                            d: p as i64,
+                        });
                     }
                 }
             }
             let q = p + KEY;
-            if q < n {
-                // Another line ends here: the two agree up to `q`.
-                if let Some(bucket) = ends.get(h) {
-                    for &ti in bucket.iter().take(BUCKET_CAP) {
-                        let t = &lines[ti as usize].sq;
-                        let len = q.min(t.len());
-                        let c = len.min(VERIFY);
-                        if ti != si
-                            && s[q - c..q] == t[t.len() - c..]
-                            && (len >= LONG || end_cuts_are_seams(s, t, q))
-                        {
-                            edges.push(Edge {
-                                a: si,
-                                b: ti,
-                                d: q as i64 - t.len() as i64,
-                            });
-                        }
+            // Another line ends here: the two agree up to `q`.
+            if let Some(bucket) = keys.ends.get(&key).filter(|_| q < n) {
+                for &ti in bucket.iter().take(BUCKET_CAP) {
+                    let t = lines[ti as usize].sq;
+                    let len = q.min(t.len());
+                    let c = len.min(VERIFY);
+                    if ti != si
+                        && s[q - c..q] == t[t.len() - c..]
+                        && (len >= LONG || end_cuts_are_seams(s, t, q))
+                    {
+                        edges.push(Edge {
+                            a: si,
+                            b: ti,
+                            d: q as i64 - t.len() as i64,
+                        });
                     }
                 }
             }
@@ -324,56 +537,63 @@ fn end_cuts_are_seams(s: &[u8], t: &[u8], q: usize) -> bool {
 /// not split a lowercase word, made in two or more lines (the first
 /// paragraph of a prefix cascade starts every line).
 fn short_edges(lines: &[Line]) -> Vec<Edge> {
-    let mut by_len: HashMap<(usize, u64), Vec<u32>> = HashMap::new();
+    let short_key = |len: usize, h: u64| mix(h ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut by_key: U64Map<Vec<u32>> = U64Map::default();
+    let mut lens: Vec<usize> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if l.sq.len() < KEY {
-            by_len
-                .entry((l.sq.len(), poly_hash(&l.sq)))
+            by_key
+                .entry(short_key(l.sq.len(), poly_hash(l.sq)))
                 .or_default()
                 .push(i as u32);
+            lens.push(l.sq.len());
         }
     }
-    let mut lens: Vec<usize> = by_len.keys().map(|&(len, _)| len).collect();
+    if lens.is_empty() {
+        return Vec::new();
+    }
     lens.sort_unstable();
     lens.dedup();
     // (edge, strong seam, the short line ends the other line)
     let mut found: Vec<(Edge, bool, bool)> = Vec::new();
     for (si, line) in lines.iter().enumerate() {
-        let s = &line.sq;
+        let s = line.sq;
         for &len in lens.iter().take_while(|&&len| len < s.len()) {
             let (head, tail) = (&s[..len], &s[s.len() - len..]);
             for (part, cut, at_end) in [(tail, s.len() - len, true), (head, len, false)] {
+                let Some(bucket) = by_key.get(&short_key(len, poly_hash(part))) else {
+                    continue;
+                };
                 let Some(strong) = seam_strength(s, cut) else {
                     continue;
                 };
-                if let Some(bucket) = by_len.get(&(len, poly_hash(part))) {
-                    for &ti in bucket {
-                        if lines[ti as usize].sq == part {
-                            let d = if at_end { cut as i64 } else { 0 };
-                            found.push((
-                                Edge {
-                                    a: si as u32,
-                                    b: ti,
-                                    d,
-                                },
-                                strong,
-                                at_end,
-                            ));
-                        }
+                for &ti in bucket {
+                    if lines[ti as usize].sq == part {
+                        let d = if at_end { cut as i64 } else { 0 };
+                        found.push((
+                            Edge {
+                                a: si as u32,
+                                b: ti,
+                                d,
+                            },
+                            strong,
+                            at_end,
+                        ));
                     }
                 }
             }
         }
     }
-    let mut weak_count: HashMap<(u32, bool), usize> = HashMap::new();
-    for &(e, _, at_end) in &found {
-        *weak_count.entry((e.b, at_end)).or_default() += 1;
+    let mut weak_count: U64Map<usize> = U64Map::default();
+    let count_key = |e: &Edge, at_end: bool| mix(u64::from(e.b) << 1 | u64::from(at_end));
+    for (e, _, at_end) in &found {
+        *weak_count.entry(count_key(e, *at_end)).or_default() += 1;
     }
     found
         .into_iter()
-        .filter(|&(e, strong, at_end)| {
-            strong
-                || (weak_count[&(e.b, at_end)] >= 2
+        .filter(|(e, strong, at_end)| {
+            *strong
+                || (weak_count[&count_key(e, *at_end)] >= 2
                     && lines[e.b as usize].sq.iter().any(u8::is_ascii_alphanumeric))
         })
         .map(|(e, _, _)| e)
@@ -520,7 +740,7 @@ fn place(roots: &[u32], adjacency: &[Vec<(u32, i64)>], apart: &[bool]) -> Vec<Gr
 
 /// The group's boundaries (every member's start and end), shifted to start
 /// at 0, and for each piece between two boundaries the member it is taken
-/// from: the earliest-placed member covering it.
+/// from (an index into `members`): the earliest-placed member covering it.
 struct Assembly {
     cuts: Vec<i64>,
     source: Vec<Option<u32>>,
@@ -529,10 +749,14 @@ struct Assembly {
 
 fn assemble(lines: &[Line], g: &Group) -> Assembly {
     let shift = g.members.iter().map(|&(_, p)| p).min().unwrap_or(0);
+    let extent = |&(l, p): &(u32, i64)| (p - shift, p - shift + lines[l as usize].sq.len() as i64);
     let mut cuts: Vec<i64> = g
         .members
         .iter()
-        .flat_map(|&(l, p)| [p - shift, p - shift + lines[l as usize].sq.len() as i64])
+        .flat_map(|m| {
+            let (a, b) = extent(m);
+            [a, b]
+        })
         .collect();
     cuts.sort_unstable();
     cuts.dedup();
@@ -548,14 +772,13 @@ fn assemble(lines: &[Line], g: &Group) -> Assembly {
         }
         i
     }
-    for &(l, p) in &g.members {
-        let start = p - shift;
-        let end = start + lines[l as usize].sq.len() as i64;
+    for (mi, m) in g.members.iter().enumerate() {
+        let (start, end) = extent(m);
         let first = cuts.partition_point(|&c| c < start);
         let last = cuts.partition_point(|&c| c < end);
         let mut i = find(&mut next_free, first);
         while i < last {
-            source[i] = Some(l);
+            source[i] = Some(mi as u32);
             next_free[i] = i + 1;
             i = find(&mut next_free, i + 1);
         }
@@ -567,32 +790,42 @@ fn assemble(lines: &[Line], g: &Group) -> Assembly {
     }
 }
 
+impl Assembly {
+    /// Piece `i` as `(member index, start, end)`, offsets into that
+    /// member's squeezed bytes.
+    fn piece(&self, g: &Group, i: usize) -> Option<(usize, usize, usize)> {
+        let mi = self.source[i]? as usize;
+        let off = g.members[mi].1 - self.shift;
+        Some((
+            mi,
+            (self.cuts[i] - off) as usize,
+            (self.cuts[i + 1] - off) as usize,
+        ))
+    }
+}
+
 /// The members whose bytes differ from the text assembled at their offset.
 fn check_group(lines: &[Line], g: &Group) -> Vec<u32> {
     if g.members.len() < 2 {
         return Vec::new();
     }
     let asm = assemble(lines, g);
-    let positions: HashMap<u32, i64> = g.members.iter().copied().collect();
     let mut text = Vec::new();
-    for (i, src) in asm.source.iter().enumerate() {
-        let (a, b) = (asm.cuts[i], asm.cuts[i + 1]);
-        match src {
-            Some(l) => {
-                let off = positions[l] - asm.shift;
-                let sq = &lines[*l as usize].sq;
-                text.extend_from_slice(&sq[(a - off) as usize..(b - off) as usize]);
+    for i in 0..asm.source.len() {
+        match asm.piece(g, i) {
+            Some((mi, a, b)) => {
+                text.extend_from_slice(&lines[g.members[mi].0 as usize].sq[a..b]);
             }
             // A gap cannot occur in a connected group; fill it so offsets hold.
-            None => text.resize(text.len() + (b - a) as usize, 0),
+            None => text.resize(text.len() + (asm.cuts[i + 1] - asm.cuts[i]) as usize, 0),
         }
     }
     g.members
         .iter()
         .filter(|&&(l, p)| {
             let start = (p - asm.shift) as usize;
-            let sq = &lines[l as usize].sq;
-            text.get(start..start + sq.len()) != Some(sq.as_slice())
+            let sq = lines[l as usize].sq;
+            text.get(start..start + sq.len()) != Some(sq)
         })
         .map(|&(l, _)| l)
         .collect()
@@ -601,61 +834,60 @@ fn check_group(lines: &[Line], g: &Group) -> Vec<u32> {
 // ---------------------------------------------------------------------------
 // Pieces: the text between two boundaries of a group.
 
-/// The text between each two boundaries of a group, in order.
+/// The raw text between each two boundaries of a group, in order.
 fn group_pieces<'a>(lines: &[Line<'a>], g: &Group) -> Vec<&'a str> {
+    if let [(l, _)] = g.members[..] {
+        return vec![lines[l as usize].raw];
+    }
     let asm = assemble(lines, g);
-    let positions: HashMap<u32, i64> = g.members.iter().copied().collect();
-    // Squeezed offsets wanted from each source line, mapped to `norm` offsets
-    // in one walk per line.
-    let mut wanted: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, src) in asm.source.iter().enumerate() {
-        if let Some(l) = src {
-            let off = positions[l] - asm.shift;
-            let v = wanted.entry(*l).or_default();
-            v.push((asm.cuts[i] - off) as usize);
-            v.push((asm.cuts[i + 1] - off) as usize);
+    // Squeezed offsets wanted from each member, mapped to offsets in its raw
+    // text in one walk per member.
+    let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); g.members.len()];
+    for i in 0..asm.source.len() {
+        if let Some((mi, a, b)) = asm.piece(g, i) {
+            wanted[mi].extend([a, b]);
         }
     }
-    let mut to_norm: HashMap<(u32, usize), usize> = HashMap::new();
-    for (l, mut offs) in wanted {
+    let mut raw_at: Vec<(Vec<usize>, Vec<usize>)> = Vec::with_capacity(wanted.len());
+    for (mi, mut offs) in wanted.into_iter().enumerate() {
         offs.sort_unstable();
         offs.dedup();
-        let norm = lines[l as usize].norm;
-        for (o, n) in offs.iter().zip(norm_offsets(norm, &offs)) {
-            to_norm.insert((l, *o), n);
-        }
+        let raw = raw_offsets(lines[g.members[mi].0 as usize].raw, &offs);
+        raw_at.push((offs, raw));
     }
+    let lookup = |mi: usize, o: usize| {
+        let (offs, raw) = &raw_at[mi];
+        raw[offs.partition_point(|&x| x < o)]
+    };
     let mut pieces = Vec::with_capacity(asm.source.len());
-    for (i, src) in asm.source.iter().enumerate() {
-        let Some(l) = src else { continue };
-        let off = positions[l] - asm.shift;
-        let (a, b) = (asm.cuts[i], asm.cuts[i + 1]);
-        let na = to_norm[&(*l, (a - off) as usize)];
-        let nb = to_norm[&(*l, (b - off) as usize)];
-        let norm = lines[*l as usize].norm;
-        pieces.push(norm.get(na..nb).unwrap_or(norm));
+    for i in 0..asm.source.len() {
+        if let Some((mi, a, b)) = asm.piece(g, i) {
+            let raw = lines[g.members[mi].0 as usize].raw;
+            pieces.push(raw.get(lookup(mi, a)..lookup(mi, b)).unwrap_or(raw));
+        }
     }
     pieces
 }
 
-/// For each squeezed offset (sorted), the offset in `norm` of the byte it
-/// names: squeezed offset `o` is the `o`-th non-space byte of `norm`.
-fn norm_offsets(norm: &str, sorted: &[usize]) -> Vec<usize> {
+/// For each squeezed offset (sorted), the offset in `raw` of the byte it
+/// names: squeezed offset `o` is the `o`-th byte of `raw` outside its
+/// whitespace, as [`squeeze_into`] keeps them.
+fn raw_offsets(raw: &str, sorted: &[usize]) -> Vec<usize> {
     let mut out = Vec::with_capacity(sorted.len());
     let mut want = sorted.iter().peekable();
     let mut o = 0;
-    for (i, &b) in norm.as_bytes().iter().enumerate() {
-        if b == b' ' {
-            continue;
+    let mut i = 0;
+    while i < raw.len() && want.peek().is_some() {
+        let (len, ws) = char_class(raw, i);
+        if !ws {
+            while want.next_if(|&&w| w < o + len).is_some() {
+                out.push(i);
+            }
+            o += len;
         }
-        while want.next_if(|&&w| w == o).is_some() {
-            out.push(i);
-        }
-        o += 1;
+        i += len;
     }
-    while want.next().is_some() {
-        out.push(norm.len());
-    }
+    out.resize(sorted.len(), raw.len());
     out
 }
 
@@ -902,7 +1134,17 @@ mod tests {
     }
 
     #[test]
-    fn norm_offsets_map_squeezed_positions() {
-        assert_eq!(norm_offsets("ab cd", &[0, 2, 3, 4]), vec![0, 3, 4, 5]);
+    fn raw_offsets_map_squeezed_positions_past_any_whitespace() {
+        assert_eq!(raw_offsets("ab cd", &[0, 2, 3, 4]), vec![0, 3, 4, 5]);
+        assert_eq!(raw_offsets("a\u{a0}\tb", &[1, 2]), vec![4, 5]);
+    }
+
+    #[test]
+    fn squeeze_and_normalize_agree_on_what_whitespace_is() {
+        let s = " a\u{a0}b\u{3000}c\td\u{2009}e\u{feff}f ";
+        let mut sq = Vec::new();
+        squeeze_into(s, &mut sq);
+        assert_eq!(String::from_utf8(sq).unwrap(), "abcde\u{feff}f");
+        assert_eq!(normalize(s), "a b c d e\u{feff}f");
     }
 }

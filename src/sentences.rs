@@ -48,9 +48,14 @@ enum Kind {
     Prefix,
     /// Stands before a number ("No. 10", "p. 55", "Jan. 10").
     NumberPrefix,
-    /// Often ends a sentence, often not ("Co.", "Inc.", "U.S."): only a
+    /// Often ends a sentence, often not ("U.S.", "Jr.", "St."): only a
     /// word that typically opens a sentence settles it.
     Ambiguous,
+    /// Ends a noun phrase ("Co.", "Ltd.", "Calif."): as `Ambiguous`, but a
+    /// capitalised word followed by a small one ("Ltd. Shareholders will")
+    /// also means a new sentence, where after "U.S." it would not ("U.S.
+    /// Government in Virginia").
+    Trailing,
     /// "a.m." and "p.m.", which news style follows with days and zones.
     Time,
     /// A lone capital: an initial, or the pronoun "I".
@@ -102,9 +107,6 @@ struct Closers {
     first: Option<char>,
     /// One of them is a quotation mark.
     quote: bool,
-    /// Every one is unambiguous as a closer (curly quotes, brackets), so
-    /// text glued after them may start a new sentence.
-    unambiguous: bool,
 }
 
 struct Scanner<'a> {
@@ -122,6 +124,11 @@ struct Scanner<'a> {
     /// sentence, a single line feed (a soft wrap) does not.
     newlines: u32,
     marker: Option<Marker>,
+    /// Straight double quotes since the sentence started: when odd, a
+    /// quotation is open, so a `"` glued after a full stop closes it.
+    straight_quotes: u32,
+    /// Where an unclosed 《title》 opened.
+    title_open: Option<usize>,
     /// `(start, end, is_url)` of the last token checked, so a long token
     /// with many dots is looked at once, not once per dot.
     url_cache: Option<(usize, usize, bool)>,
@@ -134,6 +141,7 @@ const ASCII_SPECIAL: [bool; 128] = {
     t[b'?' as usize] = true;
     t[b'!' as usize] = true;
     t[b')' as usize] = true;
+    t[b'"' as usize] = true;
     t[b' ' as usize] = true;
     t[b'\t' as usize] = true;
     t[b'\n' as usize] = true;
@@ -158,6 +166,8 @@ impl<'a> Scanner<'a> {
             prev_tok: (0, 0),
             newlines: 0,
             marker: None,
+            straight_quotes: 0,
+            title_open: None,
             url_cache: None,
         }
     }
@@ -183,6 +193,10 @@ impl<'a> Scanner<'a> {
                         self.paren_marker(i);
                         i += 1;
                     }
+                    b'"' => {
+                        self.straight_quotes += 1;
+                        i += 1;
+                    }
                     _ => {
                         self.whitespace(i, b as char);
                         i += 1;
@@ -197,8 +211,11 @@ impl<'a> Scanner<'a> {
                 } else if is_terminator(c) {
                     i = self.terminator(i);
                 } else {
-                    if is_bullet(c) {
-                        self.bullet(i);
+                    match c {
+                        '《' | '〈' => self.title_open = Some(i),
+                        '》' | '〉' => self.title_open = None,
+                        c if is_bullet(c) => self.bullet(i),
+                        _ => {}
                     }
                     i += c.len_utf8();
                 }
@@ -225,6 +242,7 @@ impl<'a> Scanner<'a> {
         self.push(at);
         self.piece_start = at;
         self.sent_start = at;
+        self.straight_quotes = 0;
     }
 
     /// A cut with no whitespace at it ("Moscow.|In"): the text after it is
@@ -280,15 +298,32 @@ impl<'a> Scanner<'a> {
         let run = self.run_at(i);
         let closers = self.closers_at(run.end);
         let k = closers.end.max(i + 1);
+        // The main loop skips the closers, so count their quotes here.
+        let quote_open = self.straight_quotes % 2 == 1;
+        let closing_quotes = self.text[run.end..k].bytes().filter(|&b| b == b'"').count();
+        self.straight_quotes += closing_quotes as u32;
         let next_pos = self.skip_while(k, self.text.len(), char::is_whitespace);
         let Some(next) = self.char_at(next_pos) else {
             return k;
         };
         let glued = next_pos == k;
+        if (run.hard || run.strong) && self.inside_title(i, run.end) {
+            // 《摔跤吧！爸爸》: a title, not the end of the sentence.
+            return k;
+        }
         if run.hard {
             // UAX #29: these stops end a sentence whatever follows, save a
-            // comma-like mark, another stop, or a digit ("３．５").
-            if is_continuation(next) || is_terminator(next) || (glued && next.is_numeric()) {
+            // comma-like mark or another stop; and "３．５" is a number.
+            let decimal = glued
+                && next.is_numeric()
+                && self.char_at(i) == Some('．')
+                && self.char_before(i).is_some_and(char::is_numeric);
+            if is_continuation(next) || is_terminator(next) || decimal {
+                return k;
+            }
+            // 「行きます。」と言った: the quote is part of the sentence.
+            if glued && matches!(next, 'と' | 'っ') && matches!(closers.first, Some('」' | '』'))
+            {
                 return k;
             }
             if glued {
@@ -303,7 +338,16 @@ impl<'a> Scanner<'a> {
             !c.is_alphanumeric() && !is_currency(c)
         });
         if glued {
-            self.glued(i, &run, &closers, k, next, word_start);
+            // `she said."We lost`: with no quotation open, the `"` opens
+            // the next sentence.
+            if self.glued_ends(i, &run, k, next, word_start) {
+                if closing_quotes > 0 && !quote_open {
+                    self.cut(run.end);
+                    self.straight_quotes = closing_quotes as u32;
+                } else {
+                    self.glued_cut(k);
+                }
+            }
         } else {
             self.spaced(i, &run, &closers, next_pos, next, word_start);
         }
@@ -346,8 +390,9 @@ impl<'a> Scanner<'a> {
             return;
         };
         // A small letter next means the sentence goes on: "co. at noon",
-        // "Yahoo! in", `"Is it true?" asked one reporter`.
-        if first.is_lowercase() {
+        // "Yahoo! in", `"Is it true?" asked one reporter`; save a brand
+        // after an ordinary word: "It costs $999. iPhone sales rose."
+        if first.is_lowercase() && !(single_dot && self.brand_after_word(word_start, i, word_pos)) {
             return;
         }
         let ends = if run.strong {
@@ -379,30 +424,19 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A run with no space after it: "3.5", "Node.js", "U.S.A.", but also
-    /// "Moscow.In late 2021", where a scraper lost the space.
-    fn glued(
-        &mut self,
-        i: usize,
-        run: &Run,
-        closers: &Closers,
-        k: usize,
-        next: char,
-        word_start: usize,
-    ) {
+    /// Whether a run with no space after it ends the sentence: not in
+    /// "3.5", "Node.js", "U.S.A.", but in "Moscow.In late 2021", where a
+    /// scraper lost the space.
+    fn glued_ends(&mut self, i: usize, run: &Run, k: usize, next: char, word_start: usize) -> bool {
         if run.spaced || run.dots == 2 {
-            return;
-        }
-        if closers.end > run.end && !closers.unambiguous {
-            // `"yes."The`: a straight quote may open as well as close.
-            return;
+            return false;
         }
         // `said.“The`: an opening quote may be glued to the new sentence.
         let (pos, c) = if is_opener(next) && next != '"' && next != '\'' {
             let pos = k + next.len_utf8();
             match self.char_at(pos) {
                 Some(c) => (pos, c),
-                None => return,
+                None => return false,
             }
         } else {
             (k, next)
@@ -410,34 +444,29 @@ impl<'a> Scanner<'a> {
         if c.is_uppercase() {
             let word = self.word_at(pos);
             if !self.opens_glued_sentence(word, pos) || self.token_is_url() {
-                return;
+                return false;
             }
             let left = &self.text[word_start..i];
-            let after_word = self
-                .char_before(i)
-                .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '”' | '’' | '»'));
-            let ends = if run.strong {
+            if run.strong {
                 left.chars().next_back().is_some_and(char::is_alphabetic)
             } else if run.dots >= 3 {
                 // "than Angels...I wonder", but not `"...That is`.
-                after_word
+                self.char_before(i).is_some_and(|c| {
+                    c.is_alphanumeric() || matches!(c, ')' | ']' | '”' | '’' | '»')
+                })
             } else {
                 match self.classify(left) {
                     Kind::Plain | Kind::Number | Kind::NumberPrefix => true,
-                    Kind::Ambiguous => is_starter(word),
+                    Kind::Ambiguous | Kind::Trailing => is_starter(word),
                     Kind::Time => self.time_ends(word),
                     Kind::Prefix | Kind::Initial | Kind::LowerLetter => false,
                 }
-            };
-            if ends {
-                self.glued_cut(k);
             }
-        } else if run.dots < 3
-            && is_uncased_letter(c)
-            && self.char_before(i).is_some_and(is_uncased_letter)
-        {
+        } else {
             // "中国.我们": scripts without case and without spaces.
-            self.glued_cut(k);
+            run.dots < 3
+                && is_uncased_letter(c)
+                && self.char_before(i).is_some_and(is_uncased_letter)
         }
     }
 
@@ -460,7 +489,7 @@ impl<'a> Scanner<'a> {
             Some(c) => c.is_lowercase(),
             None => is_starter(word),
         };
-        shape && after.map_or(true, |a| a.is_whitespace() || a == '\'' || a == '’')
+        shape && after.is_none_or(|a| a.is_whitespace() || a == '\'' || a == '’')
     }
 
     /// Whether a single full stop at `i` ends the sentence, the next word
@@ -491,6 +520,7 @@ impl<'a> Scanner<'a> {
             Kind::Number => !(word.len() <= 2 && is_ordinal_noun(next)),
             Kind::Prefix | Kind::LowerLetter => false,
             Kind::Ambiguous => is_starter(next),
+            Kind::Trailing => is_starter(next) || self.capital_then_small(word_pos, next),
             Kind::Time => self.time_ends(next),
             Kind::Initial => {
                 let another_initial =
@@ -502,6 +532,57 @@ impl<'a> Scanner<'a> {
                 is_starter(next) || (word == "I" && self.prev_token_is_lowercase())
             }
         }
+    }
+
+    /// Whether the word at `pos` is written like "iPhone" or "eBay", and
+    /// the word before the full stop at `i` is an ordinary one.
+    fn brand_after_word(&self, word_start: usize, i: usize, pos: usize) -> bool {
+        let mut chars = self.word_at(pos).chars();
+        chars.next();
+        chars.next().is_some_and(char::is_uppercase)
+            && matches!(
+                self.classify(&self.text[word_start..i]),
+                Kind::Plain | Kind::Number
+            )
+    }
+
+    /// Whether the terminator at `i`, its run ending at `end`, stands
+    /// inside a 《title》 that closes soon after.
+    fn inside_title(&mut self, i: usize, end: usize) -> bool {
+        let Some(open) = self.title_open else {
+            return false;
+        };
+        if i - open > 4 * WINDOW {
+            self.title_open = None;
+            return false;
+        }
+        let rest = self.text.get(end..).unwrap_or("");
+        for (j, c) in rest.char_indices() {
+            match c {
+                '》' | '〉' => {
+                    if j == 0 {
+                        // The closer is about to be skipped with the run.
+                        self.title_open = None;
+                    }
+                    return true;
+                }
+                '《' | '〈' | '\n' => return false,
+                _ if j > WINDOW => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Whether the capitalised word `next` at `pos` stands alone, a word
+    /// starting with a small letter after it: "Shareholders will".
+    fn capital_then_small(&self, pos: usize, next: &str) -> bool {
+        let after = pos + next.len();
+        if !self.char_at(after).is_some_and(char::is_whitespace) {
+            return false;
+        }
+        let following = self.skip_while(after, after + 8, char::is_whitespace);
+        self.char_at(following).is_some_and(char::is_lowercase)
     }
 
     /// "6 P.M. Mr. Smith" ends a sentence, "At 5 a.m. Mr. Smith went" does
@@ -625,33 +706,24 @@ impl<'a> Scanner<'a> {
             end: k,
             first: None,
             quote: false,
-            unambiguous: true,
         };
         while let Some(c) = self.char_at(k) {
-            let len = if is_closer(c) {
-                if matches!(c, '\'' | '’' | '‘' | '“' | '«') {
-                    // "Jr.'s", `said.“The`: an apostrophe or an opening quote.
-                    let after = self.char_at(k + c.len_utf8());
-                    if after.is_some_and(char::is_alphanumeric) {
-                        break;
-                    }
+            let after = self.char_at(k + c.len_utf8());
+            let (closer, len) = if is_closer(c) {
+                // "Jr.'s", `said.“The`: an apostrophe or an opening quote.
+                let may_open = matches!(c, '\'' | '’' | '‘' | '“' | '«');
+                if may_open && after.is_some_and(char::is_alphanumeric) {
+                    break;
                 }
-                c.len_utf8()
-            } else if c.is_whitespace() && matches!(self.char_at(k + c.len_utf8()), Some('»' | '›'))
-            {
+                (c, c.len_utf8())
+            } else if let (true, Some(q @ ('»' | '›'))) = (c.is_whitespace(), after) {
                 // French spacing: « Oui. »
-                c.len_utf8() + '»'.len_utf8()
+                (q, c.len_utf8() + q.len_utf8())
             } else {
                 break;
             };
-            let closer = if len > c.len_utf8() { '»' } else { c };
             closers.first.get_or_insert(closer);
-            if is_quote(c) || len > c.len_utf8() {
-                closers.quote = true;
-            }
-            if c == '"' || c == '\'' {
-                closers.unambiguous = false;
-            }
+            closers.quote |= is_quote(closer);
             k += len;
         }
         closers.end = k;
@@ -674,19 +746,12 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Whether the previous token's first letter (within a few chars) is a
+    /// small one.
     fn prev_token_is_lowercase(&self) -> bool {
-        let (start, end) = self.prev_tok;
-        let end = end.min(start + WINDOW);
-        let Some(tok) = self.text.get(start..end) else {
-            // The window ended inside a char: look at fewer bytes.
-            return self
-                .text
-                .get(start..self.prev_tok.1)
-                .and_then(|t| t.chars().find(|c| c.is_alphabetic()))
-                .is_some_and(char::is_lowercase);
-        };
-        tok.chars()
-            .find(|c| c.is_alphabetic())
+        self.text
+            .get(self.prev_tok.0..self.prev_tok.1)
+            .and_then(|t| t.chars().take(8).find(|c| c.is_alphabetic()))
             .is_some_and(char::is_lowercase)
     }
 
@@ -797,9 +862,9 @@ impl<'a> Scanner<'a> {
 
     fn lone_lowercase(&self, c: char) -> Kind {
         match c {
-            // Russian "г.": "в 2005 г." (year) may end a sentence, "г. Москва"
-            // (city) may not.
-            'г' if self.prev_token().bytes().any(|b| b.is_ascii_digit()) => Kind::Plain,
+            // A unit after a number may end a sentence: "à 10 h.", and
+            // Russian "в 2005 г." (year), where "г. Москва" (city) may not.
+            _ if self.prev_token().bytes().any(|b| b.is_ascii_digit()) => Kind::Plain,
             // "и т. д." and "и т. п.": "etc.", often at the end.
             'д' | 'п' if self.prev_token() == "т." => Kind::Ambiguous,
             _ => Kind::LowerLetter,
@@ -1047,15 +1112,17 @@ fn known_abbreviation(word: &str) -> Option<Kind> {
         | "févr" | "avr" | "juil" | "oct" | "déc" | "jan" | "feb" | "mar" | "apr" | "jun"
         | "jul" | "aug" | "sep" | "sept" | "nov" | "dec" | "ст" | "ч" | "стр" | "рис" | "гл"
         | "табл" => Kind::NumberPrefix,
-        // May end a sentence as well as stand inside one.
+        // Company suffixes and US states and Canadian provinces: they end
+        // the noun phrase.
         "Co" | "co" | "Cos" | "Corp" | "corp" | "Inc" | "inc" | "Ltd" | "ltd" | "Bros" | "bros"
-        | "Jr" | "Sr" | "Snr" | "Jnr" | "Esq" | "Cie" | "Dept" | "Univ" | "Assn" | "Ave"
-        | "Blvd" | "Rd" | "St" | "Ste" | "Sq" | "Sec" | "sec" | "Dir" | "al" | "Ala" | "Ariz"
-        | "Ark" | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan"
-        | "Ky" | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb"
-        | "Nev" | "Okla" | "Ore" | "Ont" | "Que" | "Alta" | "Sask" | "Pa" | "Tenn" | "Tex"
-        | "Va" | "Vt" | "Wash" | "Wis" | "Wyo" | "Mio" | "Mrd" | "Tsd" | "Jh" | "Jhd" | "др"
-        | "гг" | "млн" | "млрд" | "тыс" | "руб" | "коп" | "долл" | "т.д" | "т.п" => {
+        | "Cie" | "Esq" | "Ala" | "Ariz" | "Ark" | "Calif" | "Colo" | "Conn" | "Del" | "Fla"
+        | "Ga" | "Ill" | "Ind" | "Kan" | "Ky" | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss"
+        | "Mo" | "Mont" | "Neb" | "Nev" | "Okla" | "Ore" | "Ont" | "Que" | "Alta" | "Sask"
+        | "Pa" | "Tenn" | "Tex" | "Va" | "Vt" | "Wash" | "Wis" | "Wyo" => Kind::Trailing,
+        // May end a sentence as well as stand inside one.
+        "Jr" | "Sr" | "Snr" | "Jnr" | "Dept" | "Univ" | "Assn" | "Ave" | "Blvd" | "Rd" | "St"
+        | "Ste" | "Sq" | "Sec" | "sec" | "Dir" | "al" | "Mio" | "Mrd" | "Tsd" | "Jh" | "Jhd"
+        | "др" | "гг" | "млн" | "млрд" | "тыс" | "руб" | "коп" | "долл" | "т.д" | "т.п" => {
             Kind::Ambiguous
         }
         "a.m" | "p.m" | "A.M" | "P.M" => Kind::Time,
@@ -1233,6 +1300,14 @@ fn is_ordinal_noun(word: &str) -> bool {
             | "Jahrestag"
             | "Geburtstag"
             | "Kapitel"
+            | "Quartal"
+            | "Halbjahr"
+            | "Jahrhunderts"
+            | "Monat"
+            | "Woche"
+            | "Stufe"
+            | "Grad"
+            | "Bezirk"
             | "FC"
     )
 }
@@ -1340,6 +1415,13 @@ mod tests {
         check_one("J. R. R. Tolkien wrote it.");
         check_one("President George W. Bush spoke.");
         check(
+            "It was the best since Prisoner Cell Block H.\" Labour had promised more.",
+            &[
+                "It was the best since Prisoner Cell Block H.\"",
+                "Labour had promised more.",
+            ],
+        );
+        check(
             "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
             &[
                 "We make a good team, you and I.",
@@ -1390,6 +1472,14 @@ mod tests {
                 "It closed yesterday.",
             ],
         );
+        check(
+            "Gulf Canada was renamed Gulf Canada Resources Ltd. Shareholders will be paid.",
+            &[
+                "Gulf Canada was renamed Gulf Canada Resources Ltd.",
+                "Shareholders will be paid.",
+            ],
+        );
+        check_one("Nomura Securities Co. Ltd. said profits rose in Springfield, Ill. today.");
     }
 
     #[test]
@@ -1456,6 +1546,33 @@ mod tests {
         );
         check_one("Visit the U.S.A. via Node.js, example.com or ASP.NET for 3.5 days.");
         check_one("Mr.Smith met Dr.Jones in St.Louis.");
+        check(
+            "\"He arrived on the red carpet.\"It's unlike anything,\" she said.",
+            &[
+                "\"He arrived on the red carpet.\"",
+                "It's unlike anything,\" she said.",
+            ],
+        );
+        check(
+            "\"It was a disaster,\" she said.\"We lost everything.\"",
+            &[
+                "\"It was a disaster,\" she said.",
+                "\"We lost everything.\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn does_not_split_names_with_a_dot_inside() {
+        check_one("Providers such as TalkTalk and One.Tel, which route calls, grew.");
+        check_one("The editor of fansite Halo.Bungie.Org, said it was fine.");
+        check_one("The Zafi.D virus spread fast.");
+        check(
+            "It costs $999. iPhone sales rose.",
+            &["It costs $999.", "iPhone sales rose."],
+        );
+        check_one("He recommends Imperial Oil <IMO.A>, up 1/2.");
+        check_one("A suit was filed by <G.H. Stool> against Merrill Lynch.");
     }
 
     #[test]
@@ -1483,6 +1600,10 @@ mod tests {
         check_one("\"Why now?\" Mr. Smith asked.");
         check_one("“We won!” John Smith shouted.");
         check(
+            "Why not?\" He said: \"We need winners.\"",
+            &["Why not?\"", "He said: \"We need winners.\""],
+        );
+        check(
             "\"Is it true?\" The minister did not answer.",
             &["\"Is it true?\"", "The minister did not answer."],
         );
@@ -1496,6 +1617,14 @@ mod tests {
             &["I never meant that....", "She left the store."],
         );
         check_one("I wasn’t really ... well, what I mean...see . . . what I'm saying, the thing is . . . I didn’t mean it.");
+        check(
+            "There are greater songs than Angels...I wonder why.",
+            &["There are greater songs than Angels...", "I wonder why."],
+        );
+        check(
+            "He said. \"...That does not preclude it.\"",
+            &["He said.", "\"...That does not preclude it.\""],
+        );
         check(
             "He paused… Then he spoke.",
             &["He paused…", "Then he spoke."],
@@ -1593,6 +1722,55 @@ mod tests {
         check(
             "Это было в 2005 г. Он уехал.",
             &["Это было в 2005 г.", "Он уехал."],
+        );
+    }
+
+    #[test]
+    fn keeps_chinese_titles_and_japanese_quoted_speech_whole() {
+        check(
+            "我们明天一起去看《摔跤吧！爸爸》好吗？好！",
+            &["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"],
+        );
+        check(
+            "我看了《你好！》。他也看了《再见》。",
+            &["我看了《你好！》。", "他也看了《再见》。"],
+        );
+        check_one("「行きます。」と彼は言った。");
+        check(
+            "幹部は「３．２９％以上を目指す」と指摘しています。２％台後半を目指します。",
+            &[
+                "幹部は「３．２９％以上を目指す」と指摘しています。",
+                "２％台後半を目指します。",
+            ],
+        );
+    }
+
+    #[test]
+    fn handles_german_french_and_russian_quotes_and_dashes() {
+        check(
+            "„Ich habe heute keine Zeit“, sagte die Frau leise: „Und auch keine Lust.“ Wir haben 1.000.000 Euro.",
+            &[
+                "„Ich habe heute keine Zeit“, sagte die Frau leise: „Und auch keine Lust.“",
+                "Wir haben 1.000.000 Euro.",
+            ],
+        );
+        check_one("Was sind die Konsequenzen der Abstimmung vom 12. Juni?");
+        check(
+            "« Bonjour. » Il est parti à 10 h. Il est revenu.",
+            &["« Bonjour. »", "Il est parti à 10 h.", "Il est revenu."],
+        );
+        check_one("«К чему ты готовишься? – спросила мама. – Завтра ведь выходной».");
+        check_one("Маленькая девочка бежала и кричала: «Не видали маму?».");
+        check(
+            "И т. д. и т. п. В общем, вся газета.",
+            &["И т. д. и т. п.", "В общем, вся газета."],
+        );
+        check(
+            "Мы встретились на ул. Пушкина, д. 10. Потом пошли домой.",
+            &[
+                "Мы встретились на ул. Пушкина, д. 10.",
+                "Потом пошли домой.",
+            ],
         );
     }
 
