@@ -139,8 +139,8 @@ fn plain_ascii(b: &[u8]) -> bool {
 
 /// Appends `s` without its whitespace to `out`.
 fn squeeze_into(s: &str, out: &mut Vec<u8>) {
-    out.reserve(s.len());
     let b = s.as_bytes();
+    out.reserve(b.len());
     if plain_ascii(b) {
         out.extend(b.iter().copied().filter(|&c| c != b' '));
         return;
@@ -211,20 +211,23 @@ fn pass(input: &[&str]) -> Option<Vec<String>> {
     let single_line = lines.len() == 1;
 
     let mut out: Vec<String> = Vec::new();
-    let mut seen: U64Map<Vec<u32>> = U64Map::default();
+    // First paragraph with each squeezed hash. Two different paragraphs with
+    // one 64-bit hash are both kept: a duplicate is possible then, a loss not.
+    let mut seen: U64Map<u32> = U64Map::default();
     let mut keep = |part: &str, out: &mut Vec<String>| {
         let part = part.trim();
         if part.is_empty() {
             return;
         }
-        let copies = seen.entry(mix(hash_squeezed(part))).or_default();
-        if !copies
-            .iter()
-            .any(|&k| same_squeezed(&out[k as usize], part))
-        {
-            copies.push(out.len() as u32);
-            out.push(part.to_string());
+        let key = mix(hash_squeezed(part));
+        if let Some(&k) = seen.get(&key) {
+            if same_squeezed(&out[k as usize], part) {
+                return;
+            }
+        } else {
+            seen.insert(key, out.len() as u32);
         }
+        out.push(part.to_string());
     };
     for group in &groups {
         for piece in group_pieces(&lines, group) {
