@@ -11,10 +11,21 @@ use clap::{Parser, ValueEnum};
 /// Give one file (or nothing, or `-`, for standard input) to print its
 /// cleaned text; give files and directories to clean a whole corpus with
 /// --out-dir, --in-place, --check or --format jsonl. Directories are walked
-/// recursively for files matching --glob, skipping hidden ones.
+/// recursively for files matching --glob, skipping hidden ones. With
+/// --input-format jsonl, it is a streaming filter for pipelines (GNU
+/// parallel, Spark `pipe`, Hadoop streaming): one JSON record in per line,
+/// one cleaned record out per line, in order.
 #[derive(Debug, Parser)]
 #[command(name = "newsdedup", version, about, long_about)]
 #[command(after_help = "\
+Examples:
+  newsdedup scraped.txt                    clean one file to stdout
+  newsdedup corpus/ -o clean/              clean a directory into clean/
+  newsdedup --check corpus/                list files that would change (CI)
+  newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
+
+More examples and the exit status: newsdedup --help")]
+#[command(after_long_help = "\
 Examples:
   newsdedup scraped.txt                    clean one file to stdout
   curl -s URL | newsdedup > clean.txt      clean standard input
@@ -25,11 +36,22 @@ Examples:
   newsdedup --diff corpus/                 show what would change
   newsdedup --format jsonl corpus/ > all.jsonl
 
+JSON Lines filter (records {\"title\", \"date\", \"url\", \"text\", ...}):
+  newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
+  parallel --pipe -N 1000 -k newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
+  rdd.pipe(\"newsdedup --input-format jsonl --format jsonl\")   (Spark)
+  Other fields (\"id\", ...) are carried through unchanged; a bad record is
+  reported as PATH:LINE on stderr and skipped, and the run exits 2 at the end.
+
+Install the man page and completions:
+  newsdedup --generate man > /usr/local/share/man/man1/newsdedup.1
+  newsdedup --generate complete-bash > /etc/bash_completion.d/newsdedup
+
 Exit status:
   0  success; with --check or --diff, every file is already clean
   1  --check or --diff found files that would change
   2  error: bad input, unreadable or unwritable file, bad arguments
-     (an error outranks 1; the other files are still processed)")]
+     (an error outranks 1; the other files, or records, are still processed)")]
 pub struct Cli {
     /// Files and directories to clean; `-` or nothing reads standard input.
     /// Directories are walked for files matching --glob.
@@ -37,9 +59,16 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
 
     /// Output format on stdout. jsonl: one JSON object per file, with its
-    /// "path", ordered by path.
+    /// "path", ordered by path; with --input-format jsonl, one cleaned
+    /// record per input record (json is the same there).
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// What the inputs hold. jsonl: one JSON record per line, {"title",
+    /// "date" (YYYYMMDD), "url", "text"} plus any fields to carry through;
+    /// PATHs are then JSONL files, read one after another.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Text)]
+    pub input_format: InputFormat,
 
     /// Write each cleaned file under DIR, mirroring its path relative to the
     /// directory argument it was found in (a file argument lands at
@@ -92,9 +121,14 @@ pub struct Cli {
     #[arg(long)]
     pub lossy: bool,
 
-    /// Refuse inputs larger than this many bytes.
+    /// Refuse inputs (with --input-format jsonl, lines) larger than this
+    /// many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = newsdedup::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+
+    /// Print a man page or a shell completion script to stdout, and exit.
+    #[arg(long, value_enum, value_name = "KIND", exclusive = true)]
+    pub generate: Option<Generate>,
 }
 
 /// Output formats.
@@ -106,4 +140,26 @@ pub enum Format {
     Json,
     /// JSON Lines: one JSON object per file, with a leading "path".
     Jsonl,
+}
+
+/// What the inputs hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Scraped files: title, date, URL, then the body.
+    Text,
+    /// JSON Lines: one record per line, cleaned as a stream.
+    Jsonl,
+}
+
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    /// The man page, in roff (man 1 newsdedup).
+    Man,
+    /// Completions for bash.
+    CompleteBash,
+    /// Completions for zsh.
+    CompleteZsh,
+    /// Completions for fish.
+    CompleteFish,
 }

@@ -10,8 +10,11 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::{Cli, Format};
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Format, Generate, InputFormat};
 use newsdedup::batch::{self, Action, Batch, BatchOptions, FileReport, Summary, WalkOptions};
+use newsdedup::jsonl::{self, Filter, FilterOptions, OutputFormat, StreamError};
 use newsdedup::{Error, Options};
 
 /// How a run ended, as the process exit status.
@@ -62,11 +65,17 @@ enum Mode<'a> {
 }
 
 pub fn run(cli: &Cli) -> Result<ExitStatus> {
+    if let Some(kind) = cli.generate {
+        return generate(kind);
+    }
     let opts = Options {
         no_header: cli.no_header,
         lossy: cli.lossy,
         max_bytes: cli.max_bytes,
     };
+    if cli.input_format == InputFormat::Jsonl {
+        return run_jsonl(cli, opts);
+    }
     match mode(cli)? {
         Mode::Single(path) => single(cli, &opts, path),
         Mode::Batch(action) => run_batch(cli, opts, action),
@@ -77,10 +86,9 @@ fn is_stdin(p: &Path) -> bool {
     p == Path::new("-")
 }
 
-/// Picks the mode, refusing combinations that have no sensible meaning
-/// before anything is read or written.
-fn mode(cli: &Cli) -> Result<Mode<'_>> {
-    let flag = if cli.out_dir.is_some() {
+/// The batch-mode flag given, if any.
+fn batch_flag(cli: &Cli) -> Option<&'static str> {
+    if cli.out_dir.is_some() {
         Some("--out-dir")
     } else if cli.in_place {
         Some("--in-place")
@@ -90,7 +98,13 @@ fn mode(cli: &Cli) -> Result<Mode<'_>> {
         Some("--diff")
     } else {
         None
-    };
+    }
+}
+
+/// Picks the mode, refusing combinations that have no sensible meaning
+/// before anything is read or written.
+fn mode(cli: &Cli) -> Result<Mode<'_>> {
+    let flag = batch_flag(cli);
     let stdin = match cli.paths.as_slice() {
         [] => true,
         [p] => is_stdin(p),
@@ -187,6 +201,152 @@ fn single(cli: &Cli, opts: &Options, path: Option<&Path>) -> Result<ExitStatus> 
     }
     out.flush()?;
     Ok(ExitStatus::Success)
+}
+
+/// Prints the man page or a completion script. Rendered into memory first:
+/// the generators panic on a write error, and a closed pipe must end the
+/// run quietly.
+fn generate(kind: Generate) -> Result<ExitStatus> {
+    let mut cmd = Cli::command();
+    let mut rendered = Vec::new();
+    let shell = match kind {
+        Generate::Man => {
+            man_page(cmd.clone(), &mut rendered)?;
+            None
+        }
+        Generate::CompleteBash => Some(clap_complete::Shell::Bash),
+        Generate::CompleteZsh => Some(clap_complete::Shell::Zsh),
+        Generate::CompleteFish => Some(clap_complete::Shell::Fish),
+    };
+    if let Some(shell) = shell {
+        clap_complete::generate(shell, &mut cmd, "newsdedup", &mut rendered);
+    }
+    let mut out = io::stdout().lock();
+    out.write_all(&rendered)?;
+    out.flush()?;
+    Ok(ExitStatus::Success)
+}
+
+/// The man page: clap_mangen's sections, then the examples and the exit
+/// status from the long help, set line for line (`.nf`); clap_mangen's own
+/// rendering of that text fills it into paragraphs, which scrambles the
+/// columns of the examples.
+fn man_page(cmd: clap::Command, w: &mut Vec<u8>) -> io::Result<()> {
+    let extra = cmd
+        .get_after_long_help()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let man = clap_mangen::Man::new(cmd);
+    man.render_title(w)?;
+    man.render_name_section(w)?;
+    man.render_synopsis_section(w)?;
+    man.render_description_section(w)?;
+    man.render_options_section(w)?;
+    let escape = |line: &str| {
+        let line = line.replace('\\', "\\e").replace('-', "\\-");
+        if line.starts_with(['.', '\'']) {
+            format!("\\&{line}")
+        } else {
+            line
+        }
+    };
+    let mut examples = false;
+    for block in extra.split("\n\n") {
+        let (heading, body) = block.split_once('\n').unwrap_or((block, ""));
+        let heading = heading.trim_end_matches(':');
+        if heading == "Exit status" {
+            writeln!(w, ".SH \"EXIT STATUS\"")?;
+        } else {
+            if !examples {
+                writeln!(w, ".SH EXAMPLES")?;
+                examples = true;
+            }
+            writeln!(w, ".SS {}", escape(heading).replace('"', "\\(dq"))?;
+        }
+        writeln!(w, ".nf")?;
+        for line in body.lines() {
+            writeln!(w, "{}", escape(line))?;
+        }
+        writeln!(w, ".fi")?;
+    }
+    man.render_version_section(w)
+}
+
+/// The JSON Lines filter: each input (standard input, or the PATHs one
+/// after another) streamed to stdout. A bad record, or an input that cannot
+/// be read, is reported and skipped; the run goes on and exits 2 at the end.
+fn run_jsonl(cli: &Cli, opts: Options) -> Result<ExitStatus> {
+    if let Some(flag) = batch_flag(cli) {
+        bail!(
+            "{flag} works on text files; --input-format jsonl is a filter from its inputs to stdout \
+             (hint: drop {flag} and redirect stdout, e.g. > clean.jsonl)"
+        );
+    }
+    if cli.report.is_some() {
+        bail!(
+            "--report lists files, not JSON Lines records \
+             (hint: drop --report; bad records are reported on stderr as PATH:LINE)"
+        );
+    }
+    let format = match cli.format {
+        Format::Text => OutputFormat::Text,
+        Format::Json | Format::Jsonl => OutputFormat::Jsonl,
+    };
+    let filter = Filter::new(
+        FilterOptions {
+            clean: opts,
+            format,
+        },
+        cli.jobs,
+    )
+    .context("cannot start worker threads")?;
+    let inputs: Vec<Option<&Path>> = if cli.paths.is_empty() {
+        vec![None]
+    } else {
+        cli.paths
+            .iter()
+            .map(|p| (!is_stdin(p)).then_some(p.as_path()))
+            .collect()
+    };
+    let mut out = io::BufWriter::with_capacity(256 * 1024, io::stdout().lock());
+    let mut failed = false;
+    for input in inputs {
+        let name = input.map_or_else(|| STDIN.to_string(), |p| p.display().to_string());
+        let reader: Box<dyn Read + Send> = match input {
+            None => Box::new(io::stdin()),
+            Some(path) => match std::fs::File::open(path) {
+                Ok(file) => Box::new(file),
+                Err(e) => {
+                    let _ = writeln!(io::stderr(), "newsdedup: {name}: cannot read: {e}");
+                    failed = true;
+                    continue;
+                }
+            },
+        };
+        let result = filter.run(reader, &mut out, |failure: jsonl::Failure| {
+            let _ = writeln!(
+                io::stderr(),
+                "newsdedup: {name}:{}: {} (hint: {})",
+                failure.line,
+                failure.error,
+                failure.error.hint()
+            );
+        });
+        match result {
+            Ok(summary) => failed |= summary.failed > 0,
+            Err(StreamError::Read(e)) => {
+                let _ = writeln!(io::stderr(), "newsdedup: {name}: cannot read: {e}");
+                failed = true;
+            }
+            Err(e) => return Err(e).context("<stdout>"),
+        }
+    }
+    out.flush().context("<stdout>")?;
+    Ok(if failed {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Success
+    })
 }
 
 /// Reads standard input, at most `max + 1` bytes so an oversized stream is

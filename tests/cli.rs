@@ -825,3 +825,38 @@ fn a_symlink_loop_cannot_hang_the_walk() {
         .stdout("in/sub/a.txt\n")
         .stderr(predicate::str::contains("symbolic link loop"));
 }
+
+// ---- help --------------------------------------------------------------------
+
+#[test]
+fn short_help_shows_one_example_per_use_and_points_to_the_long_help() {
+    let dir = tmp();
+    newsdedup(dir.path())
+        .arg("-h")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("newsdedup scraped.txt"))
+        .stdout(predicate::str::contains("newsdedup corpus/ -o clean/"))
+        .stdout(predicate::str::contains("newsdedup --check corpus/"))
+        .stdout(predicate::str::contains(
+            "newsdedup --input-format jsonl --format jsonl < in.jsonl",
+        ))
+        .stdout(predicate::str::contains("newsdedup --help"))
+        .stdout(predicate::str::contains("Exit status:").not());
+}
+
+#[test]
+fn long_help_shows_the_jsonl_recipes_generate_and_exit_codes() {
+    let dir = tmp();
+    newsdedup(dir.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "parallel --pipe -N 1000 -k newsdedup",
+        ))
+        .stdout(predicate::str::contains("rdd.pipe("))
+        .stdout(predicate::str::contains("--generate man"))
+        .stdout(predicate::str::contains("Exit status:"))
+        .stdout(predicate::str::contains("0  success"));
+}
