@@ -21,7 +21,10 @@ use newsdedup::simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let out = Path::new(args.first().context("usage: bench_corpus OUT [ARTICLES.jsonl] [FILES]")?);
+    let out = Path::new(
+        args.first()
+            .context("usage: bench_corpus OUT [ARTICLES.jsonl] [FILES]")?,
+    );
     let files: usize = args.get(2).map_or(Ok(10_000), |s| s.parse())?;
     let articles = args
         .get(1)
@@ -32,7 +35,12 @@ fn main() -> Result<()> {
                 .map(|a| {
                     a["paragraphs"]
                         .as_array()
-                        .map(|ps| ps.iter().filter_map(|p| p.as_str()).map(newsdedup::dedup::normalize).collect())
+                        .map(|ps| {
+                            ps.iter()
+                                .filter_map(|p| p.as_str())
+                                .map(newsdedup::dedup::normalize)
+                                .collect()
+                        })
                         .unwrap_or_default()
                 })
                 .filter(|ps: &Vec<String>| ps.len() >= 3)
@@ -40,18 +48,37 @@ fn main() -> Result<()> {
         })
         .filter(|a| !a.is_empty());
     let from_corpus = articles.is_some();
-    let articles = articles.unwrap_or_else(|| (0..500).map(|i| synthetic_paragraphs(i, 3 + (i as usize % 10))).collect());
+    let articles = articles.unwrap_or_else(|| {
+        (0..500)
+            .map(|i| synthetic_paragraphs(i, 3 + (i as usize % 10)))
+            .collect()
+    });
     eprintln!(
         "articles: {} ({})",
         articles.len(),
-        if from_corpus { "from the corpus" } else { "synthetic" }
+        if from_corpus {
+            "from the corpus"
+        } else {
+            "synthetic"
+        }
     );
 
-    let header = |i: usize| (format!("Article {i}"), "20220122".to_string(), format!("https://example.com/{i}.html"));
+    let header = |i: usize| {
+        (
+            format!("Article {i}"),
+            "20220122".to_string(),
+            format!("https://example.com/{i}.html"),
+        )
+    };
     for i in 0..files {
         let paragraphs = &articles[i % articles.len()];
         let (title, date, url) = header(i);
-        let source = Source { title: &title, date: &date, url: &url, paragraphs };
+        let source = Source {
+            title: &title,
+            date: &date,
+            url: &url,
+            paragraphs,
+        };
         let pattern = Pattern::ALL[i % Pattern::ALL.len()];
         let seed = i as u64;
         let s = scrape(&source, pattern, &Variant::random(seed), seed);
@@ -64,7 +91,12 @@ fn main() -> Result<()> {
     for n in [300, 849] {
         let paragraphs: Vec<String> = pool.iter().take(n).cloned().collect();
         let (title, date, url) = header(n);
-        let source = Source { title: &title, date: &date, url: &url, paragraphs: &paragraphs };
+        let source = Source {
+            title: &title,
+            date: &date,
+            url: &url,
+            paragraphs: &paragraphs,
+        };
         let s = scrape(&source, Pattern::SuffixShuffled, &Variant::default(), 1);
         fs::write(out.join(format!("cascade-{n}.txt")), s.text)?;
     }
@@ -76,6 +108,9 @@ fn main() -> Result<()> {
         }
         fs::write(out.join(format!("distinct-{n}.txt")), text)?;
     }
-    eprintln!("wrote {files} files and 4 scaling inputs to {}", out.display());
+    eprintln!(
+        "wrote {files} files and 4 scaling inputs to {}",
+        out.display()
+    );
     Ok(())
 }
