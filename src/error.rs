@@ -2,9 +2,12 @@
 //!
 //! The binary prints them as `newsdedup: PATH:LINE: message (hint: ...)`, so each
 //! error knows the line it applies to and carries a hint for fixing the input;
-//! the path is only known at the edge and is added there.
+//! the path is only known at the edge and is added there. The hints for
+//! I/O errors ([`read_hint`], [`write_hint`]) live here too, so that every
+//! message of the binary, whatever went wrong, ends with one.
 
 use std::fmt;
+use std::io;
 
 /// Why an input could not be cleaned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,14 +56,19 @@ pub enum Error {
         /// 1-based line of that byte.
         line: usize,
     },
-    /// The input starts with a UTF-16 byte-order mark.
+    /// The input is UTF-16: it starts with a UTF-16 byte-order mark, or it
+    /// has none but its first bytes alternate NUL and ASCII.
     Utf16 {
-        /// True for big-endian (`FE FF`), false for little-endian (`FF FE`).
+        /// True for big-endian (BOM `FE FF`), false for little-endian (`FF FE`).
         big_endian: bool,
+        /// True when a byte-order mark says so; false when guessed from the
+        /// NUL bytes.
+        bom: bool,
     },
     /// The input is larger than the configured limit.
     TooLarge {
-        /// Size of the input in bytes.
+        /// Size of the input in bytes; a lower bound when the caller stopped
+        /// reading just past the limit.
         size: u64,
         /// The limit in bytes.
         max: u64,
@@ -76,7 +84,10 @@ impl Error {
             Error::BadDate { .. } => Some(2),
             Error::BadUrl { .. } => Some(3),
             Error::InvalidUtf8 { line, .. } | Error::Binary { line, .. } => Some(*line),
-            Error::Utf16 { .. } | Error::TooLarge { .. } => None,
+            // Where the encoding shows: the BOM or the first NUL byte.
+            Error::Utf16 { .. } => Some(1),
+            // A property of the whole file, not of a line in it.
+            Error::TooLarge { .. } => None,
         }
     }
 
@@ -96,7 +107,9 @@ impl Error {
             }
             Error::NoBody { .. } => "the article text starts on line 4; nothing to clean",
             Error::InvalidUtf8 { .. } => "convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD",
-            Error::Binary { .. } => "this looks like a binary file; check the glob or the path",
+            Error::Binary { .. } => {
+                "text has no NUL bytes, so this looks like a binary file; check the path or the --glob"
+            }
             Error::Utf16 { .. } => "convert it first, e.g. iconv -f UTF-16 -t UTF-8",
             Error::TooLarge { .. } => "raise the limit with --max-bytes if the file is really an article",
         }
@@ -132,20 +145,106 @@ impl fmt::Display for Error {
             Error::Binary { offset, .. } => {
                 write!(f, "binary data: a NUL byte at byte offset {offset}")
             }
-            Error::Utf16 { big_endian } => write!(
+            Error::Utf16 { big_endian, bom } => write!(
                 f,
                 "the file is UTF-16 ({}), not UTF-8",
-                if *big_endian {
-                    "big-endian BOM FE FF"
-                } else {
-                    "little-endian BOM FF FE"
+                match (big_endian, bom) {
+                    (true, true) => "big-endian BOM FE FF",
+                    (false, true) => "little-endian BOM FF FE",
+                    (true, false) => "big-endian, no BOM",
+                    (false, false) => "little-endian, no BOM",
                 }
             ),
-            Error::TooLarge { size, max } => {
-                write!(f, "the file is {size} bytes, over the limit of {max} bytes")
+            // Callers may read only `max + 1` bytes of a huge file, so `size`
+            // is a lower bound; "more than" stays true either way.
+            Error::TooLarge { max, .. } => {
+                write!(f, "the file holds more than {max} bytes, the limit")
             }
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// A hint for a file that could not be read, from what the system said.
+///
+/// I/O errors are `std::io::Error`s, not [`Error`]s, but the messages of
+/// the binary give a hint for every error; this is the one for reading.
+pub fn read_hint(err: &io::Error) -> &'static str {
+    match err.kind() {
+        io::ErrorKind::NotFound => "check the path",
+        io::ErrorKind::NotADirectory => "a part of the path is a file, not a directory",
+        io::ErrorKind::IsADirectory => {
+            "name a file; a directory is cleaned with -o DIR, -i, --check or --format jsonl"
+        }
+        io::ErrorKind::PermissionDenied => "check the file's permissions",
+        _ => "check that the path names a readable file",
+    }
+}
+
+/// A hint for an output that could not be written, from what the system
+/// said. Outputs are written to a temporary file renamed over the
+/// destination, so the hints can promise that nothing was replaced.
+pub fn write_hint(err: &io::Error) -> &'static str {
+    match err.kind() {
+        io::ErrorKind::StorageFull => "the disk is full; nothing was replaced",
+        io::ErrorKind::FileTooLarge => {
+            "a file size limit (ulimit -f) stopped the write; nothing was replaced"
+        }
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "check that the destination directory is writable"
+        }
+        io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists => {
+            "a file is in the way where the destination path needs a directory"
+        }
+        io::ErrorKind::IsADirectory => "a directory is in the way where the file should go",
+        _ => "nothing was replaced; check the space and permissions at the destination",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_hint_and_names_a_line_unless_it_is_about_the_whole_file() {
+        let errors = [
+            Error::Empty {
+                whitespace_only: false,
+            },
+            Error::EmptyTitle,
+            Error::MissingHeaderLine { line: 2 },
+            Error::BadDate {
+                found: "x".into(),
+                reason: "r",
+            },
+            Error::BadUrl { found: "x".into() },
+            Error::NoBody { line: 4 },
+            Error::InvalidUtf8 { offset: 0, line: 1 },
+            Error::Binary { offset: 0, line: 1 },
+            Error::Utf16 {
+                big_endian: true,
+                bom: false,
+            },
+        ];
+        for e in errors {
+            assert!(e.line().is_some(), "{e}");
+            assert!(!e.hint().is_empty(), "{e}");
+        }
+        let too_large = Error::TooLarge { size: 11, max: 10 };
+        assert_eq!(too_large.line(), None);
+        assert_eq!(
+            too_large.to_string(),
+            "the file holds more than 10 bytes, the limit"
+        );
+    }
+
+    #[test]
+    fn io_hints_follow_the_kind_of_failure() {
+        let err = |kind| io::Error::from(kind);
+        assert_eq!(read_hint(&err(io::ErrorKind::NotFound)), "check the path");
+        assert!(read_hint(&err(io::ErrorKind::IsADirectory)).contains("-o DIR"));
+        assert!(write_hint(&err(io::ErrorKind::FileTooLarge)).contains("ulimit"));
+        assert!(write_hint(&err(io::ErrorKind::AlreadyExists)).contains("in the way"));
+    }
+}

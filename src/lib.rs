@@ -64,6 +64,16 @@ impl Default for Options {
 
 /// Cleans one scraped file: checks and parses it, then rebuilds its
 /// paragraphs, each once and in order.
+///
+/// Any bytes are accepted as input: this never panics on bad input, and
+/// takes time and memory roughly linear in its size.
+///
+/// # Errors
+///
+/// An [`Error`] that says what is wrong with the input and on which line:
+/// over `opts.max_bytes`; not UTF-8 (UTF-16, NUL bytes, invalid sequences
+/// unless `opts.lossy`); empty or whitespace only; a missing, empty or
+/// malformed header line (unless `opts.no_header`); no body text.
 pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
     if input.len() as u64 > opts.max_bytes {
         return Err(Error::TooLarge {

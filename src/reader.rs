@@ -27,30 +27,93 @@ pub struct Document<'a> {
 
 /// Checks the encoding and decodes `input` as UTF-8.
 ///
-/// A UTF-8 byte-order mark is dropped. UTF-16 (recognised by its BOM), NUL
-/// bytes and invalid UTF-8 are errors; with `lossy`, invalid sequences become
-/// U+FFFD instead.
+/// A UTF-8 byte-order mark is dropped, and so is any U+FEFF further on.
+/// UTF-16 (recognised by its BOM, or
+/// without one by the NUL bytes of mostly-Latin text), other NUL bytes and
+/// invalid UTF-8 are errors; with `lossy`, invalid sequences become U+FFFD
+/// instead. Error offsets count the BOM.
 pub fn decode(input: &[u8], lossy: bool) -> Result<Cow<'_, str>, Error> {
     if let [0xFE, 0xFF, ..] = input {
-        return Err(Error::Utf16 { big_endian: true });
-    }
-    if let [0xFF, 0xFE, ..] = input {
-        return Err(Error::Utf16 { big_endian: false });
-    }
-    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    if let Some(offset) = memchr::memchr(0, input) {
-        return Err(Error::Binary {
-            offset,
-            line: line_of(input, offset),
+        return Err(Error::Utf16 {
+            big_endian: true,
+            bom: true,
         });
     }
-    match std::str::from_utf8(input) {
-        Ok(s) => Ok(Cow::Borrowed(s)),
-        Err(_) if lossy => Ok(String::from_utf8_lossy(input)),
-        Err(e) => Err(Error::InvalidUtf8 {
-            offset: e.valid_up_to(),
-            line: line_of(input, e.valid_up_to()),
-        }),
+    if let [0xFF, 0xFE, ..] = input {
+        return Err(Error::Utf16 {
+            big_endian: false,
+            bom: true,
+        });
+    }
+    // Offsets in errors count from the start of the file, BOM included, so
+    // that `cmp`, `xxd -s` or an editor's byte count land on the bad byte.
+    let bom = if input.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    };
+    let text = &input[bom..];
+    if let Some(at) = memchr::memchr(0, text) {
+        if let Some(big_endian) = utf16_without_bom(input) {
+            return Err(Error::Utf16 {
+                big_endian,
+                bom: false,
+            });
+        }
+        return Err(Error::Binary {
+            offset: bom + at,
+            line: line_of(text, at),
+        });
+    }
+    let decoded = match std::str::from_utf8(text) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) if lossy => String::from_utf8_lossy(text),
+        Err(e) => {
+            return Err(Error::InvalidUtf8 {
+                offset: bom + e.valid_up_to(),
+                line: line_of(text, e.valid_up_to()),
+            })
+        }
+    };
+    Ok(drop_stray_boms(decoded))
+}
+
+/// Removes every U+FEFF left after the leading BOM. Inside text it is a BOM
+/// from files glued together, or the deprecated zero-width no-break space:
+/// invisible either way. Kept, it would make copies of one paragraph differ
+/// where nobody can see it, and an output starting with it would lose it
+/// when read again (as a BOM), so cleaning would not be idempotent.
+fn drop_stray_boms(text: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memmem::find(text.as_bytes(), UTF8_BOM).is_none() {
+        return text;
+    }
+    Cow::Owned(text.replace('\u{FEFF}', ""))
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Whether `input` reads as UTF-16 text without a BOM, and in which byte
+/// order: Windows tools write such files, and "binary data" would send the
+/// user looking for the wrong problem. The test is the shape of mostly-Latin
+/// text in UTF-16: in the first bytes, no low-order byte is NUL and at least
+/// three in four high-order bytes are.
+fn utf16_without_bom(input: &[u8]) -> Option<bool> {
+    let head = &input[..input.len().min(512) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let half = head.len() / 2;
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    match (zeros(0), zeros(1)) {
+        (high, 0) if high * 4 >= half * 3 => Some(true),
+        (0, high) if high * 4 >= half * 3 => Some(false),
+        _ => None,
     }
 }
 
@@ -243,12 +306,42 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFabc", false).unwrap(), "abc");
         assert_eq!(
             decode(b"\xFF\xFEa\0", false).unwrap_err(),
-            Error::Utf16 { big_endian: false }
+            Error::Utf16 {
+                big_endian: false,
+                bom: true
+            }
         );
         assert_eq!(
             decode(b"a\nb\0", false).unwrap_err(),
             Error::Binary { offset: 3, line: 2 }
         );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa\r\nb\0", false).unwrap_err(),
+            Error::Binary { offset: 7, line: 2 }
+        );
+    }
+
+    #[test]
+    fn decode_recognises_utf16_without_a_bom_by_its_nul_bytes() {
+        assert_eq!(
+            decode(b"T\0i\0t\0l\0e\0\n\0", false).unwrap_err(),
+            Error::Utf16 {
+                big_endian: false,
+                bom: false
+            }
+        );
+        assert_eq!(
+            decode(b"\0T\0i\0t\0l\0e", false).unwrap_err(),
+            Error::Utf16 {
+                big_endian: true,
+                bom: false
+            }
+        );
+        // NULs scattered in text are binary data, not UTF-16.
+        assert!(matches!(
+            decode(b"Title\n\0\0\0x", false).unwrap_err(),
+            Error::Binary { .. }
+        ));
     }
 
     #[test]
@@ -257,6 +350,20 @@ mod tests {
             decode(b"ab\ncd\xFFe", false).unwrap_err(),
             Error::InvalidUtf8 { offset: 5, line: 2 }
         );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFab\rcd\xFFe", false).unwrap_err(),
+            Error::InvalidUtf8 { offset: 8, line: 2 }
+        );
         assert_eq!(decode(b"cd\xFFe", true).unwrap(), "cd\u{FFFD}e");
+    }
+
+    #[test]
+    fn decode_drops_boms_inside_the_text_too() {
+        let text = "\u{FEFF}\u{FEFF}Title\n20220122\nhttp://a.b\nOne\u{FEFF} two\n";
+        assert_eq!(
+            decode(text.as_bytes(), false).unwrap(),
+            "Title\n20220122\nhttp://a.b\nOne two\n"
+        );
+        assert_eq!(decode(b"\xFFa\xEF\xBB\xBFb", true).unwrap(), "\u{FFFD}ab");
     }
 }
