@@ -202,7 +202,9 @@ fn max_bytes_applies_to_each_file_of_a_batch() {
         .args(["--max-bytes", "10", "--check", "in"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("in/a.txt: the file holds more than 10 bytes"))
+        .stderr(predicate::str::contains(
+            "in/a.txt: the file holds more than 10 bytes",
+        ))
         .stderr(predicate::str::contains("--max-bytes"));
 }
 
