@@ -41,6 +41,7 @@ use ignore::WalkBuilder;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::error::{read_hint, write_hint};
 use crate::{writer, Error, Options, Stats};
 
 /// The glob a walked file must match when none is given.
@@ -374,10 +375,15 @@ impl FileError {
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FileError::Read(e) => write!(f, "cannot read: {e}"),
+            FileError::Read(e) => write!(f, "cannot read: {e} (hint: {})", read_hint(e)),
             FileError::Clean(e) => write!(f, "{e} (hint: {})", e.hint()),
             FileError::Write { path, source } => {
-                write!(f, "cannot write {}: {source}", path.display())
+                write!(
+                    f,
+                    "cannot write {}: {source} (hint: {})",
+                    path.display(),
+                    write_hint(source)
+                )
             }
             FileError::SameFile { output } => write!(
                 f,
@@ -390,7 +396,7 @@ impl fmt::Display for FileError {
                 other.display(),
                 output.display()
             ),
-            FileError::Walk(e) => write!(f, "cannot walk: {e}"),
+            FileError::Walk(e) => write!(f, "cannot walk: {e} (hint: {})", read_hint(e)),
             FileError::LinkLoop { ancestor } => write!(
                 f,
                 "symbolic link loop back to {} (not followed)",

@@ -437,41 +437,64 @@ impl std::hash::Hasher for U64Hasher {
 
 type U64Map<V> = HashMap<u64, V, std::hash::BuildHasherDefault<U64Hasher>>;
 
-/// Line-start and line-end keys with a filter in front, so that the common
-/// case (a window that is no key) costs one load. The filter is sized by the
-/// number of keys: a few slots per key keeps it in cache and cheap to clear
-/// for the small files that are the common case.
+/// Line-start and line-end keys with a bit filter in front, so that the
+/// common case (a window that is no key) costs one bit test. The filter has
+/// about 32 bits per key: small enough to stay in cache for a file of
+/// 100,000 lines, cheap to clear for the small files that are the common
+/// case. Lines sharing a key are chained through `next`, so a key costs no
+/// allocation of its own.
 struct KeyMaps {
-    filter: Vec<bool>,
+    filter: Vec<u64>,
     shift: u32,
-    starts: U64Map<Vec<u32>>,
-    ends: U64Map<Vec<u32>>,
+    /// Key to the last line inserted with it, for starts and for ends.
+    heads: [U64Map<u32>; 2],
+    /// Per line: the previous line with the same start (or end) key.
+    next: [Vec<u32>; 2],
 }
 
+const NONE: u32 = u32::MAX;
+
 impl KeyMaps {
-    fn new(keys: usize) -> Self {
-        let slots = (keys * 64).next_power_of_two().clamp(1 << 12, 1 << 24);
+    fn new(keys: usize, lines: usize) -> Self {
+        let bits = (keys * 32).next_power_of_two().clamp(1 << 12, 1 << 26);
         KeyMaps {
-            filter: vec![false; slots],
-            shift: 64 - slots.trailing_zeros(),
-            starts: U64Map::default(),
-            ends: U64Map::default(),
+            filter: vec![0; bits / 64],
+            shift: 64 - bits.trailing_zeros(),
+            heads: [U64Map::default(), U64Map::default()],
+            next: [vec![NONE; lines], vec![NONE; lines]],
         }
     }
 
-    fn insert(&mut self, h: u64, line: u32, start: bool) {
-        self.filter[(h >> self.shift) as usize] = true;
-        let map = if start {
-            &mut self.starts
-        } else {
-            &mut self.ends
-        };
-        map.entry(mix(h)).or_default().push(line);
+    #[inline]
+    fn slot(&self, h: u64) -> (usize, u64) {
+        let bit = (h >> self.shift) as usize;
+        (bit >> 6, 1 << (bit & 63))
+    }
+
+    /// `end`: 0 for a line-start key, 1 for a line-end key.
+    fn insert(&mut self, h: u64, line: u32, end: usize) {
+        let (w, m) = self.slot(h);
+        self.filter[w] |= m;
+        let prev = self.heads[end].insert(mix(h), line).unwrap_or(NONE);
+        self.next[end][line as usize] = prev;
     }
 
     #[inline]
     fn maybe(&self, h: u64) -> bool {
-        self.filter[(h >> self.shift) as usize]
+        let (w, m) = self.slot(h);
+        self.filter[w] & m != 0
+    }
+
+    /// The lines (at most `BUCKET_CAP`) whose start (`end == 0`) or end
+    /// (`end == 1`) key has mixed hash `key`.
+    fn lines(&self, key: u64, end: usize) -> impl Iterator<Item = u32> + '_ {
+        let mut cur = self.heads[end].get(&key).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let line = cur;
+            cur = *self.next[end].get(line as usize)?;
+            Some(line)
+        })
+        .take(BUCKET_CAP)
     }
 }
 
@@ -483,11 +506,16 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
     if keyed < 2 {
         return Vec::new();
     }
-    let mut keys = KeyMaps::new(2 * keyed);
+    let mut keys = KeyMaps::new(2 * keyed, lines.len());
     for (i, l) in lines.iter().enumerate() {
         if l.sq.len() >= KEY {
-            keys.insert(gear_hash(&l.sq[..KEY]), i as u32, true);
-            keys.insert(gear_hash(&l.sq[l.sq.len() - KEY..]), i as u32, false);
+            let (head, tail) = (&l.sq[..KEY], &l.sq[l.sq.len() - KEY..]);
+            if !periodic(head) {
+                keys.insert(gear_hash(head), i as u32, 0);
+            }
+            if !periodic(tail) {
+                keys.insert(gear_hash(tail), i as u32, 1);
+            }
         }
     }
     // Longest lines first; a line found whole inside one already scanned
@@ -512,8 +540,8 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
             }
             let key = mix(h);
             // Another line starts here: the two agree from `p` on.
-            if let Some(bucket) = keys.starts.get(&key).filter(|_| p > 0) {
-                for &ti in bucket.iter().take(BUCKET_CAP) {
+            if p > 0 {
+                for ti in keys.lines(key, 0) {
                     let t = lines[ti as usize].sq;
                     let len = (n - p).min(t.len());
                     let c = len.min(VERIFY);
@@ -535,8 +563,8 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
             }
             let q = p + KEY;
             // Another line ends here: the two agree up to `q`.
-            if let Some(bucket) = keys.ends.get(&key).filter(|_| q < n) {
-                for &ti in bucket.iter().take(BUCKET_CAP) {
+            if q < n {
+                for ti in keys.lines(key, 1) {
                     let t = lines[ti as usize].sq;
                     let len = q.min(t.len());
                     let c = len.min(VERIFY);
@@ -559,6 +587,13 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
         }
     }
     edges
+}
+
+/// Whether `w` repeats a period of at most 4 bytes (`----------------`, a
+/// run of U+FFFD): such a key matches at every offset of a run and says
+/// nothing about where a line sits, so it is not used.
+fn periodic(w: &[u8]) -> bool {
+    (1..=4).any(|p| w.len() > p && w[p..].iter().zip(w).all(|(a, b)| a == b))
 }
 
 /// Whether every cut made by line `t` starting at byte `p` of line `s` falls

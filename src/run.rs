@@ -14,6 +14,7 @@ use clap::CommandFactory;
 
 use crate::cli::{Cli, Format, Generate, InputFormat};
 use newsdedup::batch::{self, Action, Batch, BatchOptions, FileReport, Summary, WalkOptions};
+use newsdedup::error::{read_hint, write_hint};
 use newsdedup::jsonl::{self, Filter, FilterOptions, OutputFormat, StreamError};
 use newsdedup::{Error, Options};
 
@@ -50,6 +51,21 @@ impl std::error::Error for InputError {}
 
 /// The name of standard input in messages and JSON.
 const STDIN: &str = "<stdin>";
+
+/// An I/O failure as one message, `WHAT: ERROR (hint: ...)`, with the hint
+/// picked from the error. It is a new `io::Error` of the same kind rather
+/// than a context around the old one: a context would be printed before
+/// the error, so the hint would not come last, and the error would be
+/// printed twice. Keeping the kind keeps a closed pipe a broken pipe for
+/// `main`, which ends such runs quietly.
+fn io_failure(e: &io::Error, what: &str, hint: fn(&io::Error) -> &'static str) -> io::Error {
+    io::Error::new(e.kind(), format!("{what}: {e} (hint: {})", hint(e)))
+}
+
+/// A failed write to standard output.
+fn stdout_failure(e: io::Error) -> io::Error {
+    io_failure(&e, "<stdout>: cannot write", write_hint)
+}
 
 /// A batch this long (in time) gets a progress bar, when stderr is a
 /// terminal; shorter ones finish before a bar would be worth its flicker.
@@ -169,7 +185,8 @@ fn single(cli: &Cli, opts: &Options, path: Option<&Path>) -> Result<ExitStatus> 
         None => read_stdin(opts.max_bytes)?,
         Some(p) => (
             p.display().to_string(),
-            std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?,
+            std::fs::read(p)
+                .map_err(|e| io_failure(&e, &format!("{}: cannot read", p.display()), read_hint))?,
         ),
     };
     let result = newsdedup::clean(&bytes, opts);
@@ -194,12 +211,12 @@ fn single(cli: &Cli, opts: &Options, path: Option<&Path>) -> Result<ExitStatus> 
     let article = result.map_err(|error| InputError { path: name, error })?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    match cli.format {
-        Format::Text => newsdedup::writer::write_text(&article, &mut out)?,
-        Format::Json => newsdedup::writer::write_json(&article, None, &mut out)?,
-        Format::Jsonl => newsdedup::writer::write_json(&article, Some(STDIN), &mut out)?,
-    }
-    out.flush()?;
+    let written = match cli.format {
+        Format::Text => newsdedup::writer::write_text(&article, &mut out),
+        Format::Json => newsdedup::writer::write_json(&article, None, &mut out),
+        Format::Jsonl => newsdedup::writer::write_json(&article, Some(STDIN), &mut out),
+    };
+    written.and_then(|()| out.flush()).map_err(stdout_failure)?;
     Ok(ExitStatus::Success)
 }
 
@@ -222,8 +239,9 @@ fn generate(kind: Generate) -> Result<ExitStatus> {
         clap_complete::generate(shell, &mut cmd, "newsdedup", &mut rendered);
     }
     let mut out = io::stdout().lock();
-    out.write_all(&rendered)?;
-    out.flush()?;
+    out.write_all(&rendered)
+        .and_then(|()| out.flush())
+        .map_err(stdout_failure)?;
     Ok(ExitStatus::Success)
 }
 
@@ -317,7 +335,11 @@ fn run_jsonl(cli: &Cli, opts: Options) -> Result<ExitStatus> {
             Some(path) => match std::fs::File::open(path) {
                 Ok(file) => Box::new(file),
                 Err(e) => {
-                    let _ = writeln!(io::stderr(), "newsdedup: {name}: cannot read: {e}");
+                    let _ = writeln!(
+                        io::stderr(),
+                        "newsdedup: {name}: cannot read: {e} (hint: {})",
+                        read_hint(&e)
+                    );
                     failed = true;
                     continue;
                 }
@@ -335,13 +357,18 @@ fn run_jsonl(cli: &Cli, opts: Options) -> Result<ExitStatus> {
         match result {
             Ok(summary) => failed |= summary.failed > 0,
             Err(StreamError::Read(e)) => {
-                let _ = writeln!(io::stderr(), "newsdedup: {name}: cannot read: {e}");
+                let _ = writeln!(
+                    io::stderr(),
+                    "newsdedup: {name}: cannot read: {e} (hint: {})",
+                    read_hint(&e)
+                );
                 failed = true;
             }
+            Err(StreamError::Write(e)) => return Err(stdout_failure(e).into()),
             Err(e) => return Err(e).context("<stdout>"),
         }
     }
-    out.flush().context("<stdout>")?;
+    out.flush().map_err(stdout_failure)?;
     Ok(if failed {
         ExitStatus::Error
     } else {
@@ -357,7 +384,7 @@ fn read_stdin(max: u64) -> Result<(String, Vec<u8>)> {
         .lock()
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .context("<stdin>: cannot read")?;
+        .map_err(|e| io_failure(&e, "<stdin>: cannot read", read_hint))?;
     Ok((STDIN.to_string(), bytes))
 }
 
@@ -423,8 +450,7 @@ fn run_batch(cli: &Cli, opts: Options, action: Action) -> Result<ExitStatus> {
         },
     );
     progress.finish();
-    result?;
-    out.flush()?;
+    result.and_then(|()| out.flush()).map_err(stdout_failure)?;
 
     if !cli.quiet {
         let line = summary_line(mode_name, out_dir.as_deref(), &summary);
@@ -450,8 +476,10 @@ fn prepare_out_dir(dir: &Path) -> Result<()> {
             dir.display()
         );
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("{}: cannot create the out-dir", dir.display()))
+    std::fs::create_dir_all(dir).map_err(|e| {
+        let what = format!("{}: cannot create the out-dir", dir.display());
+        io_failure(&e, &what, write_hint).into()
+    })
 }
 
 /// `newsdedup: PATH:LINE: reason`, as for a single input.
@@ -505,15 +533,16 @@ fn summary_line(mode: &str, out_dir: Option<&Path>, s: &Summary) -> String {
 
 /// Writes the JSON report atomically, so a reader never sees half of it.
 fn write_report(path: &Path, mode: &str, summary: &Summary, rows: &[FileReport]) -> Result<()> {
-    let ctx = || format!("{}: cannot write the report", path.display());
+    let what = format!("{}: cannot write the report", path.display());
+    let fail = |e: io::Error| io_failure(&e, &what, write_hint);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(ctx)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
     batch::write_report(io::BufWriter::new(tmp.as_file_mut()), mode, summary, rows)
-        .with_context(ctx)?;
-    tmp.persist(path).map_err(|e| e.error).with_context(ctx)?;
+        .map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }
 
