@@ -5,6 +5,9 @@
 //! CR). The dedup pass then only ever sees body lines of valid UTF-8 text.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::article::{Date, Header};
 use crate::error::Error;
@@ -185,16 +188,12 @@ fn parse_header<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Result<Header,
 
 /// `http://` or `https://` (any case), a non-empty host, no whitespace.
 fn is_absolute_http_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !host.is_empty() && !url.chars().any(char::is_whitespace)
+    // Scheme in any case, a non-empty authority, then an optional path,
+    // query or fragment; no whitespace anywhere.
+    static URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:https?)://[^/?#\s]+(?:[/?#]\S*)?$").expect("a valid pattern")
+    });
+    URL.is_match(url)
 }
 
 /// Byte ranges of the lines of `bytes`, without their endings; a line ends
