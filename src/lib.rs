@@ -8,7 +8,11 @@
 //!
 //! The data flows through three modules: [`reader`] (bytes to header and
 //! body lines), [`dedup`] (body lines to paragraphs) and [`writer`]
-//! (article to text or JSON). [`clean`] runs the first two.
+//! (article to text or JSON). [`clean`] runs the first two. Around them:
+//! [`batch`] cleans many files in parallel (out-dir, in place, check),
+//! [`jsonl`] runs the same cleaning over JSON Lines records for pipelines,
+//! [`sentences`] splits paragraphs for JSON output, and [`simulate`] writes
+//! clean articles the way buggy scrapers do, for tests and benchmarks.
 //!
 //! ```
 //! let scraped = "Title\n20220122\nhttps://example.com/a\n\
