@@ -6,15 +6,15 @@
 //! that directory as its working directory, so paths in output are short
 //! and relative.
 
+mod common;
+use common::{newsdedup, snapshot, tmp, write};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, SystemTime};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-use tempfile::TempDir;
 
 /// A scraped file as the buggy scraper writes it (each paragraph followed by
 /// all the ones after it) and its cleaned form.
@@ -53,45 +53,8 @@ fn clean(id: &str) -> String {
 /// A scraped file whose header is broken on line 2.
 const BAD: &str = "Title\nnot a date\nhttps://example.com/x\nBody.\n";
 
-fn tmp() -> TempDir {
-    tempfile::tempdir().unwrap()
-}
-
-fn write(dir: &Path, rel: &str, text: &str) -> PathBuf {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, text).unwrap();
-    path
-}
-
 fn read(dir: &Path, rel: &str) -> String {
     fs::read_to_string(dir.join(rel)).unwrap()
-}
-
-/// The binary, run in `dir`.
-fn newsdedup(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("newsdedup").unwrap();
-    cmd.current_dir(dir);
-    cmd
-}
-
-/// Every file under `dir`, relative, sorted, with its contents.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    fn walk(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                let rel = path.strip_prefix(root).unwrap().to_path_buf();
-                out.push((rel, fs::read(&path).unwrap()));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out);
-    out.sort();
-    out
 }
 
 fn stdout_of(output: &std::process::Output) -> String {
@@ -129,7 +92,7 @@ fn dash_reads_stdin_too() {
 #[test]
 fn single_file_prints_the_cleaned_text_and_no_summary() {
     let dir = tmp();
-    write(dir.path(), "a.txt", &raw("a"));
+    write(dir.path(), "a.txt", raw("a"));
     newsdedup(dir.path())
         .arg("a.txt")
         .assert()
@@ -141,7 +104,7 @@ fn single_file_prints_the_cleaned_text_and_no_summary() {
 #[test]
 fn single_file_as_json_is_one_object_without_path() {
     let dir = tmp();
-    write(dir.path(), "a.txt", &raw("a"));
+    write(dir.path(), "a.txt", raw("a"));
     let out = newsdedup(dir.path())
         .args(["--format", "json", "a.txt"])
         .output()
@@ -197,7 +160,7 @@ fn no_header_and_lossy_work_in_batch_mode() {
 #[test]
 fn max_bytes_applies_to_each_file_of_a_batch() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
+    write(dir.path(), "in/a.txt", raw("a"));
     newsdedup(dir.path())
         .args(["--max-bytes", "10", "--check", "in"])
         .assert()
@@ -213,8 +176,8 @@ fn max_bytes_applies_to_each_file_of_a_batch() {
 #[test]
 fn several_text_inputs_without_a_mode_exit_2_with_a_hint() {
     let dir = tmp();
-    write(dir.path(), "a.txt", &raw("a"));
-    write(dir.path(), "b.txt", &raw("b"));
+    write(dir.path(), "a.txt", raw("a"));
+    write(dir.path(), "b.txt", raw("b"));
     newsdedup(dir.path())
         .args(["a.txt", "b.txt"])
         .assert()
@@ -228,7 +191,7 @@ fn several_text_inputs_without_a_mode_exit_2_with_a_hint() {
 #[test]
 fn a_directory_without_a_mode_exits_2_with_a_hint() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
+    write(dir.path(), "in/a.txt", raw("a"));
     newsdedup(dir.path())
         .arg("in")
         .assert()
@@ -241,7 +204,7 @@ fn a_directory_without_a_mode_exits_2_with_a_hint() {
 #[test]
 fn out_dir_conflicts_with_in_place_and_check() {
     let dir = tmp();
-    write(dir.path(), "a.txt", &raw("a"));
+    write(dir.path(), "a.txt", raw("a"));
     for other in ["--in-place", "--check", "--diff"] {
         newsdedup(dir.path())
             .args(["-o", "out", other, "a.txt"])
@@ -255,7 +218,7 @@ fn out_dir_conflicts_with_in_place_and_check() {
 #[test]
 fn out_dir_that_is_a_regular_file_is_a_clear_error() {
     let dir = tmp();
-    write(dir.path(), "a.txt", &raw("a"));
+    write(dir.path(), "a.txt", raw("a"));
     write(dir.path(), "out", "not a directory");
     newsdedup(dir.path())
         .args(["-o", "out", "a.txt"])
@@ -299,11 +262,11 @@ fn help_lists_examples_and_exit_codes() {
 #[test]
 fn directory_to_out_dir_mirrors_paths_and_skips_hidden_and_unmatched_files() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
-    write(dir.path(), "in/sub/deep/b.txt", &raw("b"));
-    write(dir.path(), "in/notes.md", &raw("md"));
-    write(dir.path(), "in/.hidden.txt", &raw("h"));
-    write(dir.path(), "in/.cache/c.txt", &raw("c"));
+    write(dir.path(), "in/a.txt", raw("a"));
+    write(dir.path(), "in/sub/deep/b.txt", raw("b"));
+    write(dir.path(), "in/notes.md", raw("md"));
+    write(dir.path(), "in/.hidden.txt", raw("h"));
+    write(dir.path(), "in/.cache/c.txt", raw("c"));
     newsdedup(dir.path())
         .args(["in", "-o", "out"])
         .assert()
@@ -327,9 +290,9 @@ fn directory_to_out_dir_mirrors_paths_and_skips_hidden_and_unmatched_files() {
 #[test]
 fn glob_selects_walked_files() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
-    write(dir.path(), "in/b.article", &raw("b"));
-    write(dir.path(), "in/skip/c.article", &raw("c"));
+    write(dir.path(), "in/a.txt", raw("a"));
+    write(dir.path(), "in/b.article", raw("b"));
+    write(dir.path(), "in/skip/c.article", raw("c"));
     newsdedup(dir.path())
         .args(["in", "-o", "out", "--glob", "*.article", "--glob", "!skip/"])
         .assert()
@@ -344,8 +307,8 @@ fn glob_selects_walked_files() {
 #[test]
 fn a_file_argument_lands_at_out_dir_slash_name_whatever_its_name() {
     let dir = tmp();
-    write(dir.path(), "deep/er/expected.out", &raw("a"));
-    write(dir.path(), "deep/.hidden", &raw("b"));
+    write(dir.path(), "deep/er/expected.out", raw("a"));
+    write(dir.path(), "deep/.hidden", raw("b"));
     newsdedup(dir.path())
         .args(["deep/er/expected.out", "deep/.hidden", "-o", "out"])
         .assert()
@@ -357,7 +320,7 @@ fn a_file_argument_lands_at_out_dir_slash_name_whatever_its_name() {
 #[test]
 fn an_out_dir_inside_the_input_directory_is_never_walked() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
+    write(dir.path(), "in/a.txt", raw("a"));
     for _ in 0..2 {
         newsdedup(dir.path())
             .args(["in", "-o", "in/out"])
@@ -372,7 +335,7 @@ fn an_out_dir_inside_the_input_directory_is_never_walked() {
 #[test]
 fn an_out_dir_that_is_the_input_itself_is_refused_per_file() {
     let dir = tmp();
-    write(dir.path(), "a.txt", &raw("a"));
+    write(dir.path(), "a.txt", raw("a"));
     newsdedup(dir.path())
         .args(["a.txt", "-o", "."])
         .assert()
@@ -384,9 +347,9 @@ fn an_out_dir_that_is_the_input_itself_is_refused_per_file() {
 #[test]
 fn one_bad_file_among_good_ones_is_reported_and_the_rest_is_cleaned() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
+    write(dir.path(), "in/a.txt", raw("a"));
     write(dir.path(), "in/b.txt", BAD);
-    write(dir.path(), "in/c.txt", &raw("c"));
+    write(dir.path(), "in/c.txt", raw("c"));
     newsdedup(dir.path())
         .args(["in", "missing.txt", "-o", "out"])
         .assert()
@@ -405,8 +368,8 @@ fn one_bad_file_among_good_ones_is_reported_and_the_rest_is_cleaned() {
 #[test]
 fn two_file_arguments_with_one_name_do_not_overwrite_each_other() {
     let dir = tmp();
-    write(dir.path(), "x/a.txt", &raw("x"));
-    write(dir.path(), "y/a.txt", &raw("y"));
+    write(dir.path(), "x/a.txt", raw("x"));
+    write(dir.path(), "y/a.txt", raw("y"));
     newsdedup(dir.path())
         .args(["y/a.txt", "x/a.txt", "-o", "out"])
         .assert()
@@ -422,8 +385,8 @@ fn two_file_arguments_with_one_name_do_not_overwrite_each_other() {
 #[test]
 fn in_place_rewrites_only_changed_files_and_keeps_permissions() {
     let dir = tmp();
-    let dirty = write(dir.path(), "in/dirty.txt", &raw("a"));
-    let tidy = write(dir.path(), "in/tidy.txt", &clean("b"));
+    let dirty = write(dir.path(), "in/dirty.txt", raw("a"));
+    let tidy = write(dir.path(), "in/tidy.txt", clean("b"));
     let past = SystemTime::now() - Duration::from_secs(3600);
     for f in [&dirty, &tidy] {
         fs::File::options()
@@ -467,7 +430,7 @@ fn in_place_rewrites_only_changed_files_and_keeps_permissions() {
 #[test]
 fn in_place_leaves_a_bad_file_untouched_and_exits_2() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
+    write(dir.path(), "in/a.txt", raw("a"));
     write(dir.path(), "in/bad.txt", BAD);
     newsdedup(dir.path())
         .args(["-i", "in"])
@@ -482,7 +445,7 @@ fn in_place_leaves_a_bad_file_untouched_and_exits_2() {
 #[test]
 fn in_place_through_a_symlink_argument_keeps_the_link() {
     let dir = tmp();
-    let target = write(dir.path(), "real.txt", &raw("a"));
+    let target = write(dir.path(), "real.txt", raw("a"));
     std::os::unix::fs::symlink(&target, dir.path().join("link.txt")).unwrap();
     newsdedup(dir.path())
         .args(["-i", "link.txt"])
@@ -557,8 +520,8 @@ fn sigkill_during_in_place_leaves_no_torn_file() {
 #[test]
 fn check_exits_0_and_writes_nothing_when_every_file_is_clean() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &clean("a"));
-    write(dir.path(), "in/b.txt", &clean("b"));
+    write(dir.path(), "in/a.txt", clean("a"));
+    write(dir.path(), "in/b.txt", clean("b"));
     let before = snapshot(dir.path());
     newsdedup(dir.path())
         .args(["--check", "in"])
@@ -572,10 +535,10 @@ fn check_exits_0_and_writes_nothing_when_every_file_is_clean() {
 #[test]
 fn check_exits_1_with_sorted_paths_and_a_summary() {
     let dir = tmp();
-    write(dir.path(), "in/z.txt", &raw("z"));
-    write(dir.path(), "in/a/m.txt", &raw("m"));
-    write(dir.path(), "in/b.txt", &clean("b"));
-    write(dir.path(), "in/c.txt", &raw("c"));
+    write(dir.path(), "in/z.txt", raw("z"));
+    write(dir.path(), "in/a/m.txt", raw("m"));
+    write(dir.path(), "in/b.txt", clean("b"));
+    write(dir.path(), "in/c.txt", raw("c"));
     let before = snapshot(dir.path());
     newsdedup(dir.path())
         .args(["--check", "in"])
@@ -589,8 +552,8 @@ fn check_exits_1_with_sorted_paths_and_a_summary() {
 #[test]
 fn check_accepts_explicit_files_whatever_their_name() {
     let dir = tmp();
-    write(dir.path(), "fixtures/one/expected", &clean("a"));
-    write(dir.path(), "fixtures/two/expected.txt", &clean("b"));
+    write(dir.path(), "fixtures/one/expected", clean("a"));
+    write(dir.path(), "fixtures/two/expected.txt", clean("b"));
     newsdedup(dir.path())
         .args([
             "--check",
@@ -605,7 +568,7 @@ fn check_accepts_explicit_files_whatever_their_name() {
 #[test]
 fn check_with_an_error_exits_2_even_when_files_would_change() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
+    write(dir.path(), "in/a.txt", raw("a"));
     write(dir.path(), "in/bad.txt", BAD);
     newsdedup(dir.path())
         .args(["--check", "in"])
@@ -621,7 +584,7 @@ fn check_with_an_error_exits_2_even_when_files_would_change() {
 #[test]
 fn quiet_check_prints_paths_but_no_summary() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
+    write(dir.path(), "in/a.txt", raw("a"));
     newsdedup(dir.path())
         .args(["-q", "--check", "in"])
         .assert()
@@ -633,8 +596,8 @@ fn quiet_check_prints_paths_but_no_summary() {
 #[test]
 fn diff_shows_what_would_change_and_exits_1() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
-    write(dir.path(), "in/b.txt", &clean("b"));
+    write(dir.path(), "in/a.txt", raw("a"));
+    write(dir.path(), "in/b.txt", clean("b"));
     let before = snapshot(dir.path());
     let out = newsdedup(dir.path())
         .args(["--diff", "in"])
@@ -661,10 +624,10 @@ fn diff_shows_what_would_change_and_exits_1() {
 #[test]
 fn jsonl_prints_one_object_per_file_ordered_by_path() {
     let dir = tmp();
-    write(dir.path(), "in/b.txt", &raw("b"));
-    write(dir.path(), "in/a/z.txt", &raw("z"));
-    write(dir.path(), "in/c.txt", &raw("c"));
-    write(dir.path(), "solo.txt", &raw("s"));
+    write(dir.path(), "in/b.txt", raw("b"));
+    write(dir.path(), "in/a/z.txt", raw("z"));
+    write(dir.path(), "in/c.txt", raw("c"));
+    write(dir.path(), "solo.txt", raw("s"));
     let out = newsdedup(dir.path())
         .args(["--format", "jsonl", "solo.txt", "in"])
         .output()
@@ -700,8 +663,8 @@ fn jsonl_from_stdin_names_it() {
 #[test]
 fn report_writes_a_json_summary_with_a_row_per_file() {
     let dir = tmp();
-    write(dir.path(), "in/a.txt", &raw("a"));
-    write(dir.path(), "in/b.txt", &clean("b"));
+    write(dir.path(), "in/a.txt", raw("a"));
+    write(dir.path(), "in/b.txt", clean("b"));
     write(dir.path(), "in/c.txt", BAD);
     newsdedup(dir.path())
         .args(["-o", "out", "--report", "report.json", "in"])
@@ -778,7 +741,7 @@ fn one_and_four_jobs_give_identical_stdout_files_and_exit_codes() {
 fn a_closed_stdout_ends_the_run_quietly() {
     let dir = tmp();
     for i in 0..1500 {
-        write(dir.path(), &format!("in/{i:04}.txt"), &raw(&i.to_string()));
+        write(dir.path(), &format!("in/{i:04}.txt"), raw(&i.to_string()));
     }
     let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("newsdedup"))
         .current_dir(dir.path())
@@ -809,7 +772,7 @@ fn a_closed_stdout_ends_the_run_quietly() {
 #[test]
 fn a_symlink_loop_cannot_hang_the_walk() {
     let dir = tmp();
-    write(dir.path(), "in/sub/a.txt", &raw("a"));
+    write(dir.path(), "in/sub/a.txt", raw("a"));
     std::os::unix::fs::symlink("..", dir.path().join("in/sub/up")).unwrap();
     // Links are not followed by default.
     newsdedup(dir.path())

@@ -18,6 +18,8 @@
 //! in `src/batch.rs` (the binary has no way to make the cleaner panic on
 //! purpose, and a test-only hook in it is not worth its weight).
 
+mod common;
+use common::{newsdedup, snapshot, tmp, write};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -26,7 +28,6 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use newsdedup::{clean, writer::to_text, Error, Options};
 use proptest::prelude::*;
-use tempfile::TempDir;
 
 const HEADER: &str = "Title\n20220122\nhttps://example.com/a\n";
 
@@ -39,47 +40,6 @@ const SCRAPED: &str = "Title\n20220122\nhttps://example.com/a\n\
 /// What `SCRAPED` cleans to.
 const CLEAN: &str = "Title\n20220122\nhttps://example.com/a\n\
     Alpha opens the story.\nBeta carries it on.\nGamma closes it.\n";
-
-fn tmp() -> TempDir {
-    tempfile::tempdir().unwrap()
-}
-
-fn write(dir: &Path, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, bytes).unwrap();
-    path
-}
-
-/// The binary, run in `dir` so that paths in messages are short.
-fn newsdedup(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("newsdedup").unwrap();
-    cmd.current_dir(dir);
-    cmd
-}
-
-/// Every file under `dir` (relative path and bytes), sorted; empty when
-/// `dir` does not exist.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    fn walk(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-        let Ok(entries) = fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                let rel = path.strip_prefix(root).unwrap().to_path_buf();
-                out.push((rel, fs::read(&path).unwrap()));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out);
-    out.sort();
-    out
-}
 
 fn stderr_of(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

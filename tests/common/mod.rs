@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests of the binary: a fresh temp
+//! dir per test, files written into it, the binary run inside it, and a
+//! snapshot of a tree to compare before and after.
+#![allow(dead_code)] // each test crate uses its own subset
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A fresh temporary directory, removed when dropped.
+pub fn tmp() -> TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// Writes `bytes` at `dir/rel`, creating directories as needed.
+pub fn write(dir: &Path, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The binary, run in `dir` so that paths in messages are short.
+pub fn newsdedup(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("newsdedup").unwrap();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// Every file under `dir` (relative path and bytes), sorted; empty when
+/// `dir` does not exist.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap().to_path_buf();
+                out.push((rel, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
