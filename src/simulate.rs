@@ -186,7 +186,7 @@ pub fn scrape(source: &Source, pattern: Pattern, variant: &Variant, seed: u64) -
 /// is at hand: 1-4 sentences each, news vocabulary, a number in each
 /// sentence so that no two sentences are alike.
 pub fn synthetic_paragraphs(seed: u64, n: usize) -> Vec<String> {
-    const WORDS: [&str; 48] = [
+    const WORDS: [&str; 52] = [
         "the",
         "minister",
         "said",
@@ -214,7 +214,7 @@ pub fn synthetic_paragraphs(seed: u64, n: usize) -> Vec<String> {
         "rose",
         "percent",
         "to",
-        "billion",
+        "$1.2bn",
         "U.S.",
         "analysts",
         "Mr.",
@@ -235,7 +235,12 @@ pub fn synthetic_paragraphs(seed: u64, n: usize) -> Vec<String> {
         "according",
         "sources",
         "statement",
+        "\"We",
+        "are",
+        "ready\"",
+        "NATO",
     ];
+    const ENDS: [&str; 5] = [".", ".", "?", "!", ".\""];
     let mut rng = Rng::new(seed);
     (0..n)
         .map(|_| {
@@ -260,7 +265,7 @@ pub fn synthetic_paragraphs(seed: u64, n: usize) -> Vec<String> {
                         p.push_str(&format!(" {}.{}", rng.below(1000), rng.below(10)));
                     }
                 }
-                p.push('.');
+                p.push_str(ENDS[rng.below(ENDS.len())]);
             }
             p
         })
@@ -388,7 +393,9 @@ mod tests {
         assert_eq!(a, synthetic_paragraphs(3, 50));
         let distinct: std::collections::HashSet<_> = a.iter().collect();
         assert_eq!(distinct.len(), 50);
-        assert!(a.iter().all(|p| p.ends_with('.') && !p.contains("  ")));
+        assert!(a
+            .iter()
+            .all(|p| p.ends_with(['.', '?', '!', '"']) && !p.contains("  ")));
     }
 
     #[test]
