@@ -47,8 +47,10 @@ const LONG: usize = 48;
 const BUCKET_CAP: usize = 64;
 /// Passes before giving up on reaching a fixed point (8 times as many for
 /// inputs under 64 KiB). Scraped files settle in two (the second finds
-/// nothing new); every pass that changes anything adds a cut or drops
-/// repeated text, so the loop ends, but fragment soup can take a few more.
+/// nothing new), and every pass that changes anything adds a cut or drops
+/// repeated text; fragment soup can take a few more. Should the cap ever be
+/// reached, the result is returned as it is, and cleaning it again may
+/// still change it.
 const MAX_PASSES: usize = 32;
 /// Layout rounds that set apart lines which did not fit.
 const MAX_ROUNDS: usize = 3;
@@ -532,6 +534,13 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
     let mut order: Vec<u32> = (0..lines.len() as u32).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(lines[i as usize].sq.len()));
     let mut inside = vec![false; lines.len()];
+    // How often each line's start (0) and end (1) was found in the line
+    // being scanned, stamped with that line. A line found more than
+    // `AMBIGUOUS` times in one line (text that repeats itself) has no
+    // position there: its matches are dropped and no longer checked, so
+    // repetitive text costs no more than any other.
+    let mut found: [Vec<(u32, u32)>; 2] =
+        [vec![(NONE, 0); lines.len()], vec![(NONE, 0); lines.len()]];
     let mut edges = Vec::new();
     for si in order {
         let s = lines[si as usize].sq;
@@ -539,6 +548,7 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
         if n <= KEY || inside[si as usize] {
             continue;
         }
+        let first_edge = edges.len();
         let mut h = gear_hash(&s[..KEY - 1]);
         for (p, &byte) in s[KEY - 1..].iter().enumerate() {
             h = gear_step(h, byte);
@@ -549,6 +559,9 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
             // Another line starts here: the two agree from `p` on.
             if p > 0 {
                 for ti in keys.lines(key, 0) {
+                    if ambiguous_in(&mut found[0], si, ti) {
+                        continue;
+                    }
                     let t = lines[ti as usize].sq;
                     let len = (n - p).min(t.len());
                     let c = len.min(VERIFY);
@@ -557,6 +570,7 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
                         && (len >= LONG || start_cuts_are_seams(s, t, p))
                     {
                         let tu = ti as usize;
+                        found[0][tu].1 += 1;
                         if !inside[tu] && t.len() <= n - p && s[p..p + t.len()] == *t {
                             inside[tu] = true;
                         }
@@ -572,6 +586,9 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
             // Another line ends here: the two agree up to `q`.
             if q < n {
                 for ti in keys.lines(key, 1) {
+                    if ambiguous_in(&mut found[1], si, ti) {
+                        continue;
+                    }
                     let t = lines[ti as usize].sq;
                     let len = q.min(t.len());
                     let c = len.min(VERIFY);
@@ -580,6 +597,7 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
                         && (len >= LONG || end_cuts_are_seams(s, t, q))
                     {
                         let tu = ti as usize;
+                        found[1][tu].1 += 1;
                         if !inside[tu] && t.len() <= q && s[q - t.len()..q] == *t {
                             inside[tu] = true;
                         }
@@ -592,15 +610,41 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
                 }
             }
         }
+        let ambiguous = |e: &Edge, end: usize| {
+            let (stamp, n) = found[end][e.b as usize];
+            stamp == si && n > AMBIGUOUS
+        };
+        let scanned = edges.split_off(first_edge);
+        edges.extend(
+            scanned
+                .into_iter()
+                .filter(|e| !ambiguous(e, 0) && !ambiguous(e, 1)),
+        );
     }
     edges
 }
 
-/// Whether `w` repeats a period of at most 4 bytes (`----------------`, a
-/// run of U+FFFD): such a key matches at every offset of a run and says
+/// How many times one line may be found in another and still be placed
+/// (an article can repeat a paragraph once).
+const AMBIGUOUS: u32 = 2;
+
+/// Whether line `ti` has already been found more than `AMBIGUOUS` times in
+/// line `si` (the count is stamped with `si` and restarts for a new line),
+/// so that it need not be checked again.
+#[inline]
+fn ambiguous_in(found: &mut [(u32, u32)], si: u32, ti: u32) -> bool {
+    let slot = &mut found[ti as usize];
+    if slot.0 != si {
+        *slot = (si, 0);
+    }
+    slot.1 > AMBIGUOUS
+}
+
+/// Whether `w` repeats a period of at most `KEY / 2` bytes
+/// (`----------------`, a run of U+FFFD, `Abcd.Abcd.Abcd.A`): such a key matches at every offset of a run and says
 /// nothing about where a line sits, so it is not used.
 fn periodic(w: &[u8]) -> bool {
-    (1..=4).any(|p| w.len() > p && w[p..].iter().zip(w).all(|(a, b)| a == b))
+    (1..=KEY / 2).any(|p| w.len() > p && w[p..].iter().zip(w).all(|(a, b)| a == b))
 }
 
 /// Whether every cut made by line `t` starting at byte `p` of line `s` falls
@@ -965,7 +1009,10 @@ fn group_pieces<'a>(lines: &[Line<'a>], g: &Group) -> Vec<&'a str> {
     for i in 0..asm.source.len() {
         if let Some((mi, a, b)) = asm.piece(g, i) {
             let raw = lines[g.members[mi].0 as usize].raw;
-            pieces.push(raw.get(lookup(mi, a)..lookup(mi, b)).unwrap_or(raw));
+            let (ra, rb) = (lookup(mi, a), lookup(mi, b));
+            // Checked groups only cut where every member has a char boundary.
+            debug_assert!(raw.is_char_boundary(ra) && raw.is_char_boundary(rb));
+            pieces.push(raw.get(ra..rb).unwrap_or(raw));
         }
     }
     pieces
@@ -1247,6 +1294,32 @@ mod tests {
             "Another ends with one too.",
         ];
         assert_eq!(rebuild(&p), paras(&p));
+    }
+
+    #[test]
+    fn text_that_repeats_itself_is_fast_and_a_fixed_point() {
+        // Found in review: with a period of 5+ bytes every position matched
+        // every line (1 MB took a minute and 1.4 GB, and passes ran out).
+        for unit in ["Abcd.", "Abcdefghi.", "The company said."] {
+            let lines: Vec<String> = (0..40)
+                .map(|i| format!("{}T{i}x{}", unit.repeat(200), unit.repeat(200)))
+                .collect();
+            let started = std::time::Instant::now();
+            let once = rebuild(&lines);
+            assert!(
+                started.elapsed().as_secs() < 10,
+                "{unit}: {:?}",
+                started.elapsed()
+            );
+            assert_eq!(rebuild(&once), once, "{unit}");
+            for i in 0..40 {
+                let marker = format!("T{i}x");
+                assert!(
+                    once.iter().any(|p| p.contains(&marker)),
+                    "{unit}: {marker} lost"
+                );
+            }
+        }
     }
 
     #[test]
