@@ -429,12 +429,10 @@ pub struct Batch {
 impl Batch {
     /// A runner with `jobs` threads, or one per core when `None`.
     pub fn new(opts: BatchOptions, jobs: Option<usize>) -> io::Result<Batch> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.unwrap_or(0))
-            .thread_name(|i| format!("newsdedup-{i}"))
-            .build()
-            .map_err(io::Error::other)?;
-        Ok(Batch { opts, pool })
+        Ok(Batch {
+            opts,
+            pool: thread_pool(jobs)?,
+        })
     }
 
     /// Cleans `inputs` in parallel and calls `emit` with each file's report,
@@ -547,13 +545,28 @@ fn clashes(inputs: &[Input], dir: &Path) -> HashMap<usize, (PathBuf, PathBuf)> {
 /// Runs `f`, turning a panic into [`FileError::Panic`] so that one bad file
 /// cannot take the batch down with it.
 fn catch_panic<T>(f: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
-    panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        let msg = payload
+    catch_panic_message(f).unwrap_or_else(|msg| Err(FileError::Panic(msg)))
+}
+
+/// A pool of `jobs` worker threads, or one per core when `None`; the batch
+/// and the JSON Lines modes clean on one of these.
+pub(crate) fn thread_pool(jobs: Option<usize>) -> io::Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .thread_name(|i| format!("newsdedup-{i}"))
+        .build()
+        .map_err(io::Error::other)
+}
+
+/// Runs `f`; a panic inside it becomes `Err` with the panic's message, so
+/// that one input's bug is that input's error and the run goes on.
+pub(crate) fn catch_panic_message<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown cause".to_string());
-        Err(FileError::Panic(msg))
+            .unwrap_or_else(|| "unknown cause".to_string())
     })
 }
 

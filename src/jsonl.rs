@@ -73,7 +73,6 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
@@ -492,7 +491,7 @@ pub fn clean_line(line: &[u8], opts: &FilterOptions) -> Result<Vec<u8>, RecordEr
             max: opts.clean.max_bytes,
         });
     }
-    panic::catch_unwind(AssertUnwindSafe(|| {
+    crate::batch::catch_panic_message(|| {
         let text = match std::str::from_utf8(line) {
             Ok(text) => Cow::Borrowed(text),
             Err(_) if opts.clean.lossy => String::from_utf8_lossy(line),
@@ -508,15 +507,8 @@ pub fn clean_line(line: &[u8], opts: &FilterOptions) -> Result<Vec<u8>, RecordEr
         write_record(&record, &article, opts.format, &mut out)
             .expect("writing to a Vec cannot fail");
         Ok(out)
-    }))
-    .unwrap_or_else(|payload| {
-        let msg = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown cause".to_string());
-        Err(RecordError::Panic(msg))
     })
+    .unwrap_or_else(|msg| Err(RecordError::Panic(msg)))
 }
 
 /// A record that was skipped, and why.
@@ -579,12 +571,10 @@ type Line = (u64, Result<Vec<u8>, RecordError>);
 impl Filter {
     /// A filter with `jobs` threads, or one per core when `None`.
     pub fn new(opts: FilterOptions, jobs: Option<usize>) -> io::Result<Filter> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.unwrap_or(0))
-            .thread_name(|i| format!("newsdedup-{i}"))
-            .build()
-            .map_err(io::Error::other)?;
-        Ok(Filter { opts, pool })
+        Ok(Filter {
+            opts,
+            pool: crate::batch::thread_pool(jobs)?,
+        })
     }
 
     /// Cleans every record of `input` and writes them to `out` in input
