@@ -7,9 +7,8 @@
 //! and relative.
 
 mod common;
-use common::{newsdedup, snapshot, tmp, write};
+use common::{newsdedup, read_then_close, snapshot, tmp, write};
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, SystemTime};
@@ -750,19 +749,8 @@ fn a_closed_stdout_ends_the_run_quietly() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 10];
-    stdout.read_exact(&mut first).unwrap();
-    assert_eq!(&first, b"{\"path\":\"i");
-    drop(stdout);
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    let status = child.wait().unwrap();
+    let (first, status, stderr) = read_then_close(&mut child, 10);
+    assert_eq!(first, b"{\"path\":\"i");
     assert!(status.success(), "{status:?}: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.to_lowercase().contains("broken pipe"), "{stderr}");

@@ -7,16 +7,14 @@ use std::process::Command as StdCommand;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod common;
+use common::Succeeds;
+
 fn generate(kind: &str) -> String {
     let output = Command::cargo_bin("newsdedup")
         .unwrap()
         .args(["--generate", kind])
-        .assert()
-        .success()
-        .stderr("")
-        .get_output()
-        .stdout
-        .clone();
+        .quiet_stdout();
     String::from_utf8(output).unwrap()
 }
 

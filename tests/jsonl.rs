@@ -15,6 +15,9 @@ use predicates::prelude::*;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
+mod common;
+use common::{read_then_close, Succeeds};
+
 /// A record whose text is a suffix cascade of three paragraphs, as the
 /// buggy scraper writes it, with an `id` and a nested object to carry.
 fn record(i: usize) -> String {
@@ -67,20 +70,8 @@ fn records_come_out_in_input_order_whatever_the_thread_count() {
     let one = filter(dir.path())
         .arg("-j1")
         .write_stdin(input.clone())
-        .assert()
-        .success()
-        .stderr("")
-        .get_output()
-        .stdout
-        .clone();
-    let four = filter(dir.path())
-        .arg("-j4")
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .quiet_stdout();
+    let four = filter(dir.path()).arg("-j4").write_stdin(input).ok_stdout();
     assert_eq!(ids(&one), (0..3000).collect::<Vec<u64>>());
     assert!(one == four, "-j1 and -j4 differ");
 }
@@ -96,13 +87,7 @@ fn carried_fields_pass_through_byte_for_byte_before_the_cleaned_ones() {
         r#""after": {"k": []}, "stats": "dropped: the cleaned stats win"}"#,
         "\n"
     );
-    let out = filter(dir.path())
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = filter(dir.path()).write_stdin(input).ok_stdout();
     let out = String::from_utf8(out).unwrap();
     assert!(
         out.starts_with(concat!(
@@ -184,11 +169,7 @@ fn text_output_writes_each_article_followed_by_an_empty_line() {
         .current_dir(dir.path())
         .args(["--input-format", "jsonl"])
         .write_stdin(stream(2))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let text = String::from_utf8(out).unwrap();
     let articles: Vec<&str> = text.split_terminator("\n\n").collect();
     assert_eq!(articles.len(), 2);
@@ -207,11 +188,7 @@ fn no_header_reads_text_only_and_carries_the_rest() {
     let out = filter(dir.path())
         .arg("--no-header")
         .write_stdin("{\"title\": \"kept as is\", \"text\": \"A one.B two.\\nB two.\"}\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let v = &lines(&out)[0];
     assert_eq!(v["title"], "kept as is");
     assert_eq!(v["url"], Value::Null);
@@ -291,20 +268,10 @@ fn a_record_cleans_to_the_same_article_as_its_text_file() {
         .current_dir(dir.path())
         .args(["--format", "jsonl", "-q"])
         .args(&files)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let records: Vec<(String, bool)> = files.iter().map(|f| as_record(f)).collect();
     let input: String = records.iter().map(|(r, _)| format!("{r}\n")).collect();
-    let jsonl_mode = filter(dir.path())
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let jsonl_mode = filter(dir.path()).write_stdin(input).ok_stdout();
     let text_mode = String::from_utf8(text_mode).unwrap();
     let jsonl_mode = String::from_utf8(jsonl_mode).unwrap();
     let pairs: Vec<(&str, &str)> = text_mode.lines().zip(jsonl_mode.lines()).collect();
@@ -432,19 +399,8 @@ fn a_closed_stdout_ends_the_filter_quietly() {
         let _ = stdin.write_all(stream(5000).as_bytes());
         std::thread::sleep(std::time::Duration::from_secs(5));
     });
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 7];
-    stdout.read_exact(&mut first).unwrap();
-    assert_eq!(&first, b"{\"id\":0");
-    drop(stdout);
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    let status = child.wait().unwrap();
+    let (first, status, stderr) = read_then_close(&mut child, 7);
+    assert_eq!(first, b"{\"id\":0");
     assert!(status.success(), "{status:?}: {stderr}");
     assert_eq!(stderr, "");
     assert!(

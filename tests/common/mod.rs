@@ -51,3 +51,48 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// Runs a command that must succeed and returns its stdout.
+pub trait Succeeds {
+    /// Asserts exit 0 and returns stdout.
+    fn ok_stdout(&mut self) -> Vec<u8>;
+    /// Asserts exit 0 and an empty stderr, and returns stdout.
+    fn quiet_stdout(&mut self) -> Vec<u8>;
+}
+
+impl Succeeds for Command {
+    fn ok_stdout(&mut self) -> Vec<u8> {
+        self.assert().success().get_output().stdout.clone()
+    }
+
+    fn quiet_stdout(&mut self) -> Vec<u8> {
+        self.assert()
+            .success()
+            .stderr("")
+            .get_output()
+            .stdout
+            .clone()
+    }
+}
+
+/// Reads the first `n` bytes of a running child's stdout, closes it (as
+/// `| head -c N` does), and returns those bytes, the exit status and all of
+/// stderr.
+pub fn read_then_close(
+    child: &mut std::process::Child,
+    n: usize,
+) -> (Vec<u8>, std::process::ExitStatus, String) {
+    use std::io::Read;
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let mut first = vec![0u8; n];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr is piped")
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (first, child.wait().unwrap(), stderr)
+}
