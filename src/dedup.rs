@@ -62,7 +62,7 @@ const MAX_ROUNDS: usize = 3;
 /// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let raw: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-    let Some(mut paragraphs) = pass(&raw) else {
+    let Some(mut done) = pass(&raw, None) else {
         return raw.iter().map(|s| s.to_string()).collect();
     };
     // Passes over a small input are cheap: allow more of them there.
@@ -73,13 +73,13 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
         MAX_PASSES
     };
     for _ in 1..max_passes {
-        let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-        match pass(&refs) {
-            Some(next) if next != paragraphs => paragraphs = next,
+        let refs: Vec<&str> = done.paragraphs.iter().map(String::as_str).collect();
+        match pass(&refs, Some(&done.squeezed)) {
+            Some(next) if next.paragraphs != done.paragraphs => done = next,
             _ => break,
         }
     }
-    paragraphs
+    done.paragraphs
 }
 
 /// Collapses every run of whitespace (spaces, tabs, NBSP, any Unicode
@@ -88,106 +88,107 @@ pub fn normalize(s: &str) -> String {
     if is_normalized(s) {
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut word: Option<usize> = None;
-    let mut i = 0;
-    while i < s.len() {
-        let (len, ws) = char_class(s, i);
-        if ws {
-            if let Some(start) = word.take() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&s[start..i]);
-            }
-        } else if word.is_none() {
-            word = Some(i);
-        }
-        i += len;
-    }
-    if let Some(start) = word {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&s[start..]);
-    }
-    out
+    let mut buf = s.as_bytes().to_vec();
+    let n = normalize_in_place(s, &mut buf);
+    buf.truncate(n);
+    // Only whole chars were replaced (by spaces) or removed, so this is
+    // UTF-8; the lossy arm is never taken.
+    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// ASCII bytes that are whitespace (`char::is_whitespace` on ASCII).
-const ASCII_WS: [bool; 128] = {
-    let mut t = [false; 128];
+/// Bytes that are whitespace on their own: the ASCII `White_Space` chars.
+const WS_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
     t[b' ' as usize] = true;
-    t[b'\t' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[0x0b] = true;
-    t[0x0c] = true;
-    t[b'\r' as usize] = true;
+    let mut c = 0x09;
+    while c <= 0x0d {
+        t[c] = true;
+        c += 1;
+    }
     t
 };
 
-/// The length of the char at byte `i` of `s` (a char boundary) and whether
-/// it is whitespace. ASCII, nearly all of news text, takes a table lookup.
+/// Whether `b` holds an ASCII whitespace byte other than the space
+/// (tab, line feed, CR...). Written as a fold so that it vectorises.
 #[inline]
-fn char_class(s: &str, i: usize) -> (usize, bool) {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        return (1, ASCII_WS[b as usize]);
-    }
-    let c = s[i..].chars().next().unwrap_or(' ');
-    (c.len_utf8(), c.is_whitespace())
+fn has_control_space(b: &[u8]) -> bool {
+    b.iter()
+        .fold(false, |any, &c| any | (c.wrapping_sub(0x09) <= 0x0d - 0x09))
 }
 
-/// Whether `b` holds only printable ASCII and spaces, so that the space is
-/// its only whitespace. Written as a fold so that it vectorises.
-#[inline]
-fn plain_ascii(b: &[u8]) -> bool {
-    !b.iter()
-        .fold(false, |odd, &c| odd | !(0x20..0x7f).contains(&c))
+/// The `(start, length)` of every whitespace char beyond ASCII in `b`
+/// (NBSP, U+2000..U+200A, U+3000...: `White_Space` has 17 of them, in four
+/// lead bytes). Found by their lead bytes with `memchr`, so text with no
+/// such char, even text with many `’` or `£`, costs little.
+fn wide_spaces(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let wide = move |i: usize| -> Option<(usize, usize)> {
+        let next = |k: usize| b.get(i + k).copied();
+        let len = match (b[i], next(1), next(2)) {
+            (0xC2, Some(0x85 | 0xA0), _) => 2,
+            (0xE1, Some(0x9A), Some(0x80)) => 3,
+            (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => 3,
+            (0xE2, Some(0x81), Some(0x9F)) => 3,
+            (0xE3, Some(0x80), Some(0x80)) => 3,
+            _ => return None,
+        };
+        Some((i, len))
+    };
+    // U+1680 (lead 0xE1) is searched for apart: memchr looks for up to three bytes.
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b)
+        .chain(memchr::memchr_iter(0xE1, b))
+        .filter_map(wide)
 }
 
-/// Appends `s` without its whitespace to `out`.
-fn squeeze_into(s: &str, out: &mut Vec<u8>) {
-    let b = s.as_bytes();
-    out.reserve(b.len());
-    if plain_ascii(b) {
-        squeeze_spaces(b, out);
-        return;
+/// Normalises `buf`, a copy of `s`, in place (see [`normalize`]) and
+/// returns the length of the result. The collapse has no branch on the
+/// bytes (see [`squeeze_into`]).
+fn normalize_in_place(s: &str, buf: &mut [u8]) -> usize {
+    blank_wide_spaces(s, buf);
+    let mut n = 0;
+    // `true` at the start drops leading whitespace.
+    let mut prev_ws = true;
+    for i in 0..buf.len() {
+        let c = buf[i];
+        let ws = WS_BYTE[c as usize];
+        buf[n] = if ws { b' ' } else { c };
+        n += usize::from(!(ws && prev_ws));
+        prev_ws = ws;
     }
-    // A line with a `£` or a curly quote is mostly plain all the same: copy
-    // the plain runs the fast way and look at the other chars one by one.
-    let mut i = 0;
-    while i < b.len() {
-        let run = b[i..]
-            .iter()
-            .position(|&c| !(0x20..0x7f).contains(&c))
-            .unwrap_or(b.len() - i);
-        squeeze_spaces(&b[i..i + run], out);
-        i += run;
-        if i < b.len() {
-            let (len, ws) = char_class(s, i);
-            if !ws {
-                out.extend_from_slice(&b[i..i + len]);
-            }
-            i += len;
+    // A run of whitespace at the end left one space.
+    if prev_ws && n > 0 {
+        n -= 1;
+    }
+    n
+}
+
+/// Overwrites each whitespace char beyond ASCII in `buf`, a copy of `s`,
+/// with spaces, one per byte: after this, a byte tells whether it is
+/// whitespace ([`WS_BYTE`]).
+#[inline]
+fn blank_wide_spaces(s: &str, buf: &mut [u8]) {
+    if !s.is_ascii() {
+        for (i, len) in wide_spaces(s.as_bytes()) {
+            buf[i..i + len].fill(b' ');
         }
     }
 }
 
-/// Appends `b` without its spaces. Copying first and compacting in place
-/// with no branch on the byte runs about four times faster than pushing the
-/// kept bytes one by one (measured: 1.9 GB/s against 0.46 GB/s), since
-/// spaces every few bytes defeat the branch predictor.
+/// Appends `s` without its whitespace to `out`. Copying first and
+/// compacting in place with no branch on the byte runs about four times
+/// faster than pushing the kept bytes one by one (measured: 1.9 GB/s
+/// against 0.46 GB/s), since spaces every few bytes defeat the branch
+/// predictor.
 #[inline]
-fn squeeze_spaces(b: &[u8], out: &mut Vec<u8>) {
+fn squeeze_into(s: &str, out: &mut Vec<u8>) {
     let start = out.len();
-    out.extend_from_slice(b);
+    out.extend_from_slice(s.as_bytes());
     let buf = &mut out[start..];
+    blank_wide_spaces(s, buf);
     let mut n = 0;
     for i in 0..buf.len() {
         let c = buf[i];
         buf[n] = c;
-        n += usize::from(c != b' ');
+        n += usize::from(!WS_BYTE[c as usize]);
     }
     out.truncate(start + n);
 }
@@ -210,25 +211,55 @@ struct Edge {
     d: i64,
 }
 
+/// What a pass makes: paragraphs, each normalised and distinct once
+/// squeezed, with those squeezed bytes, so that the next pass (which checks
+/// that nothing changes) need not squeeze them again.
+struct Passed {
+    paragraphs: Vec<String>,
+    squeezed: Squeezed,
+}
+
+/// Squeezed bytes of some lines in one arena: line `i` is
+/// `arena[spans[i].0..spans[i].1]`.
+#[derive(Default)]
+struct Squeezed {
+    arena: Vec<u8>,
+    spans: Vec<(usize, usize)>,
+}
+
 /// One pass over the lines; `None` when the lines are already the article
 /// (distinct, normalised, no evidence between them), which is the common
 /// case for clean files and for the check that a result is a fixed point.
-fn pass(input: &[&str]) -> Option<Vec<String>> {
-    let (arena, spans) = squeeze_distinct(input);
-    let lines: Vec<Line> = spans
+/// `given`: the lines' squeezed bytes, when the lines are a pass's output.
+fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
+    let made;
+    let (sq, firsts): (&Squeezed, Option<&[usize]>) = match given {
+        Some(g) => (g, None),
+        None => {
+            made = squeeze_distinct(input);
+            (&made.0, Some(&made.1))
+        }
+    };
+    let lines: Vec<Line> = sq
+        .spans
         .iter()
-        .map(|&(i, a, b)| Line {
-            raw: input[i],
-            sq: &arena[a..b],
-            first: i,
+        .enumerate()
+        .map(|(k, &(a, b))| {
+            let first = firsts.map_or(k, |f| f[k]);
+            Line {
+                raw: input[first],
+                sq: &sq.arena[a..b],
+                first,
+            }
         })
         .collect();
     let mut edges = key_edges(&lines);
     edges.extend(short_edges(&lines));
+    // A pass's output is distinct and normalised by construction.
     if edges.is_empty()
-        && lines.len() == input.len()
         && lines.len() > 1
-        && input.iter().all(|s| is_normalized(s))
+        && (given.is_some()
+            || (lines.len() == input.len() && input.iter().all(|s| is_normalized(s))))
     {
         return None;
     }
@@ -241,71 +272,68 @@ fn pass(input: &[&str]) -> Option<Vec<String>> {
     let single_line = lines.len() == 1;
 
     let mut out: Vec<String> = Vec::new();
+    let mut squeezed = Squeezed::default();
     // First paragraph with each squeezed hash. Two different paragraphs with
     // one 64-bit hash are both kept: a duplicate is possible then, a loss not.
     let mut seen: U64Map<u32> = U64Map::default();
-    // `part` is normalised, hence trimmed.
-    let mut keep = |part: String, out: &mut Vec<String>| {
+    // `part` is normalised, hence trimmed; `sq` is its squeezed form.
+    let mut keep = |part: String, sq: &[u8], out: &mut Vec<String>| {
         if part.is_empty() {
             return;
         }
-        let key = mix(hash_squeezed(&part));
+        let key = word_hash(sq);
         if let Some(&k) = seen.get(&key) {
-            if same_squeezed(&out[k as usize], &part) {
+            let (a, b) = squeezed.spans[k as usize];
+            if squeezed.arena[a..b] == *sq {
                 return;
             }
         } else {
             seen.insert(key, out.len() as u32);
         }
+        let start = squeezed.arena.len();
+        squeezed.arena.extend_from_slice(sq);
+        squeezed.spans.push((start, squeezed.arena.len()));
         out.push(part);
     };
+    let mut scratch = Vec::new();
     for group in &groups {
-        for piece in group_pieces(&lines, group) {
+        for (piece, sq) in group_pieces(&lines, group) {
             let piece = normalize(piece);
             if single_line {
                 for part in split_glued(&piece) {
-                    keep(part.trim().to_string(), &mut out);
+                    let part = part.trim_matches(' ');
+                    scratch.clear();
+                    squeeze_into(part, &mut scratch);
+                    keep(part.to_string(), &scratch, &mut out);
                 }
             } else {
-                keep(piece, &mut out);
+                keep(piece, sq, &mut out);
             }
         }
     }
-    Some(out)
+    Some(Passed {
+        paragraphs: out,
+        squeezed,
+    })
 }
 
 /// Whether `normalize(s) == s`: no leading, trailing or doubled spaces and
 /// no whitespace other than single spaces.
 fn is_normalized(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
-    }
-    if plain_ascii(b) {
-        return memchr::memmem::find(b, b"  ").is_none();
-    }
-    let mut prev_space = false;
-    let mut i = 0;
-    while i < b.len() {
-        let (len, ws) = char_class(s, i);
-        if ws {
-            if b[i] != b' ' || prev_space {
-                return false;
-            }
-            prev_space = true;
-        } else {
-            prev_space = false;
-        }
-        i += len;
-    }
-    true
+    !(b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || has_control_space(b)
+        || memchr::memmem::find(b, b"  ").is_some()
+        || (!b.is_ascii() && wide_spaces(b).next().is_some()))
 }
 
-/// The squeezed bytes of every distinct non-blank line, in one arena, and
-/// for each such line `(index of first occurrence, start, end)`.
-fn squeeze_distinct(input: &[&str]) -> (Vec<u8>, Vec<(usize, usize, usize)>) {
+/// The squeezed bytes of every distinct non-blank line, and for each such
+/// line the index of its first occurrence.
+fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
     let mut arena = Vec::with_capacity(input.iter().map(|s| s.len()).sum());
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut firsts: Vec<usize> = Vec::new();
     let mut first_of: U64Map<u32> = U64Map::default();
     // Byte-identical copies (a whole article written twice) are dropped
     // before the costlier squeeze.
@@ -328,7 +356,7 @@ fn squeeze_distinct(input: &[&str]) -> (Vec<u8>, Vec<(usize, usize, usize)>) {
         let key = mix(line_key(sq));
         match first_of.get(&key) {
             Some(&k) => {
-                let (_, a, b) = spans[k as usize];
+                let (a, b) = spans[k as usize];
                 if arena[a..b] == arena[start..] {
                     arena.truncate(start);
                     continue;
@@ -339,9 +367,10 @@ fn squeeze_distinct(input: &[&str]) -> (Vec<u8>, Vec<(usize, usize, usize)>) {
                 first_of.insert(key, spans.len() as u32);
             }
         }
-        spans.push((i, start, arena.len()));
+        spans.push((start, arena.len()));
+        firsts.push(i);
     }
-    (arena, spans)
+    (Squeezed { arena, spans }, firsts)
 }
 
 /// A cheap key for whole-line dedup: the length and the first and last 32
@@ -352,25 +381,20 @@ fn line_key(sq: &[u8]) -> u64 {
     poly_hash(&sq[..edge]) ^ poly_hash(&sq[sq.len() - edge..]).rotate_left(17) ^ sq.len() as u64
 }
 
-/// Hash of a normalised string's bytes other than spaces, equal to
-/// `poly_hash` of its squeezed form.
-fn hash_squeezed(s: &str) -> u64 {
-    // A select, not a filter: no branch on the spaces (see `squeeze_spaces`).
-    s.bytes().fold(0u64, |h, b| {
-        let next = h.wrapping_mul(BASE).wrapping_add(u64::from(b));
-        if b == b' ' {
-            h
-        } else {
-            next
-        }
-    })
-}
-
-/// Whether two normalised strings are equal once spaces are removed.
-fn same_squeezed(a: &str, b: &str) -> bool {
-    a.bytes()
-        .filter(|&c| c != b' ')
-        .eq(b.bytes().filter(|&c| c != b' '))
+/// A hash of all of `bytes`, eight at a time (FxHash's step), well mixed:
+/// paragraphs are told apart by it, and a byte-at-a-time polynomial costs
+/// several times more on every byte of the output.
+fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = bytes.len() as u64;
+    for c in &mut chunks {
+        h = step(h, u64::from_le_bytes(c.try_into().unwrap_or_default()));
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    mix(step(h, u64::from_le_bytes(tail)))
 }
 
 // ---------------------------------------------------------------------------
@@ -980,10 +1004,12 @@ fn check_group(lines: &[Line], g: &Group) -> Vec<u32> {
 // ---------------------------------------------------------------------------
 // Pieces: the text between two boundaries of a group.
 
-/// The raw text between each two boundaries of a group, in order.
-fn group_pieces<'a>(lines: &[Line<'a>], g: &Group) -> Vec<&'a str> {
+/// The raw text between each two boundaries of a group, in order, with its
+/// squeezed bytes.
+fn group_pieces<'a>(lines: &[Line<'a>], g: &Group) -> Vec<(&'a str, &'a [u8])> {
     if let [(l, _)] = g.members[..] {
-        return vec![lines[l as usize].raw];
+        let line = &lines[l as usize];
+        return vec![(line.raw, line.sq)];
     }
     let asm = assemble(lines, g);
     // Squeezed offsets wanted from each member, mapped to offsets in its raw
@@ -1008,11 +1034,14 @@ fn group_pieces<'a>(lines: &[Line<'a>], g: &Group) -> Vec<&'a str> {
     let mut pieces = Vec::with_capacity(asm.source.len());
     for i in 0..asm.source.len() {
         if let Some((mi, a, b)) = asm.piece(g, i) {
-            let raw = lines[g.members[mi].0 as usize].raw;
+            let line = &lines[g.members[mi].0 as usize];
             let (ra, rb) = (lookup(mi, a), lookup(mi, b));
             // Checked groups only cut where every member has a char boundary.
-            debug_assert!(raw.is_char_boundary(ra) && raw.is_char_boundary(rb));
-            pieces.push(raw.get(ra..rb).unwrap_or(raw));
+            debug_assert!(line.raw.is_char_boundary(ra) && line.raw.is_char_boundary(rb));
+            match line.raw.get(ra..rb) {
+                Some(raw) => pieces.push((raw, &line.sq[a..b])),
+                None => pieces.push((line.raw, line.sq)),
+            }
         }
     }
     pieces
@@ -1020,44 +1049,39 @@ fn group_pieces<'a>(lines: &[Line<'a>], g: &Group) -> Vec<&'a str> {
 
 /// For each squeezed offset (sorted), the offset in `raw` of the byte it
 /// names: squeezed offset `o` is the `o`-th byte of `raw` outside its
-/// whitespace, as [`squeeze_into`] keeps them.
+/// whitespace, as [`squeeze_into`] keeps them; an offset past the end maps
+/// to `raw.len()`.
 fn raw_offsets(raw: &str, sorted: &[usize]) -> Vec<usize> {
+    let blanked;
+    let bytes = if raw.is_ascii() {
+        raw.as_bytes()
+    } else {
+        let mut buf = raw.as_bytes().to_vec();
+        blank_wide_spaces(raw, &mut buf);
+        blanked = buf;
+        &blanked[..]
+    };
     let mut out = Vec::with_capacity(sorted.len());
     let mut want = sorted.iter().peekable();
-    if plain_ascii(raw.as_bytes()) {
-        // `o` counts the non-space bytes before `i`; the test on `o` is
-        // rarely true, so it predicts well, unlike a test on each space.
-        let Some(&&first) = want.peek() else {
-            return out;
-        };
-        let mut w = first;
-        let mut o = 0;
-        for (i, &c) in raw.as_bytes().iter().enumerate() {
-            if o == w && c != b' ' {
-                while want.next_if(|&&x| x == w).is_some() {
-                    out.push(i);
-                }
-                match want.peek() {
-                    Some(&&next) => w = next,
-                    None => break,
-                }
-            }
-            o += usize::from(c != b' ');
-        }
-        out.resize(sorted.len(), raw.len());
+    // `o` counts the bytes before `i` that are no whitespace; the test on
+    // `o` is rarely true, so it predicts well, unlike a test on each space.
+    let Some(&&first) = want.peek() else {
         return out;
-    }
+    };
+    let mut w = first;
     let mut o = 0;
-    let mut i = 0;
-    while i < raw.len() && want.peek().is_some() {
-        let (len, ws) = char_class(raw, i);
-        if !ws {
-            while want.next_if(|&&w| w < o + len).is_some() {
+    for (i, &c) in bytes.iter().enumerate() {
+        let ws = WS_BYTE[c as usize];
+        if o == w && !ws {
+            while want.next_if(|&&x| x == w).is_some() {
                 out.push(i);
             }
-            o += len;
+            match want.peek() {
+                Some(&&next) => w = next,
+                None => break,
+            }
         }
-        i += len;
+        o += usize::from(!ws);
     }
     out.resize(sorted.len(), raw.len());
     out
@@ -1335,14 +1359,29 @@ mod tests {
     fn raw_offsets_map_squeezed_positions_past_any_whitespace() {
         assert_eq!(raw_offsets("ab cd", &[0, 2, 3, 4]), vec![0, 3, 4, 5]);
         assert_eq!(raw_offsets("a\u{a0}\tb", &[1, 2]), vec![4, 5]);
+        assert_eq!(raw_offsets("a £\u{3000}b", &[1, 3, 4]), vec![2, 7, 8]);
+    }
+
+    #[test]
+    fn whitespace_is_what_char_is_whitespace_says_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}{c}b{c}");
+            let want = if c.is_whitespace() {
+                "a b".to_string()
+            } else {
+                s.clone()
+            };
+            assert_eq!(normalize(&s), want, "U+{:04X}", c as u32);
+            assert_eq!(is_normalized(&s), !c.is_whitespace(), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
     fn squeeze_and_normalize_agree_on_what_whitespace_is() {
-        let s = " a\u{a0}b\u{3000}c\td\u{2009}e\u{feff}f ";
+        let s = " a\u{a0}b\u{3000}c\td\u{2009}e\u{feff}f\u{1680}g\r ";
+        assert_eq!(normalize(s), "a b c d e\u{feff}f g");
         let mut sq = Vec::new();
         squeeze_into(s, &mut sq);
-        assert_eq!(String::from_utf8(sq).unwrap(), "abcde\u{feff}f");
-        assert_eq!(normalize(s), "a b c d e\u{feff}f");
+        assert_eq!(String::from_utf8(sq).unwrap(), "abcde\u{feff}fg");
     }
 }
