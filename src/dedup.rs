@@ -108,6 +108,17 @@ const WS_BYTE: [bool; 256] = {
     t
 };
 
+/// Each byte, with ASCII whitespace made a space.
+const SPACED: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = if WS_BYTE[c] { b' ' } else { c as u8 };
+        c += 1;
+    }
+    t
+};
+
 /// Whether `b` holds an ASCII whitespace byte other than the space
 /// (tab, line feed, CR...). Written as a fold so that it vectorises.
 #[inline]
@@ -148,10 +159,11 @@ fn normalize_in_place(s: &str, buf: &mut [u8]) -> usize {
     // `true` at the start drops leading whitespace.
     let mut prev_ws = true;
     for i in 0..buf.len() {
-        let c = buf[i];
-        let ws = WS_BYTE[c as usize];
-        buf[n] = if ws { b' ' } else { c };
-        n += usize::from(!(ws && prev_ws));
+        // A table, not a branch on `ws`: see above.
+        let c = SPACED[buf[i] as usize];
+        let ws = c == b' ';
+        buf[n] = c;
+        n += usize::from(!(ws & prev_ws));
         prev_ws = ws;
     }
     // A run of whitespace at the end left one space.
@@ -338,6 +350,14 @@ fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
     // Byte-identical copies (a whole article written twice) are dropped
     // before the costlier squeeze.
     let mut raw_seen: U64Map<u32> = U64Map::default();
+    // In a cascade most lines are a prefix or a suffix of the longest one,
+    // byte for byte: their squeezed bytes are then a prefix or a suffix of
+    // its squeezed bytes, found by comparing and counting (both vectorise),
+    // not by squeezing again. Squeezing commutes with cutting text at a char
+    // boundary, and a line starts and ends at one.
+    let longest = input.iter().copied().max_by_key(|s| s.len()).unwrap_or("");
+    squeeze_into(longest, &mut arena);
+    let whole = (0, arena.len());
     for (i, s) in input.iter().enumerate() {
         let raw_key = mix(line_key(s.as_bytes()));
         match raw_seen.get(&raw_key) {
@@ -348,16 +368,24 @@ fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
             }
         }
         let start = arena.len();
-        squeeze_into(s, &mut arena);
-        let sq = &arena[start..];
-        if sq.is_empty() {
+        let span = if s.len() == longest.len() && *s == longest {
+            whole
+        } else if longest.ends_with(s) {
+            (whole.1 - squeezed_len(s), whole.1)
+        } else if longest.starts_with(s) {
+            (0, squeezed_len(s))
+        } else {
+            squeeze_into(s, &mut arena);
+            (start, arena.len())
+        };
+        if span.0 == span.1 {
             continue;
         }
-        let key = mix(line_key(sq));
+        let key = mix(line_key(&arena[span.0..span.1]));
         match first_of.get(&key) {
             Some(&k) => {
                 let (a, b) = spans[k as usize];
-                if arena[a..b] == arena[start..] {
+                if arena[a..b] == arena[span.0..span.1] {
                     arena.truncate(start);
                     continue;
                 }
@@ -367,10 +395,30 @@ fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
                 first_of.insert(key, spans.len() as u32);
             }
         }
-        spans.push((start, arena.len()));
+        spans.push(span);
         firsts.push(i);
     }
     (Squeezed { arena, spans }, firsts)
+}
+
+/// The length of `s` squeezed (see [`squeeze_into`]), counted without
+/// copying.
+fn squeezed_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let ascii_spaces = b.iter().map(|&c| usize::from(is_ws_byte(c))).sum::<usize>();
+    let wide: usize = if b.is_ascii() {
+        0
+    } else {
+        wide_spaces(b).map(|(_, len)| len).sum()
+    };
+    b.len() - ascii_spaces - wide
+}
+
+/// Whether byte `c` is ASCII whitespace ([`WS_BYTE`]), in arithmetic that
+/// vectorises.
+#[inline]
+fn is_ws_byte(c: u8) -> bool {
+    (c == b' ') | (c.wrapping_sub(0x09) <= 0x0d - 0x09)
 }
 
 /// A cheap key for whole-line dedup: the length and the first and last 32
@@ -1061,29 +1109,32 @@ fn raw_offsets(raw: &str, sorted: &[usize]) -> Vec<usize> {
         blanked = buf;
         &blanked[..]
     };
+    const CHUNK: usize = 32;
     let mut out = Vec::with_capacity(sorted.len());
-    let mut want = sorted.iter().peekable();
-    // `o` counts the bytes before `i` that are no whitespace; the test on
-    // `o` is rarely true, so it predicts well, unlike a test on each space.
-    let Some(&&first) = want.peek() else {
-        return out;
-    };
-    let mut w = first;
-    let mut o = 0;
-    for (i, &c) in bytes.iter().enumerate() {
-        let ws = WS_BYTE[c as usize];
-        if o == w && !ws {
-            while want.next_if(|&&x| x == w).is_some() {
-                out.push(i);
+    // `o` counts the bytes before `i` that are no whitespace.
+    let (mut i, mut o) = (0, 0);
+    for &w in sorted {
+        // Whole chunks before the one holding byte `w` are counted, not
+        // walked: the count vectorises, a test on each byte mispredicts.
+        while let Some(chunk) = bytes.get(i..i + CHUNK) {
+            let k: usize = chunk.iter().map(|&c| usize::from(!is_ws_byte(c))).sum();
+            if o + k > w {
+                break;
             }
-            match want.peek() {
-                Some(&&next) => w = next,
-                None => break,
-            }
+            o += k;
+            i += CHUNK;
         }
-        o += usize::from(!ws);
+        while i < bytes.len() {
+            if !is_ws_byte(bytes[i]) {
+                if o == w {
+                    break;
+                }
+                o += 1;
+            }
+            i += 1;
+        }
+        out.push(i.min(raw.len()));
     }
-    out.resize(sorted.len(), raw.len());
     out
 }
 
