@@ -13,9 +13,10 @@
 //!    NBSP or trailing blanks do not matter.
 //! 2. Evidence: where the first (or last) bytes of one line occur inside
 //!    another line, and the two agree from there up to the end of the shorter
-//!    one, the lines overlap at a known offset. Keys are found with a rolling
-//!    hash over each line, so finding them costs one pass over the input,
-//!    never a comparison of every pair of lines.
+//!    one, the lines overlap at a known offset. Keys are found by reading
+//!    one 8-byte word every 8 bytes of each line (each key is entered by its
+//!    eight windows), so finding them costs one pass over the input, never
+//!    a comparison of every pair of lines.
 //! 3. Layout: the offsets place the lines of each connected group on one
 //!    axis (the rebuilt article); every placement is then checked byte for
 //!    byte against the assembled text, and a line that does not fit is set
@@ -450,41 +451,32 @@ fn word_hash(bytes: &[u8]) -> u64 {
 
 const BASE: u64 = 0x0100_0000_01b3;
 
-/// Polynomial hash of `bytes`, the same function the rolling scan computes.
+/// Polynomial hash of `bytes`.
 fn poly_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0u64, |h, &b| {
         h.wrapping_mul(BASE).wrapping_add(u64::from(b))
     })
 }
 
-/// Random 64-bit values for [`gear_step`], made at compile time.
-const GEAR: [u64; 256] = {
-    let mut t = [0u64; 256];
-    let mut x: u64 = 0x243F_6A88_85A3_08D3;
-    let mut i = 0;
-    while i < 256 {
-        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = x;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        t[i] = z ^ (z >> 31);
-        i += 1;
-    }
-    t
-};
+/// Scan positions are this many bytes apart. A key is entered by each of
+/// its windows of `STRIDE` bytes at offsets `0..STRIDE`, all inside its
+/// `KEY` bytes, so wherever a key occurs one of its windows lies on a scan
+/// position: the scan reads one word every `STRIDE` bytes instead of
+/// rolling a hash over every byte.
+const STRIDE: usize = 8;
 
-/// One step of the rolling key hash. Shifting by `64 / KEY` bits per byte
-/// pushes a byte out of the hash exactly `KEY` bytes later, so the hash of
-/// the last `KEY` bytes rolls forward with a shift, a load and an add: the
-/// scan over every byte of the input is the hot loop of the cleaner.
+/// The window of `STRIDE` bytes at `at` (which must fit in `s`).
 #[inline]
-fn gear_step(h: u64, b: u8) -> u64 {
-    (h << (64 / KEY)).wrapping_add(GEAR[b as usize])
+fn window(s: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; STRIDE];
+    w.copy_from_slice(&s[at..at + STRIDE]);
+    u64::from_le_bytes(w)
 }
 
-/// The rolling key hash of a whole window.
-fn gear_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0, |h, &b| gear_step(h, b))
+/// Hash of a `KEY`-byte key.
+#[inline]
+fn key_hash(k: &[u8]) -> u64 {
+    mix(window(k, 0).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ window(k, STRIDE))
 }
 
 /// Spreads a polynomial hash over all 64 bits (murmur3's finaliser): its low
@@ -518,15 +510,22 @@ impl std::hash::Hasher for U64Hasher {
 
 type U64Map<V> = HashMap<u64, V, std::hash::BuildHasherDefault<U64Hasher>>;
 
-/// Line-start and line-end keys with a bit filter in front, so that the
-/// common case (a window that is no key) costs one bit test. The filter has
-/// about 32 bits per key: small enough to stay in cache for a file of
-/// 100,000 lines, cheap to clear for the small files that are the common
-/// case. Lines sharing a key are chained through `next`, so a key costs no
-/// allocation of its own.
+/// Line-start and line-end keys, found through their windows (see
+/// [`STRIDE`]) with a bit filter in front, so that the common case (a
+/// window of no key) costs one bit test. The filter has about 32 bits per
+/// window: small enough to stay in cache for a file of 100,000 lines,
+/// cheap to clear for the small files that are the common case. Lines
+/// sharing a key are chained through `next`, so a key costs no allocation
+/// of its own.
 struct KeyMaps {
     filter: Vec<u64>,
     shift: u32,
+    /// Per window hash (another one than the filter's): at which offsets
+    /// the windows with that hash occur in some start key (bits 0..8) or
+    /// end key (bits 8..16). Windows sharing a slot share their bits; a
+    /// wrong bit costs one failed lookup in `heads`.
+    offsets: Vec<u16>,
+    offsets_shift: u32,
     /// Key to the last line inserted with it, for starts and for ends.
     heads: [U64Map<u32>; 2],
     /// Per line: the previous line with the same start (or end) key.
@@ -537,37 +536,56 @@ const NONE: u32 = u32::MAX;
 
 impl KeyMaps {
     fn new(keys: usize, lines: usize) -> Self {
-        let bits = (keys * 32).next_power_of_two().clamp(1 << 12, 1 << 26);
+        let windows = keys * STRIDE;
+        let bits = (windows * 32).next_power_of_two().clamp(1 << 12, 1 << 26);
+        let slots = (windows * 2).next_power_of_two().clamp(1 << 8, 1 << 22);
         KeyMaps {
             filter: vec![0; bits / 64],
             shift: 64 - bits.trailing_zeros(),
+            offsets: vec![0; slots],
+            offsets_shift: 64 - slots.trailing_zeros(),
             heads: [U64Map::default(), U64Map::default()],
             next: [vec![NONE; lines], vec![NONE; lines]],
         }
     }
 
     #[inline]
-    fn slot(&self, h: u64) -> (usize, u64) {
-        let bit = (h >> self.shift) as usize;
+    fn slot(&self, w: u64) -> (usize, u64) {
+        let bit = (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
         (bit >> 6, 1 << (bit & 63))
     }
 
+    #[inline]
+    fn offsets_slot(&self, w: u64) -> usize {
+        (w.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> self.offsets_shift) as usize
+    }
+
     /// `end`: 0 for a line-start key, 1 for a line-end key.
-    fn insert(&mut self, h: u64, line: u32, end: usize) {
-        let (w, m) = self.slot(h);
-        self.filter[w] |= m;
-        let prev = self.heads[end].insert(mix(h), line).unwrap_or(NONE);
+    fn insert(&mut self, key: &[u8], line: u32, end: usize) {
+        for r in 0..STRIDE {
+            let w = window(key, r);
+            let (i, m) = self.slot(w);
+            self.filter[i] |= m;
+            let o = self.offsets_slot(w);
+            self.offsets[o] |= 1 << (r + STRIDE * end);
+        }
+        let prev = self.heads[end].insert(key_hash(key), line).unwrap_or(NONE);
         self.next[end][line as usize] = prev;
     }
 
+    /// Which keys may have window `w`: bit `r` (start keys) or
+    /// `STRIDE + r` (end keys) for one at offset `r`.
     #[inline]
-    fn maybe(&self, h: u64) -> bool {
-        let (w, m) = self.slot(h);
-        self.filter[w] & m != 0
+    fn offsets(&self, w: u64) -> u16 {
+        let (i, m) = self.slot(w);
+        if self.filter[i] & m == 0 {
+            return 0;
+        }
+        self.offsets[self.offsets_slot(w)]
     }
 
     /// The lines (at most `BUCKET_CAP`) whose start (`end == 0`) or end
-    /// (`end == 1`) key has mixed hash `key`.
+    /// (`end == 1`) key has hash `key`.
     fn lines(&self, key: u64, end: usize) -> impl Iterator<Item = u32> + '_ {
         let mut cur = self.heads[end].get(&key).copied().unwrap_or(NONE);
         std::iter::from_fn(move || {
@@ -592,10 +610,10 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
         if l.sq.len() >= KEY {
             let (head, tail) = (&l.sq[..KEY], &l.sq[l.sq.len() - KEY..]);
             if !periodic(head) {
-                keys.insert(gear_hash(head), i as u32, 0);
+                keys.insert(head, i as u32, 0);
             }
             if !periodic(tail) {
-                keys.insert(gear_hash(tail), i as u32, 1);
+                keys.insert(tail, i as u32, 1);
             }
         }
     }
@@ -614,6 +632,7 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
     let mut found: [Vec<(u32, u32)>; 2] =
         [vec![(NONE, 0); lines.len()], vec![(NONE, 0); lines.len()]];
     let mut edges = Vec::new();
+    let mut hits: Vec<(usize, usize, Edge)> = Vec::new();
     for si in order {
         let s = lines[si as usize].sq;
         let n = s.len();
@@ -621,67 +640,79 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
             continue;
         }
         let first_edge = edges.len();
-        let mut h = gear_hash(&s[..KEY - 1]);
-        for (p, &byte) in s[KEY - 1..].iter().enumerate() {
-            h = gear_step(h, byte);
-            if !keys.maybe(h) {
-                continue;
-            }
-            let key = mix(h);
-            // Another line starts here: the two agree from `p` on.
-            if p > 0 {
-                for ti in keys.lines(key, 0) {
-                    if ambiguous_in(&mut found[0], si, ti) {
+        // (where the key starts in `s`, start or end key, edge): sorted
+        // below into the order of the key's position.
+        hits.clear();
+        for pos in (0..=n - STRIDE).step_by(STRIDE) {
+            let mut offsets = keys.offsets(window(s, pos));
+            while offsets != 0 {
+                let bit = offsets.trailing_zeros() as usize;
+                offsets &= offsets - 1;
+                let (r, end) = (bit % STRIDE, bit / STRIDE);
+                // The key is `s[at..at + KEY]`.
+                let Some(at) = pos.checked_sub(r).filter(|&at| at + KEY <= n) else {
+                    continue;
+                };
+                let key = key_hash(&s[at..at + KEY]);
+                if end == 0 {
+                    // Another line starts here: the two agree from `p` on.
+                    let p = at;
+                    if p == 0 {
                         continue;
                     }
-                    let t = lines[ti as usize].sq;
-                    let len = (n - p).min(t.len());
-                    let c = len.min(VERIFY);
-                    if ti != si
-                        && s[p..p + c] == t[..c]
-                        && (len >= LONG || start_cuts_are_seams(s, t, p))
-                    {
-                        let tu = ti as usize;
-                        found[0][tu].1 += 1;
-                        if !inside[tu] && t.len() <= n - p && s[p..p + t.len()] == *t {
-                            inside[tu] = true;
+                    for ti in keys.lines(key, 0) {
+                        if ambiguous_in(&mut found[0], si, ti) {
+                            continue;
                         }
-                        edges.push(Edge {
-                            a: si,
-                            b: ti,
-                            d: p as i64,
-                        });
+                        let t = lines[ti as usize].sq;
+                        let len = (n - p).min(t.len());
+                        let c = len.min(VERIFY);
+                        if ti != si
+                            && s[p..p + c] == t[..c]
+                            && (len >= LONG || start_cuts_are_seams(s, t, p))
+                        {
+                            let tu = ti as usize;
+                            found[0][tu].1 += 1;
+                            if !inside[tu] && t.len() <= n - p && s[p..p + t.len()] == *t {
+                                inside[tu] = true;
+                            }
+                            let d = p as i64;
+                            hits.push((at, end, Edge { a: si, b: ti, d }));
+                        }
                     }
-                }
-            }
-            let q = p + KEY;
-            // Another line ends here: the two agree up to `q`.
-            if q < n {
-                for ti in keys.lines(key, 1) {
-                    if ambiguous_in(&mut found[1], si, ti) {
+                } else {
+                    // Another line ends here: the two agree up to `q`.
+                    let q = at + KEY;
+                    if q == n {
                         continue;
                     }
-                    let t = lines[ti as usize].sq;
-                    let len = q.min(t.len());
-                    let c = len.min(VERIFY);
-                    if ti != si
-                        && s[q - c..q] == t[t.len() - c..]
-                        && (len >= LONG || end_cuts_are_seams(s, t, q))
-                    {
-                        let tu = ti as usize;
-                        found[1][tu].1 += 1;
-                        if !inside[tu] && t.len() <= q && s[q - t.len()..q] == *t {
-                            inside[tu] = true;
+                    for ti in keys.lines(key, 1) {
+                        if ambiguous_in(&mut found[1], si, ti) {
+                            continue;
                         }
-                        edges.push(Edge {
-                            a: si,
-                            b: ti,
-                            d: q as i64 - t.len() as i64,
-                        });
+                        let t = lines[ti as usize].sq;
+                        let len = q.min(t.len());
+                        let c = len.min(VERIFY);
+                        if ti != si
+                            && s[q - c..q] == t[t.len() - c..]
+                            && (len >= LONG || end_cuts_are_seams(s, t, q))
+                        {
+                            let tu = ti as usize;
+                            found[1][tu].1 += 1;
+                            if !inside[tu] && t.len() <= q && s[q - t.len()..q] == *t {
+                                inside[tu] = true;
+                            }
+                            let d = q as i64 - t.len() as i64;
+                            hits.push((at, end, Edge { a: si, b: ti, d }));
+                        }
                     }
                 }
             }
         }
+        // Edges in the order of their keys in `s`, as a scan byte by byte
+        // would find them: the layout's breadth-first order depends on it.
+        hits.sort_by_key(|&(at, end, _)| (at, end));
+        edges.extend(hits.iter().map(|&(_, _, e)| e));
         let ambiguous = |e: &Edge, end: usize| {
             let (stamp, n) = found[end][e.b as usize];
             stamp == si && n > AMBIGUOUS
