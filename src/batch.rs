@@ -29,12 +29,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
@@ -424,6 +425,9 @@ impl std::error::Error for FileError {
 pub struct Batch {
     opts: BatchOptions,
     pool: rayon::ThreadPool,
+    /// Out-dir directories known to exist: each is made once, not once per
+    /// file (a failed `mkdir` and a `stat` each time).
+    made_dirs: Mutex<HashSet<PathBuf>>,
 }
 
 impl Batch {
@@ -432,6 +436,7 @@ impl Batch {
         Ok(Batch {
             opts,
             pool: thread_pool(jobs)?,
+            made_dirs: Mutex::default(),
         })
     }
 
@@ -488,7 +493,7 @@ impl Batch {
     }
 
     fn process_unguarded(&self, input: &Input) -> Result<Cleaned, FileError> {
-        let original =
+        let (original, perms) =
             read_limited(&input.path, self.opts.clean.max_bytes).map_err(FileError::Read)?;
         let article = crate::clean(&original, &self.opts.clean).map_err(FileError::Clean)?;
         let text = writer::to_text(&article);
@@ -514,7 +519,7 @@ impl Batch {
             }
             Action::OutDir(dir) => {
                 let output = dir.join(&input.relative);
-                write_output(&input.path, &output, &text)?;
+                self.write_output(&input.path, perms, &output, &text)?;
                 done.written = Some(output);
             }
             Action::InPlace => {
@@ -572,12 +577,12 @@ pub(crate) fn catch_panic_message<T>(f: impl FnOnce() -> T) -> Result<T, String>
 
 /// Reads at most `max + 1` bytes: enough for [`crate::clean`] to refuse an
 /// oversized file without reading all of it.
-fn read_limited(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+fn read_limited(path: &Path, max: u64) -> io::Result<(Vec<u8>, fs::Permissions)> {
     let file = File::open(path)?;
-    let len = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::with_capacity(len.min(max.saturating_add(1)) as usize);
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(meta.len().min(max.saturating_add(1)) as usize);
     file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok((bytes, meta.permissions()))
 }
 
 /// A unified diff from `old` to `new`, both headed by `path`, in the form
@@ -593,22 +598,35 @@ fn unified_diff(path: &Path, old: &[u8], new: &[u8]) -> String {
         .to_string()
 }
 
-/// Writes an out-dir file. Its permissions follow the input's, as `cp`'s do.
-fn write_output(input: &Path, output: &Path, text: &[u8]) -> Result<(), FileError> {
-    let write_err = |source| FileError::Write {
-        path: output.to_path_buf(),
-        source,
-    };
-    if output.exists() && is_same_file(input, output) {
-        return Err(FileError::SameFile {
-            output: output.to_path_buf(),
-        });
+impl Batch {
+    /// Writes an out-dir file. Its permissions are the input's `perms`
+    /// less the umask, as `cp`'s are.
+    fn write_output(
+        &self,
+        input: &Path,
+        perms: fs::Permissions,
+        output: &Path,
+        text: &[u8],
+    ) -> Result<(), FileError> {
+        let write_err = |source| FileError::Write {
+            path: output.to_path_buf(),
+            source,
+        };
+        if output.exists() && is_same_file(input, output) {
+            return Err(FileError::SameFile {
+                output: output.to_path_buf(),
+            });
+        }
+        let dir = parent_dir(output);
+        if !self.made_dirs.lock().is_ok_and(|d| d.contains(dir)) {
+            fs::create_dir_all(dir).map_err(write_err)?;
+            if let Ok(mut dirs) = self.made_dirs.lock() {
+                dirs.insert(dir.to_path_buf());
+            }
+        }
+        // No fsync: a crash loses a fresh output, never data that existed before.
+        write_atomic(output, text, Mode::Fresh(perms)).map_err(write_err)
     }
-    let dir = parent_dir(output);
-    fs::create_dir_all(dir).map_err(write_err)?;
-    let perms = fs::metadata(input).map_err(FileError::Read)?.permissions();
-    // No fsync: a crash loses a fresh output, never data that existed before.
-    write_atomic(output, text, perms, false).map_err(write_err)
 }
 
 /// Rewrites a file in place. A symbolic link is resolved first, so the link
@@ -620,36 +638,44 @@ fn rewrite(path: &Path, text: &[u8]) -> Result<(), FileError> {
     };
     let target = fs::canonicalize(path).map_err(write_err)?;
     let perms = fs::metadata(&target).map_err(write_err)?.permissions();
-    write_atomic(&target, text, perms, true).map_err(write_err)
+    write_atomic(&target, text, Mode::Replace(perms)).map_err(write_err)
+}
+
+/// How [`write_atomic`] treats the file it writes.
+enum Mode {
+    /// A new output: the mode is set as the file is made, less the umask,
+    /// with no sync.
+    Fresh(fs::Permissions),
+    /// A replacement for an existing file: exactly these permissions, and
+    /// data and rename synced.
+    Replace(fs::Permissions),
 }
 
 /// Replaces `dest` with `bytes` so that, whenever the process dies, `dest`
 /// holds either its old bytes or all of the new ones: the bytes go to a
 /// temporary file in the same directory (a rename is atomic only within a
-/// file system), which is then renamed over `dest`. With `durable`, data and
-/// rename are also synced, so a power cut cannot leave an empty file where
-/// the old one was. On any error the temporary file is removed.
-fn write_atomic(
-    dest: &Path,
-    bytes: &[u8],
-    perms: fs::Permissions,
-    durable: bool,
-) -> io::Result<()> {
+/// file system), which is then renamed over `dest`. With
+/// [`Mode::Replace`], data and rename are also synced, so a power cut
+/// cannot leave an empty file where the old one was. On any error the
+/// temporary file is removed.
+fn write_atomic(dest: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
     let dir = parent_dir(dest);
     // A leading dot keeps a temporary file left by a killed run out of the
     // next run's walk.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".newsdedup-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().set_permissions(perms)?;
-    if durable {
-        tmp.as_file().sync_all()?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".newsdedup-").suffix(".tmp");
+    if let Mode::Fresh(perms) = &mode {
+        builder.permissions(perms.clone());
     }
-    tmp.persist(dest).map_err(|e| e.error)?;
-    if durable {
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    if let Mode::Replace(perms) = mode {
+        tmp.as_file().set_permissions(perms)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(dest).map_err(|e| e.error)?;
         sync_dir(dir);
+    } else {
+        tmp.persist(dest).map_err(|e| e.error)?;
     }
     Ok(())
 }

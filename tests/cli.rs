@@ -379,6 +379,45 @@ fn two_file_arguments_with_one_name_do_not_overwrite_each_other() {
     assert_eq!(read(dir.path(), "out/a.txt"), clean("x"));
 }
 
+#[cfg(unix)]
+#[test]
+fn out_dir_files_take_the_input_permissions_and_share_made_directories() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tmp();
+    // Not 0o600, which is what a temporary file starts with.
+    let private = write(dir.path(), "in/sub/private.txt", raw("a"));
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o640)).unwrap();
+    write(dir.path(), "in/sub/other.txt", raw("b"));
+    write(dir.path(), "in/sub/deeper/third.txt", raw("c"));
+    newsdedup(dir.path())
+        .args(["-q", "-o", "out", "in"])
+        .assert()
+        .success();
+    let mode = |rel: &str| {
+        fs::metadata(dir.path().join(rel))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode("out/sub/private.txt"), 0o640 & !umask());
+    assert_eq!(read(dir.path(), "out/sub/private.txt"), clean("a"));
+    assert_eq!(read(dir.path(), "out/sub/other.txt"), clean("b"));
+    assert_eq!(read(dir.path(), "out/sub/deeper/third.txt"), clean("c"));
+}
+
+/// This process's umask, from `/proc` (022 where there is none).
+#[cfg(unix)]
+fn umask() -> u32 {
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("Umask:"))?;
+            u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
+        })
+        .unwrap_or(0o022)
+}
+
 // ---- --in-place -------------------------------------------------------------
 
 #[test]
