@@ -513,10 +513,10 @@ type U64Map<V> = HashMap<u64, V, std::hash::BuildHasherDefault<U64Hasher>>;
 /// Line-start and line-end keys, found through their windows (see
 /// [`STRIDE`]) with a bit filter in front, so that the common case (a
 /// window of no key) costs one bit test. The filter has about 32 bits per
-/// window: small enough to stay in cache for a file of 100,000 lines,
-/// cheap to clear for the small files that are the common case. Lines
-/// sharing a key are chained through `next`, so a key costs no allocation
-/// of its own.
+/// window, up to 1 MiB (and the offsets table as much): small enough to
+/// stay in cache, cheap to clear for the small files that are the common
+/// case. Lines sharing a key are chained through `next`, so a key costs no
+/// allocation of its own.
 struct KeyMaps {
     filter: Vec<u64>,
     shift: u32,
@@ -537,8 +537,8 @@ const NONE: u32 = u32::MAX;
 impl KeyMaps {
     fn new(keys: usize, lines: usize) -> Self {
         let windows = keys * STRIDE;
-        let bits = (windows * 32).next_power_of_two().clamp(1 << 12, 1 << 26);
-        let slots = (windows * 2).next_power_of_two().clamp(1 << 8, 1 << 22);
+        let bits = (windows * 32).next_power_of_two().clamp(1 << 12, 1 << 23);
+        let slots = (windows * 2).next_power_of_two().clamp(1 << 8, 1 << 19);
         KeyMaps {
             filter: vec![0; bits / 64],
             shift: 64 - bits.trailing_zeros(),
@@ -622,7 +622,7 @@ fn key_edges(lines: &[Line]) -> Vec<Edge> {
     // and was found there. In a cascade this leaves one line to scan, so
     // the scan costs the size of the article, not of the input.
     let mut order: Vec<u32> = (0..lines.len() as u32).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(lines[i as usize].sq.len()));
+    order.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines[i as usize].sq.len()), i));
     let mut inside = vec![false; lines.len()];
     // How often each line's start (0) and end (1) was found in the line
     // being scanned, stamped with that line. A line found more than
@@ -781,13 +781,12 @@ fn end_cuts_are_seams(s: &[u8], t: &[u8], q: usize) -> bool {
 /// not split a lowercase word, made in two or more lines (the first
 /// paragraph of a prefix cascade starts every line).
 fn short_edges(lines: &[Line]) -> Vec<Edge> {
-    let short_key = |len: usize, h: u64| mix(h ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let mut by_key: U64Map<Vec<u32>> = U64Map::default();
     let mut lens: Vec<usize> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if l.sq.len() < KEY {
             by_key
-                .entry(short_key(l.sq.len(), poly_hash(l.sq)))
+                .entry(short_key(pack(l.sq), l.sq.len()))
                 .or_default()
                 .push(i as u32);
             lens.push(l.sq.len());
@@ -802,10 +801,21 @@ fn short_edges(lines: &[Line]) -> Vec<Edge> {
     let mut found: Vec<(Edge, bool, bool)> = Vec::new();
     for (si, line) in lines.iter().enumerate() {
         let s = line.sq;
+        // The first and the last (up to) 16 bytes, from which every head
+        // and tail key is cut with a mask and a shift.
+        let m = s.len().min(KEY);
+        let (first, last) = (pack(&s[..m]), pack(&s[s.len() - m..]));
         for &len in lens.iter().take_while(|&&len| len < s.len()) {
             let (head, tail) = (&s[..len], &s[s.len() - len..]);
-            for (part, cut, at_end) in [(tail, s.len() - len, true), (head, len, false)] {
-                let Some(bucket) = by_key.get(&short_key(len, poly_hash(part))) else {
+            let keys = [
+                short_key(last >> (8 * (m - len)), len),
+                short_key(first, len),
+            ];
+            for ((part, cut, at_end), key) in [(tail, s.len() - len, true), (head, len, false)]
+                .into_iter()
+                .zip(keys)
+            {
+                let Some(bucket) = by_key.get(&key) else {
                     continue;
                 };
                 let Some(strong) = seam_strength(s, cut) else {
@@ -842,6 +852,21 @@ fn short_edges(lines: &[Line]) -> Vec<Edge> {
         })
         .map(|(e, _, _)| e)
         .collect()
+}
+
+/// Up to 16 bytes as one little-endian number.
+#[inline]
+fn pack(b: &[u8]) -> u128 {
+    let mut w = [0u8; 16];
+    w[..b.len()].copy_from_slice(b);
+    u128::from_le_bytes(w)
+}
+
+/// The key of the first `len` (less than 16) bytes of `packed`.
+#[inline]
+fn short_key(packed: u128, len: usize) -> u64 {
+    let bytes = packed & ((1u128 << (8 * len)) - 1);
+    mix(bytes as u64 ^ mix((bytes >> 64) as u64 ^ len as u64))
 }
 
 /// How much a cut at byte `i` of squeezed text `s` looks like a seam between
@@ -917,7 +942,7 @@ fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
     }
     // Roots: longest lines first, since they hold the most of the article.
     let mut roots: Vec<u32> = (0..lines.len() as u32).collect();
-    roots.sort_by_key(|&i| (std::cmp::Reverse(lines[i as usize].sq.len()), i));
+    roots.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines[i as usize].sq.len()), i));
 
     let mut apart = vec![false; lines.len()];
     let mut groups = Vec::new();
