@@ -245,13 +245,11 @@ struct Squeezed {
 /// case for clean files and for the check that a result is a fixed point.
 /// `given`: the lines' squeezed bytes, when the lines are a pass's output.
 fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
-    let made;
-    let (sq, firsts): (&Squeezed, Option<&[usize]>) = match given {
-        Some(g) => (g, None),
-        None => {
-            made = squeeze_distinct(input);
-            (&made.0, Some(&made.1))
-        }
+    let made = given.is_none().then(|| squeeze_distinct(input));
+    let (sq, firsts): (&Squeezed, Option<&[usize]>) = match (given, &made) {
+        (Some(g), _) => (g, None),
+        (None, Some((sq, firsts))) => (sq, Some(firsts)),
+        (None, None) => return None,
     };
     let lines: Vec<Line> = sq
         .spans
@@ -284,30 +282,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
     // (`Division.Those`) than a seam.
     let single_line = lines.len() == 1;
 
-    let mut out: Vec<String> = Vec::new();
-    let mut squeezed = Squeezed::default();
-    // First paragraph with each squeezed hash. Two different paragraphs with
-    // one 64-bit hash are both kept: a duplicate is possible then, a loss not.
-    let mut seen: U64Map<u32> = U64Map::default();
-    // `part` is normalised, hence trimmed; `sq` is its squeezed form.
-    let mut keep = |part: String, sq: &[u8], out: &mut Vec<String>| {
-        if part.is_empty() {
-            return;
-        }
-        let key = word_hash(sq);
-        if let Some(&k) = seen.get(&key) {
-            let (a, b) = squeezed.spans[k as usize];
-            if squeezed.arena[a..b] == *sq {
-                return;
-            }
-        } else {
-            seen.insert(key, out.len() as u32);
-        }
-        let start = squeezed.arena.len();
-        squeezed.arena.extend_from_slice(sq);
-        squeezed.spans.push((start, squeezed.arena.len()));
-        out.push(part);
-    };
+    let mut kept = Kept::new(&sq.arena);
     let mut scratch = Vec::new();
     for group in &groups {
         for (piece, sq) in group_pieces(&lines, group) {
@@ -317,17 +292,98 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
                     let part = part.trim_matches(' ');
                     scratch.clear();
                     squeeze_into(part, &mut scratch);
-                    keep(part.to_string(), &scratch, &mut out);
+                    kept.keep(part.to_string(), &scratch);
                 }
             } else {
-                keep(piece, sq, &mut out);
+                kept.keep(piece, sq);
             }
         }
     }
+    let Kept {
+        extra,
+        spans,
+        paragraphs,
+        ..
+    } = kept;
+    // The squeezed bytes of the pieces are slices of this pass's arena:
+    // the next pass gets that arena, not a copy.
+    let mut arena = match (made, given) {
+        (Some((sq, _)), _) => sq.arena,
+        (None, Some(g)) => g.arena.clone(),
+        (None, None) => Vec::new(),
+    };
+    arena.extend_from_slice(&extra);
     Some(Passed {
-        paragraphs: out,
-        squeezed,
+        paragraphs,
+        squeezed: Squeezed { arena, spans },
     })
+}
+
+/// The paragraphs a pass keeps, each once, with where their squeezed bytes
+/// are: in the pass's arena, or past its end in `extra` (parts split off
+/// a single line).
+struct Kept<'a> {
+    arena: &'a [u8],
+    extra: Vec<u8>,
+    spans: Vec<(usize, usize)>,
+    paragraphs: Vec<String>,
+    /// First paragraph with each squeezed hash. Two different paragraphs
+    /// with one 64-bit hash are both kept: a duplicate is possible then, a
+    /// loss not.
+    seen: U64Map<u32>,
+}
+
+impl<'a> Kept<'a> {
+    fn new(arena: &'a [u8]) -> Self {
+        Kept {
+            arena,
+            extra: Vec::new(),
+            spans: Vec::new(),
+            paragraphs: Vec::new(),
+            seen: U64Map::default(),
+        }
+    }
+
+    fn bytes(&self, (a, b): (usize, usize)) -> &[u8] {
+        let base = self.arena.len();
+        if a >= base {
+            &self.extra[a - base..b - base]
+        } else {
+            &self.arena[a..b]
+        }
+    }
+
+    /// Keeps `part` (normalised, hence trimmed; `sq` is its squeezed form)
+    /// unless it is empty or was kept before.
+    fn keep(&mut self, part: String, sq: &[u8]) {
+        if part.is_empty() {
+            return;
+        }
+        let key = word_hash(sq);
+        match self.seen.get(&key) {
+            Some(&k) if self.bytes(self.spans[k as usize]) == sq => return,
+            Some(_) => {}
+            None => {
+                self.seen.insert(key, self.paragraphs.len() as u32);
+            }
+        }
+        let start = match offset_in(self.arena, sq) {
+            Some(start) => start,
+            None => {
+                let start = self.arena.len() + self.extra.len();
+                self.extra.extend_from_slice(sq);
+                start
+            }
+        };
+        self.spans.push((start, start + sq.len()));
+        self.paragraphs.push(part);
+    }
+}
+
+/// Where `part` starts in `arena`, if it is a slice of it.
+fn offset_in(arena: &[u8], part: &[u8]) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(arena.as_ptr() as usize)?;
+    (start + part.len() <= arena.len()).then_some(start)
 }
 
 /// Whether `normalize(s) == s`: no leading, trailing or doubled spaces and
