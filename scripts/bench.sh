@@ -34,7 +34,8 @@ run "$work/check.json" \
     "$bin --check -q -j1 $corpus >/dev/null" \
     "$bin --check -q $corpus >/dev/null"
 rm -rf "$work/out" "$work/cp"
-run "$work/out.json" --prepare "rm -rf $work/out $work/cp" \
+# `sync` first: each run starts with no dirty pages left by the last.
+run "$work/out.json" --prepare "rm -rf $work/out $work/cp; sync" \
     "cp -r $corpus $work/cp" \
     "$bin -q -o $work/out $corpus"
 run "$work/scale.json" \

@@ -72,7 +72,8 @@ pub struct Cli {
 
     /// Write each cleaned file under DIR, mirroring its path relative to the
     /// directory argument it was found in (a file argument lands at
-    /// DIR/NAME). DIR is never walked.
+    /// DIR/NAME), with the input's permissions less the umask, as cp does.
+    /// DIR is never walked.
     #[arg(short, long, value_name = "DIR", conflicts_with_all = ["in_place", "check", "diff"])]
     pub out_dir: Option<PathBuf>,
 

@@ -66,6 +66,11 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let Some(mut done) = pass(&raw, None) else {
         return raw.iter().map(|s| s.to_string()).collect();
     };
+    // A pass that gave back its input (evidence was found, but no line
+    // fitted it) is at a fixed point already: the next would repeat it.
+    if done.paragraphs.len() == raw.len() && done.paragraphs.iter().zip(&raw).all(|(p, r)| p == r) {
+        return done.paragraphs;
+    }
     // Passes over a small input are cheap: allow more of them there.
     let total: usize = raw.iter().map(|s| s.len()).sum();
     let max_passes = if total < 1 << 16 {
@@ -129,7 +134,7 @@ fn has_control_space(b: &[u8]) -> bool {
 }
 
 /// The `(start, length)` of every whitespace char beyond ASCII in `b`
-/// (NBSP, U+2000..U+200A, U+3000...: `White_Space` has 17 of them, in four
+/// (NBSP, U+2000..U+200A, U+3000...: `White_Space` has 19 of them, in four
 /// lead bytes). Found by their lead bytes with `memchr`, so text with no
 /// such char, even text with many `’` or `£`, costs little.
 fn wide_spaces(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -160,7 +165,7 @@ fn normalize_in_place(s: &str, buf: &mut [u8]) -> usize {
     // `true` at the start drops leading whitespace.
     let mut prev_ws = true;
     for i in 0..buf.len() {
-        // A table, not a branch on `ws`: see above.
+        // A table, not a branch on `ws` (see `squeeze_into`).
         let c = SPACED[buf[i] as usize];
         let ws = c == b' ';
         buf[n] = c;
