@@ -406,6 +406,29 @@ fn out_dir_files_take_the_input_permissions_and_share_made_directories() {
     assert_eq!(read(dir.path(), "out/sub/deeper/third.txt"), clean("c"));
 }
 
+#[test]
+fn out_dir_run_again_replaces_stale_outputs_and_leaves_no_temporary_files() {
+    let dir = tmp();
+    write(dir.path(), "in/a.txt", raw("a"));
+    write(dir.path(), "in/b.txt", raw("b"));
+    // A stale output from an earlier run, and one that is new this time.
+    write(dir.path(), "out/a.txt", "stale\n");
+    for _ in 0..2 {
+        newsdedup(dir.path())
+            .args(["-q", "-o", "out", "in"])
+            .assert()
+            .success();
+        assert_eq!(read(dir.path(), "out/a.txt"), clean("a"));
+        assert_eq!(read(dir.path(), "out/b.txt"), clean("b"));
+    }
+    let mut names: Vec<_> = fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.txt", "b.txt"]);
+}
+
 /// This process's umask, from `/proc` (022 where there is none).
 #[cfg(unix)]
 fn umask() -> u32 {
