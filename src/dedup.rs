@@ -304,20 +304,31 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
             }
         }
     }
+    let base = kept.arena.len();
     let Kept {
         extra,
-        spans,
+        mut spans,
         paragraphs,
         ..
     } = kept;
-    // The squeezed bytes of the pieces are slices of this pass's arena:
-    // the next pass gets that arena, not a copy.
-    let mut arena = match (made, given) {
-        (Some((sq, _)), _) => sq.arena,
-        (None, Some(g)) => g.arena.clone(),
-        (None, None) => Vec::new(),
+    let arena = if spans.iter().all(|&(a, _)| a >= base) {
+        // Every part was split off a single line: the parts' own bytes are
+        // all the next pass needs.
+        for span in &mut spans {
+            *span = (span.0 - base, span.1 - base);
+        }
+        extra
+    } else {
+        // The squeezed bytes of the pieces are slices of this pass's arena:
+        // the next pass gets that arena, not a copy.
+        let mut arena = match (made, given) {
+            (Some((sq, _)), _) => sq.arena,
+            (None, Some(g)) => g.arena.clone(),
+            (None, None) => Vec::new(),
+        };
+        arena.extend_from_slice(&extra);
+        arena
     };
-    arena.extend_from_slice(&extra);
     Some(Passed {
         paragraphs,
         squeezed: Squeezed { arena, spans },
