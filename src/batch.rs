@@ -669,7 +669,7 @@ fn write_atomic(dest: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".newsdedup-").suffix(".tmp");
     if let Mode::Fresh(perms) = &mode {
-        builder.permissions(perms.clone());
+        builder.permissions(output_permissions(perms));
     }
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
@@ -682,6 +682,21 @@ fn write_atomic(dest: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
         tmp.persist(dest).map_err(|e| e.error)?;
     }
     Ok(())
+}
+
+/// The permissions of an out-dir file made from an input with `perms`:
+/// the read, write and execute bits (the umask applies when the file is
+/// made); set-id and sticky bits are not carried over.
+fn output_permissions(perms: &fs::Permissions) -> fs::Permissions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::Permissions::from_mode(perms.mode() & 0o777)
+    }
+    #[cfg(not(unix))]
+    {
+        perms.clone()
+    }
 }
 
 /// Writes a new file `dest` that appears whole or not at all: an unnamed
@@ -698,7 +713,7 @@ fn write_unnamed(dest: &Path, bytes: &[u8], perms: &fs::Permissions) -> bool {
     use std::os::fd::AsRawFd;
     use std::os::unix::fs::PermissionsExt;
     let flags = OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC;
-    let mode = rustix::fs::Mode::from_raw_mode(perms.mode() & 0o777);
+    let mode = rustix::fs::Mode::from_raw_mode(output_permissions(perms).mode());
     let Ok(fd) = openat(CWD, parent_dir(dest), flags, mode) else {
         return false;
     };
