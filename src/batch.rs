@@ -10,7 +10,9 @@
 //!
 //! One file's failure, a panic included, becomes that file's report and
 //! never stops the batch, and no file is ever left half written: outputs go
-//! to a temporary file beside their destination and are renamed over it.
+//! to a temporary file beside their destination and are renamed over it
+//! (or, for a new `--out-dir` file on Linux, to an unnamed file that is
+//! linked in once written).
 //!
 //! ```no_run
 //! use newsdedup::batch::{self, Action, Batch, BatchOptions, WalkOptions};
@@ -600,7 +602,8 @@ fn unified_diff(path: &Path, old: &[u8], new: &[u8]) -> String {
 
 impl Batch {
     /// Writes an out-dir file. Its permissions are the input's `perms`
-    /// less the umask, as `cp`'s are.
+    /// less the umask and any set-id or sticky bit, as a new file's are
+    /// with `cp`; an output already there is replaced with those too.
     fn write_output(
         &self,
         input: &Path,
@@ -612,13 +615,15 @@ impl Batch {
             path: output.to_path_buf(),
             source,
         };
-        if output.exists() && is_same_file(input, output) {
+        let exists = output.exists();
+        if exists && is_same_file(input, output) {
             return Err(FileError::SameFile {
                 output: output.to_path_buf(),
             });
         }
         let dir = parent_dir(output);
-        if !self.made_dirs.lock().is_ok_and(|d| d.contains(dir)) {
+        let known = self.made_dirs.lock().is_ok_and(|d| d.contains(dir));
+        if !known {
             fs::create_dir_all(dir).map_err(write_err)?;
             if let Ok(mut dirs) = self.made_dirs.lock() {
                 dirs.insert(dir.to_path_buf());
@@ -626,10 +631,18 @@ impl Batch {
         }
         // No fsync: a crash loses a fresh output, never data that existed before.
         #[cfg(target_os = "linux")]
-        if write_unnamed(output, text, &perms) {
+        if !exists && write_unnamed(output, text, &perms) {
             return Ok(());
         }
-        write_atomic(output, text, Mode::Fresh(perms)).map_err(write_err)
+        match write_atomic(output, text, Mode::Fresh(perms.clone())) {
+            // A directory made earlier in the run is gone (removed while the
+            // run went on, or by the caller between two runs): make it again.
+            Err(e) if known && e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(dir).map_err(write_err)?;
+                write_atomic(output, text, Mode::Fresh(perms)).map_err(write_err)
+            }
+            done => done.map_err(write_err),
+        }
     }
 }
 
@@ -703,9 +716,10 @@ fn output_permissions(perms: &fs::Permissions) -> fs::Permissions {
 /// file in its directory (`O_TMPFILE`), linked in at `dest` once written.
 /// That makes one directory entry, where a named temporary file and its
 /// rename make two (measured: 27% less time per file on ext4). The mode is
-/// `perms` less the umask. `false`, with nothing left behind, when this
+/// `perms` less the umask. For a `dest` that does not exist yet (`linkat`
+/// cannot replace a file). `false`, with nothing left behind, when this
 /// cannot be done (no `O_TMPFILE` on the file system, no `/proc`, `dest`
-/// already there, a write error): the caller then takes the portable way,
+/// made meanwhile, a write error): the caller then takes the portable way,
 /// which reports any error that persists.
 #[cfg(target_os = "linux")]
 fn write_unnamed(dest: &Path, bytes: &[u8], perms: &fs::Permissions) -> bool {
@@ -1000,5 +1014,25 @@ mod tests {
         assert!(seen[0].outcome.is_ok());
         assert!(matches!(seen[1].outcome, Err(FileError::Clash { .. })));
         assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), CLEAN);
+    }
+
+    #[test]
+    fn an_out_dir_removed_between_two_runs_of_one_batch_is_made_again() {
+        let dir = tree(&[("in/sub/a.txt", RAW)]);
+        let out = dir.path().join("out");
+        let found = discover(&[dir.path().join("in")], &WalkOptions::default()).unwrap();
+        let batch = Batch::new(
+            BatchOptions {
+                clean: Options::default(),
+                action: Action::OutDir(out.clone()),
+            },
+            Some(1),
+        )
+        .unwrap();
+        for _ in 0..2 {
+            assert!(batch.process(&found.inputs[0]).outcome.is_ok());
+            assert_eq!(fs::read_to_string(out.join("sub/a.txt")).unwrap(), CLEAN);
+            fs::remove_dir_all(&out).unwrap();
+        }
     }
 }

@@ -66,8 +66,9 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let Some(mut done) = pass(&raw, None) else {
         return raw.iter().map(|s| s.to_string()).collect();
     };
-    // A pass that gave back its input (evidence was found, but no line
-    // fitted it) is at a fixed point already: the next would repeat it.
+    // A pass that gave back its input (a single line with nothing to split,
+    // or evidence that no line fitted) is at a fixed point already: the
+    // next would repeat it.
     if done.paragraphs.len() == raw.len() && done.paragraphs.iter().zip(&raw).all(|(p, r)| p == r) {
         return done.paragraphs;
     }
@@ -135,8 +136,8 @@ fn has_control_space(b: &[u8]) -> bool {
 
 /// The `(start, length)` of every whitespace char beyond ASCII in `b`
 /// (NBSP, U+2000..U+200A, U+3000...: `White_Space` has 19 of them, in four
-/// lead bytes). Found by their lead bytes with `memchr`, so text with no
-/// such char, even text with many `’` or `£`, costs little.
+/// lead bytes), not in order. Found by their lead bytes with `memchr`, so
+/// text with no such char, even text with many `’` or `£`, costs little.
 fn wide_spaces(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let wide = move |i: usize| -> Option<(usize, usize)> {
         let next = |k: usize| b.get(i + k).copied();
