@@ -890,6 +890,15 @@ mod tests {
     const CLEAN: &str = "Title\n20220122\nhttps://example.com/a\n\
         First paragraph of it.\nSecond paragraph here.\nThird and last one.\n";
 
+    /// A batch that does `action` with default cleaning on `jobs` threads.
+    fn batch_with(action: Action, jobs: usize) -> Batch {
+        let opts = BatchOptions {
+            clean: Options::default(),
+            action,
+        };
+        Batch::new(opts, Some(jobs)).unwrap()
+    }
+
     fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in files {
@@ -961,14 +970,7 @@ mod tests {
     fn check_reports_changes_in_input_order_and_writes_nothing() {
         let dir = tree(&[("a.txt", RAW), ("b.txt", CLEAN), ("c.txt", "")]);
         let found = discover(&[dir.path().to_path_buf()], &WalkOptions::default()).unwrap();
-        let batch = Batch::new(
-            BatchOptions {
-                clean: Options::default(),
-                action: Action::Check { diff: true },
-            },
-            Some(2),
-        )
-        .unwrap();
+        let batch = batch_with(Action::Check { diff: true }, 2);
         let mut summary = Summary::default();
         let mut seen = Vec::new();
         batch
@@ -996,14 +998,7 @@ mod tests {
         let out = dir.path().join("out");
         let paths = [dir.path().join("x/a.txt"), dir.path().join("y/a.txt")];
         let found = discover(&paths, &WalkOptions::default()).unwrap();
-        let batch = Batch::new(
-            BatchOptions {
-                clean: Options::default(),
-                action: Action::OutDir(out.clone()),
-            },
-            Some(1),
-        )
-        .unwrap();
+        let batch = batch_with(Action::OutDir(out.clone()), 1);
         let mut seen = Vec::new();
         batch
             .run(&found.inputs, &|_| {}, |r| {
@@ -1021,14 +1016,7 @@ mod tests {
         let dir = tree(&[("in/sub/a.txt", RAW)]);
         let out = dir.path().join("out");
         let found = discover(&[dir.path().join("in")], &WalkOptions::default()).unwrap();
-        let batch = Batch::new(
-            BatchOptions {
-                clean: Options::default(),
-                action: Action::OutDir(out.clone()),
-            },
-            Some(1),
-        )
-        .unwrap();
+        let batch = batch_with(Action::OutDir(out.clone()), 1);
         for _ in 0..2 {
             assert!(batch.process(&found.inputs[0]).outcome.is_ok());
             assert_eq!(fs::read_to_string(out.join("sub/a.txt")).unwrap(), CLEAN);
