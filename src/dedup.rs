@@ -479,13 +479,26 @@ fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
 /// copying.
 fn squeezed_len(s: &str) -> usize {
     let b = s.as_bytes();
-    let ascii_spaces = b.iter().map(|&c| usize::from(is_ws_byte(c))).sum::<usize>();
+    let ascii_spaces: usize = b.chunks(255).map(count_ws_bytes).sum();
     let wide: usize = if b.is_ascii() {
         0
     } else {
         wide_spaces(b).map(|(_, len)| len).sum()
     };
     b.len() - ascii_spaces - wide
+}
+
+/// How many bytes of `chunk` (at most 255) are ASCII whitespace. Counting
+/// in bytes lets the loop run on 32 bytes at a time; a `usize` count would
+/// run on 4.
+#[inline]
+fn count_ws_bytes(chunk: &[u8]) -> usize {
+    debug_assert!(chunk.len() <= 255);
+    usize::from(
+        chunk
+            .iter()
+            .fold(0u8, |n, &c| n.wrapping_add(u8::from(is_ws_byte(c)))),
+    )
 }
 
 /// Whether byte `c` is ASCII whitespace ([`WS_BYTE`]), in arithmetic that
@@ -1246,7 +1259,7 @@ fn raw_offsets(raw: &str, sorted: &[usize]) -> Vec<usize> {
         // Whole chunks before the one holding byte `w` are counted, not
         // walked: the count vectorises, a test on each byte mispredicts.
         while let Some(chunk) = bytes.get(i..i + CHUNK) {
-            let k: usize = chunk.iter().map(|&c| usize::from(!is_ws_byte(c))).sum();
+            let k = CHUNK - count_ws_bytes(chunk);
             if o + k > w {
                 break;
             }
