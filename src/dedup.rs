@@ -432,6 +432,7 @@ fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
     let longest = input.iter().copied().max_by_key(|s| s.len()).unwrap_or("");
     squeeze_into(longest, &mut arena);
     let whole = (0, arena.len());
+    let counts = PrefixCounts::new(longest);
     for (i, s) in input.iter().enumerate() {
         let raw_key = mix(line_key(s.as_bytes()));
         match raw_seen.get(&raw_key) {
@@ -445,9 +446,9 @@ fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
         let span = if s.len() == longest.len() && *s == longest {
             whole
         } else if longest.ends_with(s) {
-            (whole.1 - squeezed_len(s), whole.1)
+            (counts.squeezed_before(longest.len() - s.len()), whole.1)
         } else if longest.starts_with(s) {
-            (0, squeezed_len(s))
+            (0, counts.squeezed_before(s.len()))
         } else {
             squeeze_into(s, &mut arena);
             (start, arena.len())
@@ -475,17 +476,43 @@ fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
     (Squeezed { arena, spans }, firsts)
 }
 
-/// The length of `s` squeezed (see [`squeeze_into`]), counted without
-/// copying.
-fn squeezed_len(s: &str) -> usize {
-    let b = s.as_bytes();
-    let ascii_spaces: usize = b.chunks(255).map(count_ws_bytes).sum();
-    let wide: usize = if b.is_ascii() {
-        0
-    } else {
-        wide_spaces(b).map(|(_, len)| len).sum()
-    };
-    b.len() - ascii_spaces - wide
+/// Whitespace counts over the prefixes of one line, so that the squeezed
+/// length of any prefix (or suffix) of it costs a lookup and at most one
+/// block, not a count of the whole prefix: a cascade has as many prefixes
+/// or suffixes of its longest line as it has paragraphs.
+struct PrefixCounts {
+    /// The line, its wide spaces blanked: a byte tells whether it is
+    /// whitespace.
+    bytes: Vec<u8>,
+    /// Whitespace bytes before each block of `PREFIX_BLOCK` bytes.
+    before: Vec<usize>,
+}
+
+const PREFIX_BLOCK: usize = 128;
+
+impl PrefixCounts {
+    fn new(line: &str) -> Self {
+        let mut bytes = line.as_bytes().to_vec();
+        blank_wide_spaces(line, &mut bytes);
+        let mut before = Vec::with_capacity(bytes.len() / PREFIX_BLOCK + 1);
+        let mut total = 0;
+        for block in bytes.chunks(PREFIX_BLOCK) {
+            before.push(total);
+            total += count_ws_bytes(block);
+        }
+        // For `i` at the very end of a line a whole number of blocks long.
+        before.push(total);
+        PrefixCounts { bytes, before }
+    }
+
+    /// The squeezed length of the line's first `i` bytes (`i` on a char
+    /// boundary).
+    fn squeezed_before(&self, i: usize) -> usize {
+        let block = i / PREFIX_BLOCK;
+        let start = block * PREFIX_BLOCK;
+        let ws = self.before[block] + count_ws_bytes(&self.bytes[start..i]);
+        i - ws
+    }
 }
 
 /// How many bytes of `chunk` (at most 255) are ASCII whitespace. Counting
@@ -1553,6 +1580,22 @@ mod tests {
         assert_eq!(raw_offsets("ab cd", &[0, 2, 3, 4]), vec![0, 3, 4, 5]);
         assert_eq!(raw_offsets("a\u{a0}\tb", &[1, 2]), vec![4, 5]);
         assert_eq!(raw_offsets("a £\u{3000}b", &[1, 3, 4]), vec![2, 7, 8]);
+    }
+
+    #[test]
+    fn prefix_counts_give_the_squeezed_length_of_every_prefix() {
+        let line = "A \u{a0}b\tc\u{3000}d ".repeat(40) + "£ end";
+        let counts = PrefixCounts::new(&line);
+        for i in (0..=line.len()).filter(|&i| line.is_char_boundary(i)) {
+            let mut sq = Vec::new();
+            squeeze_into(&line[..i], &mut sq);
+            assert_eq!(counts.squeezed_before(i), sq.len(), "prefix of {i} bytes");
+        }
+        let exact = "x".repeat(2 * PREFIX_BLOCK);
+        assert_eq!(
+            PrefixCounts::new(&exact).squeezed_before(exact.len()),
+            exact.len()
+        );
     }
 
     #[test]
