@@ -131,7 +131,7 @@ const SPACED: [u8; 256] = {
 #[inline]
 fn has_control_space(b: &[u8]) -> bool {
     b.iter()
-        .fold(false, |any, &c| any | (c.wrapping_sub(0x09) <= 0x0d - 0x09))
+        .fold(false, |any, &c| any | (is_ws_byte(c) & (c != b' ')))
 }
 
 /// The `(start, length)` of every whitespace char beyond ASCII in `b`

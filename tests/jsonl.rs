@@ -8,7 +8,6 @@
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -16,7 +15,7 @@ use serde_json::{json, Value};
 use tempfile::TempDir;
 
 mod common;
-use common::{read_then_close, Succeeds};
+use common::{read_then_close, spawn_piped, Succeeds};
 
 /// A record whose text is a suffix cascade of three paragraphs, as the
 /// buggy scraper writes it, with an `id` and a nested object to carry.
@@ -308,13 +307,7 @@ fn peak_rss_kib(pid: u32) -> u64 {
 /// The records are made on the fly, so the test never holds the stream.
 #[cfg(target_os = "linux")]
 fn stream_through(n: usize) -> (u64, u64) {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("newsdedup"))
-        .args(["--input-format", "jsonl", "--format", "text"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&["--input-format", "jsonl", "--format", "text"]);
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = child.stdout.take().unwrap();
     let reader = std::thread::spawn(move || {
@@ -385,13 +378,7 @@ fn memory_stays_flat_on_200k_records() {
 
 #[test]
 fn a_closed_stdout_ends_the_filter_quietly() {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("newsdedup"))
-        .args(["--input-format", "jsonl", "--format", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&["--input-format", "jsonl", "--format", "jsonl"]);
     let mut stdin = child.stdin.take().unwrap();
     // The writer keeps the input open after stdout closes: the filter must
     // still end at once, not wait for more input.

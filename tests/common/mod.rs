@@ -75,6 +75,19 @@ impl Succeeds for Command {
     }
 }
 
+/// The binary started with `args`, stdin, stdout and stderr all piped, for
+/// tests that feed it or read it while it runs.
+pub fn spawn_piped(args: &[&str]) -> std::process::Child {
+    use std::process::Stdio;
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdedup"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// Reads the first `n` bytes of a running child's stdout, closes it (as
 /// `| head -c N` does), and returns those bytes, the exit status and all of
 /// stderr.
