@@ -11,8 +11,9 @@
 //! (article to text or JSON). [`clean`] runs the first two. Around them:
 //! [`batch`] cleans many files in parallel (out-dir, in place, check),
 //! [`jsonl`] runs the same cleaning over JSON Lines records for pipelines,
-//! [`sentences`] splits paragraphs for JSON output, and [`simulate`] writes
-//! clean articles the way buggy scrapers do, for tests and benchmarks.
+//! and [`sentences`] splits paragraphs for JSON output. (The scrape
+//! simulator that tests and benchmarks use is the unpublished workspace
+//! crate `newsdedup-simulate`, in `crates/simulate`.)
 //!
 //! ```
 //! let scraped = "Title\n20220122\nhttps://example.com/a\n\
@@ -35,7 +36,6 @@ pub mod error;
 pub mod jsonl;
 pub mod reader;
 pub mod sentences;
-pub mod simulate;
 pub mod writer;
 
 pub use article::{Article, Date, Header, Stats};
