@@ -35,7 +35,6 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
-use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -45,6 +44,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{read_hint, write_hint};
+use crate::parallel::{catch_panic_message, thread_pool};
 use crate::{writer, Error, Options, Stats};
 
 /// The glob a walked file must match when none is given.
@@ -553,28 +553,6 @@ fn clashes(inputs: &[Input], dir: &Path) -> HashMap<usize, (PathBuf, PathBuf)> {
 /// cannot take the batch down with it.
 fn catch_panic<T>(f: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
     catch_panic_message(f).unwrap_or_else(|msg| Err(FileError::Panic(msg)))
-}
-
-/// A pool of `jobs` worker threads, or one per core when `None`; the batch
-/// and the JSON Lines modes clean on one of these.
-pub(crate) fn thread_pool(jobs: Option<usize>) -> io::Result<rayon::ThreadPool> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .thread_name(|i| format!("newsdedup-{i}"))
-        .build()
-        .map_err(io::Error::other)
-}
-
-/// Runs `f`; a panic inside it becomes `Err` with the panic's message, so
-/// that one input's bug is that input's error and the run goes on.
-pub(crate) fn catch_panic_message<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown cause".to_string())
-    })
 }
 
 /// Reads at most `max + 1` bytes: enough for [`crate::clean`] to refuse an

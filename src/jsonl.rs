@@ -491,7 +491,7 @@ pub fn clean_line(line: &[u8], opts: &FilterOptions) -> Result<Vec<u8>, RecordEr
             max: opts.clean.max_bytes,
         });
     }
-    crate::batch::catch_panic_message(|| {
+    crate::parallel::catch_panic_message(|| {
         let text = match std::str::from_utf8(line) {
             Ok(text) => Cow::Borrowed(text),
             Err(_) if opts.clean.lossy => String::from_utf8_lossy(line),
@@ -573,7 +573,7 @@ impl Filter {
     pub fn new(opts: FilterOptions, jobs: Option<usize>) -> io::Result<Filter> {
         Ok(Filter {
             opts,
-            pool: crate::batch::thread_pool(jobs)?,
+            pool: crate::parallel::thread_pool(jobs)?,
         })
     }
 

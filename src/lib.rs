@@ -34,6 +34,7 @@ pub mod batch;
 pub mod dedup;
 pub mod error;
 pub mod jsonl;
+mod parallel;
 pub mod reader;
 pub mod sentences;
 pub mod writer;
