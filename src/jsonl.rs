@@ -442,32 +442,20 @@ pub fn write_record<W: Write>(
         return w.write_all(b"\n");
     }
     // The cleaned fields come from the writer, so the schema is the one of
-    // `--format json` by construction; they are spliced in as raw JSON.
-    let mut cleaned = Vec::with_capacity(article.text_len() * 2 + 256);
-    writer::write_json(article, None, &mut cleaned)?;
-    let cleaned = std::str::from_utf8(&cleaned).map_err(io::Error::other)?;
-    let cleaned = serde_json::from_str::<Fields<'_>>(cleaned).map_err(io::Error::other)?;
-    let carried = record
-        .carried
-        .iter()
-        .filter(|(key, _)| !CLEANED.contains(&key.as_str()));
+    // `--format json` by construction.
+    let mut object = writer::JsonObject::begin(&mut w)?;
+    for (key, value) in &record.carried {
+        if !CLEANED.contains(&key.as_str()) {
+            object.raw_member(key, value.get())?;
+        }
+    }
     // Without a header, the cleaned title, date and url are null: a
     // record's own ones stay (they are carried, so they come first).
     let own = |key: &str| record.carried.iter().any(|(k, _)| k == key);
-    let cleaned = cleaned
-        .0
-        .iter()
-        .filter(|(key, _)| record.header.is_some() || !own(key));
-    w.write_all(b"{")?;
-    for (n, (key, value)) in carried.chain(cleaned).enumerate() {
-        if n > 0 {
-            w.write_all(b",")?;
-        }
-        serde_json::to_writer(&mut w, key)?;
-        w.write_all(b":")?;
-        w.write_all(value.get().as_bytes())?;
-    }
-    w.write_all(b"}\n")
+    writer::write_json_members(article, &mut object, |key| {
+        record.header.is_none() && own(key)
+    })?;
+    object.end_line()
 }
 
 /// How a [`Filter`] cleans and writes records.
