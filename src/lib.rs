@@ -9,7 +9,6 @@
 //! The data flows through three modules: [`reader`] (bytes to header and
 //! body lines), [`dedup`] (body lines to paragraphs) and [`writer`]
 //! (article to text or JSON). [`clean`] runs the first two. Around them:
-//! [`batch`] cleans many files in parallel (out-dir, in place, check),
 //! [`jsonl`] runs the same cleaning over JSON Lines records for pipelines,
 //! and [`sentences`] splits paragraphs for JSON output. (The scrape
 //! simulator that tests and benchmarks use is the unpublished workspace
@@ -30,7 +29,6 @@
 #![deny(missing_docs)]
 
 pub mod article;
-pub mod batch;
 pub mod dedup;
 pub mod error;
 pub mod jsonl;

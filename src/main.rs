@@ -1,6 +1,9 @@
 //! The `newsdedup` command: parse arguments, run, report, exit.
 
+mod batch;
 mod cli;
+mod messages;
+mod parallel;
 mod run;
 
 use std::io::{self, Write};

@@ -1,10 +1,12 @@
 //! The worker pool and panic guard shared by the two parallel runners: the
-//! batch pipeline (`batch.rs`) and the JSON Lines `Filter` (`jsonl.rs`).
+//! binary's batch pipeline (`batch/`) and the library's the JSON Lines `Filter` (`jsonl.rs`).
 //!
 //! Both clean many inputs on a pool of threads, in input order, and neither
 //! may let one input's bug stop the others; this file is their one
 //! definition of both, in a neutral home rather than inside either of them.
-//! It is crate-private, so it adds nothing to the public API.
+//! The library and the binary each compile it as a private module of their
+//! own (`mod parallel;` in `lib.rs` and in `main.rs`), so it adds nothing
+//! to the public API.
 
 use std::io;
 use std::panic::{self, AssertUnwindSafe};

@@ -12,9 +12,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use clap::CommandFactory;
 
+use crate::batch::{self, Action, Batch, BatchOptions, FileReport, Summary, WalkOptions};
 use crate::cli::{Cli, Format, Generate, InputFormat};
-use newsdedup::batch::{self, Action, Batch, BatchOptions, FileReport, Summary, WalkOptions};
-use newsdedup::error::{read_hint, write_hint};
+use crate::messages::{read_hint, write_hint};
 use newsdedup::jsonl::{self, Filter, FilterOptions, OutputFormat, StreamError};
 use newsdedup::{Error, Options};
 
