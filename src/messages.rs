@@ -1,14 +1,92 @@
-//! The binary's messages: the hints for I/O failures, so that every message
-//! of the binary, whatever went wrong, ends with one.
+//! The binary's one voice on stderr: every message it prints goes through
+//! here, as `newsdedup: PATH:LINE: what is wrong (hint: how to fix it)`.
+//!
+//! This module owns that line's format (the `newsdedup:` prefix, the
+//! location, the hint at the end), the hints for I/O failures (so that
+//! every message, whatever went wrong, ends with one), and the flag that
+//! remembers an error was reported: a bad file or record is reported and the
+//! run goes on, then exits 2 at the end (as ripgrep's `messages.rs`).
 
-use std::io;
+use std::fmt::{self, Display};
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use newsdedup::jsonl::RecordError;
+use newsdedup::Error;
+
+/// The name of standard input in messages and JSON.
+pub const STDIN: &str = "<stdin>";
+
+/// Set once an error about an input has been reported.
+static ERRORED: AtomicBool = AtomicBool::new(false);
+
+/// Whether an error about an input was reported: the run then exits 2,
+/// whatever else happened.
+pub fn errored() -> bool {
+    ERRORED.load(Ordering::Relaxed)
+}
+
+/// Prints `newsdedup: MESSAGE` on stderr. A failure to write to stderr
+/// is ignored: there is nowhere left to report it.
+pub fn eprint(message: impl Display) {
+    let _ = writeln!(io::stderr(), "newsdedup: {message}");
+}
+
+/// Reports an error about one input, `newsdedup: PATH:LINE: MESSAGE`
+/// (`PATH: MESSAGE` without a line), and remembers that the run failed.
+pub fn error(path: impl Display, line: Option<u64>, message: impl Display) {
+    ERRORED.store(true, Ordering::Relaxed);
+    match line {
+        Some(line) => eprint(format_args!("{path}:{line}: {message}")),
+        None => eprint(format_args!("{path}: {message}")),
+    }
+}
+
+/// A message with its hint: `MESSAGE (hint: HINT)`.
+pub fn hinted(message: impl Display, hint: impl Display) -> String {
+    Hinted(message, hint).to_string()
+}
+
+/// [`hinted`] without the allocation, for `Display` impls.
+pub struct Hinted<M, H>(pub M, pub H);
+
+impl<M: Display, H: Display> Display for Hinted<M, H> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (hint: {})", self.0, self.1)
+    }
+}
+
+/// An I/O failure as one message, `WHAT: ERROR (hint: ...)`, with the hint
+/// picked from the error. It is a new `io::Error` of the same kind rather
+/// than a context around the old one: a context would be printed before
+/// the error, so the hint would not come last, and the error would be
+/// printed twice. Keeping the kind keeps a closed pipe a broken pipe for
+/// `main`, which ends such runs quietly.
+pub fn io_failure(e: &io::Error, what: &str, hint: fn(&io::Error) -> &'static str) -> io::Error {
+    io::Error::new(e.kind(), format!("{what}: {}", Hinted(e, hint(e))))
+}
+
+/// A failed write to standard output.
+pub fn stdout_failure(e: io::Error) -> io::Error {
+    io_failure(&e, "<stdout>: cannot write", write_hint)
+}
+
+/// The hint for an input that cannot be cleaned.
+pub fn hint(error: &Error) -> &'static str {
+    error.hint()
+}
+
+/// The hint for a JSON Lines record that was skipped.
+pub fn record_hint(error: &RecordError) -> &'static str {
+    error.hint()
+}
 
 /// A hint for a file that could not be read, from what the system said.
 ///
 /// I/O errors are `std::io::Error`s, not the library's `Error`s, but the
 /// binary's messages give a hint for every error; this is the one for
 /// reading.
-pub(crate) fn read_hint(err: &io::Error) -> &'static str {
+pub fn read_hint(err: &io::Error) -> &'static str {
     match err.kind() {
         io::ErrorKind::NotFound => "check the path",
         io::ErrorKind::NotADirectory => "a part of the path is a file, not a directory",
@@ -23,7 +101,7 @@ pub(crate) fn read_hint(err: &io::Error) -> &'static str {
 /// A hint for an output that could not be written, from what the system
 /// said. Outputs are written to a temporary file renamed over the
 /// destination, so the hints can promise that nothing was replaced.
-pub(crate) fn write_hint(err: &io::Error) -> &'static str {
+pub fn write_hint(err: &io::Error) -> &'static str {
     match err.kind() {
         io::ErrorKind::StorageFull => "the disk is full; nothing was replaced",
         io::ErrorKind::FileTooLarge => {

@@ -37,7 +37,7 @@ use rayon::prelude::*;
 
 use newsdedup::{writer, Error, Options, Stats};
 
-use crate::messages::{read_hint, write_hint};
+use crate::messages::{self, read_hint, write_hint, Hinted};
 use crate::parallel::{catch_panic_message, thread_pool};
 
 pub use report::{write_report, Summary};
@@ -167,31 +167,46 @@ impl FileError {
     }
 }
 
+/// The message and its hint: `what is wrong (hint: how to fix it)`, in the
+/// format of [`crate::messages`], which prints it after `PATH:`.
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FileError::Read(e) => write!(f, "cannot read: {e} (hint: {})", read_hint(e)),
-            FileError::Clean(e) => write!(f, "{e} (hint: {})", e.hint()),
-            FileError::Write { path, source } => {
-                write!(
-                    f,
-                    "cannot write {}: {source} (hint: {})",
-                    path.display(),
+            FileError::Read(e) => write!(
+                f,
+                "{}",
+                Hinted(format_args!("cannot read: {e}"), read_hint(e))
+            ),
+            FileError::Clean(e) => write!(f, "{}", Hinted(e, messages::hint(e))),
+            FileError::Write { path, source } => write!(
+                f,
+                "{}",
+                Hinted(
+                    format_args!("cannot write {}: {source}", path.display()),
                     write_hint(source)
                 )
-            }
+            ),
             FileError::SameFile { output } => write!(
                 f,
-                "the output {} is this file itself (hint: use --in-place to rewrite files where they are)",
-                output.display()
+                "{}",
+                Hinted(
+                    format_args!("the output {} is this file itself", output.display()),
+                    "use --in-place to rewrite files where they are"
+                )
             ),
             FileError::Clash { output, other } => write!(
                 f,
-                "{} already goes to {} (hint: pass their directory instead, so that paths are mirrored)",
-                other.display(),
-                output.display()
+                "{}",
+                Hinted(
+                    format_args!("{} already goes to {}", other.display(), output.display()),
+                    "pass their directory instead, so that paths are mirrored"
+                )
             ),
-            FileError::Walk(e) => write!(f, "cannot walk: {e} (hint: {})", read_hint(e)),
+            FileError::Walk(e) => write!(
+                f,
+                "{}",
+                Hinted(format_args!("cannot walk: {e}"), read_hint(e))
+            ),
             FileError::LinkLoop { ancestor } => write!(
                 f,
                 "symbolic link loop back to {} (not followed)",
