@@ -2,7 +2,8 @@
 //!
 //! The binary prints them as `newsdedup: PATH:LINE: message (hint: ...)`, so each
 //! error knows the line it applies to and carries a hint for fixing the input;
-//! the path is only known at the edge and is added there.
+//! the path is only known at the edge and is added there, and so are the
+//! command-line flags a hint may suggest (the library's hints name none).
 
 use std::fmt;
 
@@ -88,27 +89,28 @@ impl Error {
         }
     }
 
-    /// A short suggestion for the user: how to fix the input or which option helps.
+    /// A short suggestion for the user: how to fix the input, or which
+    /// [`Options`](crate::Options) field helps. It names no command-line
+    /// flag: a program built on the library words its own (the `newsdedup`
+    /// binary adds its flags to these).
     pub fn hint(&self) -> &'static str {
         match self {
             Error::Empty { .. } => "a scraped file holds a title, a date, a URL, then the body",
-            Error::EmptyTitle => "line 1 must hold the title; use --no-header for body-only files",
+            Error::EmptyTitle => "line 1 must hold the title",
             Error::MissingHeaderLine { .. } => {
-                "the header is three lines: title, date (YYYYMMDD), URL; use --no-header for body-only files"
+                "the header is three lines: title, date (YYYYMMDD), URL"
             }
-            Error::BadDate { .. } => {
-                "line 2 must be the date as YYYYMMDD, e.g. 20220122; use --no-header for body-only files"
-            }
+            Error::BadDate { .. } => "line 2 must be the date as YYYYMMDD, e.g. 20220122",
             Error::BadUrl { .. } => {
-                "line 3 must be an absolute URL such as https://example.com/a.html; use --no-header for body-only files"
+                "line 3 must be an absolute URL such as https://example.com/a.html"
             }
             Error::NoBody { .. } => "the article text starts on line 4; nothing to clean",
-            Error::InvalidUtf8 { .. } => "convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD",
+            Error::InvalidUtf8 { .. } => "convert the file to UTF-8",
             Error::Binary { .. } => {
-                "text has no NUL bytes, so this looks like a binary file; check the path or the --glob"
+                "text has no NUL bytes, so this looks like a binary file; check the path"
             }
             Error::Utf16 { .. } => "convert it first, e.g. iconv -f UTF-16 -t UTF-8",
-            Error::TooLarge { .. } => "raise the limit with --max-bytes if the file is really an article",
+            Error::TooLarge { .. } => "raise Options::max_bytes if the file is really an article",
         }
     }
 }
@@ -191,6 +193,10 @@ mod tests {
         for e in errors {
             assert!(e.line().is_some(), "{e}");
             assert!(!e.hint().is_empty(), "{e}");
+            assert!(
+                !e.hint().contains("--"),
+                "a library hint names no flag: {e}"
+            );
         }
         let too_large = Error::TooLarge { size: 11, max: 10 };
         assert_eq!(too_large.line(), None);

@@ -185,33 +185,26 @@ pub enum RecordError {
 }
 
 impl RecordError {
-    /// A short suggestion for fixing the record.
+    /// A short suggestion for fixing the record. Like [`Error::hint`], it
+    /// names no command-line flag.
     pub fn hint(&self) -> &'static str {
         match self {
-            RecordError::InvalidUtf8 { .. } => {
-                "convert the input to UTF-8, or pass --lossy to replace bad bytes with U+FFFD"
-            }
+            RecordError::InvalidUtf8 { .. } => "convert the input to UTF-8",
             RecordError::Syntax { .. } | RecordError::NotObject { .. } => {
                 "each line must hold one JSON object, e.g. {\"title\": ..., \"date\": ..., \"url\": ..., \"text\": ...}"
             }
             RecordError::Missing { field: "text" } => "\"text\" holds the scraped body, lines separated by \\n",
-            RecordError::Missing { .. } => {
-                "records need \"title\", \"date\", \"url\" and \"text\"; use --no-header for records with \"text\" only"
-            }
+            RecordError::Missing { .. } => "records need \"title\", \"date\", \"url\" and \"text\"",
             RecordError::NotAString { .. } => "the fields newsdedup reads are JSON strings",
             RecordError::Duplicate { .. } => "give each field once",
             RecordError::LineBreak { .. } => "title, date and url are one line each; only \"text\" may hold line breaks",
             RecordError::TooLarge { .. } => {
-                "raise the limit with --max-bytes if the record is really one article"
+                "raise Options::max_bytes if the record is really one article"
             }
             RecordError::Clean { field, error } => match (*field, error) {
-                ("title", _) => "\"title\" must not be blank; use --no-header for records with \"text\" only",
-                ("date", _) => {
-                    "\"date\" must be the date as a string YYYYMMDD, e.g. \"20220122\"; use --no-header to leave it unchecked"
-                }
-                ("url", _) => {
-                    "\"url\" must be an absolute URL such as \"https://example.com/a.html\"; use --no-header to leave it unchecked"
-                }
+                ("title", _) => "\"title\" must not be blank",
+                ("date", _) => "\"date\" must be the date as a string YYYYMMDD, e.g. \"20220122\"",
+                ("url", _) => "\"url\" must be an absolute URL such as \"https://example.com/a.html\"",
                 (_, Error::Empty { .. } | Error::NoBody { .. }) => "there is nothing to clean",
                 (_, error) => error.hint(),
             },

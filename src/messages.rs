@@ -7,6 +7,7 @@
 //! remembers an error was reported: a bad file or record is reported and the
 //! run goes on, then exits 2 at the end (as ripgrep's `messages.rs`).
 
+use std::borrow::Cow;
 use std::fmt::{self, Display};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -71,14 +72,50 @@ pub fn stdout_failure(e: io::Error) -> io::Error {
     io_failure(&e, "<stdout>: cannot write", write_hint)
 }
 
-/// The hint for an input that cannot be cleaned.
-pub fn hint(error: &Error) -> &'static str {
-    error.hint()
+/// The hint for an input that cannot be cleaned: the library's, which
+/// names no flag, with the flag that helps added where there is one.
+pub fn hint(error: &Error) -> Cow<'static, str> {
+    let add = |flag: &str| Cow::Owned(format!("{}{flag}", error.hint()));
+    match error {
+        Error::EmptyTitle
+        | Error::MissingHeaderLine { .. }
+        | Error::BadDate { .. }
+        | Error::BadUrl { .. } => add("; use --no-header for body-only files"),
+        Error::InvalidUtf8 { .. } => add(", or pass --lossy to replace bad bytes with U+FFFD"),
+        Error::Binary { .. } => add(" or the --glob"),
+        Error::TooLarge { .. } => {
+            "raise the limit with --max-bytes if the file is really an article".into()
+        }
+        _ => error.hint().into(),
+    }
 }
 
-/// The hint for a JSON Lines record that was skipped.
-pub fn record_hint(error: &RecordError) -> &'static str {
-    error.hint()
+/// The hint for a JSON Lines record that was skipped: the library's, with
+/// the flag that helps added where there is one.
+pub fn record_hint(error: &RecordError) -> Cow<'static, str> {
+    let add = |flag: &str| Cow::Owned(format!("{}{flag}", error.hint()));
+    match error {
+        RecordError::InvalidUtf8 { .. } => {
+            add(", or pass --lossy to replace bad bytes with U+FFFD")
+        }
+        RecordError::Missing { field } if *field != "text" => {
+            add("; use --no-header for records with \"text\" only")
+        }
+        RecordError::TooLarge { .. } => {
+            "raise the limit with --max-bytes if the record is really one article".into()
+        }
+        RecordError::Clean {
+            field,
+            error: inner,
+        } => match (*field, inner) {
+            ("title", _) => add("; use --no-header for records with \"text\" only"),
+            ("date" | "url", _) => add("; use --no-header to leave it unchecked"),
+            (_, Error::Empty { .. } | Error::NoBody { .. }) => error.hint().into(),
+            // The text's own error, with the flags of a text file's.
+            (_, inner) => hint(inner),
+        },
+        _ => error.hint().into(),
+    }
 }
 
 /// A hint for a file that could not be read, from what the system said.
@@ -121,6 +158,22 @@ pub fn write_hint(err: &io::Error) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn library_hints_name_no_flag_and_the_binary_adds_them() {
+        let bad_date = Error::BadDate {
+            found: "x".into(),
+            reason: "r",
+        };
+        assert!(!bad_date.hint().contains("--"));
+        assert_eq!(
+            hint(&bad_date),
+            "line 2 must be the date as YYYYMMDD, e.g. 20220122; use --no-header for body-only files"
+        );
+        let too_large = RecordError::TooLarge { size: 2, max: 1 };
+        assert!(!too_large.hint().contains("--"));
+        assert!(record_hint(&too_large).contains("--max-bytes"));
+    }
 
     #[test]
     fn io_hints_follow_the_kind_of_failure() {
