@@ -1,5 +1,6 @@
 //! The binary's one voice on stderr: every message it prints goes through
-//! here, as `newsdedup: PATH:LINE: what is wrong (hint: how to fix it)`.
+//! here (clap's own usage errors and the progress bar aside), errors as
+//! `newsdedup: PATH:LINE: what is wrong (hint: how to fix it)`.
 //!
 //! This module owns that line's format (the `newsdedup:` prefix, the
 //! location, the hint at the end), the hints for I/O failures (so that
@@ -31,6 +32,12 @@ pub fn errored() -> bool {
 /// is ignored: there is nowhere left to report it.
 pub fn eprint(message: impl Display) {
     let _ = writeln!(io::stderr(), "newsdedup: {message}");
+}
+
+/// Prints the summary line of a batch on stderr, as it is: no prefix, so
+/// that it reads as the `ruff format --check` one that CI logs are read for.
+pub fn summary(line: impl Display) {
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 /// Reports an error about one input, `newsdedup: PATH:LINE: MESSAGE`

@@ -78,7 +78,7 @@ pub fn run(plan: plan::Batch) -> Result<ExitStatus> {
     result.and_then(|()| out.flush()).map_err(stdout_failure)?;
 
     if !plan.quiet {
-        let _ = writeln!(io::stderr(), "{}", summary_line(&plan.action, &summary));
+        messages::summary(summary_line(&plan.action, &summary));
     }
     if let Some(path) = &plan.report {
         rows.sort_by(|a, b| a.path.cmp(&b.path));
