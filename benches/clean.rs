@@ -6,13 +6,13 @@
 //! ```text
 //! cargo bench --bench clean
 //! ```
-//! Scraped files are made by `newsdedup::simulate` from
+//! Scraped files are made by `newsdedup_simulate` (crates/simulate) from
 //! `../shared/corpus/articles.jsonl` when present, else from synthetic
 //! articles, every pattern with random variants.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use newsdedup::simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant};
 use newsdedup::{clean, writer, Options};
+use newsdedup_simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant};
 
 fn articles() -> Vec<Vec<String>> {
     let path = concat!(

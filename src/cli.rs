@@ -94,7 +94,7 @@ pub struct Cli {
     /// Only clean files matching GLOB (gitignore syntax; `!GLOB` excludes)
     /// when walking directories; repeatable. Files named as arguments are
     /// always cleaned.
-    #[arg(short, long = "glob", value_name = "GLOB", default_value = newsdedup::batch::DEFAULT_GLOB)]
+    #[arg(short, long = "glob", value_name = "GLOB", default_value = crate::batch::DEFAULT_GLOB)]
     pub globs: Vec<String>,
 
     /// Follow symbolic links when walking directories (loops are reported,

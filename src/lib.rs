@@ -6,13 +6,28 @@
 //! where the glued paragraphs begin and end, and writes each paragraph once,
 //! in order, with the title, date and URL.
 //!
-//! The data flows through three modules: [`reader`] (bytes to header and
-//! body lines), [`dedup`] (body lines to paragraphs) and [`writer`]
-//! (article to text or JSON). [`clean`] runs the first two. Around them:
-//! [`batch`] cleans many files in parallel (out-dir, in place, check),
-//! [`jsonl`] runs the same cleaning over JSON Lines records for pipelines,
-//! [`sentences`] splits paragraphs for JSON output, and [`simulate`] writes
-//! clean articles the way buggy scrapers do, for tests and benchmarks.
+//! # The public API
+//!
+//! - [`clean`] with its [`Options`]: one scraped file's bytes to an
+//!   [`Article`] ([`Header`], [`Date`], [`Stats`], paragraphs), or an
+//!   [`Error`] that names the line and gives a hint;
+//! - [`writer`]: an article as text (the scraped layout) or JSON;
+//! - [`jsonl`]: the same cleaning per JSON Lines record ([`jsonl::Record`],
+//!   [`jsonl::clean_line`]) and as a streaming filter ([`jsonl::Filter`]);
+//! - [`dedup`] and [`sentences`]: the two methods on their own
+//!   ([`dedup::rebuild`], [`dedup::normalize`], [`sentences::split`]).
+//!
+//! # Inside
+//!
+//! The data flows through three modules: `reader` (bytes to header and
+//! body lines, private), [`dedup`] (body lines to paragraphs) and
+//! [`writer`] (article to text or JSON); [`clean`] runs the first two, and
+//! `article` and `error` hold the types it returns. [`sentences`] splits
+//! paragraphs for JSON output, and `parallel` is the worker pool of the
+//! JSONL filter. Walking directories, writing files, progress and reports
+//! are the `newsdedup` binary's (`src/main.rs` and the modules it declares),
+//! and the scrape simulator that tests and benchmarks use is the
+//! unpublished workspace crate `newsdedup-simulate` (`crates/simulate`).
 //!
 //! ```
 //! let scraped = "Title\n20220122\nhttps://example.com/a\n\
@@ -28,14 +43,13 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod article;
-pub mod batch;
+mod article;
 pub mod dedup;
-pub mod error;
+mod error;
 pub mod jsonl;
-pub mod reader;
+mod parallel;
+mod reader;
 pub mod sentences;
-pub mod simulate;
 pub mod writer;
 
 pub use article::{Article, Date, Header, Stats};

@@ -7,8 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use newsdedup::dedup::normalize;
-use newsdedup::simulate::{scrape, Pattern, Source, Variant};
 use newsdedup::{clean, Options};
+use newsdedup_simulate::{scrape, Pattern, Source, Variant};
 
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")

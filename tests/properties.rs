@@ -3,8 +3,8 @@
 //! paragraph-exact on articles made up on the spot.
 
 use newsdedup::dedup::rebuild;
-use newsdedup::simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant};
 use newsdedup::{clean, writer::to_text, Options};
+use newsdedup_simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant};
 use proptest::prelude::*;
 
 fn squeeze(s: &str) -> String {
