@@ -122,6 +122,11 @@ pub struct Cli {
     #[arg(long)]
     pub lossy: bool,
 
+    /// Leave HTML character references (&amp;, &quot;, &#39;) as written;
+    /// by default they are decoded in the title and the body.
+    #[arg(long)]
+    pub keep_entities: bool,
+
     /// Refuse inputs (with --input-format jsonl, lines) larger than this
     /// many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = newsdedup::DEFAULT_MAX_BYTES)]

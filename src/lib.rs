@@ -54,6 +54,7 @@ pub mod writer;
 
 pub use article::{Article, Date, Header, Stats};
 pub use error::Error;
+pub use reader::decode_entities;
 
 /// How to clean an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,9 @@ pub struct Options {
     pub lossy: bool,
     /// Refuse inputs larger than this many bytes.
     pub max_bytes: u64,
+    /// Leave HTML character references (`&amp;`, `&#39;`) as written
+    /// instead of decoding them in the title and the body.
+    pub keep_entities: bool,
 }
 
 /// The default `max_bytes`: 256 MiB, far above any article, low enough to
@@ -76,6 +80,7 @@ impl Default for Options {
             no_header: false,
             lossy: false,
             max_bytes: DEFAULT_MAX_BYTES,
+            keep_entities: false,
         }
     }
 }
@@ -104,6 +109,7 @@ pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
         &text,
         reader::ReadOptions {
             no_header: opts.no_header,
+            keep_entities: opts.keep_entities,
         },
     )?;
     let paragraphs = dedup::rebuild(&doc.body);

@@ -86,6 +86,7 @@ impl Plan {
             no_header: cli.no_header,
             lossy: cli.lossy,
             max_bytes: cli.max_bytes,
+            keep_entities: cli.keep_entities,
         };
         if cli.input_format == InputFormat::Jsonl {
             return stream(cli, clean).map(Plan::Stream);

@@ -1131,6 +1131,13 @@ fn known_abbreviation(word: &str) -> Option<Kind> {
     Some(kind)
 }
 
+/// Whether `word` (without its stop) is an abbreviation that always stands
+/// before a name or a term (`Mr`, `Dr`, `Gen`, `vs`): a stop after it ends
+/// no sentence, even glued to a capital (`Mr.Benn`).
+pub(crate) fn is_title_abbreviation(word: &str) -> bool {
+    matches!(known_abbreviation(word), Some(Kind::Prefix))
+}
+
 /// Words that usually open a sentence. After an ambiguous abbreviation
 /// ("U.S.", "Co.") or an initial, one of these means the sentence ended.
 fn is_starter(word: &str) -> bool {

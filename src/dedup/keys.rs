@@ -152,6 +152,7 @@ pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
     let mut hits: Vec<(usize, usize, Edge)> = Vec::new();
     for si in order {
         let s = lines[si as usize].sq;
+        let s_cut = lines[si as usize].cut;
         let n = s.len();
         if n <= KEY || inside[si as usize] {
             continue;
@@ -186,7 +187,8 @@ pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
                         let c = len.min(VERIFY);
                         if ti != si
                             && s[p..p + c] == t[..c]
-                            && (len >= LONG || start_cuts_are_seams(s, t, p))
+                            && (len >= LONG
+                                || start_cuts_are_seams(s, t, p, s_cut, lines[ti as usize].cut))
                         {
                             let tu = ti as usize;
                             found[0][tu].1 += 1;
@@ -200,10 +202,14 @@ pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
                 } else {
                     // Another line ends here: the two agree up to `q`.
                     let q = at + KEY;
-                    if q == n {
-                        continue;
-                    }
                     for ti in keys.lines(key, 1) {
+                        // Lines sharing an end are found by their starts,
+                        // unless a start repeats a period too short to be a
+                        // key (`$1.2bn $1.2bn $1.2bn…`).
+                        let t = lines[ti as usize].sq;
+                        if q == n && !periodic(&t[..KEY]) {
+                            continue;
+                        }
                         if ambiguous_in(&mut found[1], si, ti) {
                             continue;
                         }
@@ -212,7 +218,8 @@ pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
                         let c = len.min(VERIFY);
                         if ti != si
                             && s[q - c..q] == t[t.len() - c..]
-                            && (len >= LONG || end_cuts_are_seams(s, t, q))
+                            && (len >= LONG
+                                || end_cuts_are_seams(s, t, q, s_cut, lines[ti as usize].cut))
                         {
                             let tu = ti as usize;
                             found[1][tu].1 += 1;

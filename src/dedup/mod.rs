@@ -32,6 +32,8 @@
 //! The pass runs again on its own output until nothing changes, which makes
 //! cleaning idempotent by construction.
 
+mod copies;
+mod cuts;
 mod hash;
 mod keys;
 mod layout;
@@ -39,6 +41,7 @@ mod pieces;
 mod seams;
 mod short;
 mod squeeze;
+mod truncation;
 
 use hash::*;
 use keys::*;
@@ -112,12 +115,29 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
 
 /// One distinct line of a pass.
 struct Line<'a> {
-    /// The line as given: what the output is cut from.
+    /// The line as compared (an ellipsis at either end removed): what the
+    /// output is cut from.
     raw: &'a str,
+    /// The line as given, written when nothing else holds its text.
+    full: &'a str,
     /// `raw` without its whitespace: what lines are compared by.
     sq: &'a [u8],
     /// Index of the line's first occurrence, for ordering.
     first: usize,
+    /// Which ends were cut off with an ellipsis (`truncation::CUT_*`), in
+    /// every copy of the line.
+    cut: u8,
+}
+
+impl<'a> Line<'a> {
+    /// The line as it is written when it stands alone.
+    fn text(&self) -> &'a str {
+        if self.cut == 0 {
+            self.raw
+        } else {
+            self.full
+        }
+    }
 }
 
 /// `pos(b) = pos(a) + d` on the article axis.
@@ -148,11 +168,24 @@ struct Squeezed {
 /// (distinct, normalised, no evidence between them), which is the common
 /// case for clean files and for the check that a result is a fixed point.
 /// `given`: the lines' squeezed bytes, when the lines are a pass's output.
+/// Every pass applies the same rules, so that the result, where the passes
+/// stop, is a fixed point of cleaning.
 fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
-    let made = given.is_none().then(|| squeeze_distinct(input));
-    let (sq, firsts): (&Squeezed, Option<&[usize]>) = match (given, &made) {
-        (Some(g), _) => (g, None),
-        (None, Some((sq, firsts))) => (sq, Some(firsts)),
+    let stripped: Vec<(&str, u8)> = input
+        .iter()
+        .map(|s| truncation::strip_ellipsis(s))
+        .collect();
+    // Squeezed bytes handed on are those of the whole lines: with an
+    // ellipsis to strip they are made again.
+    let given = given.filter(|_| stripped.iter().all(|&(_, cut)| cut == 0));
+    let compared: Vec<&str> = stripped.iter().map(|&(s, _)| s).collect();
+    let cut_of: Vec<u8> = stripped.iter().map(|&(_, cut)| cut).collect();
+    let made = given
+        .is_none()
+        .then(|| squeeze_distinct(&compared, &cut_of));
+    let (sq, firsts, cuts): (&Squeezed, Option<&[usize]>, Option<&[u8]>) = match (given, &made) {
+        (Some(g), _) => (g, None, None),
+        (None, Some((sq, firsts, cuts))) => (sq, Some(firsts), Some(cuts)),
         (None, None) => return None,
     };
     let lines: Vec<Line> = sq
@@ -162,9 +195,11 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
         .map(|(k, &(a, b))| {
             let first = firsts.map_or(k, |f| f[k]);
             Line {
-                raw: input[first],
+                raw: compared[first],
+                full: input[first],
                 sq: &sq.arena[a..b],
                 first,
+                cut: cuts.map_or(0, |c| c[k]),
             }
         })
         .collect();
@@ -179,28 +214,47 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
         return None;
     }
     let groups = layout(&lines, &edges);
-    // A body of one distinct line has no line starts or ends inside it to go
-    // by: a window of paragraphs written once looks exactly like that.
+    let frames: Vec<Option<Frame>> = groups
+        .iter()
+        .map(|g| (g.members.len() > 1).then(|| Frame::new(&lines, g)))
+        .collect();
     // Elsewhere the line starts and ends are the evidence, and a stop glued
-    // to a capital inside a paragraph is far more often the author's typo
-    // (`Division.Those`) than a seam.
-    let single_line = lines.len() == 1;
-
+    // to a capital inside a paragraph is more often the author's typo
+    // (`Division.Those`) than a seam, unless the scraper is seen to glue
+    // paragraphs so: then a seam that no line start shows (a cascade with
+    // lines missing) is split too.
+    let style = if frames.iter().flatten().any(Frame::shows_tight_glue) {
+        cuts::Style::Tight
+    } else {
+        cuts::Style::Spaced
+    };
+    let mut out = copies::Output::new(&lines);
+    for (g, frame) in groups.iter().zip(&frames) {
+        let Some(frame) = frame else {
+            out.push_line(g.members[0].0 as usize, false);
+            continue;
+        };
+        let accepted = frame.accepted(style);
+        let paragraphs = frame.paragraphs(&lines, g, &accepted);
+        let split = style == cuts::Style::Tight;
+        out.push_group(g, frame, frame.copies(&accepted), paragraphs, split);
+    }
     let mut kept = Kept::new(&sq.arena);
     let mut scratch = Vec::new();
-    for group in &groups {
-        for (piece, sq) in group_pieces(&lines, group) {
-            let piece = normalize(piece);
-            if single_line {
-                for part in split_glued(&piece) {
-                    let part = part.trim_matches(' ');
-                    scratch.clear();
-                    squeeze_into(part, &mut scratch);
-                    kept.keep(part.to_string(), &scratch);
-                }
-            } else {
-                kept.keep(piece, sq);
+    for (piece, sq, split) in out.finish() {
+        if split {
+            for part in split_glued(&piece) {
+                let part = part.trim_matches(' ');
+                scratch.clear();
+                squeeze_into(part, &mut scratch);
+                kept.keep(part.to_string(), &scratch);
             }
+        } else if let Some(sq) = sq {
+            kept.keep(piece, &sq);
+        } else {
+            scratch.clear();
+            squeeze_into(&piece, &mut scratch);
+            kept.keep(piece, &scratch);
         }
     }
     let base = kept.arena.len();
@@ -221,7 +275,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
         // The squeezed bytes of the pieces are slices of this pass's arena:
         // the next pass gets that arena, not a copy.
         let mut arena = match (made, given) {
-            (Some((sq, _)), _) => sq.arena,
+            (Some((sq, _, _)), _) => sq.arena,
             (None, Some(g)) => g.arena.clone(),
             (None, None) => Vec::new(),
         };

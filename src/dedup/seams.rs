@@ -4,27 +4,34 @@
 //! seams, and (step 5) to split a body with no line starts or ends to go by
 //! where a sentence ends with no space before the next (`Moscow.In`).
 
+use super::truncation::{CUT_END, CUT_START};
+
 /// Whether every cut made by line `t` starting at byte `p` of line `s` falls
-/// on a seam: at `p` in `s`, and where the shorter of the two ends.
-pub(super) fn start_cuts_are_seams(s: &[u8], t: &[u8], p: usize) -> bool {
+/// on a seam: at `p` in `s`, and where the shorter of the two ends. An end
+/// cut off with an ellipsis (`s_cut`, `t_cut`: `truncation::CUT_*`) makes
+/// no cut, so it need not look like one.
+pub(super) fn start_cuts_are_seams(s: &[u8], t: &[u8], p: usize, s_cut: u8, t_cut: u8) -> bool {
     let rest = s.len() - p;
     let other = match rest.cmp(&t.len()) {
+        std::cmp::Ordering::Less if s_cut & CUT_END != 0 => Some(true),
         std::cmp::Ordering::Less => seam_strength(t, rest),
         std::cmp::Ordering::Greater => seam_strength(s, p + t.len()),
         std::cmp::Ordering::Equal => Some(true),
     };
-    seam_strength(s, p).is_some() && other.is_some()
+    (t_cut & CUT_START != 0 || seam_strength(s, p).is_some()) && other.is_some()
 }
 
 /// Whether every cut made by line `t` ending at byte `q` of line `s` falls
-/// on a seam: at `q` in `s`, and where the shorter of the two begins.
-pub(super) fn end_cuts_are_seams(s: &[u8], t: &[u8], q: usize) -> bool {
+/// on a seam: at `q` in `s`, and where the shorter of the two begins (see
+/// [`start_cuts_are_seams`]).
+pub(super) fn end_cuts_are_seams(s: &[u8], t: &[u8], q: usize, s_cut: u8, t_cut: u8) -> bool {
     let other = match q.cmp(&t.len()) {
+        std::cmp::Ordering::Less if s_cut & CUT_START != 0 => Some(true),
         std::cmp::Ordering::Less => seam_strength(t, t.len() - q),
         std::cmp::Ordering::Greater => seam_strength(s, q - t.len()),
         std::cmp::Ordering::Equal => Some(true),
     };
-    seam_strength(s, q).is_some() && other.is_some()
+    (t_cut & CUT_END != 0 || seam_strength(s, q).is_some()) && other.is_some()
 }
 
 /// How much a cut at byte `i` of squeezed text `s` looks like a seam between
@@ -35,9 +42,13 @@ pub(super) fn end_cuts_are_seams(s: &[u8], t: &[u8], q: usize) -> bool {
 pub(super) fn seam_strength(s: &[u8], i: usize) -> Option<bool> {
     let (prev, next) = (last_char(&s[..i])?, first_char(&s[i..])?);
     // Inside a run of one char (`''''`, `....`) is no seam: taking such
-    // cuts peels the run one char per pass (found by fuzzing).
+    // cuts peels the run one char per pass (found by fuzzing). But a
+    // quote that closes a sentence before one that opens the next
+    // (`would."|"We`) is.
     if prev == next {
-        return None;
+        let closes =
+            prev == '"' && last_char(&s[..i - 1]).is_some_and(|c| matches!(c, '.' | '!' | '?'));
+        return closes.then_some(true);
     }
     if is_seam(s, i) {
         return Some(true);
@@ -113,6 +124,14 @@ pub fn split_glued(text: &str) -> Vec<&str> {
         // Past the run of stops and closing marks (a straight quote is
         // decided below).
         let mut j = skip_while(text, i, is_stop);
+        // An ellipsis glued to a capital (`nominated...I've`) is how some
+        // writers trail off mid-paragraph, not a seam.
+        let stops = &text[i..j];
+        if stops.contains('…') || stops.contains("..") {
+            prev = stops.chars().next_back();
+            i = j;
+            continue;
+        }
         j = skip_while(text, j, |c| matches!(c, '”' | '’' | ')' | ']'));
         let next = char_at(text, j);
         let then = next.and_then(|n| char_at(text, j + n.len_utf8()));
@@ -121,8 +140,15 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             Some(n) if n.is_uppercase() => Some(j),
             Some('“' | '‘' | '(') if capital_then => Some(j),
             Some('"') if capital_then => Some(if quotes % 2 == 1 { j + 1 } else { j }),
+            // `companies.""We`: the first quote closes, the second opens.
+            Some('"')
+                if then == Some('"') && char_at(text, j + 2).is_some_and(char::is_uppercase) =>
+            {
+                Some(j + 1)
+            }
             _ => None,
-        };
+        }
+        .filter(|_| !false_stop(text, i));
         let resume = match cut {
             Some(k) => {
                 parts.push(&text[start..k]);
@@ -137,6 +163,39 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     }
     parts.push(&text[start..]);
     parts
+}
+
+/// Whether the stop at byte `i` of `text` ends no sentence, glued as it is
+/// to what follows: inside an e-mail address, a URL or a domain
+/// (`Jane.Doe@example.com`, `Halo.Bungie.Org`), a version (`v1.2.3`), or
+/// after a title that always precedes a name (`Mr.Benn`; the sentence
+/// splitter's table).
+fn false_stop(text: &str, i: usize) -> bool {
+    let is_ws = char::is_whitespace;
+    let token_start = text[..i].rfind(is_ws).map_or(0, |k| k + 1);
+    let token_end = text[i..].find(is_ws).map_or(text.len(), |k| i + k);
+    let token = &text[token_start..token_end];
+    if token.contains('@') || token.contains("://") || token.starts_with("www.") {
+        return true;
+    }
+    let dotted = |c: char| c.is_alphanumeric() || c == '.';
+    let run_start = text[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !dotted(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let run_end = text[i..].find(|c| !dotted(c)).map_or(text.len(), |k| i + k);
+    let run = &text[run_start..run_end];
+    let inner_dots = run
+        .split('.')
+        .filter(|part| !part.is_empty())
+        .count()
+        .saturating_sub(1);
+    if inner_dots >= 2 && !run.contains("..") {
+        return true;
+    }
+    let word = text[run_start..i].rsplit('.').next().unwrap_or("");
+    crate::sentences::is_title_abbreviation(word)
 }
 
 pub(super) fn is_stop(c: char) -> bool {

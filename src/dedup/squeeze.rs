@@ -144,11 +144,13 @@ pub(super) fn is_normalized(s: &str) -> bool {
 }
 
 /// The squeezed bytes of every distinct non-blank line, and for each such
-/// line the index of its first occurrence.
-pub(super) fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
+/// line the index of its first occurrence and the ends cut off with an
+/// ellipsis in every copy of it (`cut`: one per input line).
+pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Vec<usize>, Vec<u8>) {
     let mut arena = Vec::with_capacity(input.iter().map(|s| s.len()).sum());
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut firsts: Vec<usize> = Vec::new();
+    let mut cuts: Vec<u8> = Vec::new();
     let mut first_of: U64Map<u32> = U64Map::default();
     // Byte-identical copies (a whole article written twice) are dropped
     // before the costlier squeeze.
@@ -162,10 +164,19 @@ pub(super) fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
     squeeze_into(longest, &mut arena);
     let whole = (0, arena.len());
     let counts = PrefixCounts::new(longest);
+    // The distinct line each input line became (`NONE` for a blank one).
+    let mut slot: Vec<u32> = Vec::with_capacity(input.len());
     for (i, s) in input.iter().enumerate() {
         let raw_key = mix(line_key(s.as_bytes()));
         match raw_seen.get(&raw_key) {
-            Some(&k) if input[k as usize] == *s => continue,
+            Some(&k) if input[k as usize] == *s => {
+                let d = slot[k as usize];
+                if let Some(c) = cuts.get_mut(d as usize) {
+                    *c &= cut[i];
+                }
+                slot.push(d);
+                continue;
+            }
             Some(_) => {}
             None => {
                 raw_seen.insert(raw_key, i as u32);
@@ -183,6 +194,7 @@ pub(super) fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
             (start, arena.len())
         };
         if span.0 == span.1 {
+            slot.push(NONE);
             continue;
         }
         let key = mix(line_key(&arena[span.0..span.1]));
@@ -191,6 +203,8 @@ pub(super) fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
                 let (a, b) = spans[k as usize];
                 if arena[a..b] == arena[span.0..span.1] {
                     arena.truncate(start);
+                    cuts[k as usize] &= cut[i];
+                    slot.push(k);
                     continue;
                 }
                 // A 64-bit collision between different lines: keep both.
@@ -199,10 +213,12 @@ pub(super) fn squeeze_distinct(input: &[&str]) -> (Squeezed, Vec<usize>) {
                 first_of.insert(key, spans.len() as u32);
             }
         }
+        slot.push(spans.len() as u32);
         spans.push(span);
         firsts.push(i);
+        cuts.push(cut[i]);
     }
-    (Squeezed { arena, spans }, firsts)
+    (Squeezed { arena, spans }, firsts, cuts)
 }
 
 /// Whitespace counts over the prefixes of one line, so that the squeezed
