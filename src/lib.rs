@@ -33,6 +33,7 @@ pub mod batch;
 pub mod dedup;
 pub mod error;
 pub mod jsonl;
+pub mod lang;
 pub mod reader;
 pub mod sentences;
 pub mod simulate;

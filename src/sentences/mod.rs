@@ -23,14 +23,19 @@
 //! [`scanner`] holds the state machine (one pass, its events), with the
 //! decisions about one terminator in `scanner/rules.rs` and the bounded
 //! look-arounds in `scanner/look.rs`; [`tables`] holds the character
-//! classes and the word tables they consult.
+//! classes and the word tables they consult; [`language`] the rules of
+//! other languages, read from `data/sentences/` (issue 15).
 
+mod language;
 mod scanner;
 pub(crate) mod tables;
 #[cfg(test)]
 mod tests;
 
+pub use language::languages;
 use scanner::Scanner;
+
+use crate::lang::Lang;
 
 /// Splits one paragraph into sentences, each trimmed, none empty.
 ///
@@ -44,7 +49,25 @@ use scanner::Scanner;
 /// assert_eq!(s, ["At 5 a.m. Mr. Smith left the U.S.", "He came back."]);
 /// ```
 pub fn split(paragraph: &str) -> Vec<&str> {
-    let mut scanner = Scanner::new(paragraph);
+    let mut scanner = Scanner::new(paragraph, None);
+    scanner.scan();
+    scanner.finish()
+}
+
+/// Splits one paragraph as [`split`] does, with the rules of `lang` (its
+/// abbreviations, titles, ordinals, sentence openers and marks; see
+/// [`languages`]). English, `None` and languages without rules of their
+/// own give exactly [`split`].
+///
+/// ```
+/// use newsdedup::{lang::Lang, sentences::split_in};
+/// let de = Lang::parse("de");
+/// assert_eq!(split_in("Dr. med. Meyer kam. Er ging.", de), ["Dr. med. Meyer kam.", "Er ging."]);
+/// let el = Lang::parse("el");
+/// assert_eq!(split_in("Τι κάνεις; Καλά.", el), ["Τι κάνεις;", "Καλά."]);
+/// ```
+pub fn split_in(paragraph: &str, lang: Option<Lang>) -> Vec<&str> {
+    let mut scanner = Scanner::new(paragraph, lang.and_then(language::rules));
     scanner.scan();
     scanner.finish()
 }

@@ -5,8 +5,10 @@
 //! look-arounds they use in `look.rs`; both add methods to [`Scanner`].
 
 mod look;
+mod marks;
 mod rules;
 
+use super::language::Rules;
 use super::tables::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,10 +78,17 @@ pub(super) struct Scanner<'a> {
     /// `(start, end, is_url)` of the last token checked, so a long token
     /// with many dots is looked at once, not once per dot.
     url_cache: Option<(usize, usize, bool)>,
+    /// The language's rules; `None` for English (and any language without
+    /// rules): then the scanner is exactly the English one.
+    rules: Option<&'static Rules>,
+    /// [`ASCII_SPECIAL`], or the language's own table.
+    special: &'static [bool; 128],
+    /// Where an unclosed `（` opened (with `paren-hold` rules only).
+    paren_open: Option<usize>,
 }
 
 /// ASCII bytes the main loop must look at; all others are skipped.
-const ASCII_SPECIAL: [bool; 128] = {
+pub(super) const ASCII_SPECIAL: [bool; 128] = {
     let mut t = [false; 128];
     t[b'.' as usize] = true;
     t[b'?' as usize] = true;
@@ -100,7 +109,7 @@ const ASCII_SPECIAL: [bool; 128] = {
 const WINDOW: usize = 48;
 
 impl<'a> Scanner<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str, rules: Option<&'static Rules>) -> Self {
         Scanner {
             text,
             out: Vec::new(),
@@ -113,6 +122,9 @@ impl<'a> Scanner<'a> {
             straight_quotes: 0,
             title_open: None,
             url_cache: None,
+            rules,
+            special: rules.map_or(&ASCII_SPECIAL, |r| &r.special),
+            paren_open: None,
         }
     }
 
@@ -127,7 +139,7 @@ impl<'a> Scanner<'a> {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                if !ASCII_SPECIAL[b as usize] {
+                if !self.special[b as usize] {
                     i += 1;
                     continue;
                 }
@@ -141,6 +153,8 @@ impl<'a> Scanner<'a> {
                         self.straight_quotes += 1;
                         i += 1;
                     }
+                    // Only in the tables of languages that use them.
+                    b';' | b':' | b'|' => i = self.stand_in(i, b as char),
                     _ => {
                         self.whitespace(i, b as char);
                         i += 1;
@@ -152,6 +166,8 @@ impl<'a> Scanner<'a> {
                 if c.is_whitespace() {
                     self.whitespace(i, c);
                     i += c.len_utf8();
+                } else if let Some(next) = self.rules.and_then(|r| self.language_char(r, i, c)) {
+                    i = next;
                 } else if is_terminator(c) {
                     i = self.terminator(i);
                 } else {
@@ -256,6 +272,9 @@ impl<'a> Scanner<'a> {
             return k;
         }
         if run.hard {
+            if self.paren_holds(run.end) {
+                return k;
+            }
             // UAX #29: these stops end a sentence whatever follows, save a
             // comma-like mark or another stop; and "３．５" is a number.
             let decimal = glued
@@ -281,6 +300,9 @@ impl<'a> Scanner<'a> {
         let word_start = self.skip_while(self.tok_start.min(i), i, |c| {
             !c.is_alphanumeric() && !is_currency(c)
         });
+        if glued && run.spaced && self.ellipsis_after_stop(i, run.end) {
+            return k;
+        }
         if glued {
             // `she said."We lost`: with no quotation open, the `"` opens
             // the next sentence.
@@ -327,6 +349,9 @@ impl<'a> Scanner<'a> {
             }
         }
         if is_continuation(next) || is_terminator(next) {
+            if self.rules.is_some() {
+                self.ellipsis_opens(next_pos);
+            }
             return;
         }
         let word_pos = self.skip_while(next_pos, next_pos + 8, is_opener);

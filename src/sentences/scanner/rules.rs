@@ -4,6 +4,7 @@
 //! full stop.
 
 use super::{Run, Scanner, WINDOW};
+use crate::sentences::language::strip_elision;
 use crate::sentences::tables::*;
 
 impl<'a> Scanner<'a> {
@@ -47,7 +48,7 @@ impl<'a> Scanner<'a> {
             } else {
                 match self.classify(left) {
                     Kind::Plain | Kind::Number | Kind::NumberPrefix => true,
-                    Kind::Ambiguous | Kind::Trailing => is_starter(word),
+                    Kind::Ambiguous | Kind::Trailing => self.starter(word),
                     Kind::Time => self.time_ends(word),
                     Kind::Prefix | Kind::Initial | Kind::LowerLetter => false,
                 }
@@ -71,13 +72,13 @@ impl<'a> Scanner<'a> {
         let mut chars = word.chars();
         chars.next();
         let second = chars.next();
-        if second.is_some() && is_starter(word) {
+        if second.is_some() && self.starter(word) {
             // "2021.However, the": a comma may follow.
             return true;
         }
         let shape = match second {
             Some(c) => c.is_lowercase(),
-            None => is_starter(word),
+            None => self.starter(word),
         };
         shape && after.is_none_or(|a| a.is_whitespace() || a == '\'' || a == '’')
     }
@@ -107,10 +108,10 @@ impl<'a> Scanner<'a> {
         match kind {
             Kind::Plain | Kind::NumberPrefix => true,
             // German ordinals: "am 3. Oktober", "der 1. FC Köln".
-            Kind::Number => !(word.len() <= 2 && is_ordinal_noun(next)),
+            Kind::Number => !(word.len() <= 2 && (is_ordinal_noun(next) || self.ordinal(next))),
             Kind::Prefix | Kind::LowerLetter => false,
-            Kind::Ambiguous => is_starter(next),
-            Kind::Trailing => is_starter(next) || self.capital_then_small(word_pos, next),
+            Kind::Ambiguous => self.starter(next),
+            Kind::Trailing => self.starter(next) || self.capital_then_small(word_pos, next),
             Kind::Time => self.time_ends(next),
             Kind::Initial => {
                 let another_initial =
@@ -119,7 +120,7 @@ impl<'a> Scanner<'a> {
                     return false;
                 }
                 // "you and I. Did": the pronoun, after a small word.
-                is_starter(next) || (word == "I" && self.prev_token_is_lowercase())
+                self.starter(next) || (word == "I" && self.prev_token_is_lowercase())
             }
         }
     }
@@ -208,7 +209,7 @@ impl<'a> Scanner<'a> {
                 let colon = self.char_at(pos + word.len()) == Some(':');
                 return names > 0 && is_speech_verb(word) && !colon;
             }
-            if is_starter(word) {
+            if self.starter(word) {
                 return false;
             }
             names += 1;
@@ -236,6 +237,19 @@ impl<'a> Scanner<'a> {
         if word.len() > 24 {
             return Kind::Plain;
         }
+        let word = match self.rules {
+            Some(rules) => {
+                let word = strip_elision(word);
+                if let Some(kind) = rules.kind(word) {
+                    return kind;
+                }
+                word
+            }
+            None => word,
+        };
+        let Some(first) = word.chars().next() else {
+            return Kind::Plain;
+        };
         if let Some(kind) = known_abbreviation(word) {
             return kind;
         }
@@ -264,6 +278,9 @@ impl<'a> Scanner<'a> {
             // Russian "в 2005 г." (year), where "г. Москва" (city) may not.
             _ if self.prev_token().bytes().any(|b| b.is_ascii_digit()) => Kind::Plain,
             // "и т. д." and "и т. п.": "etc.", often at the end.
+            // With Russian or Bulgarian rules it usually closes a list:
+            // "груши и т. д. Все купили".
+            'д' | 'п' if self.prev_token() == "т." && self.rules.is_some() => Kind::Trailing,
             'д' | 'п' if self.prev_token() == "т." => Kind::Ambiguous,
             _ => Kind::LowerLetter,
         }
