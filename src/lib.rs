@@ -51,6 +51,9 @@ pub struct Options {
     pub lossy: bool,
     /// Refuse inputs larger than this many bytes.
     pub max_bytes: u64,
+    /// The articles' language, given (`--lang`); `None`: detected from
+    /// each article's text when its sentences are written as JSON.
+    pub lang: Option<lang::Lang>,
 }
 
 /// The default `max_bytes`: 256 MiB, far above any article, low enough to
@@ -63,6 +66,7 @@ impl Default for Options {
             no_header: false,
             lossy: false,
             max_bytes: DEFAULT_MAX_BYTES,
+            lang: None,
         }
     }
 }
@@ -94,10 +98,12 @@ pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
         },
     )?;
     let paragraphs = dedup::rebuild(&doc.body);
-    Ok(Article::new(
+    let mut article = Article::new(
         doc.header,
         paragraphs,
         input.len() as u64,
         doc.body.len() as u64,
-    ))
+    );
+    article.lang = opts.lang;
+    Ok(article)
 }

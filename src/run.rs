@@ -88,6 +88,7 @@ pub fn run(cli: &Cli) -> Result<ExitStatus> {
         no_header: cli.no_header,
         lossy: cli.lossy,
         max_bytes: cli.max_bytes,
+        lang: cli.lang,
     };
     if cli.input_format == InputFormat::Jsonl {
         return run_jsonl(cli, opts);

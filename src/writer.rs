@@ -40,6 +40,7 @@ struct JsonArticle<'a> {
     title: Option<&'a str>,
     date: Option<String>,
     url: Option<&'a str>,
+    lang: Option<String>,
     paragraphs: &'a [String],
     sentences: Vec<Vec<&'a str>>,
     stats: JsonStats,
@@ -67,17 +68,21 @@ impl From<Stats> for JsonStats {
 }
 
 /// Writes one JSON object and a newline: `title`, `date` (ISO 8601), `url`,
-/// `paragraphs`, `sentences` (a list per paragraph) and `stats`; with `path`,
+/// `lang` (ISO 639-1, given or detected, `null` when unsure), `paragraphs`,
+/// `sentences` (a list per paragraph, split by the language's rules) and
+/// `stats`; with `path`,
 /// a leading `"path"` field (the JSON Lines form).
 pub fn write_json<W: Write>(article: &Article, path: Option<&str>, mut w: W) -> io::Result<()> {
     let h = article.header.as_ref();
+    let lang = article.language();
     let view = JsonArticle {
         path,
         title: h.map(|h| h.title.as_str()),
         date: h.map(|h| h.date.to_string()),
         url: h.map(|h| h.url.as_str()),
+        lang: lang.map(|l| l.to_string()),
         paragraphs: &article.paragraphs,
-        sentences: article.sentences(),
+        sentences: article.sentences(lang),
         stats: article.stats.into(),
     };
     serde_json::to_writer(&mut w, &view)?;
