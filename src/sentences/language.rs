@@ -17,6 +17,7 @@ use crate::lang::Lang;
 const FILES: &[(&str, &str)] = &[
     ("am", include_str!("../../data/sentences/am.txt")),
     ("bg", include_str!("../../data/sentences/bg.txt")),
+    ("cs", include_str!("../../data/sentences/cs.txt")),
     ("da", include_str!("../../data/sentences/da.txt")),
     ("de", include_str!("../../data/sentences/de.txt")),
     ("el", include_str!("../../data/sentences/el.txt")),
@@ -26,6 +27,7 @@ const FILES: &[(&str, &str)] = &[
     ("hy", include_str!("../../data/sentences/hy.txt")),
     ("it", include_str!("../../data/sentences/it.txt")),
     ("ja", include_str!("../../data/sentences/ja.txt")),
+    ("kk", include_str!("../../data/sentences/kk.txt")),
     ("mr", include_str!("../../data/sentences/mr.txt")),
     ("my", include_str!("../../data/sentences/my.txt")),
     ("ne", include_str!("../../data/sentences/ne.txt")),
@@ -33,6 +35,7 @@ const FILES: &[(&str, &str)] = &[
     ("pl", include_str!("../../data/sentences/pl.txt")),
     ("pt", include_str!("../../data/sentences/pt.txt")),
     ("ru", include_str!("../../data/sentences/ru.txt")),
+    ("sk", include_str!("../../data/sentences/sk.txt")),
     ("zh", include_str!("../../data/sentences/zh.txt")),
 ];
 
@@ -101,7 +104,8 @@ impl Rules {
                 }
                 _ => panic!("data/sentences: unknown section [{section}]"),
             };
-            rules.words.entry(line).or_insert(kind);
+            // A word listed twice takes its last kind.
+            rules.words.insert(line, kind);
         }
         for (on, b) in [
             (rules.semicolon_question, b';'),

@@ -20,10 +20,11 @@
 //! its hot path: it runs after dedup, once per kept paragraph.
 //!
 //! The scanner, its rules and its tables live in files of their own:
-//! [`scanner`] holds the state machine (one pass, its events), with the
+//! `scanner.rs` holds the state machine (one pass, its events), with the
 //! decisions about one terminator in `scanner/rules.rs` and the bounded
-//! look-arounds in `scanner/look.rs`; [`tables`] holds the character
-//! classes and the word tables they consult; [`language`] the rules of
+//! look-arounds in `scanner/look.rs`, other languages' marks in
+//! `scanner/marks.rs`; `tables.rs` holds the character
+//! classes and the word tables they consult; `language.rs` the rules of
 //! other languages, read from `data/sentences/` (issue 15).
 
 mod language;
