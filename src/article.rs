@@ -160,9 +160,15 @@ impl Article {
         })
     }
 
+    /// The sentences of each paragraph, split by the rules of its
+    /// [`Article::language`].
+    pub fn sentences(&self) -> Vec<Vec<&str>> {
+        self.sentences_in(self.language())
+    }
+
     /// The sentences of each paragraph, split by
     /// [`crate::sentences::split_in`] with the rules of `lang`.
-    pub fn sentences(&self, lang: Option<crate::lang::Lang>) -> Vec<Vec<&str>> {
+    pub fn sentences_in(&self, lang: Option<crate::lang::Lang>) -> Vec<Vec<&str>> {
         self.paragraphs
             .iter()
             .map(|p| crate::sentences::split_in(p, lang))

@@ -11,7 +11,8 @@
 //! (article to text or JSON). [`clean`] runs the first two. Around them:
 //! [`batch`] cleans many files in parallel (out-dir, in place, check),
 //! [`jsonl`] runs the same cleaning over JSON Lines records for pipelines,
-//! [`sentences`] splits paragraphs for JSON output, and [`simulate`] writes
+//! [`sentences`] splits paragraphs for JSON output by the rules of the
+//! article's language ([`lang`]: given or detected), and [`simulate`] writes
 //! clean articles the way buggy scrapers do, for tests and benchmarks.
 //!
 //! ```

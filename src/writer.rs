@@ -82,7 +82,7 @@ pub fn write_json<W: Write>(article: &Article, path: Option<&str>, mut w: W) -> 
         url: h.map(|h| h.url.as_str()),
         lang: lang.map(|l| l.to_string()),
         paragraphs: &article.paragraphs,
-        sentences: article.sentences(lang),
+        sentences: article.sentences_in(lang),
         stats: article.stats.into(),
     };
     serde_json::to_writer(&mut w, &view)?;
