@@ -458,7 +458,10 @@ fn tricky_text() -> impl Strategy<Value = String> {
 }
 
 fn check_invariants(text: &str) {
-    let pieces = split(text);
+    check_pieces(text, split(text));
+}
+
+fn check_pieces(text: &str, pieces: Vec<&str>) {
     let mut offset = 0;
     for piece in &pieces {
         assert!(!piece.is_empty(), "empty piece in {text:?}");
@@ -485,4 +488,27 @@ proptest! {
     fn never_panics_and_loses_no_text_on_punctuation_heavy_input(text in tricky_text()) {
         check_invariants(&text);
     }
+
+    /// Every language's rules keep the promises: nothing lost, in order,
+    /// trimmed, no panic; on text rich in their marks.
+    #[test]
+    fn rules_of_every_language_lose_no_text(
+        text in language_text(),
+        n in 0usize..32,
+    ) {
+        let codes: Vec<&str> = super::languages().collect();
+        let lang = crate::lang::Lang::parse(codes[n % codes.len()]);
+        check_pieces(&text, super::split_in(&text, lang));
+    }
+}
+
+/// Inputs rich in the marks and words that other languages' rules handle.
+fn language_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        ".", "...", ". ...", "? ...", "…", ";", "\u{37e}", ":", "::", "|", "||", "。", "（", "）",
+        "၊", "။", " ", "\n", "\u{a0}", "\"", "»", "l'", "’", "Dr", "med", "Str", "usw", "3", "12",
+        "Die", "Oktober", "EE", "UU", "Hvad", "E.U", "т", "д", "Кв", "10:30", "http://", "a", "Α",
+        "α", "中", "ա", "Ա", "क", "ዛ",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
