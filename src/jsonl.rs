@@ -78,11 +78,11 @@ use std::fmt;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::sync::mpsc;
 
-use crate::lang::Lang;
 use rayon::prelude::*;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+use crate::lang::Lang;
 use crate::{writer, Article, Error, Options};
 
 /// Records cleaned per round of parallel work, at most. Output is written a

@@ -142,10 +142,19 @@ impl Rules {
         if !first.is_uppercase() {
             return None;
         }
-        let mut lower = String::with_capacity(word.len());
-        lower.extend(first.to_lowercase());
-        lower.push_str(chars.as_str());
-        self.words.get(lower.as_str()).copied()
+        // On the stack: this runs at every capitalised word before a stop.
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        for c in first.to_lowercase() {
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+        let rest = chars.as_str().as_bytes();
+        if len + rest.len() > buf.len() {
+            return None;
+        }
+        buf[len..len + rest.len()].copy_from_slice(rest);
+        let lower = std::str::from_utf8(&buf[..len + rest.len()]).ok()?;
+        self.words.get(lower).copied()
     }
 
     /// Whether `word` opens sentences in this language.
