@@ -93,6 +93,22 @@ fn bench_corpus(c: &mut Criterion) {
             out.len()
         })
     });
+    // Side by side with the one above: the language given (`--lang en`)
+    // instead of detected per article, so the difference is the detection.
+    let given = Options {
+        lang: Some(newsdedup::lang::Lang::EN),
+        ..Options::default()
+    };
+    g.bench_function("json_lang_given", |b| {
+        let mut out = Vec::with_capacity(bytes);
+        b.iter(|| {
+            out.clear();
+            for f in &files {
+                writer::write_json(&clean(f.as_bytes(), &given).unwrap(), None, &mut out).unwrap();
+            }
+            out.len()
+        })
+    });
     g.finish();
 }
 

@@ -127,6 +127,12 @@ pub struct Cli {
     #[arg(long)]
     pub keep_entities: bool,
 
+    /// The articles' language (ISO 639-1, e.g. de), for the JSON "lang"
+    /// field and the sentence rules, instead of detecting it per article. A
+    /// JSONL record's own "lang" field still wins
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    pub lang: Option<newsdedup::lang::Lang>,
+
     /// Refuse inputs (with --input-format jsonl, lines) larger than this
     /// many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = newsdedup::DEFAULT_MAX_BYTES)]
@@ -135,6 +141,11 @@ pub struct Cli {
     /// Print a man page or a shell completion script to stdout, and exit.
     #[arg(long, value_enum, value_name = "KIND", exclusive = true)]
     pub generate: Option<Generate>,
+}
+
+fn parse_lang(code: &str) -> Result<newsdedup::lang::Lang, String> {
+    newsdedup::lang::Lang::parse(code)
+        .ok_or_else(|| format!("{code:?} is not a language code such as en, de or pt-BR"))
 }
 
 /// Output formats.

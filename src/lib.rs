@@ -15,7 +15,11 @@
 //! - [`jsonl`]: the same cleaning per JSON Lines record ([`jsonl::Record`],
 //!   [`jsonl::clean_line`]) and as a streaming filter ([`jsonl::Filter`]);
 //! - [`dedup`] and [`sentences`]: the two methods on their own
-//!   ([`dedup::rebuild`], [`dedup::normalize`], [`sentences::split`]).
+//!   ([`dedup::rebuild`], [`dedup::normalize`], [`sentences::split`],
+//!   [`sentences::split_in`] with a language's rules);
+//! - [`lang`]: an article's language, given or detected;
+//! - [`decode_entities`]: HTML character references decoded, as the
+//!   reader does.
 //!
 //! # Inside
 //!
@@ -47,6 +51,7 @@ mod article;
 pub mod dedup;
 mod error;
 pub mod jsonl;
+pub mod lang;
 mod parallel;
 mod reader;
 pub mod sentences;
@@ -68,6 +73,9 @@ pub struct Options {
     /// Leave HTML character references (`&amp;`, `&#39;`) as written
     /// instead of decoding them in the title and the body.
     pub keep_entities: bool,
+    /// The articles' language, given (`--lang`); `None`: detected from
+    /// each article's text when its sentences are written as JSON.
+    pub lang: Option<lang::Lang>,
 }
 
 /// The default `max_bytes`: 256 MiB, far above any article, low enough to
@@ -81,6 +89,7 @@ impl Default for Options {
             lossy: false,
             max_bytes: DEFAULT_MAX_BYTES,
             keep_entities: false,
+            lang: None,
         }
     }
 }
@@ -113,10 +122,12 @@ pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
         },
     )?;
     let paragraphs = dedup::rebuild(&doc.body);
-    Ok(Article::new(
+    let mut article = Article::new(
         doc.header,
         paragraphs,
         input.len() as u64,
         doc.body.len() as u64,
-    ))
+    );
+    article.lang = opts.lang;
+    Ok(article)
 }

@@ -87,6 +87,7 @@ impl Plan {
             lossy: cli.lossy,
             max_bytes: cli.max_bytes,
             keep_entities: cli.keep_entities,
+            lang: cli.lang,
         };
         if cli.input_format == InputFormat::Jsonl {
             return stream(cli, clean).map(Plan::Stream);

@@ -101,20 +101,23 @@ impl<W: Write> JsonObject<W> {
 }
 
 /// The names of the members [`write_json_members`] writes, in order.
-pub(crate) const JSON_MEMBERS: [&str; 6] =
-    ["title", "date", "url", "paragraphs", "sentences", "stats"];
+pub(crate) const JSON_MEMBERS: [&str; 7] =
+    ["title", "date", "url", "lang", "paragraphs", "sentences", "stats"];
 
 /// Writes the article's members of the JSON form, serialised once, in the
 /// order of [`JSON_MEMBERS`]: `title`, `date` (ISO 8601), `url` (each
-/// `null` without a header), `paragraphs`, `sentences` (a list per
-/// paragraph) and `stats`. A member whose name `skip` accepts is left out.
+/// `null` without a header), `lang` (ISO 639-1, given or detected, `null`
+/// when unsure), `paragraphs`, `sentences` (a list per paragraph, split by
+/// the language's rules) and `stats`. A member whose name `skip` accepts is
+/// left out.
 pub(crate) fn write_json_members<W: Write>(
     article: &Article,
     object: &mut JsonObject<W>,
     skip: impl Fn(&str) -> bool,
 ) -> io::Result<()> {
     let h = article.header.as_ref();
-    let [title, date, url, paragraphs, sentences, stats] = JSON_MEMBERS;
+    let [title, date, url, lang_key, paragraphs, sentences, stats] = JSON_MEMBERS;
+    let lang = article.language();
     if !skip(title) {
         object.member(title, &h.map(|h| h.title.as_str()))?;
     }
@@ -124,11 +127,14 @@ pub(crate) fn write_json_members<W: Write>(
     if !skip(url) {
         object.member(url, &h.map(|h| h.url.as_str()))?;
     }
+    if !skip(lang_key) {
+        object.member(lang_key, &lang.map(|l| l.to_string()))?;
+    }
     if !skip(paragraphs) {
         object.member(paragraphs, &article.paragraphs)?;
     }
     if !skip(sentences) {
-        object.member(sentences, &article.sentences())?;
+        object.member(sentences, &article.sentences_in(lang))?;
     }
     if !skip(stats) {
         object.member(stats, &JsonStats::from(article.stats))?;
@@ -137,7 +143,9 @@ pub(crate) fn write_json_members<W: Write>(
 }
 
 /// Writes one JSON object and a newline: `title`, `date` (ISO 8601), `url`,
-/// `paragraphs`, `sentences` (a list per paragraph) and `stats`; with `path`,
+/// `lang` (ISO 639-1, given or detected, `null` when unsure), `paragraphs`,
+/// `sentences` (a list per paragraph, split by the language's rules) and
+/// `stats`; with `path`,
 /// a leading `"path"` field (the JSON Lines form).
 pub fn write_json<W: Write>(article: &Article, path: Option<&str>, w: W) -> io::Result<()> {
     let mut object = JsonObject::begin(w)?;

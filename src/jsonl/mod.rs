@@ -26,8 +26,11 @@
 //! `text`) and the ones it writes, in input order and byte for byte as they
 //! were (numbers, escapes and nested objects untouched); then the cleaned
 //! fields, in the schema of `--format json`: `title`, `date` (ISO 8601),
-//! `url`, `paragraphs`, `sentences`, `stats`. On a clash the cleaned field
-//! wins: an input `paragraphs`, `sentences` or `stats` is dropped. With
+//! `url`, `lang`, `paragraphs`, `sentences`, `stats`. On a clash the
+//! cleaned field wins: an input `paragraphs`, `sentences` or `stats` is
+//! dropped. An input `lang` (a language tag such as `de` or `pt-BR`) is
+//! read as the article's language, ahead of `--lang` and detection, and
+//! written back as its ISO 639-1 code. With
 //! [`Options::no_header`] the header is not cleaned, so a record's own
 //! `title`, `date` and `url` pass through unchanged, and are `null` only
 //! when the record has none.

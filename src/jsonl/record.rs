@@ -11,12 +11,13 @@ use std::io::{self, Write};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+use crate::lang::Lang;
 use crate::{writer, Article, Error, Options};
 
 /// The fields the cleaner writes besides the header; a carried field of the
 /// same name is dropped, so the cleaned value wins. (A carried `title`,
 /// `date` or `url` exists only without a header, and then it stays.)
-const CLEANED: [&str; 3] = ["paragraphs", "sentences", "stats"];
+const CLEANED: [&str; 4] = ["lang", "paragraphs", "sentences", "stats"];
 
 /// The header fields of a record, as given (untrimmed, unchecked).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +42,10 @@ pub struct Record<'a> {
     /// Every other field, in input order, with its JSON text exactly as it
     /// was in the line.
     pub carried: Vec<(String, &'a RawValue)>,
+    /// `lang`, when it is a language tag ([`Lang::parse`]): the article's
+    /// language, ahead of `--lang` and detection. It is read, not carried:
+    /// the output's `lang` is the one used.
+    pub lang: Option<Lang>,
 }
 
 /// Why one record was skipped.
@@ -253,8 +258,14 @@ impl<'a> Record<'a> {
         let mut read: [Option<Option<String>>; 4] = [None, None, None, None];
         const NAMES: [&str; 4] = ["title", "date", "url", "text"];
         let mut carried = Vec::with_capacity(fields.len());
+        let mut lang = None;
         for (key, value) in fields {
             let slot = match key.as_str() {
+                "lang" => {
+                    let tag = serde_json::from_str::<String>(value.get()).ok();
+                    lang = tag.as_deref().and_then(Lang::parse);
+                    continue;
+                }
                 "text" => 3,
                 "title" if !no_header => 0,
                 "date" if !no_header => 1,
@@ -298,6 +309,7 @@ impl<'a> Record<'a> {
             header,
             text,
             carried,
+            lang,
         })
     }
 
@@ -319,7 +331,11 @@ impl<'a> Record<'a> {
             no_header: self.header.is_none(),
             ..*opts
         };
-        crate::clean(self.to_scraped().as_bytes(), &opts).map_err(|error| {
+        let article = crate::clean(self.to_scraped().as_bytes(), &opts).map(|mut article| {
+            article.lang = self.lang.or(article.lang);
+            article
+        });
+        article.map_err(|error| {
             // By the kind of error, not its line: encoding errors are
             // always about `text`, as the header fields are checked strings.
             let field = match error {
