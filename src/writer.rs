@@ -101,8 +101,15 @@ impl<W: Write> JsonObject<W> {
 }
 
 /// The names of the members [`write_json_members`] writes, in order.
-pub(crate) const JSON_MEMBERS: [&str; 7] =
-    ["title", "date", "url", "lang", "paragraphs", "sentences", "stats"];
+pub(crate) const JSON_MEMBERS: [&str; 7] = [
+    "title",
+    "date",
+    "url",
+    "lang",
+    "paragraphs",
+    "sentences",
+    "stats",
+];
 
 /// Writes the article's members of the JSON form, serialised once, in the
 /// order of [`JSON_MEMBERS`]: `title`, `date` (ISO 8601), `url` (each

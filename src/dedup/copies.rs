@@ -25,11 +25,15 @@ use super::*;
 /// text as possible copies: link texts, names, phrases, summaries.
 const SHORT_COPY: usize = 256;
 
+/// A paragraph as a pass writes it: normalised, with its squeezed bytes
+/// when known, and whether to split it at glued seams.
+pub(super) type Finished<'a> = (String, Option<Cow<'a, [u8]>>, bool);
+
 /// A run of output paragraphs with where it goes.
 struct Item<'a> {
     /// First occurrence of its earliest line: items are written in this order.
     key: usize,
-    paras: Vec<(Cow<'a, str>, Option<Cow<'a, [u8]>>)>,
+    paras: Vec<Para<'a>>,
     /// Split its paragraphs at glued seams.
     split: bool,
     /// It comes from a group whose lines made paragraph cuts.
@@ -110,7 +114,7 @@ impl<'l, 'a> Output<'l, 'a> {
 
     /// The paragraphs in article order, normalised, each with its squeezed
     /// bytes when they are known, and whether to split it at glued seams.
-    pub(super) fn finish(mut self) -> Vec<(String, Option<Cow<'a, [u8]>>, bool)> {
+    pub(super) fn finish(mut self) -> Vec<Finished<'a>> {
         self.drop_short_copies();
         self.items.sort_by_key(|i| i.key);
         let total: usize = self.items.iter().map(|i| i.paras.len()).sum();
@@ -299,6 +303,7 @@ fn aligned(hay: &str, a: usize, b: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let inner_first = hay[a..b].chars().next();
     let inner_last = hay[a..b].chars().next_back();
-    !(word(hay[..a].chars().next_back()) && word(inner_first))
-        && !(word(inner_last) && word(hay[b..].chars().next()))
+    let joined_before = word(hay[..a].chars().next_back()) && word(inner_first);
+    let joined_after = word(inner_last) && word(hay[b..].chars().next());
+    !(joined_before || joined_after)
 }

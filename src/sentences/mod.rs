@@ -27,7 +27,6 @@
 //! classes and the word tables they consult; `language.rs` the rules of
 //! other languages, read from `data/sentences/` (issue 15).
 
-mod false_stop;
 mod language;
 mod scanner;
 pub(crate) mod tables;

@@ -2,8 +2,8 @@
 //! closers and openers, abbreviations by kind, sentence starters, time
 //! followers, speech verbs. Kept apart from the scanner so that other
 //! passes (the seam detector of `dedup`) can share what it knows:
-//! [`known_abbreviation`], [`is_dotted_acronym`] and [`is_false_stop`],
-//! which asks the scanner itself, so the two never disagree.
+//! [`known_abbreviation`], [`is_dotted_acronym`] and
+//! [`is_title_abbreviation`], so the two keep one list.
 
 /// What the word before a single full stop is, as far as ending a sentence
 /// goes.
@@ -240,6 +240,14 @@ pub(crate) fn marker_value(word: &str) -> Option<(u32, bool)> {
 //
 // Written for news in English first, then German, French and Russian. The
 // words are matched exactly, without the final full stop.
+
+/// Whether `word` (without its stop) is an abbreviation that always stands
+/// before a name or a term (`Mr`, `Dr`, `Gen`, `vs`): a stop after it ends
+/// no sentence, even glued to a capital (`Mr.Benn`). The paragraph-seam
+/// detector of `dedup` asks this.
+pub(crate) fn is_title_abbreviation(word: &str) -> bool {
+    matches!(known_abbreviation(word), Some(Kind::Prefix))
+}
 
 pub(crate) fn known_abbreviation(word: &str) -> Option<Kind> {
     let kind = match word {
@@ -515,7 +523,3 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
             | "tweeted"
     )
 }
-
-// The false-stop question, asked by the seam detector of `dedup`, lives in
-// `false_stop.rs`, beside the tables it reads through the scanner.
-pub(crate) use super::false_stop::is_false_stop;
