@@ -135,28 +135,28 @@ impl<'l, 'a> Output<'l, 'a> {
     /// boundaries inside a glued group's paragraphs, or a description line
     /// before the line it starts.
     fn drop_short_copies(&mut self) {
-        // A short line that ends a sentence is no phrase cut out of one: it
-        // stays (a quoted question, a one-line paragraph repeated inside
-        // another).
-        let candidates: Vec<usize> = self
+        // A short line (or a group that came to one short paragraph: a
+        // fragment with a shorter fragment of its own) is a candidate. One
+        // that ends a sentence is no phrase cut out of one: it stays (a
+        // quoted question, a one-line paragraph repeated inside another).
+        let text_of = |i: &Item<'a>| -> Option<String> {
+            let raw: &str = match (i.alone, &i.paras[..]) {
+                (Some(l), _) => self.lines[l].raw,
+                (None, [(raw, _)]) if !i.glued => raw,
+                _ => return None,
+            };
+            (raw.len() < SHORT_COPY && !ends_sentence(raw)).then(|| normalize(raw))
+        };
+        let (candidates, texts): (Vec<usize>, Vec<String>) = self
             .items
             .iter()
             .enumerate()
-            .filter(|(_, i)| {
-                i.alone.is_some_and(|l| {
-                    self.lines[l].sq.len() < SHORT_COPY && !ends_sentence(self.lines[l].raw)
-                })
-            })
-            .map(|(k, _)| k)
-            .collect();
+            .filter_map(|(k, i)| text_of(i).map(|t| (k, t)))
+            .unzip();
         if candidates.is_empty() || self.items.len() < 2 {
             return;
         }
         let mut drop = vec![false; self.items.len()];
-        let texts: Vec<String> = candidates
-            .iter()
-            .map(|&k| normalize(self.lines[self.items[k].alone.unwrap_or(0)].raw))
-            .collect();
         if self.items.iter().any(|i| i.glued) {
             let found = find_in_glued(&texts, self.items.iter().filter(|i| i.glued));
             for (c, &k) in candidates.iter().enumerate() {

@@ -16,8 +16,10 @@
 //! - a *junction*: one line ends exactly where another starts, one of them
 //!   long;
 //! - in a file whose scraper glued paragraphs with a space (no glued seam
-//!   anywhere), a sentence ends there and the next begins, or a long line
-//!   (no fragment or name) starts or ends there.
+//!   anywhere), a long line (no fragment or name) starts or ends there, or
+//!   a sentence ends there and the next begins, at the end of a short line
+//!   that two or more lines hold (as a cascade's lines all hold its last
+//!   paragraph).
 //!
 //! A cut never falls inside a word or before a comma or closing mark, and a
 //! truncated end (see `truncation.rs`) is no cut at all.
@@ -37,6 +39,9 @@ pub(super) struct Events {
     pub(super) long_start: bool,
     /// A line at least `LONG` bytes long ends here.
     pub(super) long_end: bool,
+    /// A shorter line that starts or ends here is held by two or more
+    /// other lines (the last paragraph of a cascade is in every line).
+    pub(super) held: bool,
 }
 
 /// How the line that spans a cut writes it.
@@ -99,23 +104,15 @@ impl Look {
         })
     }
 
-    /// A paragraph cannot start here, however the text is glued: inside a
-    /// word after an apostrophe (`Biden|'s`), and where glued, after an
-    /// opening mark or a hyphen; unless the line making the cut is `long`,
-    /// before a stop or a closing mark, and (unless a line starts here,
-    /// `start`) before a comma or a closing quote. Otherwise a line start or end in glued text outranks the look
+    /// A paragraph cannot start here, however the text is glued: where
+    /// glued, after an opening mark or a hyphen; and unless the line making
+    /// the cut is `long`, inside a word after an apostrophe (`Biden|'s`),
+    /// after an ellipsis, before a stop or a closing mark, and (unless a
+    /// line starts here, `start`) before a comma or a closing quote. Otherwise a line start or end in glued text outranks the look
     /// of a seam (`Favourite` glued to `delivered` where a link's text was
     /// lost, `enough.ebb`, `30%An`): words only touch with no space where
     /// the scraper glued them.
     fn never(&self, glue: Glue, start: bool, long: bool) -> bool {
-        if matches!(self.next, '\'' | '’') && self.after.is_some_and(char::is_alphanumeric) {
-            return true;
-        }
-        // After an ellipsis the text trails off, it does not end: a cut
-        // there would leave a paragraph that reads as a cut-off copy.
-        if self.trailing_off {
-            return true;
-        }
         let opened = is_opener(self.prev) && !(is_closer(self.prev) && is_stop(self.core));
         if glue == Glue::Tight && (opened || matches!(self.prev, '-' | '/' | '–' | '—')) {
             return true;
@@ -125,6 +122,14 @@ impl Look {
         // speaker's name was lost).
         if long {
             return false;
+        }
+        if matches!(self.next, '\'' | '’') && self.after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        // After an ellipsis the text trails off, it does not end: a cut
+        // there would leave a paragraph that reads as a cut-off copy.
+        if self.trailing_off {
+            return true;
         }
         if matches!(
             self.next,
@@ -188,7 +193,10 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
         || junction
         || match glue {
             Glue::Tight => true,
-            _ => style == Style::Spaced && (look.sentence() || ev.long_start || ev.long_end),
+            // With spaces between paragraphs, a short line held by a single
+            // other line says little: a one-word paragraph (`Jamaican`) may
+            // end another by chance.
+            _ => style == Style::Spaced && (ev.long_start || ev.long_end || (look.sentence() && ev.held)),
         }
 }
 
@@ -225,6 +233,7 @@ mod tests {
         structural: false,
         long_start: false,
         long_end: false,
+        held: true,
     };
 
     #[test]

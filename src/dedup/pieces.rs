@@ -60,22 +60,26 @@ impl Frame {
             inner[m] = ext[m].1 <= far;
             far = far.max(ext[m].1);
         }
+        let held = held_twice(&ext, &by_start);
         let cuts = &asm.cuts;
         let mut events = vec![Events::default(); cuts.len()];
         for (m, &(a, b)) in ext.iter().enumerate() {
             let line = &lines[g.members[m].0 as usize];
             let long = line.sq.len() >= LONG;
+            let held = !long && held[m];
             if line.cut & CUT_START == 0 {
                 let e = &mut events[cuts.partition_point(|&c| c < a)];
                 e.start = true;
                 e.structural |= !inner[m];
                 e.long_start |= long;
+                e.held |= held;
             }
             if line.cut & CUT_END == 0 {
                 let e = &mut events[cuts.partition_point(|&c| c < b)];
                 e.end = true;
                 e.structural |= !inner[m];
                 e.long_end |= long;
+                e.held |= held;
             }
         }
         // One sweep over the members by start gives, for every cut, the
@@ -253,6 +257,36 @@ impl Frame {
         }
         out
     }
+}
+
+/// For each member, whether two or more other members contain its extent.
+/// Members come by start (longest first, `by_start`); a Fenwick tree over
+/// the ranks of their ends counts, for each, the earlier ones that reach at
+/// least as far, in `O(m log m)`.
+fn held_twice(ext: &[(i64, i64)], by_start: &[usize]) -> Vec<bool> {
+    let mut ends: Vec<i64> = ext.iter().map(|e| e.1).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let rank = |end: i64| ends.partition_point(|&e| e < end);
+    // Counts by end rank, descending, so a prefix sum counts ends >= x.
+    let n = ends.len();
+    let mut tree = vec![0u32; n + 1];
+    let mut held = vec![false; ext.len()];
+    for &m in by_start {
+        let r = n - rank(ext[m].1); // 1-based position of end, descending
+        let (mut i, mut count) = (r, 0u32);
+        while i > 0 {
+            count += tree[i];
+            i &= i - 1;
+        }
+        held[m] = count >= 2;
+        let mut i = r;
+        while i <= n {
+            tree[i] += 1;
+            i += i & i.wrapping_neg();
+        }
+    }
+    held
 }
 
 /// `raw[a..b]`, or all of `raw` should the offsets not fall on char
