@@ -13,8 +13,8 @@
 //! - the text is *glued* there: the line that spans the cut has no space
 //!   at it, and the cut looks like the seam of two paragraphs (`Moscow.In`,
 //!   `enough.ebb`, `ANISputnikIn`), the scraper's own mark;
-//! - a *junction*: one line ends exactly where another starts, one of them
-//!   long;
+//! - a *junction*: one line ends exactly where another starts (elements
+//!   of an element walk tile their container so);
 //! - in a file whose scraper glued paragraphs with a space (no glued seam
 //!   anywhere), a long line (no fragment or name) starts or ends there, or
 //!   a sentence ends there and the next begins, at the end of a short line
@@ -147,6 +147,11 @@ impl Look {
                 || (is_closer(self.next) && !is_stop(self.core)))
     }
 
+    /// Between two letters or digits.
+    fn in_word(&self) -> bool {
+        self.prev.is_alphanumeric() && self.next.is_alphanumeric()
+    }
+
     /// Glued text that looks like the seam of two paragraphs: after a
     /// sentence's stop or a colon (`Moscow.In`, `enough.ebb`, `said."We`,
     /// `include:- People`), or from a word to a capital or an opening quote
@@ -185,18 +190,26 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
         return true;
     }
     let long = (ev.start && ev.long_start) || (ev.end && ev.long_end);
+    // One line ends exactly where another starts: the elements of an
+    // element walk tile their container so, and fragments seldom do.
+    let junction = ev.start && ev.end;
     if look.never(glue, ev.start, long) {
         return false;
     }
-    let junction = ev.start && ev.end && (ev.long_start || ev.long_end);
     ev.structural
         || junction
         || match glue {
-            Glue::Tight => true,
+            // Where no paragraphs are seen glued, a line ending inside a
+            // word (`Channel` before `ChannelGroup`, `ArrayBuffer` before
+            // `ArrayBufferView`) is a list item that starts another.
+            Glue::Tight => !(style == Style::Spaced && ev.end && !ev.start && look.in_word()),
             // With spaces between paragraphs, a short line held by a single
             // other line says little: a one-word paragraph (`Jamaican`) may
             // end another by chance.
-            _ => style == Style::Spaced && (ev.long_start || ev.long_end || (look.sentence() && ev.held)),
+            _ => {
+                style == Style::Spaced
+                    && (ev.long_start || ev.long_end || (look.sentence() && ev.held))
+            }
         }
 }
 
@@ -204,7 +217,7 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
 pub(super) fn shows_tight_glue(ev: Events, glue: Glue, look: Option<Look>) -> bool {
     (ev.start || ev.end)
         && glue == Glue::Tight
-        && look.is_some_and(|l| !l.never(glue, false, false) && l.glued_seam())
+        && look.is_some_and(|l| !l.never(glue, false, false) && !l.in_word() && l.glued_seam())
 }
 
 fn is_stop(c: char) -> bool {

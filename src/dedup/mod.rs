@@ -171,10 +171,11 @@ struct Squeezed {
 /// Every pass applies the same rules, so that the result, where the passes
 /// stop, is a fixed point of cleaning.
 fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
-    let stripped: Vec<(&str, u8)> = input
+    let mut stripped: Vec<(&str, u8)> = input
         .iter()
         .map(|s| truncation::strip_ellipsis(s))
         .collect();
+    truncation::keep_written_ellipses(input, &mut stripped);
     // Squeezed bytes handed on are those of the whole lines: with an
     // ellipsis to strip they are made again.
     let given = given.filter(|_| stripped.iter().all(|&(_, cut)| cut == 0));

@@ -12,6 +12,11 @@ use super::cuts::{accept, inside_word, shows_tight_glue, Events, Glue, Look, Sty
 use super::truncation::{CUT_END, CUT_START};
 use super::*;
 
+/// Members looked at, before a cut, for one that spans it and shows its
+/// glue; and how many such members are asked at most.
+const SPANNING_LOOKS: usize = 16;
+const SPANNING_GLUES: usize = 4;
+
 /// A paragraph: its raw text and its squeezed bytes (`None` where they
 /// must be made again: an ellipsis was put back).
 pub(super) type Para<'a> = (Cow<'a, str>, Option<Cow<'a, [u8]>>);
@@ -104,10 +109,30 @@ impl Frame {
             reach_lt.push(best_lt.filter(|&m| ext[m].1 > c));
             reach_le.push(best_le.unwrap_or(0));
         }
-        // The glue at each cut, from the raw text of the member spanning it.
+        // The glue at each cut, from the raw text of the members spanning
+        // it: the one reaching furthest, and a few of those starting closest
+        // before it. One copy written tight (`April.Bus`, a list's own
+        // cascade) shows the glue where others have a space.
+        let spanning: Vec<Vec<usize>> = cuts
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let Some(r) = reach_lt[i] else {
+                    return Vec::new();
+                };
+                let before = by_start.partition_point(|&m| ext[m].0 < c);
+                let mut found = vec![r];
+                for &m in by_start[..before].iter().rev().take(SPANNING_LOOKS) {
+                    if m != r && ext[m].1 > c && found.len() < SPANNING_GLUES {
+                        found.push(m);
+                    }
+                }
+                found
+            })
+            .collect();
         let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); ext.len()];
         for (i, &c) in cuts.iter().enumerate() {
-            if let Some(m) = reach_lt[i] {
+            for &m in &spanning[i] {
                 let k = (c - ext[m].0) as usize;
                 wanted[m].extend([k - 1, k]);
             }
@@ -116,15 +141,17 @@ impl Frame {
         let cands = cuts
             .iter()
             .enumerate()
-            .map(|(i, &c)| match reach_lt[i] {
-                Some(m) => {
-                    let k = (c - ext[m].0) as usize;
-                    let tight = raw_at.get(m, k) == raw_at.get(m, k - 1) + 1;
-                    let sq = lines[g.members[m].0 as usize].sq;
+            .map(|(i, &c)| match spanning[i].first() {
+                Some(&r) => {
+                    let tight = spanning[i].iter().any(|&m| {
+                        let k = (c - ext[m].0) as usize;
+                        raw_at.get(m, k) == raw_at.get(m, k - 1) + 1
+                    });
+                    let sq = lines[g.members[r].0 as usize].sq;
                     Cand {
                         ev: events[i],
                         glue: if tight { Glue::Tight } else { Glue::Spaced },
-                        look: Look::at(sq, k),
+                        look: Look::at(sq, (c - ext[r].0) as usize),
                     }
                 }
                 None => Cand {

@@ -38,6 +38,40 @@ pub(super) fn strip_ellipsis(line: &str) -> (&str, u8) {
     }
 }
 
+/// Lines whose ellipses are looked up in the longest line, at most.
+const MAX_LOOKUPS: usize = 64;
+
+/// Undoes the stripping (in `stripped`, one per line of `input`) for lines
+/// whose ellipsis is the article's own: written whole, ellipsis and all,
+/// inside the longest line (`…very Scandinavian...` ending a paragraph of a
+/// prefix cascade), where a copy cut short would be followed by the rest
+/// of its text.
+pub(super) fn keep_written_ellipses<'a>(input: &[&'a str], stripped: &mut [(&'a str, u8)]) {
+    if stripped.iter().all(|&(_, cut)| cut == 0) {
+        return;
+    }
+    let Some(longest) = input.iter().max_by_key(|s| s.len()) else {
+        return;
+    };
+    let mut hay = Vec::new();
+    super::squeeze_into(longest, &mut hay);
+    let mut needle = Vec::new();
+    let flagged: Vec<usize> = (0..input.len())
+        .filter(|&i| stripped[i].1 != 0)
+        .take(MAX_LOOKUPS)
+        .collect();
+    for i in flagged {
+        if input[i].len() >= longest.len() {
+            continue;
+        }
+        needle.clear();
+        super::squeeze_into(input[i], &mut needle);
+        if memchr::memmem::find(&hay, &needle).is_some() {
+            stripped[i] = (input[i], 0);
+        }
+    }
+}
+
 /// Whether `s` holds a letter or digit: what is left must be text to
 /// compare, not punctuation.
 fn has_text(s: &str) -> bool {
