@@ -12,9 +12,10 @@
 //! - A short line found whole, on word boundaries, inside such a group's
 //!   text is a copy too (`Joe Biden`, `according to the White House`).
 //! - Elsewhere a line is a copy only by its own look and place: cut off
-//!   with an ellipsis, or written just before the line it starts, ending a
-//!   sentence (a description line before the lede). Any other line stays,
-//!   whole, in its own place.
+//!   with an ellipsis, written just before the line it starts, ending a
+//!   sentence (a description line before the lede), or a short name or
+//!   phrase written once, just after the paragraph that holds it (a link's
+//!   text). Any other line stays, whole, in its own place.
 
 use std::borrow::Cow;
 
@@ -24,6 +25,12 @@ use super::*;
 /// Lines shorter than this (squeezed bytes) are looked for inside glued
 /// text as possible copies: link texts, names, phrases, summaries.
 const SHORT_COPY: usize = 256;
+/// Link and emphasis texts are shorter than this (squeezed bytes); a line
+/// this long or longer is a paragraph that may hold them.
+const LINK_TEXT: usize = 64;
+/// How many lines back a link text may stand from its paragraph (the
+/// paragraph's other links between them).
+const NEAR: usize = 8;
 
 /// A paragraph as a pass writes it: normalised, with its squeezed bytes
 /// when known, and whether to split it at glued seams.
@@ -145,7 +152,7 @@ impl<'l, 'a> Output<'l, 'a> {
                 (None, [(raw, _)]) if !i.glued => raw,
                 _ => return None,
             };
-            (raw.len() < SHORT_COPY && !ends_sentence(raw)).then(|| normalize(raw))
+            (raw.len() < SHORT_COPY && !is_sentence(raw)).then(|| normalize(raw))
         };
         let (candidates, texts): (Vec<usize>, Vec<String>) = self
             .items
@@ -194,12 +201,49 @@ impl<'l, 'a> Output<'l, 'a> {
         if line.cut != 0 && contained {
             return true;
         }
-        ends_sentence(line.raw)
+        let description = ends_sentence(line.raw)
             && self.lines.get(l + 1).is_some_and(|next| {
                 next.sq.len() > line.sq.len()
                     && find_aligned(&normalize(next.raw), &normalize(line.raw), true)
-            })
+            });
+        description || link_text(self.lines, l)
     }
+}
+
+/// Whether line `l` is a link's or an emphasis' text written after the
+/// paragraph that holds it (and after that paragraph's other links): short,
+/// written once, a name or a phrase (not one small word such as `and`,
+/// which a source may set apart), found on word boundaries in the nearest
+/// longer line before it.
+pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
+    let line = &lines[l];
+    let words = line.raw.split_whitespace().count();
+    let name_like = words >= 2 || line.raw.chars().any(char::is_uppercase);
+    if !line.once
+        || line.sq.len() >= LINK_TEXT
+        || !name_like
+        || is_sentence(line.raw)
+        || !line.raw.chars().any(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let text = normalize(line.raw);
+    let before = lines[l.saturating_sub(NEAR)..l].iter().rev();
+    for other in before {
+        if other.sq.len() >= LINK_TEXT {
+            return find_aligned(&normalize(other.raw), &text, false);
+        }
+    }
+    false
+}
+
+/// Whether `text` reads as a sentence of its own: it opens as one (a
+/// capital, a digit, a quote) and ends with a stop.
+fn is_sentence(text: &str) -> bool {
+    let opens = text.trim_start().chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '\'')
+    });
+    opens && ends_sentence(text)
 }
 
 /// Whether `text` ends with a sentence's stop (before closing quotes and

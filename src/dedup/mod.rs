@@ -127,6 +127,8 @@ struct Line<'a> {
     /// Which ends were cut off with an ellipsis (`truncation::CUT_*`), in
     /// every copy of the line.
     cut: u8,
+    /// The line occurs once in the input.
+    once: bool,
 }
 
 impl<'a> Line<'a> {
@@ -184,9 +186,9 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
     let made = given
         .is_none()
         .then(|| squeeze_distinct(&compared, &cut_of));
-    let (sq, firsts, cuts): (&Squeezed, Option<&[usize]>, Option<&[u8]>) = match (given, &made) {
-        (Some(g), _) => (g, None, None),
-        (None, Some((sq, firsts, cuts))) => (sq, Some(firsts), Some(cuts)),
+    let (sq, distinct): (&Squeezed, Option<&Distinct>) = match (given, &made) {
+        (Some(g), _) => (g, None),
+        (None, Some((sq, d))) => (sq, Some(d)),
         (None, None) => return None,
     };
     let lines: Vec<Line> = sq
@@ -194,13 +196,14 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
         .iter()
         .enumerate()
         .map(|(k, &(a, b))| {
-            let first = firsts.map_or(k, |f| f[k]);
+            let first = distinct.map_or(k, |d| d.first[k]);
             Line {
                 raw: compared[first],
                 full: input[first],
                 sq: &sq.arena[a..b],
                 first,
-                cut: cuts.map_or(0, |c| c[k]),
+                cut: distinct.map_or(0, |d| d.cut[k]),
+                once: distinct.is_none_or(|d| d.once[k]),
             }
         })
         .collect();
@@ -211,6 +214,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
         && lines.len() > 1
         && (given.is_some()
             || (lines.len() == input.len() && input.iter().all(|s| is_normalized(s))))
+        && !(0..lines.len()).any(|l| copies::link_text(&lines, l))
     {
         return None;
     }
@@ -276,7 +280,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
         // The squeezed bytes of the pieces are slices of this pass's arena:
         // the next pass gets that arena, not a copy.
         let mut arena = match (made, given) {
-            (Some((sq, _, _)), _) => sq.arena,
+            (Some((sq, _)), _) => sq.arena,
             (None, Some(g)) => g.arena.clone(),
             (None, None) => Vec::new(),
         };

@@ -143,14 +143,23 @@ pub(super) fn is_normalized(s: &str) -> bool {
         || (!b.is_ascii() && wide_spaces(b).next().is_some()))
 }
 
-/// The squeezed bytes of every distinct non-blank line, and for each such
-/// line the index of its first occurrence and the ends cut off with an
-/// ellipsis in every copy of it (`cut`: one per input line).
-pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Vec<usize>, Vec<u8>) {
+/// What [`squeeze_distinct`] knows of each distinct line.
+#[derive(Default)]
+pub(super) struct Distinct {
+    /// The index of its first occurrence.
+    pub(super) first: Vec<usize>,
+    /// The ends cut off with an ellipsis in every copy of it.
+    pub(super) cut: Vec<u8>,
+    /// It occurs once.
+    pub(super) once: Vec<bool>,
+}
+
+/// The squeezed bytes of every distinct non-blank line, and what is known of
+/// each (`cut`: the ends cut off with an ellipsis, one per input line).
+pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinct) {
     let mut arena = Vec::with_capacity(input.iter().map(|s| s.len()).sum());
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut firsts: Vec<usize> = Vec::new();
-    let mut cuts: Vec<u8> = Vec::new();
+    let mut d = Distinct::default();
     let mut first_of: U64Map<u32> = U64Map::default();
     // Byte-identical copies (a whole article written twice) are dropped
     // before the costlier squeeze.
@@ -170,11 +179,12 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Vec<usi
         let raw_key = mix(line_key(s.as_bytes()));
         match raw_seen.get(&raw_key) {
             Some(&k) if input[k as usize] == *s => {
-                let d = slot[k as usize];
-                if let Some(c) = cuts.get_mut(d as usize) {
+                let k = slot[k as usize];
+                if let Some(c) = d.cut.get_mut(k as usize) {
                     *c &= cut[i];
+                    d.once[k as usize] = false;
                 }
-                slot.push(d);
+                slot.push(k);
                 continue;
             }
             Some(_) => {}
@@ -203,7 +213,8 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Vec<usi
                 let (a, b) = spans[k as usize];
                 if arena[a..b] == arena[span.0..span.1] {
                     arena.truncate(start);
-                    cuts[k as usize] &= cut[i];
+                    d.cut[k as usize] &= cut[i];
+                    d.once[k as usize] = false;
                     slot.push(k);
                     continue;
                 }
@@ -215,10 +226,11 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Vec<usi
         }
         slot.push(spans.len() as u32);
         spans.push(span);
-        firsts.push(i);
-        cuts.push(cut[i]);
+        d.first.push(i);
+        d.cut.push(cut[i]);
+        d.once.push(true);
     }
-    (Squeezed { arena, spans }, firsts, cuts)
+    (Squeezed { arena, spans }, d)
 }
 
 /// Whitespace counts over the prefixes of one line, so that the squeezed
