@@ -53,13 +53,16 @@ struct Item<'a> {
 pub(super) struct Output<'l, 'a> {
     lines: &'l [Line<'a>],
     items: Vec<Item<'a>>,
+    /// Nothing is taken for a copy (the strict reading).
+    strict: bool,
 }
 
 impl<'l, 'a> Output<'l, 'a> {
-    pub(super) fn new(lines: &'l [Line<'a>]) -> Self {
+    pub(super) fn new(lines: &'l [Line<'a>], strict: bool) -> Self {
         Output {
             lines,
             items: Vec::new(),
+            strict,
         }
     }
 
@@ -90,7 +93,7 @@ impl<'l, 'a> Output<'l, 'a> {
     ) {
         let glued = paragraphs.len() > 1;
         let mut gone = vec![false; g.members.len()];
-        if !glued {
+        if !glued && !self.strict {
             // No cut: the group is one line's text, and the others are
             // copies of it only if the scraper wrote them beside it.
             for m in copies {
@@ -122,7 +125,9 @@ impl<'l, 'a> Output<'l, 'a> {
     /// The paragraphs in article order, normalised, each with its squeezed
     /// bytes when they are known, and whether to split it at glued seams.
     pub(super) fn finish(mut self) -> Vec<Finished<'a>> {
-        self.drop_short_copies();
+        if !self.strict {
+            self.drop_short_copies();
+        }
         self.items.sort_by_key(|i| i.key);
         let total: usize = self.items.iter().map(|i| i.paras.len()).sum();
         let mut out = Vec::with_capacity(total);
@@ -134,7 +139,9 @@ impl<'l, 'a> Output<'l, 'a> {
                 out.push((normalize(&raw), sq, split));
             }
         }
-        drop_cut_copies(&mut out);
+        if !self.strict {
+            drop_cut_copies(&mut out);
+        }
         out
     }
 

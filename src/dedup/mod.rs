@@ -87,13 +87,60 @@ const MAX_ROUNDS: usize = 3;
 /// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let raw: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-    let Some(mut done) = pass(&raw, None) else {
+    let near = rebuild_with(&raw, Method::NearCopies);
+    // The promise, checked: every line's text is in the output, in one
+    // piece. Where the reading of copies broke one apart (lines that quote
+    // and repeat each other in ways no single article explains), the
+    // strict reading, which cuts at every line start and end and drops
+    // nothing, is taken instead.
+    if keeps_every_line(&raw, &near) {
+        near
+    } else {
+        rebuild_with(&raw, Method::Strict)
+    }
+}
+
+/// How line starts and ends are read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Method {
+    /// A line start or end is a boundary only where the text breaks; copies
+    /// (fragments, summaries, teasers, link texts) are dropped.
+    NearCopies,
+    /// Every line start and end is a boundary, nothing is taken for a copy:
+    /// each line comes out as a run of whole paragraphs.
+    Strict,
+}
+
+/// Squeezed bytes at most scanned by [`keeps_every_line`]; past that (a
+/// file of 100,000 distinct lines) the check is skipped.
+const CHECK_BUDGET: usize = 1 << 26;
+
+/// Whether every line (an ellipsis at either end removed) occurs, whitespace
+/// aside, in the paragraphs written one after another.
+fn keeps_every_line(lines: &[&str], paragraphs: &[String]) -> bool {
+    let mut text = Vec::new();
+    for p in paragraphs {
+        squeeze_into(p, &mut text);
+    }
+    if text.len().saturating_mul(lines.len()) > CHECK_BUDGET {
+        return true;
+    }
+    let mut line = Vec::new();
+    lines.iter().all(|l| {
+        line.clear();
+        squeeze_into(truncation::strip_ellipsis(l).0, &mut line);
+        memchr::memmem::find(&text, &line).is_some()
+    })
+}
+
+fn rebuild_with(raw: &[&str], method: Method) -> Vec<String> {
+    let Some(mut done) = pass(raw, None, method) else {
         return raw.iter().map(|s| s.to_string()).collect();
     };
     // A pass that gave back its input (a single line with nothing to split,
     // or evidence that no line fitted) is at a fixed point already: the
     // next would repeat it.
-    if done.paragraphs.len() == raw.len() && done.paragraphs.iter().zip(&raw).all(|(p, r)| p == r) {
+    if done.paragraphs.len() == raw.len() && done.paragraphs.iter().zip(raw).all(|(p, r)| p == r) {
         return done.paragraphs;
     }
     // Passes over a small input are cheap: allow more of them there.
@@ -105,7 +152,7 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     };
     for _ in 1..max_passes {
         let refs: Vec<&str> = done.paragraphs.iter().map(String::as_str).collect();
-        match pass(&refs, Some(&done.squeezed)) {
+        match pass(&refs, Some(&done.squeezed), method) {
             Some(next) if next.paragraphs != done.paragraphs => done = next,
             _ => break,
         }
@@ -172,10 +219,13 @@ struct Squeezed {
 /// `given`: the lines' squeezed bytes, when the lines are a pass's output.
 /// Every pass applies the same rules, so that the result, where the passes
 /// stop, is a fixed point of cleaning.
-fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
+fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Passed> {
     let mut stripped: Vec<(&str, u8)> = input
         .iter()
-        .map(|s| truncation::strip_ellipsis(s))
+        .map(|s| match method {
+            Method::NearCopies => truncation::strip_ellipsis(s),
+            Method::Strict => (*s, 0),
+        })
         .collect();
     truncation::keep_written_ellipses(input, &mut stripped);
     // Squeezed bytes handed on are those of the whole lines: with an
@@ -214,7 +264,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
         && lines.len() > 1
         && (given.is_some()
             || (lines.len() == input.len() && input.iter().all(|s| is_normalized(s))))
-        && !(0..lines.len()).any(|l| copies::link_text(&lines, l))
+        && (method == Method::Strict || !(0..lines.len()).any(|l| copies::link_text(&lines, l)))
     {
         return None;
     }
@@ -233,15 +283,18 @@ fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
     } else {
         cuts::Style::Spaced
     };
-    let mut out = copies::Output::new(&lines);
+    let mut out = copies::Output::new(&lines, method == Method::Strict);
     for (g, frame) in groups.iter().zip(&frames) {
         let Some(frame) = frame else {
             out.push_line(g.members[0].0 as usize, false);
             continue;
         };
-        let accepted = frame.accepted(style);
+        let accepted = match method {
+            Method::NearCopies => frame.accepted(style),
+            Method::Strict => frame.every_event(),
+        };
         let paragraphs = frame.paragraphs(&lines, g, &accepted);
-        let split = style == cuts::Style::Tight;
+        let split = style == cuts::Style::Tight && method == Method::NearCopies;
         out.push_group(g, frame, frame.copies(&accepted), paragraphs, split);
     }
     let mut kept = Kept::new(&sq.arena);

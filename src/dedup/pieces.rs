@@ -189,6 +189,17 @@ impl Frame {
             .collect()
     }
 
+    /// For each cut, whether a line starts or ends there: the strict
+    /// reading, where every line start and end is a boundary.
+    pub(super) fn every_event(&self) -> Vec<bool> {
+        let last = self.cands.len() - 1;
+        self.cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| i == 0 || i == last || c.ev.start || c.ev.end)
+            .collect()
+    }
+
     /// The members (indices into the group's members) that are copies: inside
     /// another member, with a start or an end that is no boundary.
     pub(super) fn copies(&self, accepted: &[bool]) -> Vec<usize> {
