@@ -53,6 +53,8 @@ struct Item<'a> {
 pub(super) struct Output<'l, 'a> {
     lines: &'l [Line<'a>],
     items: Vec<Item<'a>>,
+    /// Some line was taken for a copy and left out.
+    dropped: bool,
     /// Nothing is taken for a copy (the strict reading).
     strict: bool,
 }
@@ -62,6 +64,7 @@ impl<'l, 'a> Output<'l, 'a> {
         Output {
             lines,
             items: Vec::new(),
+            dropped: false,
             strict,
         }
     }
@@ -92,6 +95,7 @@ impl<'l, 'a> Output<'l, 'a> {
         tight: bool,
     ) {
         let glued = paragraphs.len() > 1;
+        self.dropped |= !copies.is_empty();
         let mut gone = vec![false; g.members.len()];
         if !glued && !self.strict {
             // No cut: the group is one line's text, and the others are
@@ -123,8 +127,9 @@ impl<'l, 'a> Output<'l, 'a> {
     }
 
     /// The paragraphs in article order, normalised, each with its squeezed
-    /// bytes when they are known, and whether to split it at glued seams.
-    pub(super) fn finish(mut self) -> Vec<Finished<'a>> {
+    /// bytes when they are known, and whether to split it at glued seams;
+    /// and whether some line was taken for a copy and left out.
+    pub(super) fn finish(mut self) -> (Vec<Finished<'a>>, bool) {
         if !self.strict {
             self.drop_short_copies();
         }
@@ -140,9 +145,11 @@ impl<'l, 'a> Output<'l, 'a> {
             }
         }
         if !self.strict {
+            let before = out.len();
             drop_cut_copies(&mut out);
+            self.dropped |= out.len() < before;
         }
-        out
+        (out, self.dropped)
     }
 
     /// Drops lines standing alone that are copies: short text found on word
@@ -184,6 +191,7 @@ impl<'l, 'a> Output<'l, 'a> {
                     .is_some_and(|l| self.near_copy(l, false));
             }
         }
+        self.dropped |= drop.iter().any(|&d| d);
         let mut k = 0;
         self.items.retain(|_| {
             k += 1;
@@ -224,14 +232,12 @@ impl<'l, 'a> Output<'l, 'a> {
 /// longer line before it.
 pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let line = &lines[l];
+    if !line.once || line.sq.len() >= LINK_TEXT || l == 0 {
+        return false;
+    }
     let words = line.raw.split_whitespace().count();
     let name_like = words >= 2 || line.raw.chars().any(char::is_uppercase);
-    if !line.once
-        || line.sq.len() >= LINK_TEXT
-        || !name_like
-        || is_sentence(line.raw)
-        || !line.raw.chars().any(char::is_alphanumeric)
-    {
+    if !name_like || is_sentence(line.raw) || !line.raw.chars().any(char::is_alphanumeric) {
         return false;
     }
     let text = normalize(line.raw);

@@ -87,16 +87,17 @@ const MAX_ROUNDS: usize = 3;
 /// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let raw: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-    let near = rebuild_with(&raw, Method::NearCopies);
+    let (near, dropped) = rebuild_with(&raw, Method::NearCopies);
     // The promise, checked: every line's text is in the output, in one
     // piece. Where the reading of copies broke one apart (lines that quote
     // and repeat each other in ways no single article explains), the
     // strict reading, which cuts at every line start and end and drops
-    // nothing, is taken instead.
-    if keeps_every_line(&raw, &near) {
+    // nothing, is taken instead. Only a result that left out a copy needs
+    // the check: cuts alone keep every line a run of paragraphs.
+    if !dropped || keeps_every_line(&raw, &near) {
         near
     } else {
-        rebuild_with(&raw, Method::Strict)
+        rebuild_with(&raw, Method::Strict).0
     }
 }
 
@@ -125,23 +126,36 @@ fn keeps_every_line(lines: &[&str], paragraphs: &[String]) -> bool {
     if text.len().saturating_mul(lines.len()) > CHECK_BUDGET {
         return true;
     }
-    let mut line = Vec::new();
-    lines.iter().all(|l| {
+    let occurs = |l: &str, line: &mut Vec<u8>| {
         line.clear();
-        squeeze_into(truncation::strip_ellipsis(l).0, &mut line);
-        memchr::memmem::find(&text, &line).is_some()
+        squeeze_into(truncation::strip_ellipsis(l).0, line);
+        memchr::memmem::find(&text, line).is_some()
+    };
+    let mut line = Vec::new();
+    let Some(&longest) = lines.iter().max_by_key(|l| l.len()) else {
+        return true;
+    };
+    if !occurs(longest, &mut line) {
+        return false;
+    }
+    // In a cascade most lines are a prefix or a suffix of the longest one,
+    // byte for byte, so they are in the output where it is.
+    lines.iter().all(|l| {
+        let part = l.len() < longest.len() && (longest.starts_with(l) || longest.ends_with(l));
+        (part && truncation::strip_ellipsis(l).1 == 0) || occurs(l, &mut line)
     })
 }
 
-fn rebuild_with(raw: &[&str], method: Method) -> Vec<String> {
+/// The paragraphs, and whether some pass left out a copy.
+fn rebuild_with(raw: &[&str], method: Method) -> (Vec<String>, bool) {
     let Some(mut done) = pass(raw, None, method) else {
-        return raw.iter().map(|s| s.to_string()).collect();
+        return (raw.iter().map(|s| s.to_string()).collect(), false);
     };
     // A pass that gave back its input (a single line with nothing to split,
     // or evidence that no line fitted) is at a fixed point already: the
     // next would repeat it.
     if done.paragraphs.len() == raw.len() && done.paragraphs.iter().zip(raw).all(|(p, r)| p == r) {
-        return done.paragraphs;
+        return (done.paragraphs, done.dropped);
     }
     // Passes over a small input are cheap: allow more of them there.
     let total: usize = raw.iter().map(|s| s.len()).sum();
@@ -152,12 +166,16 @@ fn rebuild_with(raw: &[&str], method: Method) -> Vec<String> {
     };
     for _ in 1..max_passes {
         let refs: Vec<&str> = done.paragraphs.iter().map(String::as_str).collect();
+        let dropped = done.dropped;
         match pass(&refs, Some(&done.squeezed), method) {
-            Some(next) if next.paragraphs != done.paragraphs => done = next,
+            Some(mut next) if next.paragraphs != done.paragraphs => {
+                next.dropped |= dropped;
+                done = next;
+            }
             _ => break,
         }
     }
-    done.paragraphs
+    (done.paragraphs, done.dropped)
 }
 
 /// One distinct line of a pass.
@@ -203,6 +221,8 @@ struct Edge {
 struct Passed {
     paragraphs: Vec<String>,
     squeezed: Squeezed,
+    /// Some line was taken for a copy and left out.
+    dropped: bool,
 }
 
 /// Squeezed bytes of some lines in one arena: line `i` is
@@ -299,7 +319,8 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
     }
     let mut kept = Kept::new(&sq.arena);
     let mut scratch = Vec::new();
-    for (piece, sq, split) in out.finish() {
+    let (finished, dropped) = out.finish();
+    for (piece, sq, split) in finished {
         if split {
             for part in split_glued(&piece) {
                 let part = part.trim_matches(' ');
@@ -343,6 +364,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
     Some(Passed {
         paragraphs,
         squeezed: Squeezed { arena, spans },
+        dropped,
     })
 }
 

@@ -130,27 +130,49 @@ impl Frame {
                 found
             })
             .collect();
+        // First the member reaching furthest; the others only where it has
+        // a space (each asked member's raw text is walked once).
+        let tight_in = |raw_at: &RawAt, i: usize, m: usize| {
+            let k = (cuts[i] - ext[m].0) as usize;
+            raw_at.get(m, k) == raw_at.get(m, k - 1) + 1
+        };
         let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); ext.len()];
         for (i, &c) in cuts.iter().enumerate() {
-            for &m in &spanning[i] {
+            if let Some(&m) = spanning[i].first() {
                 let k = (c - ext[m].0) as usize;
                 wanted[m].extend([k - 1, k]);
             }
         }
-        let raw_at = RawAt::new(lines, g, wanted);
+        let first = RawAt::new(lines, g, wanted);
+        let mut tight: Vec<bool> = (0..cuts.len())
+            .map(|i| spanning[i].first().is_some_and(|&m| tight_in(&first, i, m)))
+            .collect();
+        let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); ext.len()];
+        for (i, &c) in cuts.iter().enumerate() {
+            if !tight[i] {
+                for &m in spanning[i].iter().skip(1) {
+                    let k = (c - ext[m].0) as usize;
+                    wanted[m].extend([k - 1, k]);
+                }
+            }
+        }
+        if wanted.iter().any(|w| !w.is_empty()) {
+            let others = RawAt::new(lines, g, wanted);
+            for (i, t) in tight.iter_mut().enumerate() {
+                if !*t {
+                    *t = spanning[i].iter().skip(1).any(|&m| tight_in(&others, i, m));
+                }
+            }
+        }
         let cands = cuts
             .iter()
             .enumerate()
             .map(|(i, &c)| match spanning[i].first() {
                 Some(&r) => {
-                    let tight = spanning[i].iter().any(|&m| {
-                        let k = (c - ext[m].0) as usize;
-                        raw_at.get(m, k) == raw_at.get(m, k - 1) + 1
-                    });
                     let sq = lines[g.members[r].0 as usize].sq;
                     Cand {
                         ev: events[i],
-                        glue: if tight { Glue::Tight } else { Glue::Spaced },
+                        glue: if tight[i] { Glue::Tight } else { Glue::Spaced },
                         look: Look::at(sq, (c - ext[r].0) as usize),
                     }
                 }

@@ -101,6 +101,22 @@ pub(super) fn last_char(s: &[u8]) -> Option<char> {
 /// (`U.S.A.`, `Node.js`, `example.com`, `3.5`) never split: the stop must
 /// follow a lowercase letter, digit or closing mark and precede a capital.
 pub fn split_glued(text: &str) -> Vec<&str> {
+    // Most stops are followed by a space or end the text: with no stop
+    // glued to a capital, a quote or a char beyond ASCII, there is nothing
+    // to split.
+    let b = text.as_bytes();
+    let glued = memchr::memchr3_iter(b'.', b'!', b'?', b)
+        .chain(memchr::memchr_iter(0xA6, b)) // the last byte of `…`
+        .any(|i| {
+            let after = b[i + 1..]
+                .iter()
+                .find(|&&c| !matches!(c, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']'));
+            after.is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80 || matches!(c, b'(' | b'['))
+                || (b.get(i + 1) == Some(&b'"') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
+        });
+    if !glued {
+        return vec![text];
+    }
     let mut parts = Vec::new();
     let mut start = 0;
     // Straight quotes since `start`: their parity tells open from close.
