@@ -95,10 +95,25 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     // nothing, is taken instead. Only a result that left out a copy needs
     // the check: cuts alone keep every line a run of paragraphs.
     if !dropped || keeps_every_line(&raw, &near) {
-        near
-    } else {
-        rebuild_with(&raw, Method::Strict).0
+        return near;
     }
+    // The strict result is cleaned again until it is a fixed point of
+    // cleaning (idempotence), as long as every input line stays whole.
+    let mut out = rebuild_with(&raw, Method::Strict).0;
+    for _ in 0..MAX_ROUNDS {
+        let refs: Vec<&str> = out.iter().map(String::as_str).collect();
+        let (near, dropped) = rebuild_with(&refs, Method::NearCopies);
+        let next = if !dropped || keeps_every_line(&refs, &near) {
+            near
+        } else {
+            rebuild_with(&refs, Method::Strict).0
+        };
+        if next == out || !keeps_every_line(&raw, &next) {
+            break;
+        }
+        out = next;
+    }
+    out
 }
 
 /// How line starts and ends are read.
@@ -135,15 +150,57 @@ fn keeps_every_line(lines: &[&str], paragraphs: &[String]) -> bool {
     let Some(&longest) = lines.iter().max_by_key(|l| l.len()) else {
         return true;
     };
-    if !occurs(longest, &mut line) {
-        return false;
-    }
     // In a cascade most lines are a prefix or a suffix of the longest one,
     // byte for byte, so they are in the output where it is.
+    let longest_kept = occurs(longest, &mut line);
+    let mut whole: Option<Vec<Vec<u8>>> = None;
     lines.iter().all(|l| {
         let part = l.len() < longest.len() && (longest.starts_with(l) || longest.ends_with(l));
-        (part && truncation::strip_ellipsis(l).1 == 0) || occurs(l, &mut line)
+        if (part && longest_kept && truncation::strip_ellipsis(l).1 == 0) || occurs(l, &mut line) {
+            return true;
+        }
+        // A line that repeats a paragraph of its own (`X.YX.`) cannot occur
+        // whole in an output that holds each paragraph once: it is kept if
+        // it is made of whole paragraphs.
+        let paragraphs = whole.get_or_insert_with(|| {
+            paragraphs
+                .iter()
+                .map(|p| {
+                    let mut sq = Vec::new();
+                    squeeze_into(p, &mut sq);
+                    sq
+                })
+                .collect()
+        });
+        is_made_of(&line, paragraphs)
     })
+}
+
+/// Whether `line` (squeezed) is a run of whole `paragraphs` (squeezed), in
+/// any order and with repeats. Lines over 64 KiB, or outputs with over 64
+/// paragraph lengths, are not tried.
+fn is_made_of(line: &[u8], paragraphs: &[Vec<u8>]) -> bool {
+    let mut by_len: U64Map<Vec<usize>> = U64Map::default();
+    for (k, p) in paragraphs.iter().enumerate() {
+        by_len.entry(p.len() as u64).or_default().push(k);
+    }
+    if line.len() > 1 << 16 || by_len.len() > 64 {
+        return false;
+    }
+    let mut reach = vec![false; line.len() + 1];
+    reach[0] = true;
+    for i in 0..line.len() {
+        if !reach[i] {
+            continue;
+        }
+        for (&len, ks) in &by_len {
+            let end = i + len as usize;
+            if len > 0 && end <= line.len() && ks.iter().any(|&k| paragraphs[k] == line[i..end]) {
+                reach[end] = true;
+            }
+        }
+    }
+    reach[line.len()]
 }
 
 /// The paragraphs, and whether some pass left out a copy.
