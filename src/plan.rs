@@ -88,6 +88,13 @@ impl Plan {
             max_bytes: cli.max_bytes,
             keep_entities: cli.keep_entities,
             lang: cli.lang,
+            // Only JSON output shows `stats.dropped`: text output and the
+            // file modes do not pay for counting.
+            count_dropped: cli.format != Format::Text
+                && cli.out_dir.is_none()
+                && !cli.in_place
+                && !cli.check
+                && !cli.diff,
         };
         if cli.input_format == InputFormat::Jsonl {
             return stream(cli, clean).map(Plan::Stream);
