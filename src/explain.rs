@@ -577,14 +577,19 @@ impl Explanation {
     }
 
     /// `6 body lines, 6 paragraphs: 6 kept, 0 copies, 0 fragments, 0
-    /// truncated copies`, and the lines not found if any.
+    /// truncated copies`, and the lines not found if any (`; 1 not found:
+    /// text was lost, please report this file`).
     pub fn summary(&self) -> String {
         let d = self.article.stats.dropped.unwrap_or_default();
         let count = |f| self.lines.iter().filter(|l| l.placement.fate == f).count();
+        let (lines, paragraphs) = (
+            self.lines.len() as u64,
+            self.article.paragraphs.len() as u64,
+        );
         let mut s = format!(
-            "{} body lines, {} paragraphs: {} kept, {} {}, {} {}, {} truncated {}",
-            self.lines.len(),
-            self.article.paragraphs.len(),
+            "{lines} body {}, {paragraphs} {}: {} kept, {} {}, {} {}, {} truncated {}",
+            plural(lines, "line", "lines"),
+            plural(paragraphs, "paragraph", "paragraphs"),
             count(Fate::Kept),
             d.copies,
             plural(d.copies, "copy", "copies"),
@@ -945,6 +950,34 @@ mod tests {
             v["dropped"],
             serde_json::json!({"copies": 0, "fragments": 0, "truncated": 1})
         );
+    }
+
+    #[test]
+    fn the_summary_counts_in_the_singular_too() {
+        let e = explain(
+            b"One.\n",
+            &Options {
+                no_header: true,
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            e.summary(),
+            "1 body line, 1 paragraph: 1 kept, 0 copies, 0 fragments, 0 truncated copies"
+        );
+        let lost = Explanation {
+            lines: vec![Line {
+                number: 1,
+                text: "Gone.".into(),
+                decoded: false,
+                placement: Placement::NOT_FOUND,
+            }],
+            ..e
+        };
+        assert!(lost
+            .summary()
+            .ends_with("; 1 not found: text was lost, please report this file"));
     }
 
     #[test]

@@ -239,3 +239,39 @@ fn json_stats_count_dropped_lines_by_kind_last() {
         );
     }
 }
+
+/// Every fixture explained: no line's text lost, the same paragraphs as
+/// cleaning gives, and the same dropped counts as JSON's `stats`.
+#[test]
+fn every_fixture_is_explained_with_nothing_lost() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(root).unwrap() {
+        let input = entry.unwrap().path().join("input.txt");
+        let Ok(bytes) = std::fs::read(&input) else {
+            continue;
+        };
+        seen += 1;
+        let opts = newsdedup::Options {
+            count_dropped: true,
+            ..newsdedup::Options::default()
+        };
+        let e = newsdedup::explain::explain(&bytes, &opts).unwrap();
+        let article = newsdedup::clean(&bytes, &opts).unwrap();
+        assert_eq!(e.article, article, "{}", input.display());
+        for line in &e.lines {
+            assert_ne!(
+                line.placement.fate,
+                newsdedup::explain::Fate::NotFound,
+                "{}:{}",
+                input.display(),
+                line.number
+            );
+        }
+        assert!(e
+            .lines
+            .iter()
+            .any(|l| l.placement.fate == newsdedup::explain::Fate::Kept));
+    }
+    assert!(seen >= 20);
+}
