@@ -459,27 +459,50 @@ enum Compared {
 /// Compares the start of `line` with all of `paragraph`, whitespace
 /// squeezed out of both.
 fn compare_squeezed(line: &str, paragraph: &str) -> Compared {
-    let mut l = line.char_indices().filter(|(_, c)| !c.is_whitespace());
-    for pc in paragraph.chars().filter(|c| !c.is_whitespace()) {
-        match l.next() {
-            None => return Compared::LineEnded,
-            Some((_, lc)) if lc != pc => return Compared::Differs,
-            Some(_) => {}
+    let (l, p) = (line.as_bytes(), paragraph.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        j = skip_ws(paragraph, j);
+        if j == p.len() {
+            return Compared::Whole(i);
         }
+        i = skip_ws(line, i);
+        if i == l.len() {
+            return Compared::LineEnded;
+        }
+        // The run of equal bytes up to the next difference, at memcmp
+        // speed, ended on a char boundary (the bytes agree, so a boundary
+        // in one is one in the other).
+        let mut n = common_prefix_len(&l[i..], &p[j..]);
+        while !line.is_char_boundary(i + n) {
+            n -= 1;
+        }
+        if n == 0 {
+            // Neither is at whitespace, and the chars differ.
+            return Compared::Differs;
+        }
+        i += n;
+        j += n;
     }
-    // Up to the last char compared; whitespace after it is skipped anyway.
-    let end = match l.next() {
-        Some((at, _)) => at,
-        None => line.len(),
-    };
-    Compared::Whole(end)
 }
 
 /// The first non-whitespace byte at or after `pos`.
-fn skip_ws(s: &str, pos: usize) -> usize {
-    let rest = &s[pos..];
-    let trimmed = rest.trim_start();
-    pos + (rest.len() - trimmed.len())
+fn skip_ws(s: &str, mut pos: usize) -> usize {
+    let b = s.as_bytes();
+    while let Some(&byte) = b.get(pos) {
+        if byte < 0x80 {
+            if !byte.is_ascii_whitespace() && byte != 0x0b {
+                break;
+            }
+            pos += 1;
+        } else {
+            match s[pos..].chars().next() {
+                Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    pos
 }
 
 fn squeeze(s: &str) -> Vec<u8> {
@@ -978,6 +1001,28 @@ mod tests {
         assert!(lost
             .summary()
             .ends_with("; 1 not found: text was lost, please report this file"));
+    }
+
+    #[test]
+    fn spacing_differences_are_squeezed_out_even_inside_a_char_run() {
+        let article = ["Em\u{2014}dash and \u{a9} here.", "Next."];
+        assert_eq!(
+            shown(
+                &[
+                    "Em\u{2000}\u{2014}dash  and\u{a0}\u{a9}\there.Next.",
+                    "Em\u{2014}dash and \u{a9} here.\u{3000}Next.",
+                    "Em\u{2014}dashand\u{a9}here",
+                    "Em\u{2014}dash and \u{a8}",
+                ],
+                &article
+            ),
+            [
+                "kept as paragraphs 1-2",
+                "copy of paragraphs 1-2",
+                "fragment of paragraph 1",
+                "not found"
+            ]
+        );
     }
 
     #[test]
