@@ -50,6 +50,11 @@ pub enum Fate {
     /// paragraphs `first..=last`: a cut-off copy, dropped. A line that is
     /// nothing but an ellipsis has no paragraphs.
     Truncated,
+    /// The line's text is whole paragraphs among `first..=last`, but in
+    /// another order or repeated (`X.YX.Y`, an article that repeats a
+    /// paragraph, which is kept once): a copy, dropped, counted with the
+    /// copies.
+    Rearranged,
     /// The line's text is nowhere in the output: text was lost, which must
     /// never happen (a bug to report).
     NotFound,
@@ -57,13 +62,14 @@ pub enum Fate {
 
 impl Fate {
     /// The fate's name in JSON: `kept`, `copy`, `fragment`, `truncated`,
-    /// `not found`.
+    /// `rearranged`, `not found`.
     pub fn name(self) -> &'static str {
         match self {
             Fate::Kept => "kept",
             Fate::Copy => "copy",
             Fate::Fragment => "fragment",
             Fate::Truncated => "truncated",
+            Fate::Rearranged => "rearranged",
             Fate::NotFound => "not found",
         }
     }
@@ -102,6 +108,7 @@ impl fmt::Display for Placement {
             Fate::Copy => "copy of",
             Fate::Fragment => "fragment of",
             Fate::Truncated => "truncated copy of",
+            Fate::Rearranged => "rearranged copy of",
             Fate::NotFound => return f.write_str("not found"),
         };
         match self.paragraphs {
@@ -115,7 +122,8 @@ impl fmt::Display for Placement {
 /// Body lines dropped, by kind: the JSON `stats.dropped`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Dropped {
-    /// Lines that were exactly paragraphs an earlier line gave.
+    /// Lines that were exactly paragraphs an earlier line gave (or whole
+    /// paragraphs rearranged, [`Fate::Rearranged`]).
     pub copies: u64,
     /// Lines found inside paragraphs, not on their boundaries.
     pub fragments: u64,
@@ -129,7 +137,7 @@ impl Dropped {
         let mut d = Dropped::default();
         for p in fates {
             match p.fate {
-                Fate::Copy => d.copies += 1,
+                Fate::Copy | Fate::Rearranged => d.copies += 1,
                 Fate::Fragment => d.fragments += 1,
                 Fate::Truncated => d.truncated += 1,
                 Fate::Kept | Fate::NotFound => {}
@@ -195,6 +203,28 @@ pub fn fates<S: AsRef<str>>(lines: &[S], paragraphs: &[String]) -> Vec<Placement
     }
     if !searched.is_empty() {
         search(&index, &searched, &mut given, &mut out);
+        // Not in the output as one run: a line made of whole paragraphs in
+        // another order or repeated (an article that repeats a paragraph
+        // keeps it once) lost no text.
+        for &(k, _, cut) in &searched {
+            if out[k].fate != Fate::NotFound {
+                continue;
+            }
+            let line = lines[k].as_ref();
+            let text = if cut {
+                strip_ellipsis(line).unwrap_or(line)
+            } else {
+                line
+            };
+            if let Some((a, b)) = index.decompose(text) {
+                let fate = if cut {
+                    Fate::Truncated
+                } else {
+                    Fate::Rearranged
+                };
+                out[k] = Placement::new(fate, a, b);
+            }
+        }
     }
     out
 }
@@ -353,6 +383,39 @@ impl<'a> Index<'a> {
             }
         }
         inside
+    }
+
+    /// The first and last paragraph (0-based) of a line made of whole
+    /// paragraphs in any order, repeats allowed, read greedily.
+    fn decompose(&self, line: &str) -> Option<(usize, usize)> {
+        let starts = self.starts.get_or_init(|| Starts::new(self.paragraphs));
+        let mut pos = skip_ws(line, 0);
+        let mut range: Option<(usize, usize)> = None;
+        while pos < line.len() {
+            let rest = &line[pos..];
+            let (key, len) = key(rest);
+            let keys = std::iter::once((key, len))
+                .filter(|_| len as usize == KEY)
+                .chain(
+                    starts
+                        .short
+                        .iter()
+                        .take_while(|&&l| l <= len)
+                        .map(|&l| (truncate_key(key, l), l)),
+                );
+            let (i, n) = keys
+                .flat_map(|k| starts.map.get(&k).into_iter().flatten())
+                .find_map(|&i| {
+                    let p = &self.paragraphs[i as usize];
+                    match compare_squeezed(rest, p) {
+                        Compared::Whole(n) => Some((i as usize, n)),
+                        _ => None,
+                    }
+                })?;
+            range = Some(range.map_or((i, i), |(a, b)| (a.min(i), b.max(i))));
+            pos = skip_ws(line, pos + n);
+        }
+        range
     }
 
     /// The paragraphs squeezed and concatenated, and where each starts
@@ -888,6 +951,24 @@ mod tests {
             ),
             ["not found", "not found"]
         );
+    }
+
+    #[test]
+    fn whole_paragraphs_out_of_order_or_repeated_are_a_rearranged_copy() {
+        let lines = [
+            "Gamma closes it.Alpha opens the story with a fact.",
+            "Alpha opens the story with a fact. Alpha opens the story with a fact.",
+            "...Gamma closes it.Alpha opens the story with a fact.",
+        ];
+        assert_eq!(
+            shown(&lines, &ARTICLE),
+            [
+                "rearranged copy of paragraphs 1-3",
+                "rearranged copy of paragraph 1",
+                "truncated copy of paragraphs 1-3",
+            ]
+        );
+        assert_eq!(Dropped::count(&fates(&lines, &ps(&ARTICLE))).copies, 2);
     }
 
     #[test]
