@@ -93,6 +93,9 @@ pub struct Stats {
     /// `input_bytes - output_bytes`, or 0 when cleaning added bytes (a missing
     /// final newline, say).
     pub removed_bytes: u64,
+    /// The body lines dropped, by kind, when counted
+    /// ([`crate::Options::count_dropped`]).
+    pub dropped: Option<crate::explain::Dropped>,
 }
 
 /// A cleaned article: its metadata and each paragraph once, in order.
@@ -130,6 +133,7 @@ impl Article {
             body_lines,
             paragraphs: article.paragraphs.len() as u64,
             removed_bytes: input_bytes.saturating_sub(output_bytes),
+            dropped: None,
         };
         article
     }

@@ -34,6 +34,7 @@ Examples:
   newsdedup -i corpus/                     rewrite the files that change, in place
   newsdedup --check corpus/                list files that would change (CI)
   newsdedup --diff corpus/                 show what would change
+  newsdedup --explain scraped.txt          show what became of each body line
   newsdedup --format jsonl corpus/ > all.jsonl
 
 JSON Lines filter (records {\"title\", \"date\", \"url\", \"text\", ...}):
@@ -90,6 +91,15 @@ pub struct Cli {
     /// Like --check, but print a unified diff of each file that would change.
     #[arg(long)]
     pub diff: bool,
+
+    /// Print what became of each body line of one input instead of the
+    /// cleaned text: its line number, its fate (kept as paragraphs N-M, copy
+    /// of paragraphs N-M, fragment of paragraph N, truncated copy of
+    /// paragraph N, `decoded` if HTML references were decoded in it) and the
+    /// start of its text, then a summary. `not found` means text was lost: a
+    /// bug, please report the file. With --format json, one JSON object.
+    #[arg(long, conflicts_with_all = ["out_dir", "in_place", "check", "diff", "report"])]
+    pub explain: bool,
 
     /// Only clean files matching GLOB (gitignore syntax; `!GLOB` excludes)
     /// when walking directories; repeatable. Files named as arguments are

@@ -19,7 +19,10 @@
 //!   [`sentences::split_in`] with a language's rules);
 //! - [`lang`]: an article's language, given or detected;
 //! - [`decode_entities`]: HTML character references decoded, as the
-//!   reader does.
+//!   reader does;
+//! - [`explain`]: what became of each body line (kept as paragraphs, a
+//!   copy, a fragment, a truncated copy), worked out from the cleaned
+//!   article alone.
 //!
 //! # Inside
 //!
@@ -50,6 +53,7 @@
 mod article;
 pub mod dedup;
 mod error;
+pub mod explain;
 pub mod jsonl;
 pub mod lang;
 mod parallel;
@@ -76,6 +80,10 @@ pub struct Options {
     /// The articles' language, given (`--lang`); `None`: detected from
     /// each article's text when its sentences are written as JSON.
     pub lang: Option<lang::Lang>,
+    /// Also count the body lines dropped as copies, fragments and
+    /// truncated copies ([`Stats::dropped`], see [`explain`]): one more
+    /// pass over the body, so it is off by default and on for JSON output.
+    pub count_dropped: bool,
 }
 
 /// The default `max_bytes`: 256 MiB, far above any article, low enough to
@@ -90,6 +98,7 @@ impl Default for Options {
             max_bytes: DEFAULT_MAX_BYTES,
             keep_entities: false,
             lang: None,
+            count_dropped: false,
         }
     }
 }
@@ -107,6 +116,15 @@ impl Default for Options {
 /// unless `opts.lossy`); empty or whitespace only; a missing, empty or
 /// malformed header line (unless `opts.no_header`); no body text.
 pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
+    read_and_rebuild(input, opts, |_, article| article)
+}
+
+/// [`clean`], handing the body lines as read to `then` with the article.
+pub(crate) fn read_and_rebuild<R>(
+    input: &[u8],
+    opts: &Options,
+    then: impl FnOnce(&reader::Document<'_>, Article) -> R,
+) -> Result<R, Error> {
     if input.len() as u64 > opts.max_bytes {
         return Err(Error::TooLarge {
             size: input.len() as u64,
@@ -114,7 +132,7 @@ pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
         });
     }
     let text = reader::decode(input, opts.lossy)?;
-    let doc = reader::parse(
+    let mut doc = reader::parse(
         &text,
         reader::ReadOptions {
             no_header: opts.no_header,
@@ -123,11 +141,15 @@ pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
     )?;
     let paragraphs = dedup::rebuild(&doc.body);
     let mut article = Article::new(
-        doc.header,
+        doc.header.take(),
         paragraphs,
         input.len() as u64,
         doc.body.len() as u64,
     );
     article.lang = opts.lang;
-    Ok(article)
+    if opts.count_dropped {
+        let fates = explain::fates(&doc.body, &article.paragraphs);
+        article.stats.dropped = Some(explain::Dropped::count(&fates));
+    }
+    Ok(then(&doc, article))
 }

@@ -29,6 +29,19 @@ pub enum Plan {
     Batch(Batch),
     /// `--input-format jsonl`: records streamed from the inputs to stdout.
     Stream(Stream),
+    /// `--explain`: the fate of each body line of one input.
+    Explain(Explain),
+}
+
+/// One input explained line by line on stdout.
+#[derive(Debug)]
+pub struct Explain {
+    /// The file to read; `None` is standard input.
+    pub input: Option<PathBuf>,
+    /// JSON (`--format json`) rather than lines for people.
+    pub json: bool,
+    /// How to clean it.
+    pub clean: Options,
 }
 
 /// One input to stdout in `format`.
@@ -88,7 +101,17 @@ impl Plan {
             max_bytes: cli.max_bytes,
             keep_entities: cli.keep_entities,
             lang: cli.lang,
+            // Only JSON output shows `stats.dropped`: text output and the
+            // file modes do not pay for counting.
+            count_dropped: cli.format != Format::Text
+                && cli.out_dir.is_none()
+                && !cli.in_place
+                && !cli.check
+                && !cli.diff,
         };
+        if cli.explain {
+            return explain(cli, clean).map(Plan::Explain);
+        }
         if cli.input_format == InputFormat::Jsonl {
             return stream(cli, clean).map(Plan::Stream);
         }
@@ -215,6 +238,44 @@ fn stream(cli: &Cli, clean: Options) -> Result<Stream> {
         clean,
         jobs: cli.jobs,
     })
+}
+
+/// `--explain`'s plan: one input, text or JSON on stdout.
+fn explain(cli: &Cli, clean: Options) -> Result<Explain> {
+    if cli.input_format == InputFormat::Jsonl {
+        bail!(hinted(
+            "--explain reads one scraped file, not JSON Lines records",
+            "write the record's text to a file (title, date, url, then text) and explain that"
+        ));
+    }
+    let json = match cli.format {
+        Format::Text => false,
+        Format::Json => true,
+        Format::Jsonl => bail!(hinted(
+            "--explain explains a single article; --format jsonl is for many",
+            "use --format json"
+        )),
+    };
+    let input = match cli.paths.as_slice() {
+        [] => None,
+        [p] if is_stdin(p) => None,
+        [p] if p.is_dir() => bail!(hinted(
+            format_args!(
+                "{} is a directory, and --explain explains a single article",
+                p.display()
+            ),
+            "give one file: newsdedup --explain FILE"
+        )),
+        [p] => Some(p.clone()),
+        many => bail!(hinted(
+            format_args!(
+                "{} inputs, and --explain explains a single article",
+                many.len()
+            ),
+            "give one file: newsdedup --explain FILE"
+        )),
+    };
+    Ok(Explain { input, json, clean })
 }
 
 fn is_stdin(p: &Path) -> bool {

@@ -33,6 +33,9 @@ pub struct Document<'a> {
     /// The non-blank body lines, untrimmed, without their line endings,
     /// their character references decoded (borrowed where there were none).
     pub body: Vec<Cow<'a, str>>,
+    /// The 1-based line number in the input of each of `body`, for
+    /// `--explain`.
+    pub numbers: Vec<usize>,
 }
 
 /// Checks the encoding and decodes `input` as UTF-8.
@@ -161,22 +164,27 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
             h.title = crate::dedup::normalize(&t);
         }
     }
-    let body: Vec<Cow<str>> = lines
-        .map(|l| {
-            if opts.keep_entities {
+    let first = if opts.no_header { 1 } else { 4 };
+    let (numbers, body): (Vec<usize>, Vec<Cow<str>>) = lines
+        .enumerate()
+        .map(|(i, l)| {
+            let l = if opts.keep_entities {
                 Cow::Borrowed(l)
             } else {
                 decode_entities(l)
-            }
+            };
+            (first + i, l)
         })
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+        .filter(|(_, l)| !l.trim().is_empty())
+        .unzip();
     if body.is_empty() {
-        return Err(Error::NoBody {
-            line: if opts.no_header { 1 } else { 4 },
-        });
+        return Err(Error::NoBody { line: first });
     }
-    Ok(Document { header, body })
+    Ok(Document {
+        header,
+        body,
+        numbers,
+    })
 }
 
 fn parse_header<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Result<Header, Error> {
@@ -291,6 +299,7 @@ mod tests {
         assert_eq!(h.date.to_string(), "2022-01-22");
         assert_eq!(h.url, "https://a.b/c");
         assert_eq!(d.body, vec!["first", "second"]);
+        assert_eq!(d.numbers, vec![5, 7]);
     }
 
     #[test]

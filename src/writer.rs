@@ -42,6 +42,8 @@ struct JsonStats {
     body_lines: u64,
     paragraphs: u64,
     removed_bytes: u64,
+    /// `null` unless counted ([`crate::Options::count_dropped`]).
+    dropped: Option<crate::explain::Dropped>,
 }
 
 impl From<Stats> for JsonStats {
@@ -52,6 +54,7 @@ impl From<Stats> for JsonStats {
             body_lines: s.body_lines,
             paragraphs: s.paragraphs,
             removed_bytes: s.removed_bytes,
+            dropped: s.dropped,
         }
     }
 }
@@ -115,8 +118,9 @@ pub(crate) const JSON_MEMBERS: [&str; 7] = [
 /// order of [`JSON_MEMBERS`]: `title`, `date` (ISO 8601), `url` (each
 /// `null` without a header), `lang` (ISO 639-1, given or detected, `null`
 /// when unsure), `paragraphs`, `sentences` (a list per paragraph, split by
-/// the language's rules) and `stats`. A member whose name `skip` accepts is
-/// left out.
+/// the language's rules) and `stats` (its last member `dropped`: the body
+/// lines dropped by kind, `null` unless [`crate::Options::count_dropped`]).
+/// A member whose name `skip` accepts is left out.
 pub(crate) fn write_json_members<W: Write>(
     article: &Article,
     object: &mut JsonObject<W>,

@@ -1,10 +1,12 @@
 //! The commands, one file each, as ruff keeps them: [`single`] (one input to
 //! stdout), [`batch`] (files and directories: out-dir, in place, check,
-//! JSON Lines), [`stream`] (the JSON Lines filter) and [`generate`] (man
-//! page and completions). Each takes its part of the [`Plan`], does the
+//! JSON Lines), [`stream`] (the JSON Lines filter), [`explain`] (the fate of
+//! each body line of one input) and [`generate`] (man page and
+//! completions). Each takes its part of the [`Plan`], does the
 //! I/O the library leaves to its caller, and says how the run ended.
 
 mod batch;
+mod explain;
 mod generate;
 mod single;
 mod stream;
@@ -34,5 +36,6 @@ pub fn run(plan: Plan) -> Result<ExitStatus> {
         Plan::Single(single) => single::run(&single),
         Plan::Batch(batch) => batch::run(batch),
         Plan::Stream(stream) => stream::run(&stream),
+        Plan::Explain(explain) => explain::run(&explain),
     }
 }

@@ -67,7 +67,7 @@ pub fn run(plan: &Single) -> Result<ExitStatus> {
 
 /// Reads standard input, at most `max + 1` bytes so an oversized stream is
 /// refused without holding all of it.
-fn read_stdin(max: u64) -> Result<(String, Vec<u8>)> {
+pub(super) fn read_stdin(max: u64) -> Result<(String, Vec<u8>)> {
     let mut bytes = Vec::new();
     io::stdin()
         .lock()

@@ -26,7 +26,9 @@
 //! `text`) and the ones it writes, in input order and byte for byte as they
 //! were (numbers, escapes and nested objects untouched); then the cleaned
 //! fields, in the schema of `--format json`: `title`, `date` (ISO 8601),
-//! `url`, `lang`, `paragraphs`, `sentences`, `stats`. On a clash the
+//! `url`, `lang`, `paragraphs`, `sentences`, `stats` (with `dropped`, the
+//! body lines dropped by kind, counted when
+//! [`Options::count_dropped`]). On a clash the
 //! cleaned field wins: an input `paragraphs`, `sentences` or `stats` is
 //! dropped. An input `lang` (a language tag such as `de` or `pt-BR`) is
 //! read as the article's language, ahead of `--lang` and detection, and
