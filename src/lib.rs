@@ -13,6 +13,8 @@
 //! [`jsonl`] runs the same cleaning over JSON Lines records for pipelines,
 //! [`sentences`] splits paragraphs for JSON output, and [`simulate`] writes
 //! clean articles the way buggy scrapers do, for tests and benchmarks.
+//! Across a corpus, [`duplicates`] groups the articles that are copies of
+//! one another and picks the one to keep.
 //!
 //! ```
 //! let scraped = "Title\n20220122\nhttps://example.com/a\n\
@@ -31,6 +33,7 @@
 pub mod article;
 pub mod batch;
 pub mod dedup;
+pub mod duplicates;
 pub mod error;
 pub mod jsonl;
 pub mod reader;
