@@ -127,6 +127,22 @@ pub struct Cli {
     #[arg(long, value_name = "BYTES", default_value_t = newsdedup::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
 
+    /// Group the articles that are copies of one another: one JSON line per
+    /// group on stdout ({"keep", "copies"}); with --check, exit 1 if there
+    /// is any. Copies: at least half of the shorter is the same story text,
+    /// ignoring case, punctuation, spacing and text many articles share.
+    #[arg(long, conflicts_with_all = ["out_dir", "in_place", "diff"])]
+    pub duplicates: bool,
+
+    /// With --duplicates: the least share of the shorter article that must
+    /// be the same story text, from 0 to 1.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
+    pub threshold: f64,
+
+    /// With --duplicates: which article of each group to keep.
+    #[arg(long, value_enum, value_name = "WHICH", default_value_t = Keep::Complete)]
+    pub keep: Keep,
+
     /// Print a man page or a shell completion script to stdout, and exit.
     #[arg(long, value_enum, value_name = "KIND", exclusive = true)]
     pub generate: Option<Generate>,
@@ -150,6 +166,19 @@ pub enum InputFormat {
     Text,
     /// JSON Lines: one record per line, cleaned as a stream.
     Jsonl,
+}
+
+/// Which article of a group `--duplicates` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Keep {
+    /// The most complete text, then the earliest date, then the path.
+    Complete,
+    /// The longest cleaned text, then the earliest date, then the path.
+    Longest,
+    /// The earliest date, then the most complete text, then the path.
+    Earliest,
+    /// The first by path (or input order).
+    First,
 }
 
 /// What `--generate` prints.

@@ -2,6 +2,7 @@
 
 mod cli;
 mod run;
+mod run_duplicates;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -89,6 +89,9 @@ pub fn run(cli: &Cli) -> Result<ExitStatus> {
         lossy: cli.lossy,
         max_bytes: cli.max_bytes,
     };
+    if cli.duplicates {
+        return crate::run_duplicates::run(cli, opts);
+    }
     if cli.input_format == InputFormat::Jsonl {
         return run_jsonl(cli, opts);
     }
