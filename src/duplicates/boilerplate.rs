@@ -92,15 +92,6 @@ impl Numbering {
         }
     }
 
-    /// Loads the slots of `hashes` into the cache: independent loads that
-    /// the processor overlaps, where the probes of [`Numbering::number`],
-    /// each waiting on its branch, would take their misses one at a time.
-    fn warm(&self, hashes: &[u32]) -> u32 {
-        hashes
-            .iter()
-            .fold(0, |acc, &h| acc ^ self.slots[h as usize & self.mask].0)
-    }
-
     /// The number of `h`, and whether it is new.
     fn number(&mut self, h: u32) -> (u32, bool) {
         // At most three quarters full: short probes, a table small enough
@@ -138,12 +129,11 @@ impl Numbering {
     }
 }
 
-/// A distinct shingle: in how many articles, the last article that
-/// counted it, and its id once it has one.
-struct Info {
+/// A distinct shingle: in how many articles, and the last article that
+/// counted it (index + 1).
+struct Count {
     df: u32,
     last: u32,
-    id: u32,
 }
 
 /// Counts in how many of `docs` each shingle occurs, marks boilerplate and
@@ -155,78 +145,82 @@ pub fn prepare<'a>(docs: &[&'a Doc], opts: &Options) -> Corpus<'a> {
     let total: usize = docs.iter().map(|d| d.shingles.len()).sum();
     // About half the shingles of a corpus are distinct (dups-dev: 46%).
     let mut dense = Numbering::with_capacity(total / 2);
-    // What is known of each distinct shingle, side by side so that one
-    // cache line holds all of it.
-    let mut info: Vec<Info> = Vec::with_capacity(total / 2);
+    let mut counts: Vec<Count> = Vec::with_capacity(total / 2);
     let numbered: Vec<Vec<u32>> = docs
         .iter()
         .enumerate()
         .map(|(i, doc)| {
             let mark = i as u32 + 1;
-            let mut ids = Vec::with_capacity(doc.shingles.len());
-            for chunk in doc.shingles.chunks(32) {
-                std::hint::black_box(dense.warm(chunk));
-                ids.extend(chunk.iter().map(|&h| {
+            doc.shingles
+                .iter()
+                .map(|&h| {
                     let (k, new) = dense.number(h);
                     if new {
-                        info.push(Info {
-                            df: 0,
-                            last: 0,
-                            id: UNIQUE,
-                        });
+                        counts.push(Count { df: 0, last: 0 });
                     }
-                    let e = &mut info[k as usize];
-                    if e.last != mark {
-                        e.last = mark;
-                        e.df += 1;
+                    let c = &mut counts[k as usize];
+                    if c.last != mark {
+                        c.last = mark;
+                        c.df += 1;
                     }
                     k
-                }));
-            }
-            ids
+                })
+                .collect()
         })
         .collect();
     drop(dense);
 
-    // Pass 2: boilerplate, unique, or a shared shingle with a posting list.
+    // Each number to what it is: boilerplate, unique, or the id of a shared
+    // shingle with room for its posting list. A small array, so the second
+    // pass reads it from the cache.
     let max_df = opts.boilerplate_df as u32;
     let mut table: Vec<(u32, u32)> = Vec::new();
-    let mut postings: Vec<u32> = Vec::new();
+    let mut room = 0u32;
+    let code: Vec<u32> = counts
+        .iter()
+        .map(|c| {
+            if c.df > max_df {
+                BOILER
+            } else if c.df == 1 {
+                UNIQUE
+            } else {
+                table.push((room, 0));
+                room += c.df;
+                table.len() as u32 - 1
+            }
+        })
+        .collect();
+    drop(counts);
+
+    // Pass 2: ids in place of numbers, and the posting lists filled in
+    // article order (so an article is in a list once, however often the
+    // shingle occurs in it).
+    let mut postings: Vec<u32> = vec![u32::MAX; room as usize];
     let mut boiler: Vec<bool> = Vec::new();
     let prepared = docs
         .iter()
         .zip(numbered)
         .enumerate()
         .map(|(i, (&doc, mut ids))| {
-            // Marks now count down from u32::MAX, so they differ from the
-            // first pass's for every article.
-            let mark = u32::MAX - i as u32;
+            let i = i as u32;
             let mut story_shingles = 0;
             for slot in &mut ids {
-                let e = &mut info[*slot as usize];
-                if e.df > max_df {
-                    *slot = BOILER;
-                    continue;
-                }
-                let first_here = e.last != mark;
-                e.last = mark;
-                story_shingles += usize::from(first_here);
-                if e.df == 1 {
-                    *slot = UNIQUE;
-                    continue;
-                }
-                if e.id == UNIQUE {
-                    e.id = table.len() as u32;
-                    table.push((postings.len() as u32, 0));
-                    postings.resize(postings.len() + e.df as usize, 0);
-                }
-                let id = e.id;
-                if first_here {
-                    let range = &mut table[id as usize];
-                    postings[(range.0 + range.1) as usize] = i as u32;
-                    range.1 += 1;
-                }
+                let id = code[*slot as usize];
                 *slot = id;
+                match id {
+                    BOILER => {}
+                    // Only this article has it (a repeat within it, rare,
+                    // counts twice: this is for a 15% pre-filter).
+                    UNIQUE => story_shingles += 1,
+                    id => {
+                        let (start, len) = &mut table[id as usize];
+                        if *len == 0 || postings[(*start + *len - 1) as usize] != i {
+                            postings[(*start + *len) as usize] = i;
+                            *len += 1;
+                            story_shingles += 1;
+                        }
+                    }
+                }
             }
             let width = opts.shingle.max(1).min(doc.tokens);
             boiler.clear();
