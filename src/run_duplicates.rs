@@ -64,7 +64,8 @@ pub fn run(cli: &Cli, opts: Options) -> Result<ExitStatus> {
         InputFormat::Text => read_files(cli, &opts, &dup),
         InputFormat::Jsonl => read_records(cli, &opts, &dup),
     })?;
-    let groups = duplicates::find(&corpus.docs, &dup);
+    let articles = corpus.docs.len();
+    let groups = duplicates::find(corpus.docs, &dup);
 
     let mut out = io::BufWriter::new(io::stdout().lock());
     let text = text_output(cli);
@@ -87,12 +88,12 @@ pub fn run(cli: &Cli, opts: Options) -> Result<ExitStatus> {
             plural(groups.len(), "group", "groups"),
             copies,
             plural(copies, "copy", "copies"),
-            corpus.docs.len(),
-            plural(corpus.docs.len(), "article", "articles"),
+            articles,
+            plural(articles, "article", "articles"),
         );
     }
     if let Some(path) = &cli.report {
-        write_report(path, &groups, &corpus)?;
+        write_report(path, &groups, &corpus.names, articles, corpus.failed)?;
     }
     Ok(if corpus.failed {
         ExitStatus::Error
@@ -316,18 +317,24 @@ fn write_text<W: Write>(w: &mut W, g: &Group, names: &[Value]) -> io::Result<()>
 }
 
 /// The `--report` file: the counts, then every group, as one JSON object.
-fn write_report(path: &Path, groups: &[Group], corpus: &Corpus) -> Result<()> {
+fn write_report(
+    path: &Path,
+    groups: &[Group],
+    names: &[Value],
+    articles: usize,
+    failed: bool,
+) -> Result<()> {
     let what = format!("{}: cannot write the report", path.display());
     let fail =
         |e: io::Error| io::Error::new(e.kind(), format!("{what}: {e} (hint: {})", write_hint(&e)));
     let copies: usize = groups.iter().map(|g| g.copies.len()).sum();
     let report = serde_json::json!({
         "mode": "duplicates",
-        "articles": corpus.docs.len(),
+        "articles": articles,
         "groups": groups.len(),
         "copies": copies,
-        "errors": corpus.failed,
-        "rows": groups.iter().map(|g| json_group(g, &corpus.names)).collect::<Vec<_>>(),
+        "errors": failed,
+        "rows": groups.iter().map(|g| json_group(g, names)).collect::<Vec<_>>(),
     });
     let mut bytes = serde_json::to_vec_pretty(&report)
         .map_err(io::Error::other)

@@ -25,12 +25,32 @@ pub const UNIQUE: u32 = u32::MAX;
 /// The id at a position whose shingle is boilerplate.
 pub const BOILER: u32 = u32::MAX - 1;
 
+/// What this step needs of an article: its shingles, which become its
+/// ids in place (no copy: fresh memory was a fifth of the time), and its
+/// number of words.
+#[derive(Debug, Clone)]
+pub struct Shingled {
+    /// Shingle hashes, one per start position.
+    pub shingles: Vec<u32>,
+    /// Number of words.
+    pub words: usize,
+}
+
+impl From<&Doc> for Shingled {
+    fn from(doc: &Doc) -> Shingled {
+        Shingled {
+            shingles: doc.shingles.clone(),
+            words: doc.tokens,
+        }
+    }
+}
+
 /// One article, with each shingle marked as shared story text (an id),
 /// its own ([`UNIQUE`]) or boilerplate ([`BOILER`]).
 #[derive(Debug)]
-pub struct Prepared<'a> {
-    /// The article.
-    pub doc: &'a Doc,
+pub struct Prepared {
+    /// Number of words.
+    pub words: usize,
     /// The shingle id at each position.
     pub ids: Vec<u32>,
     /// Distinct story shingles (not boilerplate).
@@ -39,19 +59,19 @@ pub struct Prepared<'a> {
     pub story_words: usize,
 }
 
-impl Prepared<'_> {
+impl Prepared {
     /// Words per shingle in this article: the corpus-wide size, or all of
     /// its words when it has fewer.
     pub fn width(&self, n: usize) -> usize {
-        n.max(1).min(self.doc.tokens)
+        n.max(1).min(self.words)
     }
 }
 
 /// The articles prepared, and the posting lists of shared story shingles.
 #[derive(Debug)]
-pub struct Corpus<'a> {
+pub struct Corpus {
     /// One per article given, in order.
-    pub docs: Vec<Prepared<'a>>,
+    pub docs: Vec<Prepared>,
     /// For each shingle id, its range in `postings`: start and length.
     pub table: Vec<(u32, u32)>,
     /// The articles holding each shingle, ascending, one list after another.
@@ -60,7 +80,7 @@ pub struct Corpus<'a> {
     pub shingle: usize,
 }
 
-impl Corpus<'_> {
+impl Corpus {
     /// The articles that hold shingle `id`, ascending.
     pub fn holders(&self, id: u32) -> &[u32] {
         let (start, len) = self.table[id as usize];
@@ -75,8 +95,10 @@ impl Corpus<'_> {
 /// step of preparing the corpus). Hashes are already mixed, so their own
 /// bits pick the slot.
 struct Numbering {
-    /// (hash, number + 1); a number of 0 marks an empty slot.
-    slots: Vec<(u32, u32)>,
+    /// Hash and number + 1, side by side, for each slot; a number of 0
+    /// marks an empty slot. Plain `u32`s, so that the memory can be reused
+    /// for the posting lists once numbering is done ([`Numbering::into_vec`]).
+    slots: Vec<u32>,
     mask: usize,
     len: u32,
 }
@@ -86,7 +108,7 @@ impl Numbering {
     fn with_capacity(n: usize) -> Numbering {
         let size = (n + n / 3).max(16).next_power_of_two();
         Numbering {
-            slots: vec![(0, 0); size],
+            slots: vec![0; 2 * size],
             mask: size - 1,
             len: 0,
         }
@@ -96,15 +118,16 @@ impl Numbering {
     fn number(&mut self, h: u32) -> (u32, bool) {
         // At most three quarters full: short probes, a table small enough
         // to stay in the cache longer.
-        if 4 * (self.len as usize + 1) > 3 * self.slots.len() {
+        if 4 * (self.len as usize + 1) > 3 * (self.mask + 1) {
             self.grow();
         }
         let mut i = h as usize & self.mask;
         loop {
-            let (key, n) = self.slots[i];
+            let (key, n) = (self.slots[2 * i], self.slots[2 * i + 1]);
             if n == 0 {
                 self.len += 1;
-                self.slots[i] = (h, self.len);
+                self.slots[2 * i] = h;
+                self.slots[2 * i + 1] = self.len;
                 return (self.len - 1, true);
             }
             if key == h {
@@ -116,93 +139,94 @@ impl Numbering {
 
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
-        let size = old.len() * 2;
-        self.slots = vec![(0, 0); size];
+        let size = 2 * (self.mask + 1);
+        self.slots = vec![0; 2 * size];
         self.mask = size - 1;
-        for (key, n) in old.into_iter().filter(|&(_, n)| n != 0) {
-            let mut i = key as usize & self.mask;
-            while self.slots[i].1 != 0 {
+        for pair in old.chunks_exact(2).filter(|p| p[1] != 0) {
+            let mut i = pair[0] as usize & self.mask;
+            while self.slots[2 * i + 1] != 0 {
                 i = (i + 1) & self.mask;
             }
-            self.slots[i] = (key, n);
+            self.slots[2 * i] = pair[0];
+            self.slots[2 * i + 1] = pair[1];
         }
     }
-}
 
-/// A distinct shingle: in how many articles, and the last article that
-/// counted it (index + 1).
-struct Count {
-    df: u32,
-    last: u32,
+    /// The table's memory, emptied, for another use.
+    fn into_vec(self) -> Vec<u32> {
+        let mut v = self.slots;
+        v.clear();
+        v
+    }
 }
 
 /// Counts in how many of `docs` each shingle occurs, marks boilerplate and
 /// indexes the rest. `docs` are distinct texts (one per exact class), so
 /// re-scrapes are counted once.
-pub fn prepare<'a>(docs: &[&'a Doc], opts: &Options) -> Corpus<'a> {
+pub fn prepare(mut docs: Vec<Shingled>, opts: &Options) -> Corpus {
     // Pass 1: each distinct shingle to a dense number, in order of first
     // sight (so everything after is deterministic), with its count.
     let total: usize = docs.iter().map(|d| d.shingles.len()).sum();
     // About half the shingles of a corpus are distinct (dups-dev: 46%).
     let mut dense = Numbering::with_capacity(total / 2);
-    let mut counts: Vec<Count> = Vec::with_capacity(total / 2);
-    let numbered: Vec<Vec<u32>> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, doc)| {
-            let mark = i as u32 + 1;
-            doc.shingles
-                .iter()
-                .map(|&h| {
-                    let (k, new) = dense.number(h);
-                    if new {
-                        counts.push(Count { df: 0, last: 0 });
-                    }
-                    let c = &mut counts[k as usize];
-                    if c.last != mark {
-                        c.last = mark;
-                        c.df += 1;
-                    }
-                    k
-                })
-                .collect()
-        })
-        .collect();
-    drop(dense);
+    // For each number, side by side: in how many articles, and the last
+    // article that counted it (index + 1).
+    let mut counts: Vec<u32> = Vec::with_capacity(total);
+    for (i, doc) in docs.iter_mut().enumerate() {
+        let mark = i as u32 + 1;
+        for h in &mut doc.shingles {
+            let (k, new) = dense.number(*h);
+            if new {
+                counts.extend([0, 0]);
+            }
+            let at = 2 * k as usize;
+            if counts[at + 1] != mark {
+                counts[at + 1] = mark;
+                counts[at] += 1;
+            }
+            *h = k;
+        }
+    }
+    // Memory already touched is reused below: fresh pages cost more here
+    // than the work done on them.
+    let mut postings = dense.into_vec();
 
     // Each number to what it is: boilerplate, unique, or the id of a shared
     // shingle with room for its posting list. A small array, so the second
     // pass reads it from the cache.
     let max_df = opts.boilerplate_df as u32;
-    let mut table: Vec<(u32, u32)> = Vec::new();
+    let distinct = counts.len() / 2;
+    let shared = (0..distinct)
+        .filter(|&k| (2..=max_df).contains(&counts[2 * k]))
+        .count();
+    let mut table: Vec<(u32, u32)> = Vec::with_capacity(shared);
     let mut room = 0u32;
-    let code: Vec<u32> = counts
-        .iter()
-        .map(|c| {
-            if c.df > max_df {
-                BOILER
-            } else if c.df == 1 {
-                UNIQUE
-            } else {
-                table.push((room, 0));
-                room += c.df;
-                table.len() as u32 - 1
-            }
-        })
-        .collect();
-    drop(counts);
+    for k in 0..distinct {
+        let df = counts[2 * k];
+        counts[k] = if df > max_df {
+            BOILER
+        } else if df == 1 {
+            UNIQUE
+        } else {
+            table.push((room, 0));
+            room += df;
+            table.len() as u32 - 1
+        };
+    }
+    counts.truncate(distinct);
+    let code = counts;
 
     // Pass 2: ids in place of numbers, and the posting lists filled in
     // article order (so an article is in a list once, however often the
     // shingle occurs in it).
-    let mut postings: Vec<u32> = vec![u32::MAX; room as usize];
+    postings.resize(room as usize, u32::MAX);
     let mut boiler: Vec<bool> = Vec::new();
     let prepared = docs
-        .iter()
-        .zip(numbered)
+        .iter_mut()
         .enumerate()
-        .map(|(i, (&doc, mut ids))| {
+        .map(|(i, doc)| {
             let i = i as u32;
+            let mut ids = std::mem::take(&mut doc.shingles);
             let mut story_shingles = 0;
             for slot in &mut ids {
                 let id = code[*slot as usize];
@@ -222,12 +246,12 @@ pub fn prepare<'a>(docs: &[&'a Doc], opts: &Options) -> Corpus<'a> {
                     }
                 }
             }
-            let width = opts.shingle.max(1).min(doc.tokens);
+            let width = opts.shingle.max(1).min(doc.words);
             boiler.clear();
-            boiler.resize(doc.tokens, false);
+            boiler.resize(doc.words, false);
             mark_words(ids.iter().map(|&id| id == BOILER), width, &mut boiler);
             Prepared {
-                doc,
+                words: doc.words,
                 story_words: boiler.iter().filter(|&&b| !b).count(),
                 story_shingles,
                 ids,
@@ -271,12 +295,11 @@ mod tests {
         let docs: Vec<Doc> = (0..5)
             .map(|i| doc(&format!("story number {i} is about thing {i} {footer}")))
             .collect();
-        let refs: Vec<&Doc> = docs.iter().collect();
         let opts = Options {
             boilerplate_df: 3,
             ..Options::default()
         };
-        let corpus = prepare(&refs, &opts);
+        let corpus = prepare(docs.iter().map(Shingled::from).collect(), &opts);
         for p in &corpus.docs {
             // "story number N is about thing N": 7 words. The footer's
             // shingles are boilerplate, and the words they cover too.
@@ -292,7 +315,7 @@ mod tests {
     fn posting_lists_name_each_holder_once_in_order() {
         let a = doc("one two three four one two three four");
         let b = doc("one two three four five");
-        let corpus = prepare(&[&a, &b], &Options::default());
+        let corpus = prepare(vec![(&a).into(), (&b).into()], &Options::default());
         let id = corpus.docs[1].ids[0];
         assert_eq!(corpus.holders(id), [0, 1]);
         assert_eq!(corpus.docs[1].ids[1], UNIQUE);

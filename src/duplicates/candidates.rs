@@ -31,7 +31,7 @@ pub struct Pair {
 
 /// The pairs of articles that share at least [`MIN_SHARED`] of the smaller
 /// one's story shingles, sorted.
-pub fn pairs(corpus: &Corpus<'_>, _opts: &Options) -> Vec<Pair> {
+pub fn pairs(corpus: &Corpus, _opts: &Options) -> Vec<Pair> {
     let n = corpus.docs.len();
     let mut shared = vec![0u32; n];
     let mut touched: Vec<u32> = Vec::new();
@@ -72,7 +72,7 @@ pub fn pairs(corpus: &Corpus<'_>, _opts: &Options) -> Vec<Pair> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::boilerplate::prepare;
+    use super::super::boilerplate::{prepare, Shingled};
     use super::super::{Doc, Options};
     use super::*;
 
@@ -86,8 +86,7 @@ mod tests {
             Doc::new(&["an unrelated text about markets and rates"], None, &opts),
             Doc::new(&["the quick brown fox went home"], None, &opts),
         ];
-        let refs: Vec<&Doc> = docs.iter().collect();
-        let corpus = prepare(&refs, &opts);
+        let corpus = prepare(docs.iter().map(Shingled::from).collect(), &opts);
         // 3 shares one shingle of its three with 0: a third, so a candidate.
         assert_eq!(
             pairs(&corpus, &opts),

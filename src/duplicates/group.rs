@@ -26,7 +26,7 @@ pub const MEAN_SHARE: f64 = 0.5;
 /// Groups of two or more articles (indexes into the corpus, ascending),
 /// in the order of their first member. Deterministic: pairs are taken by
 /// similarity, ties by index.
-pub fn link(pairs: &[Pair], sims: &mut Similarities<'_, '_>, threshold: f64) -> Vec<Vec<usize>> {
+pub fn link(pairs: &[Pair], sims: &mut Similarities<'_>, threshold: f64) -> Vec<Vec<usize>> {
     let mut edges: Vec<(f64, u32, u32)> = pairs
         .iter()
         .filter_map(|p| {
@@ -97,7 +97,7 @@ fn root(parent: &mut [usize], mut x: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::boilerplate::prepare;
+    use super::super::boilerplate::{prepare, Shingled};
     use super::super::candidates::pairs;
     use super::super::{Doc, Options};
     use super::*;
@@ -105,8 +105,7 @@ mod tests {
     fn groups(texts: &[String]) -> Vec<Vec<usize>> {
         let opts = Options::default();
         let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(&[t], None, &opts)).collect();
-        let refs: Vec<&Doc> = docs.iter().collect();
-        let corpus = prepare(&refs, &opts);
+        let corpus = prepare(docs.iter().map(Shingled::from).collect(), &opts);
         let p = pairs(&corpus, &opts);
         link(&p, &mut Similarities::new(&corpus), opts.threshold)
     }

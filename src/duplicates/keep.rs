@@ -17,7 +17,7 @@ pub fn choose(
     docs: &[Doc],
     class: &[usize],
     rep_index: &HashMap<usize, usize>,
-    corpus: &Corpus<'_>,
+    corpus: &Corpus,
     keep: Keep,
 ) -> usize {
     let story = |i: usize| corpus.docs[rep_index[&class[i]]].story_words;

@@ -175,7 +175,9 @@ pub struct Group {
 
 /// Groups the articles that are copies of one another. Groups come in the
 /// order of their kept article; articles that have no copy are in none.
-pub fn find(docs: &[Doc], opts: &Options) -> Vec<Group> {
+///
+/// Takes the articles by value: their shingles become the index in place.
+pub fn find(mut docs: Vec<Doc>, opts: &Options) -> Vec<Group> {
     // Exact classes: each article to the first with the same tokens.
     let mut first: HashMap<u64, usize> = HashMap::new();
     let mut class: Vec<usize> = Vec::with_capacity(docs.len());
@@ -191,8 +193,14 @@ pub fn find(docs: &[Doc], opts: &Options) -> Vec<Group> {
         });
         class.push(rep);
     }
-    let rep_docs: Vec<&Doc> = reps.iter().map(|&i| &docs[i]).collect();
-    let prepared = boilerplate::prepare(&rep_docs, opts);
+    let shingled = reps
+        .iter()
+        .map(|&i| boilerplate::Shingled {
+            shingles: std::mem::take(&mut docs[i].shingles),
+            words: docs[i].tokens,
+        })
+        .collect();
+    let prepared = boilerplate::prepare(shingled, opts);
     let pairs = candidates::pairs(&prepared, opts);
     let mut sims = verify::Similarities::new(&prepared);
     let rep_groups = group::link(&pairs, &mut sims, opts.threshold);
@@ -232,7 +240,7 @@ pub fn find(docs: &[Doc], opts: &Options) -> Vec<Group> {
         .into_iter()
         .filter(|m| m.len() >= 2)
         .map(|m| {
-            let kept = keep::choose(&m, docs, &class, &rep_index, &prepared, opts.keep);
+            let kept = keep::choose(&m, &docs, &class, &rep_index, &prepared, opts.keep);
             let copies = m
                 .iter()
                 .filter(|&&i| i != kept)

@@ -19,7 +19,7 @@ fn find_in(texts: &[(&str, Option<Date>)], opts: &Options) -> Vec<Group> {
         .iter()
         .map(|(t, d)| Doc::new(&t.split('\n').collect::<Vec<_>>(), *d, opts))
         .collect();
-    find(&docs, opts)
+    find(docs, opts)
 }
 
 #[test]

@@ -16,13 +16,13 @@ use super::boilerplate::{mark_words, Corpus, BOILER};
 
 /// The similarity of articles `x` and `y` of `corpus`, by the shorter's
 /// story words.
-pub fn similarity(corpus: &Corpus<'_>, x: usize, y: usize) -> f64 {
+pub fn similarity(corpus: &Corpus, x: usize, y: usize) -> f64 {
     similarity_with(corpus, x, y, &mut Vec::new(), &mut Vec::new())
 }
 
 /// [`similarity`], with two scratch buffers to reuse.
 fn similarity_with(
-    corpus: &Corpus<'_>,
+    corpus: &Corpus,
     x: usize,
     y: usize,
     covered: &mut Vec<bool>,
@@ -34,7 +34,7 @@ fn similarity_with(
         (x, y)
     };
     let (short, long) = (&corpus.docs[s], l as u32);
-    let words = short.doc.tokens;
+    let words = short.words;
     if short.story_words == 0 || words == 0 {
         return 0.0;
     }
@@ -62,15 +62,15 @@ fn similarity_with(
 
 /// Similarities between articles of a corpus, each computed once.
 #[derive(Debug)]
-pub struct Similarities<'c, 'a> {
-    corpus: &'c Corpus<'a>,
+pub struct Similarities<'c> {
+    corpus: &'c Corpus,
     memo: HashMap<(u32, u32), f64>,
     scratch: (Vec<bool>, Vec<bool>),
 }
 
-impl<'c, 'a> Similarities<'c, 'a> {
+impl<'c> Similarities<'c> {
     /// An empty memo over `corpus`.
-    pub fn new(corpus: &'c Corpus<'a>) -> Self {
+    pub fn new(corpus: &'c Corpus) -> Self {
         Similarities {
             corpus,
             memo: HashMap::new(),
@@ -96,15 +96,14 @@ impl<'c, 'a> Similarities<'c, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::boilerplate::prepare;
+    use super::super::boilerplate::{prepare, Shingled};
     use super::super::{Doc, Options};
     use super::*;
 
     fn sims(texts: &[&str]) -> Vec<Vec<f64>> {
         let opts = Options::default();
         let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(&[t], None, &opts)).collect();
-        let refs: Vec<&Doc> = docs.iter().collect();
-        let corpus = prepare(&refs, &opts);
+        let corpus = prepare(docs.iter().map(Shingled::from).collect(), &opts);
         let mut s = Similarities::new(&corpus);
         (0..texts.len())
             .map(|a| (0..texts.len()).map(|b| s.get(a, b)).collect())
