@@ -26,8 +26,8 @@ pub const UNIQUE: u32 = u32::MAX;
 pub const BOILER: u32 = u32::MAX - 1;
 
 /// What this step needs of an article: its shingles, which become its
-/// ids in place (no copy: fresh memory was a fifth of the time), and its
-/// number of words.
+/// ids in place (no copy: page faults on fresh memory were a large part of
+/// the cost), and its number of words.
 #[derive(Debug, Clone)]
 pub struct Shingled {
     /// Shingle hashes, one per start position.
