@@ -511,3 +511,32 @@ fn dups_dev_precision_and_recall() {
         "precision {precision} recall {recall}"
     );
 }
+
+#[test]
+fn report_holds_the_counts_and_the_groups() {
+    let dir = tmp();
+    near_copies(dir.path());
+    newsdedup(dir.path())
+        .args(["--duplicates", "-q", "--report", "report.json", "."])
+        .assert()
+        .success();
+    let report: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["mode"], "duplicates");
+    assert_eq!(report["articles"], 7);
+    assert_eq!(report["groups"], 1);
+    assert_eq!(report["copies"], 5);
+    assert_eq!(report["rows"][0]["keep"], "./updated.txt");
+}
+
+#[test]
+fn standard_input_is_refused_with_a_hint() {
+    let dir = tmp();
+    newsdedup(dir.path())
+        .arg("--duplicates")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "hint: newsdedup --duplicates PATH...",
+        ));
+}
