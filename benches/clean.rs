@@ -6,13 +6,13 @@
 //! ```text
 //! cargo bench --bench clean
 //! ```
-//! Scraped files are made by `newsdedup::simulate` from
+//! Scraped files are made by `newsdedup_simulate` (crates/simulate) from
 //! `../shared/corpus/articles.jsonl` when present, else from synthetic
 //! articles, every pattern with random variants.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use newsdedup::simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant};
 use newsdedup::{clean, writer, Options};
+use newsdedup_simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant};
 
 fn articles() -> Vec<Vec<String>> {
     let path = concat!(
@@ -89,6 +89,22 @@ fn bench_corpus(c: &mut Criterion) {
             out.clear();
             for f in &files {
                 writer::write_json(&clean(f.as_bytes(), &opts).unwrap(), None, &mut out).unwrap();
+            }
+            out.len()
+        })
+    });
+    // Side by side with the one above: the language given (`--lang en`)
+    // instead of detected per article, so the difference is the detection.
+    let given = Options {
+        lang: Some(newsdedup::lang::Lang::EN),
+        ..Options::default()
+    };
+    g.bench_function("json_lang_given", |b| {
+        let mut out = Vec::with_capacity(bytes);
+        b.iter(|| {
+            out.clear();
+            for f in &files {
+                writer::write_json(&clean(f.as_bytes(), &given).unwrap(), None, &mut out).unwrap();
             }
             out.len()
         })

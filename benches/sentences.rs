@@ -1,4 +1,5 @@
-//! Throughput of `newsdedup::sentences::split` on news text.
+//! Throughput of `newsdedup::sentences::split` on news text, and of
+//! `split_in` with other languages' rules.
 //!
 //! The text is the first ~2 MB of paragraphs of
 //! `../shared/corpus/articles.jsonl` (one JSON object a line, with a
@@ -69,7 +70,53 @@ fn bench_split(c: &mut Criterion) {
             black_box(n)
         })
     });
+    // The same text with rules of another language (their tables looked
+    // up at every full stop), and the cases of other languages written for
+    // the tests, each split by its own language's rules.
+    let de = newsdedup::lang::Lang::parse("de");
+    group.bench_function("split_news_with_de_rules", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for p in &paragraphs {
+                n += newsdedup::sentences::split_in(black_box(p), de).len();
+            }
+            black_box(n)
+        })
+    });
     group.finish();
+    let cases = multilingual_cases();
+    let bytes: usize = cases.iter().map(|(_, t)| t.len()).sum();
+    let mut group = c.benchmark_group("sentences_multilingual");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(20);
+    group.bench_function("split_in", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (lang, text) in &cases {
+                n += newsdedup::sentences::split_in(black_box(text), *lang).len();
+            }
+            black_box(n)
+        })
+    });
+    group.finish();
+}
+
+/// The multilingual test cases, repeated to about 1 MB.
+fn multilingual_cases() -> Vec<(Option<newsdedup::lang::Lang>, String)> {
+    let one: Vec<_> = include_str!("../tests/data/sentences_multilingual.jsonl")
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let lang = newsdedup::lang::Lang::parse(v["lang"].as_str().unwrap());
+            (lang, v["text"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    let size: usize = one.iter().map(|(_, t)| t.len()).sum();
+    one.iter()
+        .cycle()
+        .take(one.len() * (1 << 20) / size)
+        .cloned()
+        .collect()
 }
 
 criterion_group!(benches, bench_split);

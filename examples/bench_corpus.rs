@@ -11,13 +11,13 @@
 //! cargo run --release --example bench_corpus -- OUT [ARTICLES.jsonl] [FILES]
 //! ```
 //! Articles come from `ARTICLES.jsonl` when it is readable, otherwise from
-//! `newsdedup::simulate::synthetic_paragraphs`.
+//! `newsdedup_simulate::synthetic_paragraphs`.
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use newsdedup::simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant};
+use newsdedup_simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

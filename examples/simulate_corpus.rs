@@ -13,7 +13,7 @@ use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use newsdedup::simulate::{scrape, Pattern, Source, Variant};
+use newsdedup_simulate::{scrape, Pattern, Source, Variant};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -104,6 +104,9 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// Sizes before and after.
     pub stats: Stats,
+    /// The language, when given (`--lang`, a JSONL `"lang"` field); `None`:
+    /// see [`Article::language`].
+    pub lang: Option<crate::lang::Lang>,
 }
 
 impl Article {
@@ -118,6 +121,7 @@ impl Article {
             header,
             paragraphs,
             stats: Stats::default(),
+            lang: None,
         };
         let output_bytes = article.text_len() as u64;
         article.stats = Stats {
@@ -139,11 +143,35 @@ impl Article {
         header + self.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>()
     }
 
-    /// The sentences of each paragraph, split by [`crate::sentences::split`].
+    /// The language: the one given, else the one detected from the
+    /// paragraphs ([`crate::lang::detect`]); `None` when unsure.
+    pub fn language(&self) -> Option<crate::lang::Lang> {
+        self.lang.or_else(|| {
+            // The first paragraphs are enough (the detector reads 2 KiB).
+            let mut sample = String::new();
+            for p in &self.paragraphs {
+                if sample.len() >= 2048 {
+                    break;
+                }
+                sample.push_str(p);
+                sample.push('\n');
+            }
+            crate::lang::detect(&sample)
+        })
+    }
+
+    /// The sentences of each paragraph, split by the rules of its
+    /// [`Article::language`].
     pub fn sentences(&self) -> Vec<Vec<&str>> {
+        self.sentences_in(self.language())
+    }
+
+    /// The sentences of each paragraph, split by
+    /// [`crate::sentences::split_in`] with the rules of `lang`.
+    pub fn sentences_in(&self, lang: Option<crate::lang::Lang>) -> Vec<Vec<&str>> {
         self.paragraphs
             .iter()
-            .map(|p| crate::sentences::split(p))
+            .map(|p| crate::sentences::split_in(p, lang))
             .collect()
     }
 }

@@ -60,9 +60,10 @@ pub struct Cli {
 
     /// Output format on stdout. jsonl: one JSON object per file, with its
     /// "path", ordered by path; with --input-format jsonl, one cleaned
-    /// record per input record (json is the same there).
-    #[arg(short, long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// record per input record (json is the same there). With --duplicates:
+    /// the groups as JSON Lines (the default), or text for people.
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
 
     /// What the inputs hold. jsonl: one JSON record per line, {"title",
     /// "date" (YYYYMMDD), "url", "text"} plus any fields to carry through;
@@ -94,7 +95,7 @@ pub struct Cli {
     /// Only clean files matching GLOB (gitignore syntax; `!GLOB` excludes)
     /// when walking directories; repeatable. Files named as arguments are
     /// always cleaned.
-    #[arg(short, long = "glob", value_name = "GLOB", default_value = newsdedup::batch::DEFAULT_GLOB)]
+    #[arg(short, long = "glob", value_name = "GLOB", default_value = crate::batch::DEFAULT_GLOB)]
     pub globs: Vec<String>,
 
     /// Follow symbolic links when walking directories (loops are reported,
@@ -122,6 +123,17 @@ pub struct Cli {
     #[arg(long)]
     pub lossy: bool,
 
+    /// Leave HTML character references (&amp;, &quot;, &#39;) as written;
+    /// by default they are decoded in the title and the body.
+    #[arg(long)]
+    pub keep_entities: bool,
+
+    /// The articles' language (ISO 639-1, e.g. de), for the JSON "lang"
+    /// field and the sentence rules, instead of detecting it per article. A
+    /// JSONL record's own "lang" field still wins
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    pub lang: Option<newsdedup::lang::Lang>,
+
     /// Refuse inputs (with --input-format jsonl, lines) larger than this
     /// many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = newsdedup::DEFAULT_MAX_BYTES)]
@@ -136,16 +148,26 @@ pub struct Cli {
 
     /// With --duplicates: the least share of the shorter article that must
     /// be the same story text, from 0 to 1.
-    #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
+    #[arg(
+        long,
+        value_name = "SHARE",
+        default_value_t = 0.5,
+        requires = "duplicates"
+    )]
     pub threshold: f64,
 
     /// With --duplicates: which article of each group to keep.
-    #[arg(long, value_enum, value_name = "WHICH", default_value_t = Keep::Complete)]
+    #[arg(long, value_enum, value_name = "WHICH", default_value_t = Keep::Complete, requires = "duplicates")]
     pub keep: Keep,
 
     /// Print a man page or a shell completion script to stdout, and exit.
     #[arg(long, value_enum, value_name = "KIND", exclusive = true)]
     pub generate: Option<Generate>,
+}
+
+fn parse_lang(code: &str) -> Result<newsdedup::lang::Lang, String> {
+    newsdedup::lang::Lang::parse(code)
+        .ok_or_else(|| format!("{code:?} is not a language code such as en, de or pt-BR"))
 }
 
 /// Output formats.

@@ -2,12 +2,10 @@
 //!
 //! The binary prints them as `newsdedup: PATH:LINE: message (hint: ...)`, so each
 //! error knows the line it applies to and carries a hint for fixing the input;
-//! the path is only known at the edge and is added there. The hints for
-//! I/O errors ([`read_hint`], [`write_hint`]) live here too, so that every
-//! message of the binary, whatever went wrong, ends with one.
+//! the path is only known at the edge and is added there, and so are the
+//! command-line flags a hint may suggest (the library's hints name none).
 
 use std::fmt;
-use std::io;
 
 /// Why an input could not be cleaned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,27 +89,28 @@ impl Error {
         }
     }
 
-    /// A short suggestion for the user: how to fix the input or which option helps.
+    /// A short suggestion for the user: how to fix the input, or which
+    /// [`Options`](crate::Options) field helps. It names no command-line
+    /// flag: a program built on the library words its own (the `newsdedup`
+    /// binary adds its flags to these).
     pub fn hint(&self) -> &'static str {
         match self {
             Error::Empty { .. } => "a scraped file holds a title, a date, a URL, then the body",
-            Error::EmptyTitle => "line 1 must hold the title; use --no-header for body-only files",
+            Error::EmptyTitle => "line 1 must hold the title",
             Error::MissingHeaderLine { .. } => {
-                "the header is three lines: title, date (YYYYMMDD), URL; use --no-header for body-only files"
+                "the header is three lines: title, date (YYYYMMDD), URL"
             }
-            Error::BadDate { .. } => {
-                "line 2 must be the date as YYYYMMDD, e.g. 20220122; use --no-header for body-only files"
-            }
+            Error::BadDate { .. } => "line 2 must be the date as YYYYMMDD, e.g. 20220122",
             Error::BadUrl { .. } => {
-                "line 3 must be an absolute URL such as https://example.com/a.html; use --no-header for body-only files"
+                "line 3 must be an absolute URL such as https://example.com/a.html"
             }
             Error::NoBody { .. } => "the article text starts on line 4; nothing to clean",
-            Error::InvalidUtf8 { .. } => "convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD",
+            Error::InvalidUtf8 { .. } => "convert the file to UTF-8",
             Error::Binary { .. } => {
-                "text has no NUL bytes, so this looks like a binary file; check the path or the --glob"
+                "text has no NUL bytes, so this looks like a binary file; check the path"
             }
             Error::Utf16 { .. } => "convert it first, e.g. iconv -f UTF-16 -t UTF-8",
-            Error::TooLarge { .. } => "raise the limit with --max-bytes if the file is really an article",
+            Error::TooLarge { .. } => "raise Options::max_bytes if the file is really an article",
         }
     }
 }
@@ -166,42 +165,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// A hint for a file that could not be read, from what the system said.
-///
-/// I/O errors are `std::io::Error`s, not [`Error`]s, but the messages of
-/// the binary give a hint for every error; this is the one for reading.
-pub fn read_hint(err: &io::Error) -> &'static str {
-    match err.kind() {
-        io::ErrorKind::NotFound => "check the path",
-        io::ErrorKind::NotADirectory => "a part of the path is a file, not a directory",
-        io::ErrorKind::IsADirectory => {
-            "name a file; a directory is cleaned with -o DIR, -i, --check or --format jsonl"
-        }
-        io::ErrorKind::PermissionDenied => "check the file's permissions",
-        _ => "check that the path names a readable file",
-    }
-}
-
-/// A hint for an output that could not be written, from what the system
-/// said. Outputs are written to a temporary file renamed over the
-/// destination, so the hints can promise that nothing was replaced.
-pub fn write_hint(err: &io::Error) -> &'static str {
-    match err.kind() {
-        io::ErrorKind::StorageFull => "the disk is full; nothing was replaced",
-        io::ErrorKind::FileTooLarge => {
-            "a file size limit (ulimit -f) stopped the write; nothing was replaced"
-        }
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            "check that the destination directory is writable"
-        }
-        io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists => {
-            "a file is in the way where the destination path needs a directory"
-        }
-        io::ErrorKind::IsADirectory => "a directory is in the way where the file should go",
-        _ => "nothing was replaced; check the space and permissions at the destination",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +193,10 @@ mod tests {
         for e in errors {
             assert!(e.line().is_some(), "{e}");
             assert!(!e.hint().is_empty(), "{e}");
+            assert!(
+                !e.hint().contains("--"),
+                "a library hint names no flag: {e}"
+            );
         }
         let too_large = Error::TooLarge { size: 11, max: 10 };
         assert_eq!(too_large.line(), None);
@@ -237,14 +204,5 @@ mod tests {
             too_large.to_string(),
             "the file holds more than 10 bytes, the limit"
         );
-    }
-
-    #[test]
-    fn io_hints_follow_the_kind_of_failure() {
-        let err = |kind| io::Error::from(kind);
-        assert_eq!(read_hint(&err(io::ErrorKind::NotFound)), "check the path");
-        assert!(read_hint(&err(io::ErrorKind::IsADirectory)).contains("-o DIR"));
-        assert!(write_hint(&err(io::ErrorKind::FileTooLarge)).contains("ulimit"));
-        assert!(write_hint(&err(io::ErrorKind::AlreadyExists)).contains("in the way"));
     }
 }

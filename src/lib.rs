@@ -6,15 +6,34 @@
 //! where the glued paragraphs begin and end, and writes each paragraph once,
 //! in order, with the title, date and URL.
 //!
-//! The data flows through three modules: [`reader`] (bytes to header and
-//! body lines), [`dedup`] (body lines to paragraphs) and [`writer`]
-//! (article to text or JSON). [`clean`] runs the first two. Around them:
-//! [`batch`] cleans many files in parallel (out-dir, in place, check),
-//! [`jsonl`] runs the same cleaning over JSON Lines records for pipelines,
-//! [`sentences`] splits paragraphs for JSON output, and [`simulate`] writes
-//! clean articles the way buggy scrapers do, for tests and benchmarks.
-//! Across a corpus, [`duplicates`] groups the articles that are copies of
-//! one another and picks the one to keep.
+//! # The public API
+//!
+//! - [`clean`] with its [`Options`]: one scraped file's bytes to an
+//!   [`Article`] ([`Header`], [`Date`], [`Stats`], paragraphs), or an
+//!   [`Error`] that names the line and gives a hint;
+//! - [`writer`]: an article as text (the scraped layout) or JSON;
+//! - [`jsonl`]: the same cleaning per JSON Lines record ([`jsonl::Record`],
+//!   [`jsonl::clean_line`]) and as a streaming filter ([`jsonl::Filter`]);
+//! - [`dedup`] and [`sentences`]: the two methods on their own
+//!   ([`dedup::rebuild`], [`dedup::normalize`], [`sentences::split`],
+//!   [`sentences::split_in`] with a language's rules);
+//! - [`lang`]: an article's language, given or detected;
+//! - [`duplicates`]: across a corpus, the articles that are copies of one
+//!   another grouped, and the one of each group to keep;
+//! - [`decode_entities`]: HTML character references decoded, as the
+//!   reader does.
+//!
+//! # Inside
+//!
+//! The data flows through three modules: `reader` (bytes to header and
+//! body lines, private), [`dedup`] (body lines to paragraphs) and
+//! [`writer`] (article to text or JSON); [`clean`] runs the first two, and
+//! `article` and `error` hold the types it returns. [`sentences`] splits
+//! paragraphs for JSON output, and `parallel` is the worker pool of the
+//! JSONL filter. Walking directories, writing files, progress and reports
+//! are the `newsdedup` binary's (`src/main.rs` and the modules it declares),
+//! and the scrape simulator that tests and benchmarks use is the
+//! unpublished workspace crate `newsdedup-simulate` (`crates/simulate`).
 //!
 //! ```
 //! let scraped = "Title\n20220122\nhttps://example.com/a\n\
@@ -30,19 +49,20 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod article;
-pub mod batch;
+mod article;
 pub mod dedup;
 pub mod duplicates;
-pub mod error;
+mod error;
 pub mod jsonl;
-pub mod reader;
+pub mod lang;
+mod parallel;
+mod reader;
 pub mod sentences;
-pub mod simulate;
 pub mod writer;
 
 pub use article::{Article, Date, Header, Stats};
 pub use error::Error;
+pub use reader::decode_entities;
 
 /// How to clean an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +73,12 @@ pub struct Options {
     pub lossy: bool,
     /// Refuse inputs larger than this many bytes.
     pub max_bytes: u64,
+    /// Leave HTML character references (`&amp;`, `&#39;`) as written
+    /// instead of decoding them in the title and the body.
+    pub keep_entities: bool,
+    /// The articles' language, given (`--lang`); `None`: detected from
+    /// each article's text when its sentences are written as JSON.
+    pub lang: Option<lang::Lang>,
 }
 
 /// The default `max_bytes`: 256 MiB, far above any article, low enough to
@@ -65,6 +91,8 @@ impl Default for Options {
             no_header: false,
             lossy: false,
             max_bytes: DEFAULT_MAX_BYTES,
+            keep_entities: false,
+            lang: None,
         }
     }
 }
@@ -93,13 +121,16 @@ pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
         &text,
         reader::ReadOptions {
             no_header: opts.no_header,
+            keep_entities: opts.keep_entities,
         },
     )?;
     let paragraphs = dedup::rebuild(&doc.body);
-    Ok(Article::new(
+    let mut article = Article::new(
         doc.header,
         paragraphs,
         input.len() as u64,
         doc.body.len() as u64,
-    ))
+    );
+    article.lang = opts.lang;
+    Ok(article)
 }

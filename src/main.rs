@@ -1,13 +1,26 @@
-//! The `newsdedup` command: parse arguments, run, report, exit.
+//! The `newsdedup` command: parse the arguments, turn them into a plan, run
+//! its command, exit.
+//!
+//! The binary's modules: [`cli`] (clap types only), [`plan`] (the arguments
+//! validated once into what the run does), [`commands`] (one file per
+//! command), [`messages`] (everything printed on stderr, and the exit-code
+//! flag), [`batch`] (the pipeline over many files: walking, parallel
+//! cleaning, atomic writes, report) and `parallel` (the worker pool, shared
+//! with the library's source).
 
+mod batch;
 mod cli;
-mod run;
-mod run_duplicates;
+mod commands;
+mod messages;
+mod parallel;
+mod plan;
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use clap::Parser;
+
+use commands::ExitStatus;
 
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
@@ -22,12 +35,14 @@ fn main() -> ExitCode {
             };
         }
     };
-    match run::run(&cli) {
+    match plan::Plan::new(&cli).and_then(commands::run) {
+        // An error reported on the way outranks what the command found.
+        Ok(_) if messages::errored() => ExitCode::from(ExitStatus::Error as u8),
         Ok(status) => ExitCode::from(status as u8),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "newsdedup: {e:#}");
-            ExitCode::from(run::ExitStatus::Error as u8)
+            messages::eprint(format_args!("{e:#}"));
+            ExitCode::from(ExitStatus::Error as u8)
         }
     }
 }

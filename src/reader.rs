@@ -2,7 +2,10 @@
 //!
 //! Everything about the *shape* of a scraped file lives here: the encoding
 //! checks, the three header lines and the line endings (LF, CRLF or a lone
-//! CR). The dedup pass then only ever sees body lines of valid UTF-8 text.
+//! CR), and how characters are written: HTML character references
+//! (`&quot;`, `&#8217;`) are decoded, since a scraped news file never means
+//! `&amp;` literally and copies of one paragraph may differ only there. The
+//! dedup pass then only ever sees body lines of valid, decoded UTF-8 text.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -17,6 +20,9 @@ use crate::error::Error;
 pub struct ReadOptions {
     /// The input holds body text only: no title, date and URL lines.
     pub no_header: bool,
+    /// Leave HTML character references (`&amp;`, `&#39;`) as written
+    /// instead of decoding them.
+    pub keep_entities: bool,
 }
 
 /// A parsed scraped file, borrowing its text.
@@ -24,8 +30,9 @@ pub struct ReadOptions {
 pub struct Document<'a> {
     /// The three header lines, unless reading with `no_header`.
     pub header: Option<Header>,
-    /// The non-blank body lines, untrimmed, without their line endings.
-    pub body: Vec<&'a str>,
+    /// The non-blank body lines, untrimmed, without their line endings,
+    /// their character references decoded (borrowed where there were none).
+    pub body: Vec<Cow<'a, str>>,
 }
 
 /// Checks the encoding and decodes `input` as UTF-8.
@@ -143,12 +150,27 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
         });
     }
     let mut lines = Lines::new(text.as_bytes()).map(|(a, b)| &text[a..b]);
-    let header = if opts.no_header {
+    let mut header = if opts.no_header {
         None
     } else {
         Some(parse_header(&mut lines)?)
     };
-    let body: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+    if let Some(h) = header.as_mut().filter(|_| !opts.keep_entities) {
+        if let Cow::Owned(t) = decode_entities(&h.title) {
+            // A decoded `&#10;` must not break the title's line.
+            h.title = crate::dedup::normalize(&t);
+        }
+    }
+    let body: Vec<Cow<str>> = lines
+        .map(|l| {
+            if opts.keep_entities {
+                Cow::Borrowed(l)
+            } else {
+                decode_entities(l)
+            }
+        })
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     if body.is_empty() {
         return Err(Error::NoBody {
             line: if opts.no_header { 1 } else { 4 },
@@ -184,6 +206,27 @@ fn parse_header<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Result<Header,
         date,
         url: url.to_string(),
     })
+}
+
+/// `text` with its HTML character references decoded: named (`&quot;`,
+/// `&rsquo;`, `&nbsp;`) and numeric (`&#39;`, `&#x2019;`), each with its
+/// closing `;` (html-escape's decoder: the whole HTML5 list, nothing that
+/// would decode to NUL or a control char other than whitespace). Text
+/// encoded twice over (`&amp;#39;`, a scraper escaping escaped text) is
+/// decoded until nothing is left to decode, at most three times. Borrowed
+/// when there is nothing to decode, which `memchr` tells at memory speed.
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
+    let mut out = Cow::Borrowed(text);
+    for _ in 0..3 {
+        if memchr::memchr(b'&', out.as_bytes()).is_none() {
+            break;
+        }
+        match html_escape::decode_html_entities(&out) {
+            Cow::Borrowed(_) => break,
+            Cow::Owned(decoded) => out = Cow::Owned(decoded),
+        }
+    }
+    out
 }
 
 /// `http://` or `https://` (any case), a non-empty host, no whitespace.
@@ -295,7 +338,14 @@ mod tests {
 
     #[test]
     fn no_header_mode_reads_every_line_as_body() {
-        let d = parse("a\nb\n", ReadOptions { no_header: true }).unwrap();
+        let d = parse(
+            "a\nb\n",
+            ReadOptions {
+                no_header: true,
+                ..ReadOptions::default()
+            },
+        )
+        .unwrap();
         assert_eq!(d.header, None);
         assert_eq!(d.body, vec!["a", "b"]);
     }

@@ -2,8 +2,10 @@
 //!
 //! Text keeps the scraped layout (title, date, URL, then one paragraph per
 //! line) so a cleaned file is a drop-in replacement for the raw one. JSON is
-//! one object; JSON Lines adds the input's path. Serialize-only views keep the
-//! library's types free of serde concerns.
+//! one object; JSON Lines adds the input's path, and the JSONL filter
+//! (`jsonl.rs`) the record's own fields, around the same members, which are
+//! serialised once whichever form they go into. Serialize-only views keep
+//! the library's types free of serde concerns.
 
 use std::io::{self, Write};
 
@@ -34,18 +36,6 @@ pub fn to_text(article: &Article) -> Vec<u8> {
 }
 
 #[derive(Serialize)]
-struct JsonArticle<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path: Option<&'a str>,
-    title: Option<&'a str>,
-    date: Option<String>,
-    url: Option<&'a str>,
-    paragraphs: &'a [String],
-    sentences: Vec<Vec<&'a str>>,
-    stats: JsonStats,
-}
-
-#[derive(Serialize)]
 struct JsonStats {
     input_bytes: u64,
     output_bytes: u64,
@@ -66,22 +56,111 @@ impl From<Stats> for JsonStats {
     }
 }
 
-/// Writes one JSON object and a newline: `title`, `date` (ISO 8601), `url`,
-/// `paragraphs`, `sentences` (a list per paragraph) and `stats`; with `path`,
-/// a leading `"path"` field (the JSON Lines form).
-pub fn write_json<W: Write>(article: &Article, path: Option<&str>, mut w: W) -> io::Result<()> {
+/// A JSON object written member by member, compact (`{"a":1,"b":2}`), so
+/// that writers can put fields of their own around an article's: the
+/// `"path"` of JSON Lines, the carried fields of a JSONL record.
+pub(crate) struct JsonObject<W: Write> {
+    w: W,
+    empty: bool,
+}
+
+impl<W: Write> JsonObject<W> {
+    /// Opens the object: writes `{`.
+    pub(crate) fn begin(mut w: W) -> io::Result<Self> {
+        w.write_all(b"{")?;
+        Ok(JsonObject { w, empty: true })
+    }
+
+    /// Writes `"key":` (after a comma unless it is the first member).
+    fn key(&mut self, key: &str) -> io::Result<()> {
+        if !self.empty {
+            self.w.write_all(b",")?;
+        }
+        self.empty = false;
+        serde_json::to_writer(&mut self.w, key)?;
+        self.w.write_all(b":")
+    }
+
+    /// Writes a member whose value is serialised here.
+    pub(crate) fn member<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> io::Result<()> {
+        self.key(key)?;
+        serde_json::to_writer(&mut self.w, value)?;
+        Ok(())
+    }
+
+    /// Writes a member whose value is JSON text already, byte for byte.
+    pub(crate) fn raw_member(&mut self, key: &str, json: &str) -> io::Result<()> {
+        self.key(key)?;
+        self.w.write_all(json.as_bytes())
+    }
+
+    /// Closes the object and ends the line: writes `}` and a newline.
+    pub(crate) fn end_line(mut self) -> io::Result<()> {
+        self.w.write_all(b"}\n")
+    }
+}
+
+/// The names of the members [`write_json_members`] writes, in order.
+pub(crate) const JSON_MEMBERS: [&str; 7] = [
+    "title",
+    "date",
+    "url",
+    "lang",
+    "paragraphs",
+    "sentences",
+    "stats",
+];
+
+/// Writes the article's members of the JSON form, serialised once, in the
+/// order of [`JSON_MEMBERS`]: `title`, `date` (ISO 8601), `url` (each
+/// `null` without a header), `lang` (ISO 639-1, given or detected, `null`
+/// when unsure), `paragraphs`, `sentences` (a list per paragraph, split by
+/// the language's rules) and `stats`. A member whose name `skip` accepts is
+/// left out.
+pub(crate) fn write_json_members<W: Write>(
+    article: &Article,
+    object: &mut JsonObject<W>,
+    skip: impl Fn(&str) -> bool,
+) -> io::Result<()> {
     let h = article.header.as_ref();
-    let view = JsonArticle {
-        path,
-        title: h.map(|h| h.title.as_str()),
-        date: h.map(|h| h.date.to_string()),
-        url: h.map(|h| h.url.as_str()),
-        paragraphs: &article.paragraphs,
-        sentences: article.sentences(),
-        stats: article.stats.into(),
-    };
-    serde_json::to_writer(&mut w, &view)?;
-    w.write_all(b"\n")
+    let [title, date, url, lang_key, paragraphs, sentences, stats] = JSON_MEMBERS;
+    let lang = article.language();
+    if !skip(title) {
+        object.member(title, &h.map(|h| h.title.as_str()))?;
+    }
+    if !skip(date) {
+        object.member(date, &h.map(|h| h.date.to_string()))?;
+    }
+    if !skip(url) {
+        object.member(url, &h.map(|h| h.url.as_str()))?;
+    }
+    if !skip(lang_key) {
+        object.member(lang_key, &lang.map(|l| l.to_string()))?;
+    }
+    if !skip(paragraphs) {
+        object.member(paragraphs, &article.paragraphs)?;
+    }
+    if !skip(sentences) {
+        object.member(sentences, &article.sentences_in(lang))?;
+    }
+    if !skip(stats) {
+        object.member(stats, &JsonStats::from(article.stats))?;
+    }
+    Ok(())
+}
+
+/// Writes one JSON object and a newline: `title`, `date` (ISO 8601), `url`,
+/// `lang` (ISO 639-1, given or detected, `null` when unsure), `paragraphs`,
+/// `sentences` (a list per paragraph, split by the language's rules) and
+/// `stats`; with `path`,
+/// a leading `"path"` field (the JSON Lines form).
+pub fn write_json<W: Write>(article: &Article, path: Option<&str>, w: W) -> io::Result<()> {
+    let mut object = JsonObject::begin(w)?;
+    if let Some(path) = path {
+        object.member("path", path)?;
+    }
+    write_json_members(article, &mut object, |_| false)?;
+    object.end_line()
 }
 
 #[cfg(test)]

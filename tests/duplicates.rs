@@ -540,3 +540,17 @@ fn standard_input_is_refused_with_a_hint() {
             "hint: newsdedup --duplicates PATH...",
         ));
 }
+
+#[test]
+fn threshold_and_keep_without_duplicates_are_refused() {
+    let dir = tmp();
+    write(dir.path(), "a.txt", file("T", "20220122", &story(1, 3)));
+    for flags in [["--threshold", "0.3"], ["--keep", "first"]] {
+        newsdedup(dir.path())
+            .args(flags)
+            .arg("a.txt")
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("--duplicates"));
+    }
+}

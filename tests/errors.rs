@@ -985,8 +985,7 @@ fn fuzz_finds_clean_to_a_fixed_point() {
 }
 
 /// Every I/O failure message gives a hint, as input errors do, through
-/// `newsdedup::error::read_hint` and `write_hint` in `src/run.rs` and
-/// `src/batch.rs`.
+/// the binary's `read_hint` and `write_hint` (`src/messages.rs`).
 #[test]
 fn io_failures_carry_a_hint() {
     let dir = tmp();

@@ -91,7 +91,7 @@ fn carried_fields_pass_through_byte_for_byte_before_the_cleaned_ones() {
     assert!(
         out.starts_with(concat!(
             r#"{"id":"a-1","big":123456789012345678901234567890,"nested":{"z": 1e5, "a": [true, null], "s": "caf\u00e9 \"q\""},"#,
-            r#""after":{"k": []},"title":"T","date":"2022-01-22","url":"https://example.com/a","paragraphs":["One.","Two."],"#
+            r#""after":{"k": []},"title":"T","date":"2022-01-22","url":"https://example.com/a","lang":null,"paragraphs":["One.","Two."],"#
         )),
         "{out}"
     );

@@ -1,10 +1,12 @@
 //! Scrape simulator: writes a clean article the way the buggy scrapers do.
 //!
 //! newsdedup's claims ("every pattern comes back paragraph-exact, nothing is
-//! lost") are only as good as the inputs they are tested on. This module
+//! lost") are only as good as the inputs they are tested on. This crate
 //! makes those inputs from any clean article, deterministically from a seed,
 //! so property tests, the corpus example and the benchmarks all exercise the
 //! same artifact patterns and variants.
+
+#![deny(missing_docs)]
 
 use std::fmt;
 

@@ -1,0 +1,41 @@
+//! The commands, one file each, as ruff keeps them: [`single`] (one input to
+//! stdout), [`batch`] (files and directories: out-dir, in place, check,
+//! JSON Lines), [`stream`] (the JSON Lines filter), [`duplicates`] (copies
+//! of one story across the inputs) and [`generate`] (man
+//! page and completions). Each takes its part of the [`Plan`], does the
+//! I/O the library leaves to its caller, and says how the run ended.
+
+mod batch;
+mod duplicates;
+mod generate;
+mod single;
+mod stream;
+
+use anyhow::Result;
+
+use crate::plan::Plan;
+
+/// How a run ended, as the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Everything was cleaned; with `--check`, every file is already clean.
+    Success = 0,
+    /// `--check` or `--diff` found files that would change.
+    Failure = 1,
+    /// An input could not be cleaned, or a file could not be read or
+    /// written, or the arguments make no sense.
+    Error = 2,
+}
+
+/// Runs the plan. An error about one input is reported as it comes (see
+/// [`crate::messages::error`]) and the run goes on; an `Err` here is an
+/// error that ends the run (a closed stdout, an unwritable report).
+pub fn run(plan: Plan) -> Result<ExitStatus> {
+    match plan {
+        Plan::Generate(kind) => generate::run(kind),
+        Plan::Single(single) => single::run(&single),
+        Plan::Batch(batch) => batch::run(batch),
+        Plan::Stream(stream) => stream::run(&stream),
+        Plan::Duplicates(plan) => duplicates::run(&plan),
+    }
+}

@@ -1,0 +1,78 @@
+//! One input (a file, or standard input) cleaned to stdout in `--format`.
+//! Any error ends the run before anything is printed.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use newsdedup::writer;
+
+use super::ExitStatus;
+use crate::batch::{self, FileReport, Summary};
+use crate::cli::Format;
+use crate::commands::batch::write_report;
+use crate::messages::{self, io_failure, read_hint, stdout_failure, Hinted, STDIN};
+use crate::plan::Single;
+
+/// Cleans the one input and prints it; with `--report`, writes the report
+/// of that one file first, whatever the outcome.
+pub fn run(plan: &Single) -> Result<ExitStatus> {
+    let opts = &plan.clean;
+    let (name, bytes) = match &plan.input {
+        None => read_stdin(opts.max_bytes)?,
+        Some(p) => (
+            p.display().to_string(),
+            std::fs::read(p)
+                .map_err(|e| io_failure(&e, &format!("{}: cannot read", p.display()), read_hint))?,
+        ),
+    };
+    let result = newsdedup::clean(&bytes, opts);
+    if let Some(report) = &plan.report {
+        let row = FileReport {
+            path: PathBuf::from(&name),
+            outcome: match &result {
+                Ok(article) => Ok(batch::Cleaned {
+                    stats: article.stats,
+                    changed: writer::to_text(article) != bytes,
+                    written: None,
+                    json: None,
+                    diff: None,
+                }),
+                Err(e) => Err(batch::FileError::Clean(e.clone())),
+            },
+        };
+        let mut summary = Summary::default();
+        summary.add(&row);
+        write_report(report, "stdout", &summary, &[row])?;
+    }
+    let article = match result {
+        Ok(article) => article,
+        Err(error) => {
+            let hint = messages::hint(&error);
+            messages::error(&name, error.line().map(|l| l as u64), Hinted(&error, hint));
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = match plan.format {
+        Format::Text => writer::write_text(&article, &mut out),
+        Format::Json => writer::write_json(&article, None, &mut out),
+        Format::Jsonl => writer::write_json(&article, Some(STDIN), &mut out),
+    };
+    written.and_then(|()| out.flush()).map_err(stdout_failure)?;
+    Ok(ExitStatus::Success)
+}
+
+/// Reads standard input, at most `max + 1` bytes so an oversized stream is
+/// refused without holding all of it.
+fn read_stdin(max: u64) -> Result<(String, Vec<u8>)> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_failure(&e, "<stdin>: cannot read", read_hint))?;
+    Ok((STDIN.to_string(), bytes))
+}

@@ -1,0 +1,309 @@
+//! Copies: lines whose text is already in the article, and where each
+//! group's paragraphs go.
+//!
+//! A copy adds no text, so it is dropped; but a line is only taken for a
+//! copy on evidence, since a clean article may quote one of its own short
+//! paragraphs (a heading named in the text): where the evidence is
+//! ambiguous, the reading that keeps every line whole wins.
+//!
+//! - Inside a glued group (one whose lines make paragraph cuts), a line
+//!   that makes no cut of its own is a copy: a fragment, a summary, a
+//!   teaser, an element of a container.
+//! - A short line found whole, on word boundaries, inside such a group's
+//!   text is a copy too (`Joe Biden`, `according to the White House`).
+//! - Elsewhere a line is a copy only by its own look and place: cut off
+//!   with an ellipsis, or written just before the line it starts, ending a
+//!   sentence (a description line before the lede). Any other line stays,
+//!   whole, in its own place.
+
+use std::borrow::Cow;
+
+use super::pieces::{Frame, Para};
+use super::*;
+
+/// Lines shorter than this (squeezed bytes) are looked for inside glued
+/// text as possible copies: link texts, names, phrases, summaries.
+const SHORT_COPY: usize = 256;
+
+/// A paragraph as a pass writes it: normalised, with its squeezed bytes
+/// when known, and whether to split it at glued seams.
+pub(super) type Finished<'a> = (String, Option<Cow<'a, [u8]>>, bool);
+
+/// A run of output paragraphs with where it goes.
+struct Item<'a> {
+    /// First occurrence of its earliest line: items are written in this order.
+    key: usize,
+    paras: Vec<Para<'a>>,
+    /// Split its paragraphs at glued seams.
+    split: bool,
+    /// It comes from a group whose lines made paragraph cuts.
+    glued: bool,
+    /// The line of a group of one, which may still be a copy.
+    alone: Option<usize>,
+}
+
+/// The paragraphs of a pass, gathered group by group.
+pub(super) struct Output<'l, 'a> {
+    lines: &'l [Line<'a>],
+    items: Vec<Item<'a>>,
+}
+
+impl<'l, 'a> Output<'l, 'a> {
+    pub(super) fn new(lines: &'l [Line<'a>]) -> Self {
+        Output {
+            lines,
+            items: Vec::new(),
+        }
+    }
+
+    /// A group of one line, its text as written.
+    pub(super) fn push_line(&mut self, line: usize, split: bool) {
+        let l = &self.lines[line];
+        // A line cut off with an ellipsis that nothing else holds is
+        // written whole, so its squeezed bytes are made again.
+        let sq = (l.cut == 0).then_some(Cow::Borrowed(l.sq));
+        self.items.push(Item {
+            key: l.first,
+            paras: vec![(Cow::Borrowed(l.text()), sq)],
+            split,
+            glued: false,
+            alone: Some(line),
+        });
+    }
+
+    /// A group of several lines: its paragraphs, and its members (indices
+    /// into `g.members`) that are copies.
+    pub(super) fn push_group(
+        &mut self,
+        g: &Group,
+        frame: &Frame,
+        copies: Vec<usize>,
+        paragraphs: Vec<Para<'a>>,
+        tight: bool,
+    ) {
+        let glued = paragraphs.len() > 1;
+        let mut gone = vec![false; g.members.len()];
+        if !glued {
+            // No cut: the group is one line's text, and the others are
+            // copies of it only if the scraper wrote them beside it.
+            for m in copies {
+                let line = g.members[m].0 as usize;
+                if self.near_copy(line, frame.cut_inside(self.lines, g, m)) {
+                    continue;
+                }
+                gone[m] = true;
+                self.push_line(line, false);
+            }
+        }
+        let key = g
+            .members
+            .iter()
+            .zip(&gone)
+            .filter(|(_, &gone)| !gone)
+            .map(|(&(l, _), _)| self.lines[l as usize].first)
+            .min()
+            .unwrap_or(0);
+        self.items.push(Item {
+            key,
+            paras: paragraphs,
+            split: tight && glued,
+            glued,
+            alone: None,
+        });
+    }
+
+    /// The paragraphs in article order, normalised, each with its squeezed
+    /// bytes when they are known, and whether to split it at glued seams.
+    pub(super) fn finish(mut self) -> Vec<Finished<'a>> {
+        self.drop_short_copies();
+        self.items.sort_by_key(|i| i.key);
+        let total: usize = self.items.iter().map(|i| i.paras.len()).sum();
+        let mut out = Vec::with_capacity(total);
+        for item in self.items {
+            // A body that comes to one paragraph has no line starts or ends
+            // inside it to go by: glued seams are all there is.
+            let split = item.split || total == 1;
+            for (raw, sq) in item.paras {
+                out.push((normalize(&raw), sq, split));
+            }
+        }
+        drop_cut_copies(&mut out);
+        out
+    }
+
+    /// Drops lines standing alone that are copies: short text found on word
+    /// boundaries inside a glued group's paragraphs, or a description line
+    /// before the line it starts.
+    fn drop_short_copies(&mut self) {
+        // A short line that ends a sentence is no phrase cut out of one: it
+        // stays (a quoted question, a one-line paragraph repeated inside
+        // another).
+        let candidates: Vec<usize> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| {
+                i.alone.is_some_and(|l| {
+                    self.lines[l].sq.len() < SHORT_COPY && !ends_sentence(self.lines[l].raw)
+                })
+            })
+            .map(|(k, _)| k)
+            .collect();
+        if candidates.is_empty() || self.items.len() < 2 {
+            return;
+        }
+        let mut drop = vec![false; self.items.len()];
+        let texts: Vec<String> = candidates
+            .iter()
+            .map(|&k| normalize(self.lines[self.items[k].alone.unwrap_or(0)].raw))
+            .collect();
+        if self.items.iter().any(|i| i.glued) {
+            let found = find_in_glued(&texts, self.items.iter().filter(|i| i.glued));
+            for (c, &k) in candidates.iter().enumerate() {
+                drop[k] |= found[c];
+            }
+        }
+        for &k in &candidates {
+            if !drop[k] {
+                drop[k] = self.items[k]
+                    .alone
+                    .is_some_and(|l| self.near_copy(l, false));
+            }
+        }
+        let mut k = 0;
+        self.items.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+
+    /// Whether line `l` is a copy by its own look and place: cut off with an
+    /// ellipsis (when `contained` in another line), or written just before the
+    /// line it starts, ending a sentence (a description or summary line
+    /// before the lede).
+    ///
+    /// A short line just after the line that holds it (an element walk's
+    /// link text) is *not* taken for a copy: a clean article may name a
+    /// heading just before it, or split a sentence after `and`, and the
+    /// reading that keeps every line whole wins.
+    fn near_copy(&self, l: usize, contained: bool) -> bool {
+        let line = &self.lines[l];
+        if !line.raw.chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        if line.cut != 0 && contained {
+            return true;
+        }
+        ends_sentence(line.raw)
+            && self.lines.get(l + 1).is_some_and(|next| {
+                next.sq.len() > line.sq.len()
+                    && find_aligned(&normalize(next.raw), &normalize(line.raw), true)
+            })
+    }
+}
+
+/// Whether `text` ends with a sentence's stop (before closing quotes and
+/// brackets).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// At most this many paragraphs cut off with an ellipsis are looked for in
+/// the others (each costs a search of the whole text).
+const MAX_CUT_LOOKUPS: usize = 64;
+
+/// Drops paragraphs written with an ellipsis (a line cut off, kept whole
+/// where no line of its group ran past the cut) whose text the other
+/// paragraphs hold with more after the cut: copies, as cleaning the output
+/// again would find, so the result is a fixed point.
+fn drop_cut_copies<T>(out: &mut Vec<(String, T, bool)>) {
+    let mut cut: Vec<usize> = (0..out.len())
+        .filter(|&k| truncation::strip_ellipsis(&out[k].0).1 != 0)
+        .take(MAX_CUT_LOOKUPS)
+        .collect();
+    if cut.is_empty() || out.len() < 2 {
+        return;
+    }
+    let mut hay = String::new();
+    let mut starts = Vec::with_capacity(out.len());
+    for (p, _, _) in out.iter() {
+        starts.push(hay.len());
+        hay.push_str(p);
+        hay.push('\n');
+    }
+    let para_at = |i: usize| starts.partition_point(|&s| s <= i) - 1;
+    // The most cut-off first, so that of two copies of one text the longer
+    // stays as the holder of the shorter.
+    cut.sort_by_key(|&k| (out[k].0.len(), k));
+    let mut gone = vec![false; out.len()];
+    for k in cut {
+        let (text, how) = truncation::strip_ellipsis(&out[k].0);
+        gone[k] = memchr::memmem::find_iter(hay.as_bytes(), text.as_bytes()).any(|i| {
+            let j = i + text.len();
+            let holder = para_at(i);
+            let goes_on = hay[j..].chars().next().is_some_and(|c| c != '\n');
+            let before = hay[..i].chars().next_back().is_some_and(|c| c != '\n');
+            holder != k
+                && !gone[holder]
+                && (how & truncation::CUT_END == 0 || goes_on)
+                && (how & truncation::CUT_START == 0 || before)
+                && aligned(&hay, i, j)
+        });
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// For each of `texts`, whether it occurs on word boundaries inside a
+/// paragraph of the glued `items`. One Aho-Corasick automaton over all of
+/// them, so the cost is linear in the text.
+fn find_in_glued<'x, 'a: 'x>(
+    texts: &[String],
+    items: impl Iterator<Item = &'x Item<'a>>,
+) -> Vec<bool> {
+    let mut found = vec![false; texts.len()];
+    let Ok(ac) = aho_corasick::AhoCorasick::new(texts) else {
+        return found;
+    };
+    for item in items {
+        for (raw, _) in &item.paras {
+            let hay = normalize(raw);
+            for m in ac.find_overlapping_iter(&hay) {
+                let p = m.pattern().as_usize();
+                if !found[p] && aligned(&hay, m.start(), m.end()) {
+                    found[p] = true;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether `needle` occurs in `hay` on word boundaries (at its start only,
+/// with `at_start`).
+pub(super) fn find_aligned(hay: &str, needle: &str, at_start: bool) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    if at_start {
+        return hay.starts_with(needle) && aligned(hay, 0, needle.len());
+    }
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+        .any(|i| aligned(hay, i, i + needle.len()))
+}
+
+/// Whether `hay[a..b]` starts and ends on word boundaries: no letter or
+/// digit on both sides of either end.
+fn aligned(hay: &str, a: usize, b: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let inner_first = hay[a..b].chars().next();
+    let inner_last = hay[a..b].chars().next_back();
+    let joined_before = word(hay[..a].chars().next_back()) && word(inner_first);
+    let joined_after = word(inner_last) && word(hay[b..].chars().next());
+    !(joined_before || joined_after)
+}

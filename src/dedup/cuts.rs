@@ -1,0 +1,327 @@
+//! Cuts: which line starts and ends are paragraph boundaries.
+//!
+//! A line whose text is already in the article is a copy, wherever it
+//! falls, and it marks a paragraph boundary only where the text really
+//! breaks. Copies abound in scraped files: a link's or a name's text written
+//! as a line of its own (`Joe Biden`), a description holding the lede's first
+//! sentence, a teaser cut off with `…`, the text of a container and of each
+//! element inside it. So a line start or end inside another line's text is
+//! a boundary only on evidence:
+//!
+//! - the line is *structural*: it runs past every line that overlaps it
+//!   (a cascade line, a window), so its ends are where the scraper cut;
+//! - the text is *glued* there: the line that spans the cut has no space
+//!   at it, and the cut looks like the seam of two paragraphs (`Moscow.In`,
+//!   `enough.ebb`, `ANISputnikIn`), the scraper's own mark;
+//! - a *junction*: one line ends exactly where another starts, one of them
+//!   long;
+//! - in a file whose scraper glued paragraphs with a space (no glued seam
+//!   anywhere), a sentence ends there and the next begins, or a long line
+//!   (no fragment or name) starts or ends there.
+//!
+//! A cut never falls inside a word or before a comma or closing mark, and a
+//! truncated end (see `truncation.rs`) is no cut at all.
+
+use super::seams::{first_char, last_char};
+
+/// What the lines of a group say about one cut position.
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct Events {
+    /// A line (not cut off there) starts here.
+    pub(super) start: bool,
+    /// A line (not cut off there) ends here.
+    pub(super) end: bool,
+    /// One of those lines is contained in no other line of the group.
+    pub(super) structural: bool,
+    /// A line at least `LONG` bytes long starts here.
+    pub(super) long_start: bool,
+    /// A line at least `LONG` bytes long ends here.
+    pub(super) long_end: bool,
+}
+
+/// How the line that spans a cut writes it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Glue {
+    /// No whitespace between the two sides (`Moscow.In`).
+    Tight,
+    /// Whitespace between them.
+    Spaced,
+    /// No line spans the cut: the group's text ends or begins there.
+    Open,
+}
+
+/// The chars on either side of a cut, in squeezed text.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Look {
+    prev: char,
+    /// `prev`, or the char before a run of closing quotes and brackets
+    /// (`."` looks back to the `.`).
+    core: char,
+    next: char,
+    /// The char after `next`, if any.
+    after: Option<char>,
+    /// The text before the cut ends with an ellipsis (`...` or `…`).
+    trailing_off: bool,
+}
+
+/// How the scraper glued the paragraphs of a file together.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Style {
+    /// With no separator: some cut shows a glued seam.
+    Tight,
+    /// With whitespace, or no sign either way.
+    Spaced,
+}
+
+impl Look {
+    /// The look of a cut at byte `k` of squeezed text `s`; `None` at either
+    /// end of `s`.
+    pub(super) fn at(s: &[u8], k: usize) -> Option<Look> {
+        let prev = last_char(&s[..k])?;
+        let next = first_char(&s[k..])?;
+        let after = first_char(&s[k + next.len_utf8()..]);
+        let mut core = prev;
+        let mut end = k;
+        while is_closer(core) {
+            end -= core.len_utf8();
+            match last_char(&s[..end]) {
+                Some(c) => core = c,
+                None => break,
+            }
+        }
+        let trailing_off = s[..k].ends_with(b"...") || s[..k].ends_with("…".as_bytes());
+        Some(Look {
+            prev,
+            core,
+            next,
+            after,
+            trailing_off,
+        })
+    }
+
+    /// A paragraph cannot start here, however the text is glued: inside a
+    /// word after an apostrophe (`Biden|'s`), and where glued, after an
+    /// opening mark or a hyphen; unless the line making the cut is `long`,
+    /// before a stop or a closing mark, and (unless a line starts here,
+    /// `start`) before a comma or a closing quote. Otherwise a line start or end in glued text outranks the look
+    /// of a seam (`Favourite` glued to `delivered` where a link's text was
+    /// lost, `enough.ebb`, `30%An`): words only touch with no space where
+    /// the scraper glued them.
+    fn never(&self, glue: Glue, start: bool, long: bool) -> bool {
+        if matches!(self.next, '\'' | '’') && self.after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        // After an ellipsis the text trails off, it does not end: a cut
+        // there would leave a paragraph that reads as a cut-off copy.
+        if self.trailing_off {
+            return true;
+        }
+        let opened = is_opener(self.prev) && !(is_closer(self.prev) && is_stop(self.core));
+        if glue == Glue::Tight && (opened || matches!(self.prev, '-' | '/' | '–' | '—')) {
+            return true;
+        }
+        // A long line is no name or phrase: where it starts or ends, the
+        // text breaks, however odd the break looks (`: "I joined`, where a
+        // speaker's name was lost).
+        if long {
+            return false;
+        }
+        if matches!(
+            self.next,
+            '.' | '!' | '?' | '…' | ')' | ']' | '}' | '%' | '»' | '”' | '’'
+        ) {
+            return true;
+        }
+        if glue != Glue::Tight {
+            return matches!(self.next, ',' | ';' | ':');
+        }
+        // A line that ends here ends just before a comma or a closing
+        // quote: a name or a phrase inside a sentence.
+        !start
+            && (matches!(self.next, ',' | ';' | ':')
+                || (is_closer(self.next) && !is_stop(self.core)))
+    }
+
+    /// Glued text that looks like the seam of two paragraphs: after a
+    /// sentence's stop or a colon (`Moscow.In`, `enough.ebb`, `said."We`,
+    /// `include:- People`), or from a word to a capital or an opening quote
+    /// (`ANISputnikIn`, `Signals"We`).
+    fn glued_seam(&self) -> bool {
+        if is_stop(self.core) || self.core == ':' {
+            return true;
+        }
+        let word = self.prev.is_alphanumeric() || is_closer(self.prev) || self.prev == '%';
+        word && (self.next.is_uppercase() || is_opener(self.next))
+    }
+
+    /// A sentence ends before the cut and the next one begins after it (with
+    /// anything but a small letter: a capital, a digit, a quote, `$`).
+    fn sentence(&self) -> bool {
+        is_stop(self.core) && !self.next.is_lowercase()
+    }
+}
+
+/// Whether a cut falls inside a word: two letters or digits with no space
+/// between them.
+pub(super) fn inside_word(glue: Glue, look: Option<Look>) -> bool {
+    glue == Glue::Tight
+        && look.is_some_and(|l| l.prev.is_alphanumeric() && l.next.is_alphanumeric())
+}
+
+/// Whether a cut with these events, glue and look is a paragraph boundary.
+pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -> bool {
+    if !(ev.start || ev.end) {
+        return false;
+    }
+    let Some(look) = look else {
+        return true;
+    };
+    if glue == Glue::Open {
+        return true;
+    }
+    let long = (ev.start && ev.long_start) || (ev.end && ev.long_end);
+    if look.never(glue, ev.start, long) {
+        return false;
+    }
+    let junction = ev.start && ev.end && (ev.long_start || ev.long_end);
+    ev.structural
+        || junction
+        || match glue {
+            Glue::Tight => true,
+            _ => style == Style::Spaced && (look.sentence() || ev.long_start || ev.long_end),
+        }
+}
+
+/// Whether a cut shows the scraper gluing paragraphs with no separator.
+pub(super) fn shows_tight_glue(ev: Events, glue: Glue, look: Option<Look>) -> bool {
+    (ev.start || ev.end)
+        && glue == Glue::Tight
+        && look.is_some_and(|l| !l.never(glue, false, false) && l.glued_seam())
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '(' | '[' | '«' | '\'')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn look(s: &str, k: usize) -> Option<Look> {
+        Look::at(s.as_bytes(), k)
+    }
+
+    const START: Events = Events {
+        start: true,
+        end: false,
+        structural: false,
+        long_start: false,
+        long_end: false,
+    };
+
+    #[test]
+    fn a_glued_seam_is_a_boundary_and_a_spaced_one_only_in_spaced_files() {
+        let l = look("toMoscow.Inlate", 9);
+        assert!(accept(START, Glue::Tight, l, Style::Tight));
+        assert!(!accept(START, Glue::Spaced, l, Style::Tight));
+        assert!(accept(START, Glue::Spaced, l, Style::Spaced));
+        // Line-start evidence outranks a lower-case start after a stop.
+        assert!(accept(
+            START,
+            Glue::Tight,
+            look("enough.ebbSM", 7),
+            Style::Tight
+        ));
+    }
+
+    #[test]
+    fn a_fragment_inside_running_text_is_no_boundary() {
+        // `President Joe| Biden`, `the White House|,`, `Biden|'s`.
+        let end = Events {
+            start: false,
+            end: true,
+            ..START
+        };
+        assert!(!accept(
+            START,
+            Glue::Spaced,
+            look("PresidentJoeBiden", 12),
+            Style::Spaced
+        ));
+        assert!(!accept(
+            end,
+            Glue::Tight,
+            look("WhiteHouse,and", 10),
+            Style::Tight
+        ));
+        assert!(!accept(
+            START,
+            Glue::Tight,
+            look("Biden'splan", 5),
+            Style::Tight
+        ));
+        assert!(!accept(
+            START,
+            Glue::Tight,
+            look("(£1.97bn)", 1),
+            Style::Tight
+        ));
+    }
+
+    #[test]
+    fn a_line_start_in_glued_text_outranks_the_look_of_a_seam() {
+        // A name lost from the source leaves `Favourite` glued to the next
+        // paragraph's first word; only the line start shows the break.
+        assert!(accept(
+            START,
+            Glue::Tight,
+            look("Favouritedelivered", 9),
+            Style::Tight
+        ));
+        let end = Events {
+            start: false,
+            end: true,
+            ..START
+        };
+        assert!(!accept(
+            end,
+            Glue::Tight,
+            look("House,said", 5),
+            Style::Tight
+        ));
+    }
+
+    #[test]
+    fn structural_lines_cut_wherever_a_paragraph_can_start() {
+        let ev = Events {
+            structural: true,
+            ..START
+        };
+        assert!(accept(ev, Glue::Spaced, look("inThe", 2), Style::Tight));
+        assert!(!accept(
+            ev,
+            Glue::Spaced,
+            look("House,and", 5),
+            Style::Tight
+        ));
+    }
+
+    #[test]
+    fn no_line_start_or_end_means_no_cut() {
+        let none = Events::default();
+        assert!(!accept(
+            none,
+            Glue::Tight,
+            look("Moscow.In", 7),
+            Style::Tight
+        ));
+    }
+}

@@ -1,0 +1,70 @@
+//! Hashes and hash maps for the keys and the whole-line dedup.
+//!
+//! The inputs are already well spread (hashes of text), so the maps use an
+//! identity hasher, and the hashes read eight bytes at a time.
+
+use super::*;
+
+/// A cheap key for whole-line dedup: the length and the first and last 32
+/// bytes. Lines with equal keys are compared in full, so only true copies
+/// (and rare near-copies) pay for a full comparison.
+pub(super) fn line_key(sq: &[u8]) -> u64 {
+    let edge = sq.len().min(32);
+    poly_hash(&sq[..edge]) ^ poly_hash(&sq[sq.len() - edge..]).rotate_left(17) ^ sq.len() as u64
+}
+
+/// A hash of all of `bytes`, eight at a time (FxHash's step), well mixed:
+/// paragraphs are told apart by it, and a byte-at-a-time polynomial costs
+/// several times more on every byte of the output.
+pub(super) fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = bytes.len() as u64;
+    for c in &mut chunks {
+        h = step(h, u64::from_le_bytes(c.try_into().unwrap_or_default()));
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    mix(step(h, u64::from_le_bytes(tail)))
+}
+
+pub(super) const BASE: u64 = 0x0100_0000_01b3;
+
+/// Polynomial hash of `bytes`.
+pub(super) fn poly_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |h, &b| {
+        h.wrapping_mul(BASE).wrapping_add(u64::from(b))
+    })
+}
+
+/// Spreads a polynomial hash over all 64 bits (murmur3's finaliser): its low
+/// bits alone are weak, and hash tables index by them.
+#[inline]
+pub(super) fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A hasher for keys that are already well-mixed `u64`s.
+#[derive(Default)]
+pub(super) struct U64Hasher(u64);
+
+impl std::hash::Hasher for U64Hasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(super) type U64Map<V> = HashMap<u64, V, std::hash::BuildHasherDefault<U64Hasher>>;

@@ -1,0 +1,275 @@
+//! Evidence (step 2): where the first or last bytes of one line lie inside another.
+//!
+//! Keys are found by reading one 8-byte word every 8 bytes of each line
+//! (each key is entered by its eight windows), so finding them costs one
+//! pass over the input, never a comparison of every pair of lines.
+
+use super::*;
+
+/// Scan positions are this many bytes apart. A key is entered by each of
+/// its windows of `STRIDE` bytes at offsets `0..STRIDE`, all inside its
+/// `KEY` bytes, so wherever a key occurs one of its windows lies on a scan
+/// position: the scan reads one word every `STRIDE` bytes instead of
+/// rolling a hash over every byte.
+pub(super) const STRIDE: usize = 8;
+
+/// The window of `STRIDE` bytes at `at` (which must fit in `s`).
+#[inline]
+pub(super) fn window(s: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; STRIDE];
+    w.copy_from_slice(&s[at..at + STRIDE]);
+    u64::from_le_bytes(w)
+}
+
+/// Hash of a `KEY`-byte key.
+#[inline]
+pub(super) fn key_hash(k: &[u8]) -> u64 {
+    mix(window(k, 0).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ window(k, STRIDE))
+}
+
+/// Line-start and line-end keys, found through their windows (see
+/// [`STRIDE`]) with a bit filter in front, so that the common case (a
+/// window of no key) costs one bit test. The filter has about 32 bits per
+/// window, up to 1 MiB (and the offsets table as much): small enough to
+/// stay in cache, cheap to clear for the small files that are the common
+/// case. Lines sharing a key are chained through `next`, so a key costs no
+/// allocation of its own.
+pub(super) struct KeyMaps {
+    pub(super) filter: Vec<u64>,
+    pub(super) shift: u32,
+    /// Per window hash (another one than the filter's): at which offsets
+    /// the windows with that hash occur in some start key (bits 0..8) or
+    /// end key (bits 8..16). Windows sharing a slot share their bits; a
+    /// wrong bit costs one failed lookup in `heads`.
+    pub(super) offsets: Vec<u16>,
+    pub(super) offsets_shift: u32,
+    /// Key to the last line inserted with it, for starts and for ends.
+    pub(super) heads: [U64Map<u32>; 2],
+    /// Per line: the previous line with the same start (or end) key.
+    pub(super) next: [Vec<u32>; 2],
+}
+
+pub(super) const NONE: u32 = u32::MAX;
+
+impl KeyMaps {
+    pub(super) fn new(keys: usize, lines: usize) -> Self {
+        let windows = keys * STRIDE;
+        let bits = (windows * 32).next_power_of_two().clamp(1 << 12, 1 << 23);
+        let slots = (windows * 2).next_power_of_two().clamp(1 << 8, 1 << 19);
+        KeyMaps {
+            filter: vec![0; bits / 64],
+            shift: 64 - bits.trailing_zeros(),
+            offsets: vec![0; slots],
+            offsets_shift: 64 - slots.trailing_zeros(),
+            heads: [U64Map::default(), U64Map::default()],
+            next: [vec![NONE; lines], vec![NONE; lines]],
+        }
+    }
+
+    #[inline]
+    pub(super) fn slot(&self, w: u64) -> (usize, u64) {
+        let bit = (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        (bit >> 6, 1 << (bit & 63))
+    }
+
+    #[inline]
+    pub(super) fn offsets_slot(&self, w: u64) -> usize {
+        (w.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> self.offsets_shift) as usize
+    }
+
+    /// `end`: 0 for a line-start key, 1 for a line-end key.
+    pub(super) fn insert(&mut self, key: &[u8], line: u32, end: usize) {
+        for r in 0..STRIDE {
+            let w = window(key, r);
+            let (i, m) = self.slot(w);
+            self.filter[i] |= m;
+            let o = self.offsets_slot(w);
+            self.offsets[o] |= 1 << (r + STRIDE * end);
+        }
+        let prev = self.heads[end].insert(key_hash(key), line).unwrap_or(NONE);
+        self.next[end][line as usize] = prev;
+    }
+
+    /// Which keys may have window `w`: bit `r` (start keys) or
+    /// `STRIDE + r` (end keys) for one at offset `r`.
+    #[inline]
+    pub(super) fn offsets(&self, w: u64) -> u16 {
+        let (i, m) = self.slot(w);
+        if self.filter[i] & m == 0 {
+            return 0;
+        }
+        self.offsets[self.offsets_slot(w)]
+    }
+
+    /// The lines (at most `BUCKET_CAP`) whose start (`end == 0`) or end
+    /// (`end == 1`) key has hash `key`.
+    pub(super) fn lines(&self, key: u64, end: usize) -> impl Iterator<Item = u32> + '_ {
+        let mut cur = self.heads[end].get(&key).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let line = cur;
+            cur = *self.next[end].get(line as usize)?;
+            Some(line)
+        })
+        .take(BUCKET_CAP)
+    }
+}
+
+/// Edges from the `KEY`-byte start and end keys of lines at least `KEY` long.
+pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
+    let keyed = lines.iter().filter(|l| l.sq.len() >= KEY).count();
+    // A line never counts as evidence about itself: with fewer than two
+    // keyed lines there is nothing to find.
+    if keyed < 2 {
+        return Vec::new();
+    }
+    let mut keys = KeyMaps::new(2 * keyed, lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        if l.sq.len() >= KEY {
+            let (head, tail) = (&l.sq[..KEY], &l.sq[l.sq.len() - KEY..]);
+            if !periodic(head) {
+                keys.insert(head, i as u32, 0);
+            }
+            if !periodic(tail) {
+                keys.insert(tail, i as u32, 1);
+            }
+        }
+    }
+    // Longest lines first; a line found whole inside one already scanned
+    // is not scanned itself: every key inside it lies inside that line too,
+    // and was found there. In a cascade this leaves one line to scan, so
+    // the scan costs the size of the article, not of the input.
+    let mut order: Vec<u32> = (0..lines.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines[i as usize].sq.len()), i));
+    let mut inside = vec![false; lines.len()];
+    // How often each line's start (0) and end (1) was found in the line
+    // being scanned, stamped with that line. A line found more than
+    // `AMBIGUOUS` times in one line (text that repeats itself) has no
+    // position there: its matches are dropped and no longer checked, so
+    // repetitive text costs no more than any other.
+    let mut found: [Vec<(u32, u32)>; 2] =
+        [vec![(NONE, 0); lines.len()], vec![(NONE, 0); lines.len()]];
+    let mut edges = Vec::new();
+    let mut hits: Vec<(usize, usize, Edge)> = Vec::new();
+    for si in order {
+        let s = lines[si as usize].sq;
+        let s_cut = lines[si as usize].cut;
+        let n = s.len();
+        if n <= KEY || inside[si as usize] {
+            continue;
+        }
+        let first_edge = edges.len();
+        // (where the key starts in `s`, start or end key, edge): sorted
+        // below into the order of the key's position.
+        hits.clear();
+        for pos in (0..=n - STRIDE).step_by(STRIDE) {
+            let mut offsets = keys.offsets(window(s, pos));
+            while offsets != 0 {
+                let bit = offsets.trailing_zeros() as usize;
+                offsets &= offsets - 1;
+                let (r, end) = (bit % STRIDE, bit / STRIDE);
+                // The key is `s[at..at + KEY]`.
+                let Some(at) = pos.checked_sub(r).filter(|&at| at + KEY <= n) else {
+                    continue;
+                };
+                let key = key_hash(&s[at..at + KEY]);
+                if end == 0 {
+                    // Another line starts here: the two agree from `p` on.
+                    let p = at;
+                    if p == 0 {
+                        continue;
+                    }
+                    for ti in keys.lines(key, 0) {
+                        if ambiguous_in(&mut found[0], si, ti) {
+                            continue;
+                        }
+                        let t = lines[ti as usize].sq;
+                        let len = (n - p).min(t.len());
+                        let c = len.min(VERIFY);
+                        if ti != si
+                            && s[p..p + c] == t[..c]
+                            && (len >= LONG
+                                || start_cuts_are_seams(s, t, p, s_cut, lines[ti as usize].cut))
+                        {
+                            let tu = ti as usize;
+                            found[0][tu].1 += 1;
+                            if !inside[tu] && t.len() <= n - p && s[p..p + t.len()] == *t {
+                                inside[tu] = true;
+                            }
+                            let d = p as i64;
+                            hits.push((at, end, Edge { a: si, b: ti, d }));
+                        }
+                    }
+                } else {
+                    // Another line ends here: the two agree up to `q`.
+                    let q = at + KEY;
+                    for ti in keys.lines(key, 1) {
+                        // Lines sharing an end are found by their starts,
+                        // unless a start repeats a period too short to be a
+                        // key (`$1.2bn $1.2bn $1.2bn…`).
+                        let t = lines[ti as usize].sq;
+                        if q == n && !periodic(&t[..KEY]) {
+                            continue;
+                        }
+                        if ambiguous_in(&mut found[1], si, ti) {
+                            continue;
+                        }
+                        let t = lines[ti as usize].sq;
+                        let len = q.min(t.len());
+                        let c = len.min(VERIFY);
+                        if ti != si
+                            && s[q - c..q] == t[t.len() - c..]
+                            && (len >= LONG
+                                || end_cuts_are_seams(s, t, q, s_cut, lines[ti as usize].cut))
+                        {
+                            let tu = ti as usize;
+                            found[1][tu].1 += 1;
+                            if !inside[tu] && t.len() <= q && s[q - t.len()..q] == *t {
+                                inside[tu] = true;
+                            }
+                            let d = q as i64 - t.len() as i64;
+                            hits.push((at, end, Edge { a: si, b: ti, d }));
+                        }
+                    }
+                }
+            }
+        }
+        // Edges in the order of their keys in `s`, as a scan byte by byte
+        // would find them: the layout's breadth-first order depends on it.
+        hits.sort_by_key(|&(at, end, _)| (at, end));
+        edges.extend(hits.iter().map(|&(_, _, e)| e));
+        let ambiguous = |e: &Edge, end: usize| {
+            let (stamp, n) = found[end][e.b as usize];
+            stamp == si && n > AMBIGUOUS
+        };
+        let scanned = edges.split_off(first_edge);
+        edges.extend(
+            scanned
+                .into_iter()
+                .filter(|e| !ambiguous(e, 0) && !ambiguous(e, 1)),
+        );
+    }
+    edges
+}
+
+/// How many times one line may be found in another and still be placed
+/// (an article can repeat a paragraph once).
+pub(super) const AMBIGUOUS: u32 = 2;
+
+/// Whether line `ti` has already been found more than `AMBIGUOUS` times in
+/// line `si` (the count is stamped with `si` and restarts for a new line),
+/// so that it need not be checked again.
+#[inline]
+pub(super) fn ambiguous_in(found: &mut [(u32, u32)], si: u32, ti: u32) -> bool {
+    let slot = &mut found[ti as usize];
+    if slot.0 != si {
+        *slot = (si, 0);
+    }
+    slot.1 > AMBIGUOUS
+}
+
+/// Whether `w` repeats a period of at most `KEY / 2` bytes
+/// (`----------------`, a run of U+FFFD, `Abcd.Abcd.Abcd.A`): such a key matches at every offset of a run and says
+/// nothing about where a line sits, so it is not used.
+pub(super) fn periodic(w: &[u8]) -> bool {
+    (1..=KEY / 2).any(|p| w.len() > p && w[p..].iter().zip(w).all(|(a, b)| a == b))
+}

@@ -1,0 +1,185 @@
+//! Layout (steps 3-4): the offsets place each connected group of lines on one axis.
+//!
+//! Every placement is checked byte for byte against the assembled text, and
+//! a line that does not fit is set apart, so a wrong guess never loses text.
+
+use super::*;
+
+/// A connected group of lines, each at its offset on the group's axis.
+pub(super) struct Group {
+    /// `(line, offset)`, in placement order: the first is the group's root.
+    pub(super) members: Vec<(u32, i64)>,
+}
+
+/// Places the lines by their edges, checks every placement, and returns the
+/// groups in article order (by the first occurrence of any of their lines).
+pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
+    let mut adjacency: Vec<Vec<(u32, i64)>> = vec![Vec::new(); lines.len()];
+    for e in edges {
+        adjacency[e.a as usize].push((e.b, e.d));
+        adjacency[e.b as usize].push((e.a, -e.d));
+    }
+    // Roots: longest lines first, since they hold the most of the article.
+    let mut roots: Vec<u32> = (0..lines.len() as u32).collect();
+    roots.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines[i as usize].sq.len()), i));
+
+    let mut apart = vec![false; lines.len()];
+    let mut groups = Vec::new();
+    for round in 0..=MAX_ROUNDS {
+        groups = place(&roots, &adjacency, &apart);
+        let mut misfits = Vec::new();
+        for g in &groups {
+            misfits.extend(check_group(lines, g));
+        }
+        if misfits.is_empty() {
+            break;
+        }
+        if round == MAX_ROUNDS {
+            // Still no consistent layout: keep each misfit's group apart whole.
+            let bad: HashSet<u32> = misfits.iter().copied().collect();
+            for g in &groups {
+                if g.members.iter().any(|(l, _)| bad.contains(l)) {
+                    for &(l, _) in &g.members {
+                        apart[l as usize] = true;
+                    }
+                }
+            }
+            groups = place(&roots, &adjacency, &apart);
+            break;
+        }
+        for l in misfits {
+            apart[l as usize] = true;
+        }
+    }
+    groups.sort_by_key(|g| {
+        g.members
+            .iter()
+            .map(|&(l, _)| lines[l as usize].first)
+            .min()
+    });
+    groups
+}
+
+/// Breadth-first placement from each unplaced root. A line set `apart`
+/// forms a group of its own.
+pub(super) fn place(roots: &[u32], adjacency: &[Vec<(u32, i64)>], apart: &[bool]) -> Vec<Group> {
+    let mut pos: Vec<Option<i64>> = vec![None; adjacency.len()];
+    let mut groups = Vec::new();
+    let mut queue = VecDeque::new();
+    for &root in roots {
+        if pos[root as usize].is_some() {
+            continue;
+        }
+        pos[root as usize] = Some(0);
+        let mut members = vec![(root, 0)];
+        if !apart[root as usize] {
+            queue.push_back(root);
+        }
+        while let Some(a) = queue.pop_front() {
+            let pa = pos[a as usize].unwrap_or(0);
+            for &(b, d) in &adjacency[a as usize] {
+                if apart[b as usize] || pos[b as usize].is_some() {
+                    continue;
+                }
+                pos[b as usize] = Some(pa + d);
+                members.push((b, pa + d));
+                queue.push_back(b);
+            }
+        }
+        groups.push(Group { members });
+    }
+    groups
+}
+
+/// The group's boundaries (every member's start and end), shifted to start
+/// at 0, and for each piece between two boundaries the member it is taken
+/// from (an index into `members`): the earliest-placed member covering it.
+pub(super) struct Assembly {
+    pub(super) cuts: Vec<i64>,
+    pub(super) source: Vec<Option<u32>>,
+    pub(super) shift: i64,
+}
+
+pub(super) fn assemble(lines: &[Line], g: &Group) -> Assembly {
+    let shift = g.members.iter().map(|&(_, p)| p).min().unwrap_or(0);
+    let extent = |&(l, p): &(u32, i64)| (p - shift, p - shift + lines[l as usize].sq.len() as i64);
+    let mut cuts: Vec<i64> = g
+        .members
+        .iter()
+        .flat_map(|m| {
+            let (a, b) = extent(m);
+            [a, b]
+        })
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let pieces = cuts.len().saturating_sub(1);
+    let mut source = vec![None; pieces];
+    // `next_free[i]`: the first unassigned piece at or after `i`, with path
+    // halving, so painting every member costs near-linear time overall.
+    let mut next_free: Vec<usize> = (0..=pieces).collect();
+    pub(super) fn find(next_free: &mut [usize], mut i: usize) -> usize {
+        while next_free[i] != i {
+            next_free[i] = next_free[next_free[i]];
+            i = next_free[i];
+        }
+        i
+    }
+    for (mi, m) in g.members.iter().enumerate() {
+        let (start, end) = extent(m);
+        let first = cuts.partition_point(|&c| c < start);
+        let last = cuts.partition_point(|&c| c < end);
+        let mut i = find(&mut next_free, first);
+        while i < last {
+            source[i] = Some(mi as u32);
+            next_free[i] = i + 1;
+            i = find(&mut next_free, i + 1);
+        }
+    }
+    Assembly {
+        cuts,
+        source,
+        shift,
+    }
+}
+
+impl Assembly {
+    /// Piece `i` as `(member index, start, end)`, offsets into that
+    /// member's squeezed bytes.
+    pub(super) fn piece(&self, g: &Group, i: usize) -> Option<(usize, usize, usize)> {
+        let mi = self.source[i]? as usize;
+        let off = g.members[mi].1 - self.shift;
+        Some((
+            mi,
+            (self.cuts[i] - off) as usize,
+            (self.cuts[i + 1] - off) as usize,
+        ))
+    }
+}
+
+/// The members whose bytes differ from the text assembled at their offset.
+pub(super) fn check_group(lines: &[Line], g: &Group) -> Vec<u32> {
+    if g.members.len() < 2 {
+        return Vec::new();
+    }
+    let asm = assemble(lines, g);
+    let mut text = Vec::new();
+    for i in 0..asm.source.len() {
+        match asm.piece(g, i) {
+            Some((mi, a, b)) => {
+                text.extend_from_slice(&lines[g.members[mi].0 as usize].sq[a..b]);
+            }
+            // A gap cannot occur in a connected group; fill it so offsets hold.
+            None => text.resize(text.len() + (asm.cuts[i + 1] - asm.cuts[i]) as usize, 0),
+        }
+    }
+    g.members
+        .iter()
+        .filter(|&&(l, p)| {
+            let start = (p - asm.shift) as usize;
+            let sq = lines[l as usize].sq;
+            text.get(start..start + sq.len()) != Some(sq)
+        })
+        .map(|&(l, _)| l)
+        .collect()
+}

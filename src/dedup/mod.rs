@@ -1,0 +1,359 @@
+//! Dedup: rebuild the article from body lines that repeat its paragraphs.
+//!
+//! # The model
+//! A buggy scraper writes every body line as a run of *consecutive*
+//! paragraphs glued together (`…according to Moscow.In late 2021…`):
+//! suffixes of the article, prefixes, sliding windows, whole copies, in any
+//! line order. So every line is a substring of one article string `A`, and
+//! every line start and line end is a paragraph boundary of `A`.
+//!
+//! # The method
+//! Each step has its file:
+//! 1. `squeeze.rs`: lines are compared in *squeezed* form, with all
+//!    whitespace removed, so that a lost separator (`Moscow.In`), a single
+//!    space, doubled spaces, NBSP or trailing blanks do not matter.
+//! 2. `keys.rs` (and `short.rs` for lines shorter than a key): evidence.
+//!    Where the first (or last) bytes of one line occur inside another line,
+//!    and the two agree from there up to the end of the shorter one, the
+//!    lines overlap at a known offset. Keys are found by reading one 8-byte
+//!    word every 8 bytes of each line (each key is entered by its eight
+//!    windows), so finding them costs one pass over the input, never a
+//!    comparison of every pair of lines (`hash.rs` holds the hashes).
+//! 3. `layout.rs`: the offsets place the lines of each connected group on one
+//!    axis (the rebuilt article); every placement is then checked byte for
+//!    byte against the assembled text, and a line that does not fit is set
+//!    apart, so nothing is ever lost to a wrong guess.
+//! 4. `pieces.rs`: every line start and end on that axis is a paragraph
+//!    boundary; the text between two boundaries is a paragraph, taken once.
+//! 5. `seams.rs`: a body of a single distinct line has no such evidence:
+//!    there, glued paragraphs are split where a sentence ends with no space
+//!    before the next one (`Moscow.In`).
+//!
+//! The pass runs again on its own output until nothing changes, which makes
+//! cleaning idempotent by construction.
+
+mod copies;
+mod cuts;
+mod hash;
+mod keys;
+mod layout;
+mod pieces;
+mod seams;
+mod short;
+mod squeeze;
+mod truncation;
+
+use hash::*;
+use keys::*;
+use layout::*;
+use pieces::*;
+use seams::*;
+use short::*;
+use squeeze::*;
+
+pub use seams::split_glued;
+pub use squeeze::normalize;
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// Length in squeezed bytes of the line-start and line-end keys. Lines
+/// shorter than this are matched only at the very start or end of another
+/// line (see [`short_edges`]).
+const KEY: usize = 16;
+/// Bytes compared to confirm a key match; the layout check later compares
+/// everything, so this only bounds the work spent on candidate matches.
+const VERIFY: usize = 512;
+/// Matches shorter than this (in squeezed bytes) count only where each cut
+/// they make looks like a paragraph seam: two clean paragraphs can share a
+/// few words (`…Tottenham v Nottingham Forest` / `Nottingham Forest boss…`),
+/// a glued copy of a whole paragraph is rarely this short.
+const LONG: usize = 48;
+/// Lines sharing one key that are tried at a single position.
+const BUCKET_CAP: usize = 64;
+/// Passes before giving up on reaching a fixed point (8 times as many for
+/// inputs under 64 KiB). Scraped files settle in two (the second finds
+/// nothing new), and every pass that changes anything adds a cut or drops
+/// repeated text; fragment soup can take a few more. Should the cap ever be
+/// reached, the result is returned as it is, and cleaning it again may
+/// still change it.
+const MAX_PASSES: usize = 32;
+/// Layout rounds that set apart lines which did not fit.
+const MAX_ROUNDS: usize = 3;
+
+/// Rebuilds the article from its body lines: each paragraph once, in the
+/// article's order, whitespace-normalised.
+///
+/// Every sentence of the input is kept; blank lines are ignored. The result is
+/// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
+pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
+    let raw: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
+    let Some(mut done) = pass(&raw, None) else {
+        return raw.iter().map(|s| s.to_string()).collect();
+    };
+    // A pass that gave back its input (a single line with nothing to split,
+    // or evidence that no line fitted) is at a fixed point already: the
+    // next would repeat it.
+    if done.paragraphs.len() == raw.len() && done.paragraphs.iter().zip(&raw).all(|(p, r)| p == r) {
+        return done.paragraphs;
+    }
+    // Passes over a small input are cheap: allow more of them there.
+    let total: usize = raw.iter().map(|s| s.len()).sum();
+    let max_passes = if total < 1 << 16 {
+        8 * MAX_PASSES
+    } else {
+        MAX_PASSES
+    };
+    for _ in 1..max_passes {
+        let refs: Vec<&str> = done.paragraphs.iter().map(String::as_str).collect();
+        match pass(&refs, Some(&done.squeezed)) {
+            Some(next) if next.paragraphs != done.paragraphs => done = next,
+            _ => break,
+        }
+    }
+    done.paragraphs
+}
+
+/// One distinct line of a pass.
+struct Line<'a> {
+    /// The line as compared (an ellipsis at either end removed): what the
+    /// output is cut from.
+    raw: &'a str,
+    /// The line as given, written when nothing else holds its text.
+    full: &'a str,
+    /// `raw` without its whitespace: what lines are compared by.
+    sq: &'a [u8],
+    /// Index of the line's first occurrence, for ordering.
+    first: usize,
+    /// Which ends were cut off with an ellipsis (`truncation::CUT_*`), in
+    /// every copy of the line.
+    cut: u8,
+}
+
+impl<'a> Line<'a> {
+    /// The line as it is written when it stands alone.
+    fn text(&self) -> &'a str {
+        if self.cut == 0 {
+            self.raw
+        } else {
+            self.full
+        }
+    }
+}
+
+/// `pos(b) = pos(a) + d` on the article axis.
+#[derive(Clone, Copy, Debug)]
+struct Edge {
+    a: u32,
+    b: u32,
+    d: i64,
+}
+
+/// What a pass makes: paragraphs, each normalised and distinct once
+/// squeezed, with those squeezed bytes, so that the next pass (which checks
+/// that nothing changes) need not squeeze them again.
+struct Passed {
+    paragraphs: Vec<String>,
+    squeezed: Squeezed,
+}
+
+/// Squeezed bytes of some lines in one arena: line `i` is
+/// `arena[spans[i].0..spans[i].1]`.
+#[derive(Default)]
+struct Squeezed {
+    arena: Vec<u8>,
+    spans: Vec<(usize, usize)>,
+}
+
+/// One pass over the lines; `None` when the lines are already the article
+/// (distinct, normalised, no evidence between them), which is the common
+/// case for clean files and for the check that a result is a fixed point.
+/// `given`: the lines' squeezed bytes, when the lines are a pass's output.
+/// Every pass applies the same rules, so that the result, where the passes
+/// stop, is a fixed point of cleaning.
+fn pass(input: &[&str], given: Option<&Squeezed>) -> Option<Passed> {
+    let stripped: Vec<(&str, u8)> = input
+        .iter()
+        .map(|s| truncation::strip_ellipsis(s))
+        .collect();
+    // Squeezed bytes handed on are those of the whole lines: with an
+    // ellipsis to strip they are made again.
+    let given = given.filter(|_| stripped.iter().all(|&(_, cut)| cut == 0));
+    let compared: Vec<&str> = stripped.iter().map(|&(s, _)| s).collect();
+    let cut_of: Vec<u8> = stripped.iter().map(|&(_, cut)| cut).collect();
+    let made = given
+        .is_none()
+        .then(|| squeeze_distinct(&compared, &cut_of));
+    let (sq, firsts, cuts): (&Squeezed, Option<&[usize]>, Option<&[u8]>) = match (given, &made) {
+        (Some(g), _) => (g, None, None),
+        (None, Some((sq, firsts, cuts))) => (sq, Some(firsts), Some(cuts)),
+        (None, None) => return None,
+    };
+    let lines: Vec<Line> = sq
+        .spans
+        .iter()
+        .enumerate()
+        .map(|(k, &(a, b))| {
+            let first = firsts.map_or(k, |f| f[k]);
+            Line {
+                raw: compared[first],
+                full: input[first],
+                sq: &sq.arena[a..b],
+                first,
+                cut: cuts.map_or(0, |c| c[k]),
+            }
+        })
+        .collect();
+    let mut edges = key_edges(&lines);
+    edges.extend(short_edges(&lines));
+    // A pass's output is distinct and normalised by construction.
+    if edges.is_empty()
+        && lines.len() > 1
+        && (given.is_some()
+            || (lines.len() == input.len() && input.iter().all(|s| is_normalized(s))))
+    {
+        return None;
+    }
+    let groups = layout(&lines, &edges);
+    let frames: Vec<Option<Frame>> = groups
+        .iter()
+        .map(|g| (g.members.len() > 1).then(|| Frame::new(&lines, g)))
+        .collect();
+    // Elsewhere the line starts and ends are the evidence, and a stop glued
+    // to a capital inside a paragraph is more often the author's typo
+    // (`Division.Those`) than a seam, unless the scraper is seen to glue
+    // paragraphs so: then a seam that no line start shows (a cascade with
+    // lines missing) is split too.
+    let style = if frames.iter().flatten().any(Frame::shows_tight_glue) {
+        cuts::Style::Tight
+    } else {
+        cuts::Style::Spaced
+    };
+    let mut out = copies::Output::new(&lines);
+    for (g, frame) in groups.iter().zip(&frames) {
+        let Some(frame) = frame else {
+            out.push_line(g.members[0].0 as usize, false);
+            continue;
+        };
+        let accepted = frame.accepted(style);
+        let paragraphs = frame.paragraphs(&lines, g, &accepted);
+        let split = style == cuts::Style::Tight;
+        out.push_group(g, frame, frame.copies(&accepted), paragraphs, split);
+    }
+    let mut kept = Kept::new(&sq.arena);
+    let mut scratch = Vec::new();
+    for (piece, sq, split) in out.finish() {
+        if split {
+            for part in split_glued(&piece) {
+                let part = part.trim_matches(' ');
+                scratch.clear();
+                squeeze_into(part, &mut scratch);
+                kept.keep(part.to_string(), &scratch);
+            }
+        } else if let Some(sq) = sq {
+            kept.keep(piece, &sq);
+        } else {
+            scratch.clear();
+            squeeze_into(&piece, &mut scratch);
+            kept.keep(piece, &scratch);
+        }
+    }
+    let base = kept.arena.len();
+    let Kept {
+        extra,
+        mut spans,
+        paragraphs,
+        ..
+    } = kept;
+    let arena = if spans.iter().all(|&(a, _)| a >= base) {
+        // Every part was split off a single line: the parts' own bytes are
+        // all the next pass needs.
+        for span in &mut spans {
+            *span = (span.0 - base, span.1 - base);
+        }
+        extra
+    } else {
+        // The squeezed bytes of the pieces are slices of this pass's arena:
+        // the next pass gets that arena, not a copy.
+        let mut arena = match (made, given) {
+            (Some((sq, _, _)), _) => sq.arena,
+            (None, Some(g)) => g.arena.clone(),
+            (None, None) => Vec::new(),
+        };
+        arena.extend_from_slice(&extra);
+        arena
+    };
+    Some(Passed {
+        paragraphs,
+        squeezed: Squeezed { arena, spans },
+    })
+}
+
+/// The paragraphs a pass keeps, each once, with where their squeezed bytes
+/// are: in the pass's arena, or past its end in `extra` (parts split off
+/// a single line).
+struct Kept<'a> {
+    arena: &'a [u8],
+    extra: Vec<u8>,
+    spans: Vec<(usize, usize)>,
+    paragraphs: Vec<String>,
+    /// First paragraph with each squeezed hash. Two different paragraphs
+    /// with one 64-bit hash are both kept: a duplicate is possible then, a
+    /// loss not.
+    seen: U64Map<u32>,
+}
+
+impl<'a> Kept<'a> {
+    fn new(arena: &'a [u8]) -> Self {
+        Kept {
+            arena,
+            extra: Vec::new(),
+            spans: Vec::new(),
+            paragraphs: Vec::new(),
+            seen: U64Map::default(),
+        }
+    }
+
+    fn bytes(&self, (a, b): (usize, usize)) -> &[u8] {
+        let base = self.arena.len();
+        if a >= base {
+            &self.extra[a - base..b - base]
+        } else {
+            &self.arena[a..b]
+        }
+    }
+
+    /// Keeps `part` (normalised, hence trimmed; `sq` is its squeezed form)
+    /// unless it is empty or was kept before.
+    fn keep(&mut self, part: String, sq: &[u8]) {
+        if part.is_empty() {
+            return;
+        }
+        let key = word_hash(sq);
+        match self.seen.get(&key) {
+            Some(&k) if self.bytes(self.spans[k as usize]) == sq => return,
+            Some(_) => {}
+            None => {
+                self.seen.insert(key, self.paragraphs.len() as u32);
+            }
+        }
+        let start = match offset_in(self.arena, sq) {
+            Some(start) => start,
+            None => {
+                let start = self.arena.len() + self.extra.len();
+                self.extra.extend_from_slice(sq);
+                start
+            }
+        };
+        self.spans.push((start, start + sq.len()));
+        self.paragraphs.push(part);
+    }
+}
+
+/// Where `part` starts in `arena`, if it is a slice of it.
+fn offset_in(arena: &[u8], part: &[u8]) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(arena.as_ptr() as usize)?;
+    (start + part.len() <= arena.len()).then_some(start)
+}
+
+#[cfg(test)]
+mod tests;

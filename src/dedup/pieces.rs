@@ -1,0 +1,293 @@
+//! Pieces (step 4): a group's paragraphs, from the cuts its lines make.
+//!
+//! Every member's start and end on the group's axis is a candidate cut;
+//! `cuts.rs` decides which are boundaries. The text between two accepted
+//! cuts is a paragraph, taken once from a member that covers it (or
+//! stitched from the pieces of several, where none does). A member whose
+//! start or end makes no accepted cut is a copy of text already there.
+
+use std::borrow::Cow;
+
+use super::cuts::{accept, inside_word, shows_tight_glue, Events, Glue, Look, Style};
+use super::truncation::{CUT_END, CUT_START};
+use super::*;
+
+/// A paragraph: its raw text and its squeezed bytes (`None` where they
+/// must be made again: an ellipsis was put back).
+pub(super) type Para<'a> = (Cow<'a, str>, Option<Cow<'a, [u8]>>);
+
+/// One candidate cut: what the lines say of it.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    ev: Events,
+    glue: Glue,
+    look: Option<Look>,
+}
+
+/// A placed group of two or more lines, with its candidate cuts.
+pub(super) struct Frame {
+    asm: Assembly,
+    /// Each member's extent on the shifted axis.
+    ext: Vec<(i64, i64)>,
+    /// Each member: whether another member contains it.
+    inner: Vec<bool>,
+    /// For each cut: the member reaching furthest among those starting at
+    /// or before it.
+    reach_le: Vec<usize>,
+    /// One per cut (the first and last, the group's ends, included).
+    cands: Vec<Cand>,
+}
+
+impl Frame {
+    /// Assembles `g` (two or more members) and reads its candidate cuts.
+    pub(super) fn new(lines: &[Line], g: &Group) -> Frame {
+        let asm = assemble(lines, g);
+        let ext: Vec<(i64, i64)> = g
+            .members
+            .iter()
+            .map(|&(l, p)| {
+                let a = p - asm.shift;
+                (a, a + lines[l as usize].sq.len() as i64)
+            })
+            .collect();
+        // By start, longest first: a member is inside another when one
+        // before it in this order reaches at least as far.
+        let mut by_start: Vec<usize> = (0..ext.len()).collect();
+        by_start.sort_unstable_by_key(|&m| (ext[m].0, std::cmp::Reverse(ext[m].1), m));
+        let mut inner = vec![false; ext.len()];
+        let mut far = i64::MIN;
+        for &m in &by_start {
+            inner[m] = ext[m].1 <= far;
+            far = far.max(ext[m].1);
+        }
+        let cuts = &asm.cuts;
+        let mut events = vec![Events::default(); cuts.len()];
+        for (m, &(a, b)) in ext.iter().enumerate() {
+            let line = &lines[g.members[m].0 as usize];
+            let long = line.sq.len() >= LONG;
+            if line.cut & CUT_START == 0 {
+                let e = &mut events[cuts.partition_point(|&c| c < a)];
+                e.start = true;
+                e.structural |= !inner[m];
+                e.long_start |= long;
+            }
+            if line.cut & CUT_END == 0 {
+                let e = &mut events[cuts.partition_point(|&c| c < b)];
+                e.end = true;
+                e.structural |= !inner[m];
+                e.long_end |= long;
+            }
+        }
+        // One sweep over the members by start gives, for every cut, the
+        // member reaching furthest from before it.
+        let (mut reach_lt, mut reach_le) = (Vec::with_capacity(cuts.len()), Vec::new());
+        let mut best_le: Option<usize> = None;
+        let mut next = 0;
+        let further = |best: Option<usize>, m: usize| match best {
+            Some(b) if ext[b].1 >= ext[m].1 => Some(b),
+            _ => Some(m),
+        };
+        for &c in cuts {
+            let mut best_lt = best_le;
+            while next < by_start.len() && ext[by_start[next]].0 <= c {
+                let m = by_start[next];
+                if ext[m].0 < c {
+                    best_lt = further(best_lt, m);
+                }
+                best_le = further(best_le, m);
+                next += 1;
+            }
+            reach_lt.push(best_lt.filter(|&m| ext[m].1 > c));
+            reach_le.push(best_le.unwrap_or(0));
+        }
+        // The glue at each cut, from the raw text of the member spanning it.
+        let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); ext.len()];
+        for (i, &c) in cuts.iter().enumerate() {
+            if let Some(m) = reach_lt[i] {
+                let k = (c - ext[m].0) as usize;
+                wanted[m].extend([k - 1, k]);
+            }
+        }
+        let raw_at = RawAt::new(lines, g, wanted);
+        let cands = cuts
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| match reach_lt[i] {
+                Some(m) => {
+                    let k = (c - ext[m].0) as usize;
+                    let tight = raw_at.get(m, k) == raw_at.get(m, k - 1) + 1;
+                    let sq = lines[g.members[m].0 as usize].sq;
+                    Cand {
+                        ev: events[i],
+                        glue: if tight { Glue::Tight } else { Glue::Spaced },
+                        look: Look::at(sq, k),
+                    }
+                }
+                None => Cand {
+                    ev: events[i],
+                    glue: Glue::Open,
+                    look: None,
+                },
+            })
+            .collect();
+        Frame {
+            asm,
+            ext,
+            inner,
+            reach_le,
+            cands,
+        }
+    }
+
+    /// Whether some cut of the group shows paragraphs glued with no separator.
+    pub(super) fn shows_tight_glue(&self) -> bool {
+        let interior = self.cands.len().saturating_sub(1);
+        self.cands[..interior]
+            .iter()
+            .skip(1)
+            .any(|c| shows_tight_glue(c.ev, c.glue, c.look))
+    }
+
+    /// For each cut, whether it is a boundary; the group's ends always are.
+    pub(super) fn accepted(&self, style: Style) -> Vec<bool> {
+        let last = self.cands.len() - 1;
+        self.cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| i == 0 || i == last || accept(c.ev, c.glue, c.look, style))
+            .collect()
+    }
+
+    /// The members (indices into the group's members) that are copies: inside
+    /// another member, with a start or an end that is no boundary.
+    pub(super) fn copies(&self, accepted: &[bool]) -> Vec<usize> {
+        let cuts = &self.asm.cuts;
+        let at = |x: i64| accepted[cuts.partition_point(|&c| c < x)];
+        (0..self.ext.len())
+            .filter(|&m| self.inner[m] && !(at(self.ext[m].0) && at(self.ext[m].1)))
+            .collect()
+    }
+
+    /// Whether each end of member `m` that was cut off with an ellipsis lies
+    /// inside the group's text, between two words, so the text goes on
+    /// where the copy stops: only then is the ellipsis explained as a
+    /// copy's cut.
+    pub(super) fn cut_inside(&self, lines: &[Line], g: &Group, m: usize) -> bool {
+        let cut = lines[g.members[m].0 as usize].cut;
+        let cuts = &self.asm.cuts;
+        let inside = |x: i64| {
+            let c = &self.cands[cuts.partition_point(|&c| c < x)];
+            c.glue != Glue::Open && !inside_word(c.glue, c.look)
+        };
+        (cut & CUT_START == 0 || inside(self.ext[m].0))
+            && (cut & CUT_END == 0 || inside(self.ext[m].1))
+    }
+
+    /// The paragraphs between accepted cuts, in order.
+    pub(super) fn paragraphs<'a>(
+        &self,
+        lines: &[Line<'a>],
+        g: &Group,
+        accepted: &[bool],
+    ) -> Vec<Para<'a>> {
+        let cuts = &self.asm.cuts;
+        let bounds: Vec<usize> = (0..cuts.len()).filter(|&i| accepted[i]).collect();
+        // Spans covered by one member are sliced from it; find the raw
+        // offsets of all of them in one walk per member.
+        let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); self.ext.len()];
+        let mut cover = Vec::with_capacity(bounds.len());
+        for w in bounds.windows(2) {
+            let (x, y) = (cuts[w[0]], cuts[w[1]]);
+            let m = self.reach_le[w[0]];
+            if self.ext[m].0 <= x && self.ext[m].1 >= y {
+                let a = self.ext[m].0;
+                wanted[m].extend([(x - a) as usize, (y - a) as usize]);
+                cover.push(Some(m));
+            } else {
+                cover.push(None);
+                for i in w[0]..w[1] {
+                    if let Some((mi, a, b)) = self.asm.piece(g, i) {
+                        wanted[mi].extend([a, b]);
+                    }
+                }
+            }
+        }
+        let raw_at = RawAt::new(lines, g, wanted);
+        let mut out = Vec::with_capacity(cover.len());
+        for (w, m) in bounds.windows(2).zip(cover) {
+            let (x, y) = (cuts[w[0]], cuts[w[1]]);
+            if let Some(m) = m {
+                let line = &lines[g.members[m].0 as usize];
+                let (a, b) = ((x - self.ext[m].0) as usize, (y - self.ext[m].0) as usize);
+                let (ra, rb) = (raw_at.get(m, a), raw_at.get(m, b));
+                // Where no line runs past a cut-off end, the text was cut
+                // there, not by the copy: its ellipsis is put back.
+                let first = w[0] == 0 && line.cut & CUT_START != 0;
+                let last = w[1] == cuts.len() - 1 && line.cut & CUT_END != 0;
+                if first || last {
+                    let off = line.raw.as_ptr() as usize - line.full.as_ptr() as usize;
+                    let from = if first { 0 } else { off + ra };
+                    let to = if last { line.full.len() } else { off + rb };
+                    out.push((Cow::Borrowed(raw_slice(line.full, from, to)), None));
+                    continue;
+                }
+                let raw = raw_slice(line.raw, ra, rb);
+                out.push((Cow::Borrowed(raw), Some(Cow::Borrowed(&line.sq[a..b]))));
+                continue;
+            }
+            // No member covers the span: stitch its pieces, with a space
+            // where the text had one.
+            let (mut raw, mut sq) = (String::new(), Vec::new());
+            for i in w[0]..w[1] {
+                let Some((mi, a, b)) = self.asm.piece(g, i) else {
+                    continue;
+                };
+                let line = &lines[g.members[mi].0 as usize];
+                if i > w[0] && self.cands[i].glue != Glue::Tight {
+                    raw.push(' ');
+                }
+                raw.push_str(raw_slice(line.raw, raw_at.get(mi, a), raw_at.get(mi, b)));
+                sq.extend_from_slice(&line.sq[a..b]);
+            }
+            out.push((Cow::Owned(raw), Some(Cow::Owned(sq))));
+        }
+        out
+    }
+}
+
+/// `raw[a..b]`, or all of `raw` should the offsets not fall on char
+/// boundaries (checked groups only cut where every member has one).
+fn raw_slice(raw: &str, a: usize, b: usize) -> &str {
+    debug_assert!(raw.is_char_boundary(a) && raw.is_char_boundary(b));
+    raw.get(a..b).unwrap_or(raw)
+}
+
+/// Raw offsets of wanted squeezed offsets, per member, found in one walk of
+/// each member's raw text.
+struct RawAt {
+    found: Vec<(Vec<usize>, Vec<usize>)>,
+}
+
+impl RawAt {
+    fn new(lines: &[Line], g: &Group, wanted: Vec<Vec<usize>>) -> RawAt {
+        let found = wanted
+            .into_iter()
+            .enumerate()
+            .map(|(m, mut offs)| {
+                if offs.is_empty() {
+                    return (offs, Vec::new());
+                }
+                offs.sort_unstable();
+                offs.dedup();
+                let raw = raw_offsets(lines[g.members[m].0 as usize].raw, &offs);
+                (offs, raw)
+            })
+            .collect();
+        RawAt { found }
+    }
+
+    fn get(&self, m: usize, o: usize) -> usize {
+        let (offs, raw) = &self.found[m];
+        raw[offs.partition_point(|&x| x < o)]
+    }
+}

@@ -1,0 +1,99 @@
+//! Evidence for lines shorter than a key: only at another line's very start or end.
+
+use super::*;
+
+/// Edges for lines shorter than `KEY` (a one-line paragraph such as
+/// `Bosvelt.` or a dateline such as `NAIROBI`): such a line counts only where
+/// another line starts or ends with it, since a short string in the middle of
+/// a line is far more often a coincidence than evidence. Even there it needs
+/// a cut that looks like a seam ([`is_seam`]), or a cut that at least does
+/// not split a lowercase word, made in two or more lines (the first
+/// paragraph of a prefix cascade starts every line).
+pub(super) fn short_edges(lines: &[Line]) -> Vec<Edge> {
+    let mut by_key: U64Map<Vec<u32>> = U64Map::default();
+    let mut lens: Vec<usize> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.sq.len() < KEY {
+            by_key
+                .entry(short_key(pack(l.sq), l.sq.len()))
+                .or_default()
+                .push(i as u32);
+            lens.push(l.sq.len());
+        }
+    }
+    if lens.is_empty() {
+        return Vec::new();
+    }
+    lens.sort_unstable();
+    lens.dedup();
+    // (edge, strong seam, the short line ends the other line)
+    let mut found: Vec<(Edge, bool, bool)> = Vec::new();
+    for (si, line) in lines.iter().enumerate() {
+        let s = line.sq;
+        // The first and the last (up to) 16 bytes, from which every head
+        // and tail key is cut with a mask and a shift.
+        let m = s.len().min(KEY);
+        let (first, last) = (pack(&s[..m]), pack(&s[s.len() - m..]));
+        for &len in lens.iter().take_while(|&&len| len < s.len()) {
+            let (head, tail) = (&s[..len], &s[s.len() - len..]);
+            let keys = [
+                short_key(last >> (8 * (m - len)), len),
+                short_key(first, len),
+            ];
+            for ((part, cut, at_end), key) in [(tail, s.len() - len, true), (head, len, false)]
+                .into_iter()
+                .zip(keys)
+            {
+                let Some(bucket) = by_key.get(&key) else {
+                    continue;
+                };
+                let Some(strong) = seam_strength(s, cut) else {
+                    continue;
+                };
+                for &ti in bucket {
+                    if lines[ti as usize].sq == part {
+                        let d = if at_end { cut as i64 } else { 0 };
+                        found.push((
+                            Edge {
+                                a: si as u32,
+                                b: ti,
+                                d,
+                            },
+                            strong,
+                            at_end,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let mut weak_count: U64Map<usize> = U64Map::default();
+    let count_key = |e: &Edge, at_end: bool| mix(u64::from(e.b) << 1 | u64::from(at_end));
+    for (e, _, at_end) in &found {
+        *weak_count.entry(count_key(e, *at_end)).or_default() += 1;
+    }
+    found
+        .into_iter()
+        .filter(|(e, strong, at_end)| {
+            *strong
+                || (weak_count[&count_key(e, *at_end)] >= 2
+                    && lines[e.b as usize].sq.iter().any(u8::is_ascii_alphanumeric))
+        })
+        .map(|(e, _, _)| e)
+        .collect()
+}
+
+/// Up to 16 bytes as one little-endian number.
+#[inline]
+pub(super) fn pack(b: &[u8]) -> u128 {
+    let mut w = [0u8; 16];
+    w[..b.len()].copy_from_slice(b);
+    u128::from_le_bytes(w)
+}
+
+/// The key of the first `len` (less than 16) bytes of `packed`.
+#[inline]
+pub(super) fn short_key(packed: u128, len: usize) -> u64 {
+    let bytes = packed & ((1u128 << (8 * len)) - 1);
+    mix(bytes as u64 ^ mix((bytes >> 64) as u64 ^ len as u64))
+}

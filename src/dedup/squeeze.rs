@@ -1,0 +1,324 @@
+//! Squeezing: whitespace removed before lines are compared.
+//!
+//! Step 1 of the method: a lost separator (`Moscow.In`), a single space,
+//! doubled spaces, NBSP or trailing blanks must not make two copies of a
+//! paragraph differ, so lines are compared with all whitespace removed. This
+//! file holds what whitespace is (bytes and the 19 Unicode spaces), the
+//! squeeze, the output normalisation, and the map back from squeezed to raw
+//! offsets.
+
+use super::*;
+
+/// Collapses every run of whitespace (spaces, tabs, NBSP, any Unicode
+/// `White_Space`) into one space and trims both ends.
+pub fn normalize(s: &str) -> String {
+    if is_normalized(s) {
+        return s.to_string();
+    }
+    let mut buf = s.as_bytes().to_vec();
+    let n = normalize_in_place(s, &mut buf);
+    buf.truncate(n);
+    // Only whole chars were replaced (by spaces) or removed, so this is
+    // UTF-8; the lossy arm is never taken.
+    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Bytes that are whitespace on their own: the ASCII `White_Space` chars.
+pub(super) const WS_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    let mut c = 0x09;
+    while c <= 0x0d {
+        t[c] = true;
+        c += 1;
+    }
+    t
+};
+
+/// Each byte, with ASCII whitespace made a space.
+pub(super) const SPACED: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = if WS_BYTE[c] { b' ' } else { c as u8 };
+        c += 1;
+    }
+    t
+};
+
+/// Whether `b` holds an ASCII whitespace byte other than the space
+/// (tab, line feed, CR...). Written as a fold so that it vectorises.
+#[inline]
+pub(super) fn has_control_space(b: &[u8]) -> bool {
+    b.iter()
+        .fold(false, |any, &c| any | (is_ws_byte(c) & (c != b' ')))
+}
+
+/// The `(start, length)` of every whitespace char beyond ASCII in `b`
+/// (NBSP, U+2000..U+200A, U+3000...: `White_Space` has 19 of them, in four
+/// lead bytes), not in order. Found by their lead bytes with `memchr`, so
+/// text with no such char, even text with many `’` or `£`, costs little.
+pub(super) fn wide_spaces(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let wide = move |i: usize| -> Option<(usize, usize)> {
+        let next = |k: usize| b.get(i + k).copied();
+        let len = match (b[i], next(1), next(2)) {
+            (0xC2, Some(0x85 | 0xA0), _) => 2,
+            (0xE1, Some(0x9A), Some(0x80)) => 3,
+            (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => 3,
+            (0xE2, Some(0x81), Some(0x9F)) => 3,
+            (0xE3, Some(0x80), Some(0x80)) => 3,
+            _ => return None,
+        };
+        Some((i, len))
+    };
+    // U+1680 (lead 0xE1) is searched for apart: memchr looks for up to three bytes.
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b)
+        .chain(memchr::memchr_iter(0xE1, b))
+        .filter_map(wide)
+}
+
+/// Normalises `buf`, a copy of `s`, in place (see [`normalize`]) and
+/// returns the length of the result. The collapse has no branch on the
+/// bytes (see [`squeeze_into`]).
+pub(super) fn normalize_in_place(s: &str, buf: &mut [u8]) -> usize {
+    blank_wide_spaces(s, buf);
+    let mut n = 0;
+    // `true` at the start drops leading whitespace.
+    let mut prev_ws = true;
+    for i in 0..buf.len() {
+        // A table, not a branch on `ws` (see `squeeze_into`).
+        let c = SPACED[buf[i] as usize];
+        let ws = c == b' ';
+        buf[n] = c;
+        n += usize::from(!(ws & prev_ws));
+        prev_ws = ws;
+    }
+    // A run of whitespace at the end left one space.
+    if prev_ws && n > 0 {
+        n -= 1;
+    }
+    n
+}
+
+/// Overwrites each whitespace char beyond ASCII in `buf`, a copy of `s`,
+/// with spaces, one per byte: after this, a byte tells whether it is
+/// whitespace ([`WS_BYTE`]).
+#[inline]
+pub(super) fn blank_wide_spaces(s: &str, buf: &mut [u8]) {
+    if !s.is_ascii() {
+        for (i, len) in wide_spaces(s.as_bytes()) {
+            buf[i..i + len].fill(b' ');
+        }
+    }
+}
+
+/// Appends `s` without its whitespace to `out`. Copying first and
+/// compacting in place with no branch on the byte runs about four times
+/// faster than pushing the kept bytes one by one (measured: 1.9 GB/s
+/// against 0.46 GB/s), since spaces every few bytes defeat the branch
+/// predictor.
+#[inline]
+pub(super) fn squeeze_into(s: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    out.extend_from_slice(s.as_bytes());
+    let buf = &mut out[start..];
+    blank_wide_spaces(s, buf);
+    let mut n = 0;
+    for i in 0..buf.len() {
+        let c = buf[i];
+        buf[n] = c;
+        n += usize::from(!WS_BYTE[c as usize]);
+    }
+    out.truncate(start + n);
+}
+
+/// Whether `normalize(s) == s`: no leading, trailing or doubled spaces and
+/// no whitespace other than single spaces.
+pub(super) fn is_normalized(s: &str) -> bool {
+    let b = s.as_bytes();
+    !(b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || has_control_space(b)
+        || memchr::memmem::find(b, b"  ").is_some()
+        || (!b.is_ascii() && wide_spaces(b).next().is_some()))
+}
+
+/// The squeezed bytes of every distinct non-blank line, and for each such
+/// line the index of its first occurrence and the ends cut off with an
+/// ellipsis in every copy of it (`cut`: one per input line).
+pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Vec<usize>, Vec<u8>) {
+    let mut arena = Vec::with_capacity(input.iter().map(|s| s.len()).sum());
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut cuts: Vec<u8> = Vec::new();
+    let mut first_of: U64Map<u32> = U64Map::default();
+    // Byte-identical copies (a whole article written twice) are dropped
+    // before the costlier squeeze.
+    let mut raw_seen: U64Map<u32> = U64Map::default();
+    // In a cascade most lines are a prefix or a suffix of the longest one,
+    // byte for byte: their squeezed bytes are then a prefix or a suffix of
+    // its squeezed bytes, found by comparing and counting (both vectorise),
+    // not by squeezing again. Squeezing commutes with cutting text at a char
+    // boundary, and a line starts and ends at one.
+    let longest = input.iter().copied().max_by_key(|s| s.len()).unwrap_or("");
+    squeeze_into(longest, &mut arena);
+    let whole = (0, arena.len());
+    let counts = PrefixCounts::new(longest);
+    // The distinct line each input line became (`NONE` for a blank one).
+    let mut slot: Vec<u32> = Vec::with_capacity(input.len());
+    for (i, s) in input.iter().enumerate() {
+        let raw_key = mix(line_key(s.as_bytes()));
+        match raw_seen.get(&raw_key) {
+            Some(&k) if input[k as usize] == *s => {
+                let d = slot[k as usize];
+                if let Some(c) = cuts.get_mut(d as usize) {
+                    *c &= cut[i];
+                }
+                slot.push(d);
+                continue;
+            }
+            Some(_) => {}
+            None => {
+                raw_seen.insert(raw_key, i as u32);
+            }
+        }
+        let start = arena.len();
+        let span = if s.len() == longest.len() && *s == longest {
+            whole
+        } else if longest.ends_with(s) {
+            (counts.squeezed_before(longest.len() - s.len()), whole.1)
+        } else if longest.starts_with(s) {
+            (0, counts.squeezed_before(s.len()))
+        } else {
+            squeeze_into(s, &mut arena);
+            (start, arena.len())
+        };
+        if span.0 == span.1 {
+            slot.push(NONE);
+            continue;
+        }
+        let key = mix(line_key(&arena[span.0..span.1]));
+        match first_of.get(&key) {
+            Some(&k) => {
+                let (a, b) = spans[k as usize];
+                if arena[a..b] == arena[span.0..span.1] {
+                    arena.truncate(start);
+                    cuts[k as usize] &= cut[i];
+                    slot.push(k);
+                    continue;
+                }
+                // A 64-bit collision between different lines: keep both.
+            }
+            None => {
+                first_of.insert(key, spans.len() as u32);
+            }
+        }
+        slot.push(spans.len() as u32);
+        spans.push(span);
+        firsts.push(i);
+        cuts.push(cut[i]);
+    }
+    (Squeezed { arena, spans }, firsts, cuts)
+}
+
+/// Whitespace counts over the prefixes of one line, so that the squeezed
+/// length of any prefix (or suffix) of it costs a lookup and at most one
+/// block, not a count of the whole prefix: a cascade has as many prefixes
+/// or suffixes of its longest line as it has paragraphs.
+pub(super) struct PrefixCounts {
+    /// The line, its wide spaces blanked: a byte tells whether it is
+    /// whitespace.
+    pub(super) bytes: Vec<u8>,
+    /// Whitespace bytes before each block of `PREFIX_BLOCK` bytes.
+    pub(super) before: Vec<usize>,
+}
+
+pub(super) const PREFIX_BLOCK: usize = 128;
+
+impl PrefixCounts {
+    pub(super) fn new(line: &str) -> Self {
+        let mut bytes = line.as_bytes().to_vec();
+        blank_wide_spaces(line, &mut bytes);
+        let mut before = Vec::with_capacity(bytes.len() / PREFIX_BLOCK + 1);
+        let mut total = 0;
+        for block in bytes.chunks(PREFIX_BLOCK) {
+            before.push(total);
+            total += count_ws_bytes(block);
+        }
+        // For `i` at the very end of a line a whole number of blocks long.
+        before.push(total);
+        PrefixCounts { bytes, before }
+    }
+
+    /// The squeezed length of the line's first `i` bytes (`i` on a char
+    /// boundary).
+    pub(super) fn squeezed_before(&self, i: usize) -> usize {
+        let block = i / PREFIX_BLOCK;
+        let start = block * PREFIX_BLOCK;
+        let ws = self.before[block] + count_ws_bytes(&self.bytes[start..i]);
+        i - ws
+    }
+}
+
+/// How many bytes of `chunk` (at most 255) are ASCII whitespace. Counting
+/// in bytes lets the loop run on 32 bytes at a time; a `usize` count would
+/// run on 4.
+#[inline]
+pub(super) fn count_ws_bytes(chunk: &[u8]) -> usize {
+    debug_assert!(chunk.len() <= 255);
+    usize::from(
+        chunk
+            .iter()
+            .fold(0u8, |n, &c| n.wrapping_add(u8::from(is_ws_byte(c)))),
+    )
+}
+
+/// Whether byte `c` is ASCII whitespace ([`WS_BYTE`]), in arithmetic that
+/// vectorises.
+#[inline]
+pub(super) fn is_ws_byte(c: u8) -> bool {
+    (c == b' ') | (c.wrapping_sub(0x09) <= 0x0d - 0x09)
+}
+
+/// For each squeezed offset (sorted), the offset in `raw` of the byte it
+/// names: squeezed offset `o` is the `o`-th byte of `raw` outside its
+/// whitespace, as [`squeeze_into`] keeps them; an offset past the end maps
+/// to `raw.len()`.
+pub(super) fn raw_offsets(raw: &str, sorted: &[usize]) -> Vec<usize> {
+    let blanked;
+    let bytes = if raw.is_ascii() {
+        raw.as_bytes()
+    } else {
+        let mut buf = raw.as_bytes().to_vec();
+        blank_wide_spaces(raw, &mut buf);
+        blanked = buf;
+        &blanked[..]
+    };
+    const CHUNK: usize = 32;
+    let mut out = Vec::with_capacity(sorted.len());
+    // `o` counts the bytes before `i` that are no whitespace.
+    let (mut i, mut o) = (0, 0);
+    for &w in sorted {
+        // Whole chunks before the one holding byte `w` are counted, not
+        // walked: the count vectorises, a test on each byte mispredicts.
+        while let Some(chunk) = bytes.get(i..i + CHUNK) {
+            let k = CHUNK - count_ws_bytes(chunk);
+            if o + k > w {
+                break;
+            }
+            o += k;
+            i += CHUNK;
+        }
+        while i < bytes.len() {
+            if !is_ws_byte(bytes[i]) {
+                if o == w {
+                    break;
+                }
+                o += 1;
+            }
+            i += 1;
+        }
+        out.push(i.min(raw.len()));
+    }
+    out
+}

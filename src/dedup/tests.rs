@@ -1,0 +1,236 @@
+//! Tests of the rebuild and of its steps.
+
+use super::*;
+
+fn paras(ps: &[&str]) -> Vec<String> {
+    ps.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn normalize_collapses_whitespace_runs_and_nbsp() {
+    assert_eq!(normalize("  a \t b\u{a0}\u{a0}c  "), "a b c");
+    assert_eq!(normalize("\u{a0}"), "");
+}
+
+#[test]
+fn split_glued_cuts_where_no_space_follows_a_stop() {
+    assert_eq!(
+        split_glued("to Moscow.In late 2021."),
+        vec!["to Moscow.", "In late 2021."]
+    );
+    assert_eq!(
+        split_glued("It rose 5%.The end"),
+        vec!["It rose 5%.", "The end"]
+    );
+}
+
+#[test]
+fn split_glued_leaves_abbreviations_domains_and_numbers() {
+    for s in [
+        "The U.S.A. grew.",
+        "Use Node.js now.",
+        "See example.com today.",
+        "It was 3.5 pct.",
+        "He said. Then",
+    ] {
+        assert_eq!(split_glued(s), vec![s], "{s}");
+    }
+}
+
+#[test]
+fn split_glued_uses_quote_parity() {
+    assert_eq!(
+        split_glued("He said \"we won the match.\"I didn't see it."),
+        vec!["He said \"we won the match.\"", "I didn't see it."]
+    );
+    assert_eq!(
+        split_glued("We won the match.\"I didn't see it,\" he said."),
+        vec!["We won the match.", "\"I didn't see it,\" he said."]
+    );
+}
+
+#[test]
+fn suffix_cascade_in_any_order_gives_each_paragraph_once() {
+    let p = [
+        "Alpha one is here.",
+        "Beta two follows it.",
+        "Gamma three ends it.",
+    ];
+    let lines = [
+        format!("{}{}", p[1], p[2]),
+        p[2].to_string(),
+        format!("{}{}{}", p[0], p[1], p[2]),
+    ];
+    assert_eq!(rebuild(&lines), paras(&p));
+}
+
+#[test]
+fn prefix_cascade_gives_each_paragraph_once() {
+    let p = [
+        "Alpha one is here.",
+        "Beta two follows it.",
+        "Gamma three ends it.",
+    ];
+    let lines = [
+        p[0].to_string(),
+        format!("{} {}", p[0], p[1]),
+        format!("{}{}{}", p[0], p[1], p[2]),
+    ];
+    assert_eq!(rebuild(&lines), paras(&p));
+}
+
+#[test]
+fn sliding_windows_of_two_are_joined() {
+    let p = [
+        "Alpha one is here.",
+        "Beta two follows it.",
+        "Gamma three ends it.",
+        "Delta four is last.",
+    ];
+    let lines: Vec<String> = p.windows(2).map(|w| w.concat()).collect();
+    assert_eq!(rebuild(&lines), paras(&p));
+}
+
+#[test]
+fn whole_copies_collapse_to_one() {
+    let p = ["Alpha one is here.", "Beta two follows it."];
+    let lines = [p[0], p[1], p[0], p[1]];
+    assert_eq!(rebuild(&lines), paras(&p));
+}
+
+#[test]
+fn whitespace_variants_in_some_copies_do_not_matter() {
+    let lines = [
+        "Alpha one  is here.Beta two follows it. ",
+        "Beta\u{a0}two follows it.\r",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&["Alpha one is here.", "Beta two follows it."])
+    );
+}
+
+#[test]
+fn an_article_without_repeats_is_unchanged() {
+    let p = ["First paragraph here.", "Second one, said.", "Third."];
+    assert_eq!(rebuild(&p), paras(&p));
+}
+
+#[test]
+fn short_last_paragraph_of_a_suffix_cascade_is_its_own() {
+    let p = [
+        "Alpha one is here and long.",
+        "Beta two follows it here.",
+        "Bosvelt.",
+    ];
+    let lines = [p.concat(), format!("{}{}", p[1], p[2]), p[2].to_string()];
+    assert_eq!(rebuild(&lines), paras(&p));
+}
+
+#[test]
+fn short_first_paragraph_of_a_prefix_cascade_is_its_own() {
+    let p = [
+        "NAIROBI",
+        "Updated at 10:00.",
+        "More rain is forecast for the coast.",
+    ];
+    let lines = [p[0].to_string(), p[..2].concat(), p.concat()];
+    assert_eq!(rebuild(&lines), paras(&p));
+}
+
+#[test]
+fn a_short_paragraph_does_not_cut_other_paragraphs_that_start_with_it() {
+    let p = [
+        "Reuters",
+        "Reuters reported a rise in sales.",
+        "Reuters reported the news first.",
+    ];
+    assert_eq!(rebuild(&p), paras(&p));
+    let p = [
+        "Most sentences end with a stop.",
+        ".",
+        "Another ends with one too.",
+    ];
+    assert_eq!(rebuild(&p), paras(&p));
+}
+
+#[test]
+fn text_that_repeats_itself_is_fast_and_a_fixed_point() {
+    // Found in review: with a period of 5+ bytes every position matched
+    // every line (1 MB took a minute and 1.4 GB, and passes ran out).
+    for unit in ["Abcd.", "Abcdefghi.", "The company said."] {
+        let lines: Vec<String> = (0..40)
+            .map(|i| format!("{}T{i}x{}", unit.repeat(200), unit.repeat(200)))
+            .collect();
+        let started = std::time::Instant::now();
+        let once = rebuild(&lines);
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "{unit}: {:?}",
+            started.elapsed()
+        );
+        assert_eq!(rebuild(&once), once, "{unit}");
+        for i in 0..40 {
+            let marker = format!("T{i}x");
+            assert!(
+                once.iter().any(|p| p.contains(&marker)),
+                "{unit}: {marker} lost"
+            );
+        }
+    }
+}
+
+#[test]
+fn clean_paragraphs_sharing_a_few_words_stay_apart() {
+    let p = [
+        "The draw: West Bromwich Albion or Tottenham v Nottingham Forest",
+        "Nottingham Forest boss Gary Megson could face a trip back.",
+    ];
+    assert_eq!(rebuild(&p), paras(&p));
+}
+
+#[test]
+fn raw_offsets_map_squeezed_positions_past_any_whitespace() {
+    assert_eq!(raw_offsets("ab cd", &[0, 2, 3, 4]), vec![0, 3, 4, 5]);
+    assert_eq!(raw_offsets("a\u{a0}\tb", &[1, 2]), vec![4, 5]);
+    assert_eq!(raw_offsets("a £\u{3000}b", &[1, 3, 4]), vec![2, 7, 8]);
+}
+
+#[test]
+fn prefix_counts_give_the_squeezed_length_of_every_prefix() {
+    let line = "A \u{a0}b\tc\u{3000}d ".repeat(40) + "£ end";
+    let counts = PrefixCounts::new(&line);
+    for i in (0..=line.len()).filter(|&i| line.is_char_boundary(i)) {
+        let mut sq = Vec::new();
+        squeeze_into(&line[..i], &mut sq);
+        assert_eq!(counts.squeezed_before(i), sq.len(), "prefix of {i} bytes");
+    }
+    let exact = "x".repeat(2 * PREFIX_BLOCK);
+    assert_eq!(
+        PrefixCounts::new(&exact).squeezed_before(exact.len()),
+        exact.len()
+    );
+}
+
+#[test]
+fn whitespace_is_what_char_is_whitespace_says_for_every_char() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let s = format!("a{c}{c}b{c}");
+        let want = if c.is_whitespace() {
+            "a b".to_string()
+        } else {
+            s.clone()
+        };
+        assert_eq!(normalize(&s), want, "U+{:04X}", c as u32);
+        assert_eq!(is_normalized(&s), !c.is_whitespace(), "U+{:04X}", c as u32);
+    }
+}
+
+#[test]
+fn squeeze_and_normalize_agree_on_what_whitespace_is() {
+    let s = " a\u{a0}b\u{3000}c\td\u{2009}e\u{feff}f\u{1680}g\r ";
+    assert_eq!(normalize(s), "a b c d e\u{feff}f g");
+    let mut sq = Vec::new();
+    squeeze_into(s, &mut sq);
+    assert_eq!(String::from_utf8(sq).unwrap(), "abcde\u{feff}fg");
+}

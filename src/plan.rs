@@ -1,0 +1,345 @@
+//! The arguments turned once into a plan: which command runs, on what, with
+//! which options.
+//!
+//! clap ([`crate::cli`]) knows the flags; this module knows what they mean
+//! together. Every combination that has no sensible meaning is refused here,
+//! before anything is read or written, and the commands then take a [`Plan`]
+//! whose shape says what they do (as ripgrep's `HiArgs` or ruff's
+//! `FormatMode`): no command looks at the raw flags again.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+
+use newsdedup::jsonl::OutputFormat;
+use newsdedup::Options;
+
+use crate::batch::{Action, WalkOptions};
+use crate::cli::{Cli, Format, Generate, InputFormat, Keep};
+use crate::messages::hinted;
+
+/// What a run does.
+#[derive(Debug)]
+pub enum Plan {
+    /// `--generate`: print a man page or a completion script.
+    Generate(Generate),
+    /// One input cleaned to stdout.
+    Single(Single),
+    /// Many files through the batch pipeline.
+    Batch(Batch),
+    /// `--input-format jsonl`: records streamed from the inputs to stdout.
+    Stream(Stream),
+    /// `--duplicates`: the copies of one story across the inputs, grouped.
+    Duplicates(Duplicates),
+}
+
+/// One input to stdout in `format`.
+#[derive(Debug)]
+pub struct Single {
+    /// The file to read; `None` is standard input.
+    pub input: Option<PathBuf>,
+    /// How to print the article.
+    pub format: Format,
+    /// How to clean it.
+    pub clean: Options,
+    /// `--report FILE`.
+    pub report: Option<PathBuf>,
+}
+
+/// Files and directories, cleaned in parallel, each with `action`.
+#[derive(Debug)]
+pub struct Batch {
+    /// The paths given.
+    pub paths: Vec<PathBuf>,
+    /// How to find the files under directories.
+    pub walk: WalkOptions,
+    /// What to do with each cleaned file.
+    pub action: Action,
+    /// How to clean each file.
+    pub clean: Options,
+    /// `-j`: threads, or one per core.
+    pub jobs: Option<usize>,
+    /// `-q`: no progress bar, no summary.
+    pub quiet: bool,
+    /// `--report FILE`.
+    pub report: Option<PathBuf>,
+}
+
+/// The JSON Lines filter.
+#[derive(Debug)]
+pub struct Stream {
+    /// The inputs, read one after another; `None` is standard input.
+    pub inputs: Vec<Option<PathBuf>>,
+    /// How to write each cleaned record.
+    pub format: OutputFormat,
+    /// How to clean each record.
+    pub clean: Options,
+    /// `-j`: threads, or one per core.
+    pub jobs: Option<usize>,
+}
+
+/// Where `--duplicates` reads its articles.
+#[derive(Debug)]
+pub enum Articles {
+    /// Scraped files: the paths given, and the files under directories.
+    Files {
+        /// The paths given.
+        paths: Vec<PathBuf>,
+        /// How to find the files under directories.
+        walk: WalkOptions,
+    },
+    /// JSON Lines records, from each input in turn; `None` is standard input.
+    Records(Vec<Option<PathBuf>>),
+}
+
+/// The copies of one story across a corpus, grouped.
+#[derive(Debug)]
+pub struct Duplicates {
+    /// The articles to compare.
+    pub articles: Articles,
+    /// How copies are found and which one is kept.
+    pub find: newsdedup::duplicates::Options,
+    /// `--format text`: the groups for people instead of JSON Lines.
+    pub text: bool,
+    /// `--check`: exit 1 if there is any group.
+    pub check: bool,
+    /// How to clean each article before comparing.
+    pub clean: Options,
+    /// `-j`: threads, or one per core.
+    pub jobs: Option<usize>,
+    /// `-q`: no summary.
+    pub quiet: bool,
+    /// `--report FILE`.
+    pub report: Option<PathBuf>,
+}
+
+impl Plan {
+    /// The plan for these arguments, or why they make no sense together.
+    pub fn new(cli: &Cli) -> Result<Plan> {
+        if let Some(kind) = cli.generate {
+            return Ok(Plan::Generate(kind));
+        }
+        let clean = Options {
+            no_header: cli.no_header,
+            lossy: cli.lossy,
+            max_bytes: cli.max_bytes,
+            keep_entities: cli.keep_entities,
+            lang: cli.lang,
+        };
+        if cli.duplicates {
+            return duplicates(cli, clean).map(Plan::Duplicates);
+        }
+        if cli.input_format == InputFormat::Jsonl {
+            return stream(cli, clean).map(Plan::Stream);
+        }
+        let format = cli.format.unwrap_or(Format::Text);
+        let flag = batch_flag(cli);
+        let stdin = match cli.paths.as_slice() {
+            [] => true,
+            [p] => is_stdin(p),
+            many if many.iter().any(|p| is_stdin(p)) => bail!(hinted(
+                "`-` (standard input) cannot be mixed with other inputs",
+                "give `-` alone, or only paths"
+            )),
+            _ => false,
+        };
+        if let Some(flag) = flag {
+            if format != Format::Text {
+                bail!(hinted(
+                    format_args!(
+                        "{flag} works on text files; --format {} is for output on stdout",
+                        format_name(format)
+                    ),
+                    format_args!("drop --format, or drop {flag} to get JSON Lines on stdout")
+                ));
+            }
+            if stdin {
+                bail!(hinted(
+                    format_args!("{flag} needs files or directories, not standard input"),
+                    format_args!("newsdedup {flag} PATH...")
+                ));
+            }
+            let action = match &cli.out_dir {
+                Some(dir) => Action::OutDir(dir.clone()),
+                None if cli.in_place => Action::InPlace,
+                None => Action::Check { diff: cli.diff },
+            };
+            return Ok(Plan::Batch(batch(cli, clean, action)));
+        }
+        if stdin {
+            return Ok(Plan::Single(single(cli, clean, None)));
+        }
+        if format == Format::Jsonl {
+            return Ok(Plan::Batch(batch(cli, clean, Action::JsonLines)));
+        }
+        let hint = "-o DIR writes a cleaned copy of each file, -i rewrites them in place, \
+                    --check lists those that would change, --format jsonl prints one JSON object per file";
+        match cli.paths.as_slice() {
+            [p] if !p.is_dir() => Ok(Plan::Single(single(cli, clean, Some(p.clone())))),
+            [p] => bail!(hinted(
+                format_args!(
+                    "{} is a directory, and --format {} prints a single article",
+                    p.display(),
+                    format_name(format)
+                ),
+                hint
+            )),
+            many => bail!(hinted(
+                format_args!(
+                    "{} inputs, and --format {} prints a single article",
+                    many.len(),
+                    format_name(format)
+                ),
+                hint
+            )),
+        }
+    }
+}
+
+fn single(cli: &Cli, clean: Options, input: Option<PathBuf>) -> Single {
+    Single {
+        input,
+        format: cli.format.unwrap_or(Format::Text),
+        clean,
+        report: cli.report.clone(),
+    }
+}
+
+fn batch(cli: &Cli, clean: Options, action: Action) -> Batch {
+    Batch {
+        paths: cli.paths.clone(),
+        walk: WalkOptions {
+            globs: cli.globs.clone(),
+            follow_links: cli.follow,
+            exclude: cli.out_dir.clone(),
+        },
+        action,
+        clean,
+        jobs: cli.jobs,
+        quiet: cli.quiet,
+        report: cli.report.clone(),
+    }
+}
+
+/// The filter's plan: it writes to stdout only, so the batch flags and
+/// `--report` are refused.
+fn stream(cli: &Cli, clean: Options) -> Result<Stream> {
+    if let Some(flag) = batch_flag(cli) {
+        bail!(hinted(
+            format_args!(
+                "{flag} works on text files; --input-format jsonl is a filter from its inputs to stdout"
+            ),
+            format_args!("drop {flag} and redirect stdout, e.g. > clean.jsonl")
+        ));
+    }
+    if cli.report.is_some() {
+        bail!(hinted(
+            "--report lists files, not JSON Lines records",
+            "drop --report; bad records are reported on stderr as PATH:LINE"
+        ));
+    }
+    let format = match cli.format.unwrap_or(Format::Text) {
+        Format::Text => OutputFormat::Text,
+        Format::Json | Format::Jsonl => OutputFormat::Jsonl,
+    };
+    let inputs = stream_inputs(cli);
+    Ok(Stream {
+        inputs,
+        format,
+        clean,
+        jobs: cli.jobs,
+    })
+}
+
+/// The inputs of a JSON Lines run, read one after another; `None` is
+/// standard input, which nothing or `-` names.
+fn stream_inputs(cli: &Cli) -> Vec<Option<PathBuf>> {
+    if cli.paths.is_empty() {
+        vec![None]
+    } else {
+        cli.paths
+            .iter()
+            .map(|p| (!is_stdin(p)).then(|| p.clone()))
+            .collect()
+    }
+}
+
+/// `--duplicates`: files compared with one another, or JSON Lines records.
+/// The flags that write cleaned files are refused by clap; `--check` only
+/// sets the exit status.
+fn duplicates(cli: &Cli, clean: Options) -> Result<Duplicates> {
+    use newsdedup::duplicates::{self as dups, Keep as K};
+    let threshold = cli.threshold;
+    if !(0.0..=1.0).contains(&threshold) || threshold.is_nan() {
+        bail!(hinted(
+            format_args!("--threshold {threshold} is not a share"),
+            "give a number from 0 to 1, such as 0.5"
+        ));
+    }
+    let keep = match cli.keep {
+        Keep::Complete => K::Complete,
+        Keep::Longest => K::Longest,
+        Keep::Earliest => K::Earliest,
+        Keep::First => K::First,
+    };
+    let articles = match cli.input_format {
+        InputFormat::Jsonl => Articles::Records(stream_inputs(cli)),
+        InputFormat::Text => {
+            if cli.paths.is_empty() || cli.paths.iter().any(|p| is_stdin(p)) {
+                bail!(hinted(
+                    "--duplicates compares files with one another, not standard input",
+                    "newsdedup --duplicates PATH..., or --input-format jsonl for records on stdin"
+                ));
+            }
+            Articles::Files {
+                paths: cli.paths.clone(),
+                walk: WalkOptions {
+                    globs: cli.globs.clone(),
+                    follow_links: cli.follow,
+                    exclude: None,
+                },
+            }
+        }
+    };
+    Ok(Duplicates {
+        articles,
+        find: dups::Options {
+            threshold,
+            keep,
+            ..dups::Options::default()
+        },
+        text: cli.format == Some(Format::Text),
+        check: cli.check,
+        clean,
+        jobs: cli.jobs,
+        quiet: cli.quiet,
+        report: cli.report.clone(),
+    })
+}
+
+fn is_stdin(p: &Path) -> bool {
+    p == Path::new("-")
+}
+
+/// The batch-mode flag given, if any.
+fn batch_flag(cli: &Cli) -> Option<&'static str> {
+    if cli.out_dir.is_some() {
+        Some("--out-dir")
+    } else if cli.in_place {
+        Some("--in-place")
+    } else if cli.check {
+        Some("--check")
+    } else if cli.diff {
+        Some("--diff")
+    } else {
+        None
+    }
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Text => "text",
+        Format::Json => "json",
+        Format::Jsonl => "jsonl",
+    }
+}
