@@ -17,6 +17,7 @@ use clap::{Parser, ValueEnum};
 /// one cleaned record out per line, in order.
 #[derive(Debug, Parser)]
 #[command(name = "newsdedup", version, about, long_about)]
+#[command(group = clap::ArgGroup::new("copies").args(["duplicates", "unique"]).multiple(true))]
 #[command(after_help = "\
 Examples:
   newsdedup scraped.txt                    clean one file to stdout
@@ -143,21 +144,24 @@ pub struct Cli {
     /// group on stdout ({"keep", "copies"}); with --check, exit 1 if there
     /// is any. Copies: at least half of the shorter is the same story text,
     /// ignoring case, punctuation, spacing and text many articles share.
-    #[arg(long, conflicts_with_all = ["out_dir", "in_place", "diff"])]
+    #[arg(long, conflicts_with_all = ["in_place", "diff"])]
     pub duplicates: bool,
+
+    /// Write only one article of each story: the kept one of each group of
+    /// copies, and every article that has none. Files: with -o DIR or
+    /// --format jsonl. Records (--input-format jsonl): a stream, each record
+    /// checked against those before it, the first occurrence kept, in input
+    /// order. Implies --duplicates; --report lists what was dropped and why.
+    #[arg(long, conflicts_with_all = ["in_place", "diff", "check"])]
+    pub unique: bool,
 
     /// With --duplicates: the least share of the shorter article that must
     /// be the same story text, from 0 to 1.
-    #[arg(
-        long,
-        value_name = "SHARE",
-        default_value_t = 0.5,
-        requires = "duplicates"
-    )]
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5, requires = "copies")]
     pub threshold: f64,
 
     /// With --duplicates: which article of each group to keep.
-    #[arg(long, value_enum, value_name = "WHICH", default_value_t = Keep::Complete, requires = "duplicates")]
+    #[arg(long, value_enum, value_name = "WHICH", default_value_t = Keep::Complete, requires = "copies")]
     pub keep: Keep,
 
     /// Print a man page or a shell completion script to stdout, and exit.

@@ -92,6 +92,17 @@ pub enum Articles {
     Records(Vec<Option<PathBuf>>),
 }
 
+/// What `--unique` writes: one article of each story.
+#[derive(Debug)]
+pub enum Unique {
+    /// A cleaned copy of each file kept, under DIR (`-o DIR`).
+    OutDir(PathBuf),
+    /// A JSON Lines record of each file kept, on stdout, in path order.
+    JsonLines,
+    /// Records: each one kept, cleaned, on stdout in input order.
+    Stream(OutputFormat),
+}
+
 /// The copies of one story across a corpus, grouped.
 #[derive(Debug)]
 pub struct Duplicates {
@@ -101,6 +112,8 @@ pub struct Duplicates {
     pub find: newsdedup::duplicates::Options,
     /// `--format text`: the groups for people instead of JSON Lines.
     pub text: bool,
+    /// `--unique`: write the articles kept instead of the groups.
+    pub unique: Option<Unique>,
     /// `--check`: exit 1 if there is any group.
     pub check: bool,
     /// How to clean each article before comparing.
@@ -126,7 +139,7 @@ impl Plan {
             keep_entities: cli.keep_entities,
             lang: cli.lang,
         };
-        if cli.duplicates {
+        if cli.duplicates || cli.unique {
             return duplicates(cli, clean).map(Plan::Duplicates);
         }
         if cli.input_format == InputFormat::Jsonl {
@@ -282,6 +295,7 @@ fn duplicates(cli: &Cli, clean: Options) -> Result<Duplicates> {
         Keep::Earliest => K::Earliest,
         Keep::First => K::First,
     };
+    let unique = unique(cli)?;
     let articles = match cli.input_format {
         InputFormat::Jsonl => Articles::Records(stream_inputs(cli)),
         InputFormat::Text => {
@@ -296,7 +310,7 @@ fn duplicates(cli: &Cli, clean: Options) -> Result<Duplicates> {
                 walk: WalkOptions {
                     globs: cli.globs.clone(),
                     follow_links: cli.follow,
-                    exclude: None,
+                    exclude: cli.out_dir.clone(),
                 },
             }
         }
@@ -309,12 +323,50 @@ fn duplicates(cli: &Cli, clean: Options) -> Result<Duplicates> {
             ..dups::Options::default()
         },
         text: cli.format == Some(Format::Text),
+        unique,
         check: cli.check,
         clean,
         jobs: cli.jobs,
         quiet: cli.quiet,
         report: cli.report.clone(),
     })
+}
+
+/// What `--unique` writes, from `-o` and the formats; `-o` without it is
+/// refused, since `--duplicates` alone writes no article.
+fn unique(cli: &Cli) -> Result<Option<Unique>> {
+    if !cli.unique {
+        if cli.out_dir.is_some() {
+            bail!(hinted(
+                "--duplicates lists the copies and writes no article, so it takes no --out-dir",
+                "add --unique to write one article of each story under the out-dir"
+            ));
+        }
+        return Ok(None);
+    }
+    Ok(Some(match (cli.input_format, &cli.out_dir, cli.format) {
+        (InputFormat::Jsonl, Some(_), _) => bail!(hinted(
+            "--unique over records is a stream to stdout; it takes no --out-dir",
+            "drop --out-dir and redirect stdout, e.g. > unique.jsonl"
+        )),
+        (InputFormat::Jsonl, None, format) => Unique::Stream(match format {
+            None | Some(Format::Text) => OutputFormat::Text,
+            Some(Format::Json | Format::Jsonl) => OutputFormat::Jsonl,
+        }),
+        (InputFormat::Text, Some(_), Some(f)) if f != Format::Text => bail!(hinted(
+            format_args!(
+                "--out-dir writes text files; --format {} is for stdout",
+                format_name(f)
+            ),
+            "drop --format, or drop --out-dir to get JSON Lines on stdout"
+        )),
+        (InputFormat::Text, Some(dir), _) => Unique::OutDir(dir.clone()),
+        (InputFormat::Text, None, Some(Format::Jsonl)) => Unique::JsonLines,
+        (InputFormat::Text, None, _) => bail!(hinted(
+            "--unique writes the articles kept, and files need somewhere to go",
+            "add -o DIR for cleaned copies, or --format jsonl for JSON Lines on stdout"
+        )),
+    }))
 }
 
 fn is_stdin(p: &Path) -> bool {

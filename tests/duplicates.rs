@@ -6,136 +6,13 @@
 //! is present, the quality gate on dups-dev.
 
 mod common;
+use common::stories::{cascade, file, story};
 use common::{newsdedup, tmp, write, Succeeds};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-
-/// A deterministic sentence generator: words drawn from one shared
-/// vocabulary, so that different stories share words but hardly ever four
-/// in a row, as different news stories do.
-struct Words(u64);
-
-impl Words {
-    fn next(&mut self) -> &'static str {
-        const VOCAB: &[&str] = &[
-            "the",
-            "bank",
-            "said",
-            "prices",
-            "rose",
-            "in",
-            "a",
-            "of",
-            "market",
-            "government",
-            "minister",
-            "on",
-            "for",
-            "year",
-            "company",
-            "shares",
-            "new",
-            "after",
-            "week",
-            "rate",
-            "by",
-            "to",
-            "with",
-            "growth",
-            "plan",
-            "report",
-            "police",
-            "city",
-            "officials",
-            "deal",
-            "talks",
-            "team",
-            "match",
-            "first",
-            "last",
-            "month",
-            "sales",
-            "oil",
-            "workers",
-            "union",
-            "court",
-            "judge",
-            "election",
-            "party",
-            "leader",
-            "vote",
-            "council",
-            "school",
-            "health",
-            "hospital",
-            "energy",
-            "power",
-            "firm",
-            "profit",
-            "loss",
-            "quarter",
-            "economy",
-            "trade",
-            "export",
-            "import",
-            "budget",
-            "tax",
-            "housing",
-            "mortgage",
-            "lender",
-            "survey",
-            "data",
-            "figures",
-            "showed",
-            "analysts",
-            "expected",
-            "higher",
-            "lower",
-            "than",
-            "since",
-            "its",
-        ];
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        VOCAB[(self.0 >> 33) as usize % VOCAB.len()]
-    }
-
-    fn paragraph(&mut self, words: usize) -> String {
-        let mut p: Vec<&str> = (0..words).map(|_| self.next()).collect();
-        p[0] = "Then";
-        format!("{}.", p.join(" "))
-    }
-}
-
-/// A story of `n` paragraphs of 30 words, the same for the same seed.
-fn story(seed: u64, n: usize) -> Vec<String> {
-    let mut w = Words(seed);
-    (0..n).map(|_| w.paragraph(30)).collect()
-}
-
-/// A clean article file: header, then one paragraph per line.
-fn file(title: &str, date: &str, paragraphs: &[String]) -> String {
-    format!(
-        "{title}\n{date}\nhttps://example.com/{}\n{}\n",
-        title.replace(' ', "-"),
-        paragraphs.join("\n")
-    )
-}
-
-/// The scraper bug: each paragraph followed by every paragraph after it.
-fn cascade(title: &str, date: &str, paragraphs: &[String]) -> String {
-    let mut out = format!("{title}\n{date}\nhttps://rescrape.example/{title}\n");
-    for start in 0..paragraphs.len() {
-        out.push_str(&paragraphs[start..].concat());
-        out.push('\n');
-    }
-    out
-}
 
 /// The groups printed, each as the set of its paths (keep first).
 fn groups(stdout: &[u8]) -> Vec<Vec<String>> {

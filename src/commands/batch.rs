@@ -91,7 +91,7 @@ pub fn run(plan: plan::Batch) -> Result<ExitStatus> {
     })
 }
 
-fn prepare_out_dir(dir: &Path) -> Result<()> {
+pub(super) fn prepare_out_dir(dir: &Path) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
         bail!(hinted(
             format_args!("{}: --out-dir exists and is not a directory", dir.display()),

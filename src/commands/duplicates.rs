@@ -20,29 +20,40 @@ use super::ExitStatus;
 use crate::batch::{self, FileError, WalkOptions};
 use crate::messages::{self, io_failure, read_hint, stdout_failure, write_hint, Hinted, STDIN};
 use crate::parallel::{catch_panic_message, thread_pool};
-use crate::plan::{self, Articles};
+use crate::plan::{self, Articles, Unique};
+
+use super::unique;
 
 /// Records prepared at a time from a JSON Lines stream: enough to keep
 /// every thread busy, few enough to hold.
 const CHUNK: usize = 4096;
 
 /// The articles read: a name for each (its path, or its record's "id") and
-/// its prepared text, in input order.
+/// its prepared text, in input order; for files, the input each came from.
 #[derive(Default)]
-struct Corpus {
-    names: Vec<Value>,
-    docs: Vec<Doc>,
+pub(super) struct Corpus {
+    pub names: Vec<Value>,
+    pub docs: Vec<Doc>,
+    pub inputs: Vec<batch::Input>,
 }
 
-/// Runs `--duplicates` as planned.
+/// Runs `--duplicates` (and `--unique`) as planned.
 pub fn run(plan: &plan::Duplicates) -> Result<ExitStatus> {
     let pool = thread_pool(plan.jobs).context("cannot start worker threads")?;
-    let corpus = pool.install(|| match &plan.articles {
+    if let (Articles::Records(inputs), Some(Unique::Stream(format))) =
+        (&plan.articles, &plan.unique)
+    {
+        return pool.install(|| unique::stream(inputs, *format, plan));
+    }
+    let mut corpus = pool.install(|| match &plan.articles {
         Articles::Files { paths, walk } => read_files(paths, walk, plan),
         Articles::Records(inputs) => Ok(read_records(inputs, plan)),
     })?;
     let articles = corpus.docs.len();
-    let groups = duplicates::find(corpus.docs, &plan.find);
+    let groups = duplicates::find(std::mem::take(&mut corpus.docs), &plan.find);
+    if let Some(output) = &plan.unique {
+        return unique::files(output, &groups, &corpus, plan);
+    }
 
     let mut out = io::BufWriter::new(io::stdout().lock());
     for g in &groups {
@@ -77,7 +88,7 @@ pub fn run(plan: &plan::Duplicates) -> Result<ExitStatus> {
     })
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+pub(super) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 {
         one
     } else {
@@ -116,6 +127,7 @@ fn read_files(paths: &[PathBuf], walk: &WalkOptions, plan: &plan::Duplicates) ->
                     .names
                     .push(Value::String(input.path.display().to_string()));
                 corpus.docs.push(doc);
+                corpus.inputs.push(input.clone());
             }
             Err(e) => messages::error(input.path.display(), e.line().map(|l| l as u64), e),
         }
@@ -129,6 +141,45 @@ fn read_files(paths: &[PathBuf], walk: &WalkOptions, plan: &plan::Duplicates) ->
 /// read, is reported and left out.
 fn read_records(inputs: &[Option<PathBuf>], plan: &plan::Duplicates) -> Corpus {
     let mut corpus = Corpus::default();
+    for_each_chunk(inputs, |name, chunk| {
+        let prepared: Vec<_> = chunk
+            .par_iter()
+            .map(|(_, line)| prepare_record(line, plan))
+            .collect();
+        for (result, (n, _)) in prepared.into_iter().zip(chunk) {
+            match result {
+                Ok((id, doc)) => {
+                    corpus.names.push(record_name(id, name, *n));
+                    corpus.docs.push(doc);
+                }
+                Err(e) => record_error(name, *n, &e),
+            }
+        }
+        Ok(())
+    })
+    .expect("reading records into memory cannot fail to write");
+    corpus
+}
+
+/// A record's name in the output: its "id", or `PATH:LINE` without one.
+pub(super) fn record_name(id: Option<Value>, input: &str, line: usize) -> Value {
+    id.unwrap_or_else(|| Value::String(format!("{input}:{line}")))
+}
+
+/// Reports a record that was skipped.
+pub(super) fn record_error(input: &str, line: usize, e: &RecordError) {
+    let hint = messages::record_hint(e);
+    messages::error(input, Some(line as u64), Hinted(e, hint));
+}
+
+/// Calls `each` with the name of each input (standard input when `None`)
+/// and its non-blank lines, [`CHUNK`] at a time, numbered from 1. An input
+/// that cannot be opened or read is reported and the next one read; the
+/// first error `each` returns stops the reading and is returned.
+pub(super) fn for_each_chunk(
+    inputs: &[Option<PathBuf>],
+    mut each: impl FnMut(&str, &[(usize, String)]) -> io::Result<()>,
+) -> io::Result<()> {
     for input in inputs {
         let name = input
             .as_ref()
@@ -163,27 +214,10 @@ fn read_records(inputs: &[Option<PathBuf>], plan: &plan::Duplicates) -> Corpus {
             if chunk.is_empty() {
                 break;
             }
-            let prepared: Vec<_> = chunk
-                .par_iter()
-                .map(|(_, line)| prepare_record(line, plan))
-                .collect();
-            for (result, (n, _)) in prepared.into_iter().zip(&chunk) {
-                match result {
-                    Ok((id, doc)) => {
-                        corpus
-                            .names
-                            .push(id.unwrap_or_else(|| Value::String(format!("{name}:{n}"))));
-                        corpus.docs.push(doc);
-                    }
-                    Err(e) => {
-                        let hint = messages::record_hint(&e);
-                        messages::error(&name, Some(*n as u64), Hinted(&e, hint));
-                    }
-                }
-            }
+            each(&name, &chunk)?;
         }
     }
-    corpus
+    Ok(())
 }
 
 /// Cleans and prepares one record; returns its "id", if any.
@@ -191,14 +225,18 @@ fn prepare_record(
     line: &str,
     plan: &plan::Duplicates,
 ) -> Result<(Option<Value>, Doc), RecordError> {
+    let record = Record::parse(line, plan.clean.no_header)?;
+    let article = record.clean(&plan.clean)?;
+    Ok((record_id(line), Doc::from_article(&article, &plan.find)))
+}
+
+/// A record's "id" field, if it has one.
+pub(super) fn record_id(line: &str) -> Option<Value> {
     #[derive(serde::Deserialize)]
     struct Id {
         id: Option<Value>,
     }
-    let record = Record::parse(line, plan.clean.no_header)?;
-    let article = record.clean(&plan.clean)?;
-    let id = serde_json::from_str::<Id>(line).ok().and_then(|r| r.id);
-    Ok((id, Doc::from_article(&article, &plan.find)))
+    serde_json::from_str::<Id>(line).ok().and_then(|r| r.id)
 }
 
 #[derive(Serialize)]
@@ -258,8 +296,6 @@ fn write_text<W: Write>(w: &mut W, g: &Group, names: &[Value]) -> io::Result<()>
 /// The `--report` file: the counts, then every group, as one JSON object,
 /// written atomically.
 fn write_report(path: &Path, groups: &[Group], names: &[Value], articles: usize) -> Result<()> {
-    let what = format!("{}: cannot write the report", path.display());
-    let fail = |e: io::Error| io_failure(&e, &what, write_hint);
     let copies: usize = groups.iter().map(|g| g.copies.len()).sum();
     let report = serde_json::json!({
         "mode": "duplicates",
@@ -269,7 +305,14 @@ fn write_report(path: &Path, groups: &[Group], names: &[Value], articles: usize)
         "errors": messages::errored(),
         "rows": groups.iter().map(|g| json_group(g, names)).collect::<Vec<_>>(),
     });
-    let mut bytes = serde_json::to_vec_pretty(&report)
+    write_json_file(path, &report)
+}
+
+/// Writes a JSON report atomically, so a reader never sees half of it.
+pub(super) fn write_json_file(path: &Path, report: &Value) -> Result<()> {
+    let what = format!("{}: cannot write the report", path.display());
+    let fail = |e: io::Error| io_failure(&e, &what, write_hint);
+    let mut bytes = serde_json::to_vec_pretty(report)
         .map_err(io::Error::other)
         .map_err(fail)?;
     bytes.push(b'\n');

@@ -1,7 +1,7 @@
 //! The commands, one file each, as ruff keeps them: [`single`] (one input to
 //! stdout), [`batch`] (files and directories: out-dir, in place, check,
 //! JSON Lines), [`stream`] (the JSON Lines filter), [`duplicates`] (copies
-//! of one story across the inputs) and [`generate`] (man
+//! of one story across the inputs) with [`unique`] (one article of each) and [`generate`] (man
 //! page and completions). Each takes its part of the [`Plan`], does the
 //! I/O the library leaves to its caller, and says how the run ended.
 
@@ -10,6 +10,7 @@ mod duplicates;
 mod generate;
 mod single;
 mod stream;
+mod unique;
 
 use anyhow::Result;
 

@@ -36,12 +36,17 @@
 //!
 //! Everything is a pure function of the articles and their order, so the
 //! groups are the same for any number of threads.
+//!
+//! [`stream`] is the one-pass variant for `--unique` over a stream: each
+//! article checked against those kept before it, the first occurrence
+//! kept, nothing held of the articles dropped.
 
 pub mod boilerplate;
 pub mod candidates;
 pub mod group;
 pub mod keep;
 pub mod normalise;
+pub mod stream;
 pub mod verify;
 
 use std::collections::HashMap;
