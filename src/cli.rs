@@ -155,6 +155,12 @@ pub struct Cli {
     #[arg(long, conflicts_with_all = ["in_place", "diff", "check"])]
     pub unique: bool,
 
+    /// With --format jsonl: add each article's "signature", the keys under
+    /// which an engine that groups by key (Spark) finds its candidate
+    /// copies; see examples/spark_duplicates.py.
+    #[arg(long, conflicts_with_all = ["duplicates", "unique", "out_dir", "in_place", "check", "diff"])]
+    pub signature: bool,
+
     /// With --duplicates: the least share of the shorter article that must
     /// be the same story text, from 0 to 1.
     #[arg(long, value_name = "SHARE", default_value_t = 0.5, requires = "copies")]

@@ -31,6 +31,23 @@ pub enum Plan {
     Stream(Stream),
     /// `--duplicates`: the copies of one story across the inputs, grouped.
     Duplicates(Duplicates),
+    /// `--format jsonl --signature`: each article as JSON Lines, with the
+    /// keys that find its copies.
+    Signature(Signature),
+}
+
+/// Each article as a JSON Lines record with its `"signature"`.
+#[derive(Debug)]
+pub struct Signature {
+    /// The articles to write.
+    pub articles: Articles,
+    /// How to clean each article.
+    pub clean: Options,
+    /// How articles are turned into shingles (the defaults of
+    /// `--duplicates`, so the keys match).
+    pub find: newsdedup::duplicates::Options,
+    /// `-j`: threads, or one per core.
+    pub jobs: Option<usize>,
 }
 
 /// One input to stdout in `format`.
@@ -139,6 +156,9 @@ impl Plan {
             keep_entities: cli.keep_entities,
             lang: cli.lang,
         };
+        if cli.signature {
+            return signature(cli, clean).map(Plan::Signature);
+        }
         if cli.duplicates || cli.unique {
             return duplicates(cli, clean).map(Plan::Duplicates);
         }
@@ -296,25 +316,7 @@ fn duplicates(cli: &Cli, clean: Options) -> Result<Duplicates> {
         Keep::First => K::First,
     };
     let unique = unique(cli)?;
-    let articles = match cli.input_format {
-        InputFormat::Jsonl => Articles::Records(stream_inputs(cli)),
-        InputFormat::Text => {
-            if cli.paths.is_empty() || cli.paths.iter().any(|p| is_stdin(p)) {
-                bail!(hinted(
-                    "--duplicates compares files with one another, not standard input",
-                    "newsdedup --duplicates PATH..., or --input-format jsonl for records on stdin"
-                ));
-            }
-            Articles::Files {
-                paths: cli.paths.clone(),
-                walk: WalkOptions {
-                    globs: cli.globs.clone(),
-                    follow_links: cli.follow,
-                    exclude: cli.out_dir.clone(),
-                },
-            }
-        }
-    };
+    let articles = articles(cli, "--duplicates compares files with one another")?;
     Ok(Duplicates {
         articles,
         find: dups::Options {
@@ -329,6 +331,50 @@ fn duplicates(cli: &Cli, clean: Options) -> Result<Duplicates> {
         jobs: cli.jobs,
         quiet: cli.quiet,
         report: cli.report.clone(),
+    })
+}
+
+/// The articles of `--duplicates` or `--signature`: records, or files
+/// (standard input refused, with `why`).
+fn articles(cli: &Cli, why: &str) -> Result<Articles> {
+    Ok(match cli.input_format {
+        InputFormat::Jsonl => Articles::Records(stream_inputs(cli)),
+        InputFormat::Text => {
+            if cli.paths.is_empty() || cli.paths.iter().any(|p| is_stdin(p)) {
+                bail!(hinted(
+                    format_args!("{why}, not standard input"),
+                    "give PATH..., or --input-format jsonl for records on stdin"
+                ));
+            }
+            Articles::Files {
+                paths: cli.paths.clone(),
+                walk: WalkOptions {
+                    globs: cli.globs.clone(),
+                    follow_links: cli.follow,
+                    exclude: cli.out_dir.clone(),
+                },
+            }
+        }
+    })
+}
+
+/// `--signature`: JSON Lines output only.
+fn signature(cli: &Cli, clean: Options) -> Result<Signature> {
+    let jsonl = match cli.input_format {
+        InputFormat::Text => cli.format == Some(Format::Jsonl),
+        InputFormat::Jsonl => matches!(cli.format, Some(Format::Json | Format::Jsonl)),
+    };
+    if !jsonl {
+        bail!(hinted(
+            "--signature adds a member to each JSON Lines record",
+            "add --format jsonl"
+        ));
+    }
+    Ok(Signature {
+        articles: articles(cli, "--format jsonl --signature writes many files")?,
+        clean,
+        find: newsdedup::duplicates::Options::default(),
+        jobs: cli.jobs,
     })
 }
 

@@ -414,7 +414,7 @@ fn standard_input_is_refused_with_a_hint() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "hint: newsdedup --duplicates PATH...",
+            "hint: give PATH..., or --input-format jsonl",
         ));
 }
 
@@ -430,4 +430,61 @@ fn threshold_and_keep_without_duplicates_are_refused() {
             .code(2)
             .stderr(predicates::str::contains("--duplicates"));
     }
+}
+
+#[test]
+fn signature_adds_the_same_keys_to_exact_copies_and_needs_jsonl() {
+    let dir = tmp();
+    let s = story(1, 4);
+    let rec = |id: &str, ps: &[String]| {
+        serde_json::json!({"id": id, "title": "T", "date": "20040101", "url": "https://x", "text": ps.join("\n")})
+            .to_string()
+    };
+    let shouted: Vec<String> = s.iter().map(|p| p.to_uppercase()).collect();
+    let input = [rec("a", &s), rec("b", &shouted), rec("c", &story(2, 4))].join("\n");
+    let out = newsdedup(dir.path())
+        .args([
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--signature",
+        ])
+        .write_stdin(input)
+        .quiet_stdout();
+    let sigs: Vec<Vec<u64>> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            assert!(
+                v["paragraphs"].is_array(),
+                "the filter's record, plus the keys"
+            );
+            serde_json::from_value(v["signature"].clone()).unwrap()
+        })
+        .collect();
+    assert_eq!(sigs.len(), 3);
+    assert!(!sigs[0].is_empty());
+    assert_eq!(sigs[0], sigs[1], "case aside, the same text");
+    assert!(
+        sigs[0].iter().all(|k| !sigs[2].contains(k)),
+        "another story"
+    );
+
+    write(dir.path(), "a.txt", file("A", "20040101", &s));
+    let line = newsdedup(dir.path())
+        .args(["--format", "jsonl", "--signature", "a.txt"])
+        .quiet_stdout();
+    let v: Value = serde_json::from_slice(&line).unwrap();
+    assert_eq!(v["path"], "a.txt");
+    assert_eq!(
+        serde_json::from_value::<Vec<u64>>(v["signature"].clone()).unwrap(),
+        sigs[0]
+    );
+    newsdedup(dir.path())
+        .args(["--signature", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("hint: add --format jsonl"));
 }

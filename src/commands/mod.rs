@@ -1,13 +1,15 @@
 //! The commands, one file each, as ruff keeps them: [`single`] (one input to
 //! stdout), [`batch`] (files and directories: out-dir, in place, check,
 //! JSON Lines), [`stream`] (the JSON Lines filter), [`duplicates`] (copies
-//! of one story across the inputs) with [`unique`] (one article of each) and [`generate`] (man
+//! of one story across the inputs) with [`unique`] (one article of each)
+//! and [`signature`] (records with the keys that find their copies) and [`generate`] (man
 //! page and completions). Each takes its part of the [`Plan`], does the
 //! I/O the library leaves to its caller, and says how the run ended.
 
 mod batch;
 mod duplicates;
 mod generate;
+mod signature;
 mod single;
 mod stream;
 mod unique;
@@ -38,5 +40,6 @@ pub fn run(plan: Plan) -> Result<ExitStatus> {
         Plan::Batch(batch) => batch::run(batch),
         Plan::Stream(stream) => stream::run(&stream),
         Plan::Duplicates(plan) => duplicates::run(&plan),
+        Plan::Signature(plan) => signature::run(&plan),
     }
 }

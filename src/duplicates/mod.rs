@@ -126,6 +126,29 @@ impl Doc {
         }
     }
 
+    /// The article's signature: the keys under which an engine that groups
+    /// by key (Spark, a database) finds the candidate copies of it, as
+    /// [`candidates`] does in memory. They are its distinct shingles whose
+    /// hash is a multiple of [`SIGNATURE_SAMPLE`], ascending: chosen by
+    /// content, so two articles that share a passage share the keys inside
+    /// it, about one in [`SIGNATURE_SAMPLE`] of its shingles; an article too
+    /// short to have one gets its smallest shingle. Each key is a band of
+    /// one in the MinHash sense, sampled for containment, not Jaccard.
+    pub fn signature(&self) -> Vec<u32> {
+        let mut keys: Vec<u32> = self
+            .shingles
+            .iter()
+            .copied()
+            .filter(|h| h % SIGNATURE_SAMPLE == 0)
+            .collect();
+        if keys.is_empty() {
+            keys.extend(self.shingles.iter().min());
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
     /// Prepares a cleaned article.
     pub fn from_article(article: &crate::Article, opts: &Options) -> Doc {
         Doc::new(
@@ -135,6 +158,10 @@ impl Doc {
         )
     }
 }
+
+/// One shingle in this many, by hash, is a key of [`Doc::signature`]: a
+/// copy of half of a 60-word story shares about 3 keys with it.
+pub const SIGNATURE_SAMPLE: u32 = 8;
 
 /// How a copy relates to the kept article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
