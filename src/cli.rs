@@ -37,6 +37,12 @@ Examples:
   newsdedup --diff corpus/                 show what would change
   newsdedup --format jsonl corpus/ > all.jsonl
 
+Copies of one story across a corpus:
+  newsdedup --duplicates corpus/           one JSON line per group of copies
+  newsdedup --duplicates --check corpus/   exit 1 if any story is there twice
+  newsdedup --unique -o unique/ corpus/    one cleaned file per story
+  newsdedup --unique --input-format jsonl --format jsonl < in.jsonl > out.jsonl
+
 JSON Lines filter (records {\"title\", \"date\", \"url\", \"text\", ...}):
   newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
   parallel --pipe -N 1000 -k newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
@@ -50,7 +56,8 @@ Install the man page and completions:
 
 Exit status:
   0  success; with --check or --diff, every file is already clean
-  1  --check or --diff found files that would change
+  1  --check or --diff found files that would change; --duplicates --check
+     found copies
   2  error: bad input, unreadable or unwritable file, bad arguments
      (an error outranks 1; the other files, or records, are still processed)")]
 pub struct Cli {
