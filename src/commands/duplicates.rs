@@ -22,6 +22,7 @@ use crate::messages::{self, io_failure, read_hint, stdout_failure, write_hint, H
 use crate::parallel::{catch_panic_message, thread_pool};
 use crate::plan::{self, Articles, Unique};
 
+use super::batch::Progress;
 use super::unique;
 
 /// Records prepared at a time from a JSON Lines stream: enough to keep
@@ -105,20 +106,25 @@ fn read_files(paths: &[PathBuf], walk: &WalkOptions, plan: &plan::Duplicates) ->
             messages::error(report.path.display(), None, e);
         }
     }
+    // The batch mode's bar: on a terminal, for a long run, unless -q.
+    let progress = Progress::new(found.inputs.len() as u64, !plan.quiet);
     let prepared: Vec<Result<Doc, FileError>> = found
         .inputs
         .par_iter()
         .map(|input| {
-            catch_panic_message(|| {
+            let doc = catch_panic_message(|| {
                 let bytes = batch::read_limited(&input.path, plan.clean.max_bytes)
                     .map_err(FileError::Read)?
                     .0;
                 let article = newsdedup::clean(&bytes, &plan.clean).map_err(FileError::Clean)?;
                 Ok(Doc::from_article(&article, &plan.find))
             })
-            .unwrap_or_else(|msg| Err(FileError::Panic(msg)))
+            .unwrap_or_else(|msg| Err(FileError::Panic(msg)));
+            progress.inc();
+            doc
         })
         .collect();
+    progress.finish();
     let mut corpus = Corpus::default();
     for (input, result) in found.inputs.iter().zip(prepared) {
         match result {
