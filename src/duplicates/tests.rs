@@ -107,3 +107,28 @@ fn articles_without_words_are_in_no_group() {
     let g = find_in(&[("--", None), ("...", None)], &Options::default());
     assert!(g.is_empty());
 }
+
+#[test]
+fn a_signature_is_a_sample_of_shingles_chosen_by_content() {
+    let opts = Options::default();
+    let long = words("w", 400);
+    let doc = Doc::new(&[long.as_str()], None, &opts);
+    let keys = doc.signature();
+    // About one shingle in SIGNATURE_SAMPLE, each a multiple of it.
+    assert!((20..=80).contains(&keys.len()), "{} keys", keys.len());
+    assert!(keys.iter().all(|k| k % SIGNATURE_SAMPLE == 0));
+    // A passage of it has the keys inside that passage: content, not place.
+    let part = words("w", 400)
+        .split(' ')
+        .skip(100)
+        .take(200)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let part_keys = Doc::new(&[part.as_str()], None, &opts).signature();
+    assert!(!part_keys.is_empty());
+    assert!(part_keys.iter().all(|k| keys.contains(k)));
+    // Too short for a sampled key: its smallest shingle stands in.
+    let short = Doc::new(&["Rates rose."], None, &opts);
+    assert_eq!(short.signature().len(), 1);
+    assert!(Doc::new(&[""], None, &opts).signature().is_empty());
+}
