@@ -17,6 +17,7 @@ use clap::{Parser, ValueEnum};
 /// one cleaned record out per line, in order.
 #[derive(Debug, Parser)]
 #[command(name = "newsdedup", version, about, long_about)]
+#[command(group = clap::ArgGroup::new("copies").args(["duplicates", "unique"]).multiple(true))]
 #[command(after_help = "\
 Examples:
   newsdedup scraped.txt                    clean one file to stdout
@@ -37,6 +38,12 @@ Examples:
   newsdedup --explain scraped.txt          show what became of each body line
   newsdedup --format jsonl corpus/ > all.jsonl
 
+Copies of one story across a corpus:
+  newsdedup --duplicates corpus/           one JSON line per group of copies
+  newsdedup --duplicates --check corpus/   exit 1 if any story is there twice
+  newsdedup --unique -o unique/ corpus/    one cleaned file per story
+  newsdedup --unique --input-format jsonl --format jsonl < in.jsonl > out.jsonl
+
 JSON Lines filter (records {\"title\", \"date\", \"url\", \"text\", ...}):
   newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
   parallel --pipe -N 1000 -k newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
@@ -50,7 +57,8 @@ Install the man page and completions:
 
 Exit status:
   0  success; with --check or --diff, every file is already clean
-  1  --check or --diff found files that would change
+  1  --check or --diff found files that would change; --duplicates --check
+     found copies
   2  error: bad input, unreadable or unwritable file, bad arguments
      (an error outranks 1; the other files, or records, are still processed)")]
 pub struct Cli {
@@ -61,9 +69,10 @@ pub struct Cli {
 
     /// Output format on stdout. jsonl: one JSON object per file, with its
     /// "path", ordered by path; with --input-format jsonl, one cleaned
-    /// record per input record (json is the same there).
-    #[arg(short, long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// record per input record (json is the same there). With --duplicates:
+    /// the groups as JSON Lines (the default), or text for people.
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
 
     /// What the inputs hold. jsonl: one JSON record per line, {"title",
     /// "date" (YYYYMMDD), "url", "text"} plus any fields to carry through;
@@ -148,6 +157,36 @@ pub struct Cli {
     #[arg(long, value_name = "BYTES", default_value_t = newsdedup::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
 
+    /// Group the articles that are copies of one another: one JSON line per
+    /// group on stdout ({"keep", "copies"}); with --check, exit 1 if there
+    /// is any. Copies: at least half of the shorter is the same story text,
+    /// ignoring case, punctuation, spacing and text many articles share.
+    #[arg(long, conflicts_with_all = ["in_place", "diff"])]
+    pub duplicates: bool,
+
+    /// Write only one article of each story: the kept one of each group of
+    /// copies, and every article that has none. Files: with -o DIR or
+    /// --format jsonl. Records (--input-format jsonl): a stream, each record
+    /// checked against those before it, the first occurrence kept, in input
+    /// order. Implies --duplicates; --report lists what was dropped and why.
+    #[arg(long, conflicts_with_all = ["in_place", "diff", "check"])]
+    pub unique: bool,
+
+    /// With --format jsonl: add each article's "signature", the keys under
+    /// which an engine that groups by key (Spark) finds its candidate
+    /// copies; see examples/spark_duplicates.py.
+    #[arg(long, conflicts_with_all = ["duplicates", "unique", "out_dir", "in_place", "check", "diff"])]
+    pub signature: bool,
+
+    /// With --duplicates: the least share of the shorter article that must
+    /// be the same story text, from 0 to 1.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5, requires = "copies")]
+    pub threshold: f64,
+
+    /// With --duplicates: which article of each group to keep.
+    #[arg(long, value_enum, value_name = "WHICH", default_value_t = Keep::Complete, requires = "copies")]
+    pub keep: Keep,
+
     /// Print a man page or a shell completion script to stdout, and exit.
     #[arg(long, value_enum, value_name = "KIND", exclusive = true)]
     pub generate: Option<Generate>,
@@ -176,6 +215,19 @@ pub enum InputFormat {
     Text,
     /// JSON Lines: one record per line, cleaned as a stream.
     Jsonl,
+}
+
+/// Which article of a group `--duplicates` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Keep {
+    /// The most complete text, then the earliest date, then the path.
+    Complete,
+    /// The longest cleaned text, then the earliest date, then the path.
+    Longest,
+    /// The earliest date, then the most complete text, then the path.
+    Earliest,
+    /// The first by path (or input order).
+    First,
 }
 
 /// What `--generate` prints.

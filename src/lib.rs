@@ -18,6 +18,8 @@
 //!   ([`dedup::rebuild`], [`dedup::normalize`], [`sentences::split`],
 //!   [`sentences::split_in`] with a language's rules);
 //! - [`lang`]: an article's language, given or detected;
+//! - [`duplicates`]: across a corpus, the articles that are copies of one
+//!   another grouped, and the one of each group to keep;
 //! - [`decode_entities`]: HTML character references decoded, as the
 //!   reader does;
 //! - [`explain`]: what became of each body line (kept as paragraphs, a
@@ -52,6 +54,7 @@
 
 mod article;
 pub mod dedup;
+pub mod duplicates;
 mod error;
 pub mod explain;
 pub mod jsonl;

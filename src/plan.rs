@@ -15,7 +15,7 @@ use newsdedup::jsonl::OutputFormat;
 use newsdedup::Options;
 
 use crate::batch::{Action, WalkOptions};
-use crate::cli::{Cli, Format, Generate, InputFormat};
+use crate::cli::{Cli, Format, Generate, InputFormat, Keep};
 use crate::messages::hinted;
 
 /// What a run does.
@@ -31,6 +31,25 @@ pub enum Plan {
     Stream(Stream),
     /// `--explain`: the fate of each body line of one input.
     Explain(Explain),
+    /// `--duplicates`: the copies of one story across the inputs, grouped.
+    Duplicates(Duplicates),
+    /// `--format jsonl --signature`: each article as JSON Lines, with the
+    /// keys that find its copies.
+    Signature(Signature),
+}
+
+/// Each article as a JSON Lines record with its `"signature"`.
+#[derive(Debug)]
+pub struct Signature {
+    /// The articles to write.
+    pub articles: Articles,
+    /// How to clean each article.
+    pub clean: Options,
+    /// How articles are turned into shingles (the defaults of
+    /// `--duplicates`, so the keys match).
+    pub find: newsdedup::duplicates::Options,
+    /// `-j`: threads, or one per core.
+    pub jobs: Option<usize>,
 }
 
 /// One input explained line by line on stdout.
@@ -89,6 +108,54 @@ pub struct Stream {
     pub jobs: Option<usize>,
 }
 
+/// Where `--duplicates` reads its articles.
+#[derive(Debug)]
+pub enum Articles {
+    /// Scraped files: the paths given, and the files under directories.
+    Files {
+        /// The paths given.
+        paths: Vec<PathBuf>,
+        /// How to find the files under directories.
+        walk: WalkOptions,
+    },
+    /// JSON Lines records, from each input in turn; `None` is standard input.
+    Records(Vec<Option<PathBuf>>),
+}
+
+/// What `--unique` writes: one article of each story.
+#[derive(Debug)]
+pub enum Unique {
+    /// A cleaned copy of each file kept, under DIR (`-o DIR`).
+    OutDir(PathBuf),
+    /// A JSON Lines record of each file kept, on stdout, in path order.
+    JsonLines,
+    /// Records: each one kept, cleaned, on stdout in input order.
+    Stream(OutputFormat),
+}
+
+/// The copies of one story across a corpus, grouped.
+#[derive(Debug)]
+pub struct Duplicates {
+    /// The articles to compare.
+    pub articles: Articles,
+    /// How copies are found and which one is kept.
+    pub find: newsdedup::duplicates::Options,
+    /// `--format text`: the groups for people instead of JSON Lines.
+    pub text: bool,
+    /// `--unique`: write the articles kept instead of the groups.
+    pub unique: Option<Unique>,
+    /// `--check`: exit 1 if there is any group.
+    pub check: bool,
+    /// How to clean each article before comparing.
+    pub clean: Options,
+    /// `-j`: threads, or one per core.
+    pub jobs: Option<usize>,
+    /// `-q`: no summary.
+    pub quiet: bool,
+    /// `--report FILE`.
+    pub report: Option<PathBuf>,
+}
+
 impl Plan {
     /// The plan for these arguments, or why they make no sense together.
     pub fn new(cli: &Cli) -> Result<Plan> {
@@ -103,7 +170,7 @@ impl Plan {
             lang: cli.lang,
             // Only JSON output shows `stats.dropped`: text output and the
             // file modes do not pay for counting.
-            count_dropped: cli.format != Format::Text
+            count_dropped: cli.format.unwrap_or(Format::Text) != Format::Text
                 && cli.out_dir.is_none()
                 && !cli.in_place
                 && !cli.check
@@ -112,9 +179,16 @@ impl Plan {
         if cli.explain {
             return explain(cli, clean).map(Plan::Explain);
         }
+        if cli.signature {
+            return signature(cli, clean).map(Plan::Signature);
+        }
+        if cli.duplicates || cli.unique {
+            return duplicates(cli, clean).map(Plan::Duplicates);
+        }
         if cli.input_format == InputFormat::Jsonl {
             return stream(cli, clean).map(Plan::Stream);
         }
+        let format = cli.format.unwrap_or(Format::Text);
         let flag = batch_flag(cli);
         let stdin = match cli.paths.as_slice() {
             [] => true,
@@ -126,11 +200,11 @@ impl Plan {
             _ => false,
         };
         if let Some(flag) = flag {
-            if cli.format != Format::Text {
+            if format != Format::Text {
                 bail!(hinted(
                     format_args!(
                         "{flag} works on text files; --format {} is for output on stdout",
-                        format_name(cli.format)
+                        format_name(format)
                     ),
                     format_args!("drop --format, or drop {flag} to get JSON Lines on stdout")
                 ));
@@ -151,7 +225,7 @@ impl Plan {
         if stdin {
             return Ok(Plan::Single(single(cli, clean, None)));
         }
-        if cli.format == Format::Jsonl {
+        if format == Format::Jsonl {
             return Ok(Plan::Batch(batch(cli, clean, Action::JsonLines)));
         }
         let hint = "-o DIR writes a cleaned copy of each file, -i rewrites them in place, \
@@ -162,7 +236,7 @@ impl Plan {
                 format_args!(
                     "{} is a directory, and --format {} prints a single article",
                     p.display(),
-                    format_name(cli.format)
+                    format_name(format)
                 ),
                 hint
             )),
@@ -170,7 +244,7 @@ impl Plan {
                 format_args!(
                     "{} inputs, and --format {} prints a single article",
                     many.len(),
-                    format_name(cli.format)
+                    format_name(format)
                 ),
                 hint
             )),
@@ -181,7 +255,7 @@ impl Plan {
 fn single(cli: &Cli, clean: Options, input: Option<PathBuf>) -> Single {
     Single {
         input,
-        format: cli.format,
+        format: cli.format.unwrap_or(Format::Text),
         clean,
         report: cli.report.clone(),
     }
@@ -220,18 +294,11 @@ fn stream(cli: &Cli, clean: Options) -> Result<Stream> {
             "drop --report; bad records are reported on stderr as PATH:LINE"
         ));
     }
-    let format = match cli.format {
+    let format = match cli.format.unwrap_or(Format::Text) {
         Format::Text => OutputFormat::Text,
         Format::Json | Format::Jsonl => OutputFormat::Jsonl,
     };
-    let inputs = if cli.paths.is_empty() {
-        vec![None]
-    } else {
-        cli.paths
-            .iter()
-            .map(|p| (!is_stdin(p)).then(|| p.clone()))
-            .collect()
-    };
+    let inputs = stream_inputs(cli);
     Ok(Stream {
         inputs,
         format,
@@ -248,7 +315,7 @@ fn explain(cli: &Cli, clean: Options) -> Result<Explain> {
             "write the record's text to a file (title, date, url, then text) and explain that"
         ));
     }
-    let json = match cli.format {
+    let json = match cli.format.unwrap_or(Format::Text) {
         Format::Text => false,
         Format::Json => true,
         Format::Jsonl => bail!(hinted(
@@ -276,6 +343,137 @@ fn explain(cli: &Cli, clean: Options) -> Result<Explain> {
         )),
     };
     Ok(Explain { input, json, clean })
+}
+
+/// The inputs of a JSON Lines run, read one after another; `None` is
+/// standard input, which nothing or `-` names.
+fn stream_inputs(cli: &Cli) -> Vec<Option<PathBuf>> {
+    if cli.paths.is_empty() {
+        vec![None]
+    } else {
+        cli.paths
+            .iter()
+            .map(|p| (!is_stdin(p)).then(|| p.clone()))
+            .collect()
+    }
+}
+
+/// `--duplicates`: files compared with one another, or JSON Lines records.
+/// The flags that write cleaned files are refused by clap; `--check` only
+/// sets the exit status.
+fn duplicates(cli: &Cli, clean: Options) -> Result<Duplicates> {
+    use newsdedup::duplicates::{self as dups, Keep as K};
+    let threshold = cli.threshold;
+    if !(0.0..=1.0).contains(&threshold) || threshold.is_nan() {
+        bail!(hinted(
+            format_args!("--threshold {threshold} is not a share"),
+            "give a number from 0 to 1, such as 0.5"
+        ));
+    }
+    let keep = match cli.keep {
+        Keep::Complete => K::Complete,
+        Keep::Longest => K::Longest,
+        Keep::Earliest => K::Earliest,
+        Keep::First => K::First,
+    };
+    let unique = unique(cli)?;
+    let articles = articles(cli, "--duplicates compares files with one another")?;
+    Ok(Duplicates {
+        articles,
+        find: dups::Options {
+            threshold,
+            keep,
+            ..dups::Options::default()
+        },
+        text: cli.format == Some(Format::Text),
+        unique,
+        check: cli.check,
+        clean,
+        jobs: cli.jobs,
+        quiet: cli.quiet,
+        report: cli.report.clone(),
+    })
+}
+
+/// The articles of `--duplicates` or `--signature`: records, or files
+/// (standard input refused, with `why`).
+fn articles(cli: &Cli, why: &str) -> Result<Articles> {
+    Ok(match cli.input_format {
+        InputFormat::Jsonl => Articles::Records(stream_inputs(cli)),
+        InputFormat::Text => {
+            if cli.paths.is_empty() || cli.paths.iter().any(|p| is_stdin(p)) {
+                bail!(hinted(
+                    format_args!("{why}, not standard input"),
+                    "give PATH..., or --input-format jsonl for records on stdin"
+                ));
+            }
+            Articles::Files {
+                paths: cli.paths.clone(),
+                walk: WalkOptions {
+                    globs: cli.globs.clone(),
+                    follow_links: cli.follow,
+                    exclude: cli.out_dir.clone(),
+                },
+            }
+        }
+    })
+}
+
+/// `--signature`: JSON Lines output only.
+fn signature(cli: &Cli, clean: Options) -> Result<Signature> {
+    let jsonl = match cli.input_format {
+        InputFormat::Text => cli.format == Some(Format::Jsonl),
+        InputFormat::Jsonl => matches!(cli.format, Some(Format::Json | Format::Jsonl)),
+    };
+    if !jsonl {
+        bail!(hinted(
+            "--signature adds a member to each JSON Lines record",
+            "add --format jsonl"
+        ));
+    }
+    Ok(Signature {
+        articles: articles(cli, "--format jsonl --signature writes many files")?,
+        clean,
+        find: newsdedup::duplicates::Options::default(),
+        jobs: cli.jobs,
+    })
+}
+
+/// What `--unique` writes, from `-o` and the formats; `-o` without it is
+/// refused, since `--duplicates` alone writes no article.
+fn unique(cli: &Cli) -> Result<Option<Unique>> {
+    if !cli.unique {
+        if cli.out_dir.is_some() {
+            bail!(hinted(
+                "--duplicates lists the copies and writes no article, so it takes no --out-dir",
+                "add --unique to write one article of each story under the out-dir"
+            ));
+        }
+        return Ok(None);
+    }
+    Ok(Some(match (cli.input_format, &cli.out_dir, cli.format) {
+        (InputFormat::Jsonl, Some(_), _) => bail!(hinted(
+            "--unique over records is a stream to stdout; it takes no --out-dir",
+            "drop --out-dir and redirect stdout, e.g. > unique.jsonl"
+        )),
+        (InputFormat::Jsonl, None, format) => Unique::Stream(match format {
+            None | Some(Format::Text) => OutputFormat::Text,
+            Some(Format::Json | Format::Jsonl) => OutputFormat::Jsonl,
+        }),
+        (InputFormat::Text, Some(_), Some(f)) if f != Format::Text => bail!(hinted(
+            format_args!(
+                "--out-dir writes text files; --format {} is for stdout",
+                format_name(f)
+            ),
+            "drop --format, or drop --out-dir to get JSON Lines on stdout"
+        )),
+        (InputFormat::Text, Some(dir), _) => Unique::OutDir(dir.clone()),
+        (InputFormat::Text, None, Some(Format::Jsonl)) => Unique::JsonLines,
+        (InputFormat::Text, None, _) => bail!(hinted(
+            "--unique writes the articles kept, and files need somewhere to go",
+            "add -o DIR for cleaned copies, or --format jsonl for JSON Lines on stdout"
+        )),
+    }))
 }
 
 fn is_stdin(p: &Path) -> bool {

@@ -364,7 +364,7 @@ fn catch_panic<T>(f: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileErr
 
 /// Reads at most `max + 1` bytes: enough for `newsdedup::clean` to refuse an
 /// oversized file without reading all of it.
-fn read_limited(path: &Path, max: u64) -> io::Result<(Vec<u8>, fs::Permissions)> {
+pub fn read_limited(path: &Path, max: u64) -> io::Result<(Vec<u8>, fs::Permissions)> {
     let file = File::open(path)?;
     let meta = file.metadata()?;
     let mut bytes = Vec::with_capacity(meta.len().min(max.saturating_add(1)) as usize);

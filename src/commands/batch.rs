@@ -91,7 +91,7 @@ pub fn run(plan: plan::Batch) -> Result<ExitStatus> {
     })
 }
 
-fn prepare_out_dir(dir: &Path) -> Result<()> {
+pub(super) fn prepare_out_dir(dir: &Path) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
         bail!(hinted(
             format_args!("{}: --out-dir exists and is not a directory", dir.display()),
@@ -172,7 +172,7 @@ pub(super) fn write_report(
 
 /// A progress bar on stderr that appears only once a batch has run for a
 /// while, and never when stderr is not a terminal or with `--quiet`.
-struct Progress {
+pub(super) struct Progress {
     bar: ProgressBar,
     start: Instant,
     enabled: bool,
@@ -180,7 +180,7 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(len: u64, wanted: bool) -> Progress {
+    pub(super) fn new(len: u64, wanted: bool) -> Progress {
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
         if let Ok(style) =
             ProgressStyle::with_template("{bar:40} {pos}/{len} files, {elapsed} (eta {eta})")
@@ -196,7 +196,7 @@ impl Progress {
     }
 
     /// One more file done; called from worker threads.
-    fn inc(&self) {
+    pub(super) fn inc(&self) {
         self.bar.inc(1);
         if self.enabled
             && !self.shown.load(Ordering::Relaxed)
@@ -209,11 +209,11 @@ impl Progress {
 
     /// Runs `f` with the bar out of the way, so lines printed to stderr do
     /// not mix with it.
-    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+    pub(super) fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
         self.bar.suspend(f)
     }
 
-    fn finish(&self) {
+    pub(super) fn finish(&self) {
         self.bar.finish_and_clear();
     }
 }

@@ -1,15 +1,20 @@
 //! The commands, one file each, as ruff keeps them: [`single`] (one input to
 //! stdout), [`batch`] (files and directories: out-dir, in place, check,
 //! JSON Lines), [`stream`] (the JSON Lines filter), [`explain`] (the fate of
-//! each body line of one input) and [`generate`] (man page and
-//! completions). Each takes its part of the [`Plan`], does the
+//! each body line of one input), [`duplicates`] (copies of one story across
+//! the inputs) with [`unique`] (one article of each) and [`signature`]
+//! (records with the keys that find their copies), and [`generate`] (man
+//! page and completions). Each takes its part of the [`Plan`], does the
 //! I/O the library leaves to its caller, and says how the run ended.
 
 mod batch;
+mod duplicates;
 mod explain;
 mod generate;
+mod signature;
 mod single;
 mod stream;
+mod unique;
 
 use anyhow::Result;
 
@@ -37,5 +42,7 @@ pub fn run(plan: Plan) -> Result<ExitStatus> {
         Plan::Batch(batch) => batch::run(batch),
         Plan::Stream(stream) => stream::run(&stream),
         Plan::Explain(explain) => explain::run(&explain),
+        Plan::Duplicates(plan) => duplicates::run(&plan),
+        Plan::Signature(plan) => signature::run(&plan),
     }
 }

@@ -3,6 +3,8 @@
 //! snapshot of a tree to compare before and after.
 #![allow(dead_code)] // each test crate uses its own subset
 
+pub mod stories;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
