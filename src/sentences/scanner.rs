@@ -320,7 +320,9 @@ impl<'a> Scanner<'a> {
         if run.spaced {
             // The main loop skips the spaces inside ". . .": the last dot is
             // the current token.
-            self.tok_start = self.tok_start.max(run.end - 1);
+            self.tok_start = self
+                .tok_start
+                .max(floor_char_boundary(self.text, run.end - 1));
         }
         k
     }
@@ -419,4 +421,13 @@ impl<'a> Scanner<'a> {
         }
         continues
     }
+}
+
+/// The largest char boundary of `text` at or before `i`: the start of the
+/// char holding byte `i` (a run of stops may end in `…`).
+pub(super) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

@@ -139,16 +139,23 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let word_start = self.skip_while(self.tok_start.min(i), i, |c| !c.is_alphanumeric());
+        // A token start inside a char (after an ellipsis glued to text) has
+        // no word to classify: no cut.
+        let Some(word) = self.text.get(word_start..i) else {
+            return false;
+        };
         let plain = self.char_before(i).is_some_and(char::is_alphanumeric)
             && !matches!(
-                self.classify(&self.text[word_start..i]),
+                self.classify(word),
                 crate::sentences::tables::Kind::Prefix
                     | crate::sentences::tables::Kind::Initial
                     | crate::sentences::tables::Kind::LowerLetter
             );
         if plain {
             self.cut(i + 2);
-            self.tok_start = self.tok_start.max(end - 1);
+            self.tok_start = self
+                .tok_start
+                .max(super::floor_char_boundary(self.text, end - 1));
         }
         plain
     }
