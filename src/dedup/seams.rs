@@ -53,8 +53,12 @@ pub(super) fn seam_strength(s: &[u8], i: usize) -> Option<bool> {
     if is_seam(s, i) {
         return Some(true);
     }
+    // After a stop a small letter may still start a glued paragraph
+    // (`enough.ebb`): a line starting there says so, and the cut decision
+    // (`cuts.rs`) weighs the glue.
+    let after_stop = matches!(prev, '.' | '!' | '?' | '…');
     let inside_word = next.is_lowercase() || (prev.is_ascii_digit() && next.is_ascii_digit());
-    (!inside_word).then_some(false)
+    (after_stop || !inside_word).then_some(false)
 }
 
 /// Whether a cut at byte `i` of squeezed text `s` looks like the seam
