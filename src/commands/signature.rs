@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use newsdedup::duplicates::Doc;
-use newsdedup::jsonl::{write_record, OutputFormat, Record, RecordError};
+use newsdedup::jsonl::{clean_record_with, OutputFormat, RecordError};
 use newsdedup::{writer, Article};
 
 use super::duplicates::{for_each_chunk, record_error};
@@ -95,22 +95,15 @@ fn files(
 /// One record cleaned and written as the filter writes it, with its
 /// signature.
 fn record(line: &str, plan: &plan::Signature) -> Result<Vec<u8>, RecordError> {
-    if line.len() as u64 > plan.clean.max_bytes {
-        return Err(RecordError::TooLarge {
-            size: line.len() as u64,
-            max: plan.clean.max_bytes,
-        });
-    }
-    catch_panic_message(|| {
-        let record = Record::parse(line, plan.clean.no_header)?;
-        let article = record.clean(&plan.clean)?;
-        let mut bytes = Vec::with_capacity(line.len() + 256);
-        write_record(&record, &article, OutputFormat::Jsonl, &mut bytes)
-            .expect("writing to a Vec cannot fail");
-        add_signature(&mut bytes, &article, plan);
-        Ok(bytes)
-    })
-    .unwrap_or_else(|msg| Err(RecordError::Panic(msg)))
+    clean_record_with(
+        line,
+        &plan.clean,
+        OutputFormat::Jsonl,
+        |_, article, mut bytes| {
+            add_signature(&mut bytes, article, plan);
+            bytes
+        },
+    )
 }
 
 /// Appends `"signature": [KEY, ...]` as the last member of the JSON object

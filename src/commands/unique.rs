@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 
 use newsdedup::duplicates::stream::{Seen, Verdict};
 use newsdedup::duplicates::{Doc, Group, Kind};
-use newsdedup::jsonl::{write_record, OutputFormat, Record, RecordError};
+use newsdedup::jsonl::{clean_record_with, OutputFormat, RecordError};
 
 use super::duplicates::{
     for_each_chunk, plural, record_error, record_id, record_name, write_json_file, Corpus,
@@ -25,7 +25,6 @@ use super::duplicates::{
 use super::ExitStatus;
 use crate::batch::{Action, Batch, BatchOptions};
 use crate::messages::{self, stdout_failure};
-use crate::parallel::catch_panic_message;
 use crate::plan::{self, Unique};
 
 /// One article dropped: its name, the kept article's, and how alike.
@@ -227,22 +226,11 @@ fn prepare(
     format: OutputFormat,
     plan: &plan::Duplicates,
 ) -> Result<Prepared, RecordError> {
-    if line.len() as u64 > plan.clean.max_bytes {
-        return Err(RecordError::TooLarge {
-            size: line.len() as u64,
-            max: plan.clean.max_bytes,
-        });
-    }
-    catch_panic_message(|| {
-        let record = Record::parse(line, plan.clean.no_header)?;
-        let article = record.clean(&plan.clean)?;
-        let mut bytes = Vec::with_capacity(line.len() + 256);
-        write_record(&record, &article, format, &mut bytes).expect("writing to a Vec cannot fail");
-        Ok((
+    clean_record_with(line, &plan.clean, format, |_, article, bytes| {
+        (
             record_id(line),
-            Doc::from_article(&article, &plan.find),
+            Doc::from_article(article, &plan.find),
             bytes,
-        ))
+        )
     })
-    .unwrap_or_else(|msg| Err(RecordError::Panic(msg)))
 }

@@ -91,7 +91,7 @@ use std::sync::mpsc;
 
 use rayon::prelude::*;
 
-use crate::Options;
+use crate::{Article, Options};
 
 pub use record::{write_record, OutputFormat, Record, RecordError, RecordHeader};
 
@@ -127,22 +127,41 @@ pub fn clean_line(line: &[u8], opts: &FilterOptions) -> Result<Vec<u8>, RecordEr
             max: opts.clean.max_bytes,
         });
     }
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) if opts.clean.lossy => String::from_utf8_lossy(line),
+        Err(e) => {
+            return Err(RecordError::InvalidUtf8 {
+                column: e.valid_up_to() + 1,
+            })
+        }
+    };
+    clean_record_with(&text, &opts.clean, opts.format, |_, _, out| out)
+}
+
+/// The steps every record path shares: the size limit, then the record
+/// parsed, cleaned and rendered in `format` (with its line ending), handed
+/// to `then` with its record and article (to add a signature, to keep a
+/// sketch). A panic while cleaning or in `then` is caught and returned as
+/// [`RecordError::Panic`].
+pub fn clean_record_with<T>(
+    line: &str,
+    clean: &Options,
+    format: OutputFormat,
+    then: impl FnOnce(&Record, &Article, Vec<u8>) -> T,
+) -> Result<T, RecordError> {
+    if line.len() as u64 > clean.max_bytes {
+        return Err(RecordError::TooLarge {
+            size: line.len() as u64,
+            max: clean.max_bytes,
+        });
+    }
     crate::parallel::catch_panic_message(|| {
-        let text = match std::str::from_utf8(line) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) if opts.clean.lossy => String::from_utf8_lossy(line),
-            Err(e) => {
-                return Err(RecordError::InvalidUtf8 {
-                    column: e.valid_up_to() + 1,
-                })
-            }
-        };
-        let record = Record::parse(&text, opts.clean.no_header)?;
-        let article = record.clean(&opts.clean)?;
+        let record = Record::parse(line, clean.no_header)?;
+        let article = record.clean(clean)?;
         let mut out = Vec::with_capacity(line.len() + 256);
-        write_record(&record, &article, opts.format, &mut out)
-            .expect("writing to a Vec cannot fail");
-        Ok(out)
+        write_record(&record, &article, format, &mut out).expect("writing to a Vec cannot fail");
+        Ok(then(&record, &article, out))
     })
     .unwrap_or_else(|msg| Err(RecordError::Panic(msg)))
 }
