@@ -235,8 +235,11 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     if !line.once || line.sq.len() >= LINK_TEXT || l == 0 {
         return false;
     }
+    // A name or a phrase: two words, or one word of four letters or more
+    // with a capital (not a lone `A` split off a glued line).
     let words = line.raw.split_whitespace().count();
-    let name_like = words >= 2 || line.raw.chars().any(char::is_uppercase);
+    let letters = line.raw.chars().filter(|c| c.is_alphanumeric()).count();
+    let name_like = words >= 2 || (letters >= 4 && line.raw.chars().any(char::is_uppercase));
     if !name_like || is_sentence(line.raw) || !line.raw.chars().any(char::is_alphanumeric) {
         return false;
     }
