@@ -5,7 +5,7 @@
 //! in parallel, the groups on stdout, the summary and errors on stderr
 //! (through [`crate::messages`]), the exit status.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -18,7 +18,7 @@ use newsdedup::jsonl::{Record, RecordError};
 
 use super::ExitStatus;
 use crate::batch::{self, FileError, WalkOptions};
-use crate::messages::{self, io_failure, read_hint, stdout_failure, write_hint, Hinted, STDIN};
+use crate::messages::{self, io_failure, stdout_failure, write_hint, Hinted};
 use crate::parallel::{catch_panic_message, thread_pool};
 use crate::plan::{self, Articles, Unique};
 
@@ -187,23 +187,11 @@ pub(super) fn for_each_chunk(
     mut each: impl FnMut(&str, &[(usize, String)]) -> io::Result<()>,
 ) -> io::Result<()> {
     for input in inputs {
-        let name = input
-            .as_ref()
-            .map_or_else(|| STDIN.to_string(), |p| p.display().to_string());
-        let cannot_read = |e: &io::Error| {
-            let message = Hinted(format_args!("cannot read: {e}"), read_hint(e));
-            messages::error(&name, None, message);
+        let (name, reader) = super::open_input(input);
+        let Some(reader) = reader else {
+            continue;
         };
-        let reader: Box<dyn Read> = match input {
-            None => Box::new(io::stdin()),
-            Some(path) => match std::fs::File::open(path) {
-                Ok(f) => Box::new(f),
-                Err(e) => {
-                    cannot_read(&e);
-                    continue;
-                }
-            },
-        };
+        let cannot_read = |e: &io::Error| super::cannot_read(&name, e);
         let mut lines = BufReader::new(reader).lines().enumerate();
         loop {
             let mut chunk: Vec<(usize, String)> = Vec::with_capacity(CHUNK);

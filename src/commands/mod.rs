@@ -16,6 +16,9 @@ mod single;
 mod stream;
 mod unique;
 
+use std::io::{self, Read};
+use std::path::PathBuf;
+
 use anyhow::Result;
 
 use crate::plan::Plan;
@@ -45,4 +48,34 @@ pub fn run(plan: Plan) -> Result<ExitStatus> {
         Plan::Duplicates(plan) => duplicates::run(&plan),
         Plan::Signature(plan) => signature::run(&plan),
     }
+}
+
+/// An input of a JSON Lines run (standard input when `None`): its name for
+/// messages, and a reader, or `None` when it cannot be opened (reported
+/// already, so the run goes on with the next input).
+pub(crate) fn open_input(input: &Option<PathBuf>) -> (String, Option<Box<dyn Read + Send>>) {
+    let name = input.as_ref().map_or_else(
+        || crate::messages::STDIN.to_string(),
+        |p| p.display().to_string(),
+    );
+    let reader: Option<Box<dyn Read + Send>> = match input {
+        None => Some(Box::new(io::stdin())),
+        Some(path) => match std::fs::File::open(path) {
+            Ok(file) => Some(Box::new(file)),
+            Err(e) => {
+                cannot_read(&name, &e);
+                None
+            }
+        },
+    };
+    (name, reader)
+}
+
+/// Reports an input that cannot be read: `newsdedup: NAME: cannot read: …`.
+pub(crate) fn cannot_read(name: &str, e: &io::Error) {
+    let message = crate::messages::Hinted(
+        format_args!("cannot read: {e}"),
+        crate::messages::read_hint(e),
+    );
+    crate::messages::error(name, None, message);
 }

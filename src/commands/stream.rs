@@ -3,14 +3,14 @@
 //! library's `jsonl::Filter`. A bad record, or an input that cannot be
 //! read, is reported and skipped; the run goes on and exits 2 at the end.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 use anyhow::{Context, Result};
 
 use newsdedup::jsonl::{self, Filter, FilterOptions, StreamError};
 
 use super::ExitStatus;
-use crate::messages::{self, read_hint, stdout_failure, Hinted, STDIN};
+use crate::messages::{self, stdout_failure, Hinted};
 use crate::plan::Stream;
 
 /// Runs the filter over every input in turn, into one stdout.
@@ -25,23 +25,11 @@ pub fn run(plan: &Stream) -> Result<ExitStatus> {
     .context("cannot start worker threads")?;
     let mut out = io::BufWriter::with_capacity(256 * 1024, io::stdout().lock());
     for input in &plan.inputs {
-        let name = input
-            .as_ref()
-            .map_or_else(|| STDIN.to_string(), |p| p.display().to_string());
-        let cannot_read = |e: &io::Error| {
-            let message = Hinted(format_args!("cannot read: {e}"), read_hint(e));
-            messages::error(&name, None, message);
+        let (name, reader) = super::open_input(input);
+        let Some(reader) = reader else {
+            continue;
         };
-        let reader: Box<dyn Read + Send> = match input {
-            None => Box::new(io::stdin()),
-            Some(path) => match std::fs::File::open(path) {
-                Ok(file) => Box::new(file),
-                Err(e) => {
-                    cannot_read(&e);
-                    continue;
-                }
-            },
-        };
+        let cannot_read = |e: &io::Error| super::cannot_read(&name, e);
         let result = filter.run(reader, &mut out, |failure: jsonl::Failure| {
             let hint = messages::record_hint(&failure.error);
             messages::error(&name, Some(failure.line), Hinted(&failure.error, hint));
