@@ -213,6 +213,12 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
         }
 }
 
+/// Whether a line that heads a glued cascade may start a paragraph at a
+/// cut with this glue and look: anywhere a paragraph can start.
+pub(super) fn may_head_cascade(glue: Glue, look: Option<Look>) -> bool {
+    look.is_none_or(|l| !l.never(glue, true, false) && !inside_word(glue, Some(l)))
+}
+
 /// Whether a cut shows the scraper gluing paragraphs with no separator.
 pub(super) fn shows_tight_glue(ev: Events, glue: Glue, look: Option<Look>) -> bool {
     (ev.start || ev.end)

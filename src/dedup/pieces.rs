@@ -8,7 +8,9 @@
 
 use std::borrow::Cow;
 
-use super::cuts::{accept, inside_word, shows_tight_glue, Events, Glue, Look, Style};
+use super::cuts::{
+    accept, inside_word, may_head_cascade, shows_tight_glue, Events, Glue, Look, Style,
+};
 use super::truncation::{CUT_END, CUT_START};
 use super::*;
 
@@ -39,6 +41,9 @@ pub(super) struct Frame {
     /// For each cut: the member reaching furthest among those starting at
     /// or before it.
     reach_le: Vec<usize>,
+    /// The members neither of whose ends was cut off, as (start cut, end
+    /// cut) indices, by end cut and then by start cut.
+    whole: Vec<(usize, usize)>,
     /// One per cut (the first and last, the group's ends, included).
     cands: Vec<Cand>,
 }
@@ -67,6 +72,7 @@ impl Frame {
         }
         let held = held_twice(&ext, &by_start);
         let cuts = &asm.cuts;
+        let mut whole = Vec::new();
         let mut events = vec![Events::default(); cuts.len()];
         for (m, &(a, b)) in ext.iter().enumerate() {
             let line = &lines[g.members[m].0 as usize];
@@ -86,7 +92,12 @@ impl Frame {
                 e.long_end |= long;
                 e.held |= held;
             }
+            if line.cut == 0 {
+                let at = |x: i64| cuts.partition_point(|&c| c < x);
+                whole.push((at(a), at(b)));
+            }
         }
+        whole.sort_unstable_by_key(|&(s, e)| (e, s));
         // One sweep over the members by start gives, for every cut, the
         // member reaching furthest from before it.
         let (mut reach_lt, mut reach_le) = (Vec::with_capacity(cuts.len()), Vec::new());
@@ -188,6 +199,7 @@ impl Frame {
             ext,
             inner,
             reach_le,
+            whole,
             cands,
         }
     }
@@ -204,11 +216,43 @@ impl Frame {
     /// For each cut, whether it is a boundary; the group's ends always are.
     pub(super) fn accepted(&self, style: Style) -> Vec<bool> {
         let last = self.cands.len() - 1;
-        self.cands
+        let mut accepted: Vec<bool> = self
+            .cands
             .iter()
             .enumerate()
             .map(|(i, c)| i == 0 || i == last || accept(c.ev, c.glue, c.look, style))
-            .collect()
+            .collect();
+        // A line that ends where a shorter line ends, which starts at a
+        // glued boundary inside it, is a cascade's line: the scraper glued
+        // elements from its start on (a list's items, after the paragraph
+        // that introduces the list wrote them with spaces), so its start is
+        // where an element starts, however the longer lines space it. A
+        // copy (a link's text, a lede's first sentence) holds no glued
+        // cascade of its own.
+        for run in self.whole.chunk_by(|x, y| x.1 == y.1) {
+            let mut glued_below = false;
+            for &(s, _) in run.iter().rev() {
+                let c = &self.cands[s];
+                if !accepted[s] && glued_below && may_head_cascade(c.glue, c.look) {
+                    accepted[s] = true;
+                }
+                glued_below |= accepted[s] && c.glue == Glue::Tight;
+            }
+            // The longest line that ends where another line starts is a
+            // run of whole elements (a one-item list, a quote), as the next
+            // element's line shows; a shorter one ending there is inside
+            // the element (an emphasis or a link at its end).
+            let (s, e) = run[0];
+            let c = &self.cands[s];
+            if !accepted[s]
+                && accepted[e]
+                && self.cands[e].ev.start
+                && may_head_cascade(c.glue, c.look)
+            {
+                accepted[s] = true;
+            }
+        }
+        accepted
     }
 
     /// For each cut, whether a line starts or ends there: the strict

@@ -234,3 +234,49 @@ fn squeeze_and_normalize_agree_on_what_whitespace_is() {
     squeeze_into(s, &mut sq);
     assert_eq!(String::from_utf8(sq).unwrap(), "abcde\u{feff}fg");
 }
+
+#[test]
+fn a_list_written_with_spaces_inside_a_paragraph_line_still_starts_where_its_own_cascade_does() {
+    // The paragraph's line holds the list as its container wrote it (items
+    // spaced); the list's own cascade glues its items.
+    let lines = [
+        "Shopping list for the week ahead.Fruit: Apples for the children Pears for the pie",
+        "Fruit: Apples for the children Pears for the pie",
+        "Apples for the childrenPears for the pie",
+        "Pears for the pie",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[
+            "Shopping list for the week ahead.",
+            "Fruit:",
+            "Apples for the children",
+            "Pears for the pie",
+        ])
+    );
+}
+
+#[test]
+fn a_one_item_run_that_ends_where_the_next_line_starts_is_whole_elements() {
+    // A heading and a one-item list: the item's line ends where the next
+    // heading's line starts, so it starts where an element does.
+    let lines = [
+        "The release has one new feature.New --follow keeps reading the log. Fixed A crash. A leak.",
+        "New --follow keeps reading the log. Fixed A crash. A leak.",
+        "--follow keeps reading the log.",
+        "Fixed A crash. A leak.",
+        "A crash.A leak.",
+        "A leak.",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[
+            "The release has one new feature.",
+            "New",
+            "--follow keeps reading the log.",
+            "Fixed",
+            "A crash.",
+            "A leak.",
+        ])
+    );
+}
