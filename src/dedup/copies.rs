@@ -226,13 +226,14 @@ impl<'l, 'a> Output<'l, 'a> {
 }
 
 /// Whether line `l` is a link's or an emphasis' text written after the
-/// paragraph that holds it (and after that paragraph's other links): short,
+/// paragraph that holds it (and after that paragraph's other links), or
+/// before it (as some scrapers write a block's links first): short,
 /// written once, a name or a phrase (not one small word such as `and`,
 /// which a source may set apart), found on word boundaries in the nearest
-/// longer line before it.
+/// paragraph (a long line, or one ending a sentence) before or after it.
 pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let line = &lines[l];
-    if !line.once || line.sq.len() >= LINK_TEXT || l == 0 {
+    if !line.once || line.sq.len() >= LINK_TEXT {
         return false;
     }
     // A name or a phrase: two words, or one word of four letters or more
@@ -244,13 +245,25 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
         return false;
     }
     let text = normalize(line.raw);
-    let before = lines[l.saturating_sub(NEAR)..l].iter().rev();
-    for other in before {
-        if other.sq.len() >= LINK_TEXT {
-            return find_aligned(&normalize(other.raw), &text, false);
+    let nearest = |mut near: std::slice::Iter<'_, Line>, rev: bool| {
+        let mut next = || if rev { near.next_back() } else { near.next() };
+        while let Some(other) = next() {
+            if other.sq.len() >= LINK_TEXT || ends_sentence(other.raw) {
+                return Some(normalize(other.raw));
+            }
         }
+        None
+    };
+    // After its paragraph (and that paragraph's other links), anywhere in
+    // it; or before it, inside it: one that the next line starts with may
+    // be a heading that the paragraph takes up (`The four signals` /
+    // `The four signals are…`), and the reading that keeps it wins.
+    let before = nearest(lines[l.saturating_sub(NEAR)..l].iter(), true);
+    if before.is_some_and(|p| find_aligned(&p, &text, false)) {
+        return true;
     }
-    false
+    let after = nearest(lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(), false);
+    after.is_some_and(|p| find_aligned(&p, &text, false) && !find_aligned(&p, &text, true))
 }
 
 /// Whether `text` reads as a sentence of its own: it opens as one (a
