@@ -33,8 +33,9 @@ const LINK_TEXT: usize = 64;
 const NEAR: usize = 8;
 
 /// A paragraph as a pass writes it: normalised, with its squeezed bytes
-/// when known, and whether to split it at glued seams.
-pub(super) type Finished<'a> = (String, Option<Cow<'a, [u8]>>, bool);
+/// when known, whether to split it at glued seams, and whether it may
+/// repeat an earlier paragraph (the article repeats it there).
+pub(super) type Finished<'a> = (String, Option<Cow<'a, [u8]>>, bool, bool);
 
 /// A run of output paragraphs with where it goes.
 struct Item<'a> {
@@ -132,6 +133,7 @@ impl<'l, 'a> Output<'l, 'a> {
     pub(super) fn finish(mut self) -> (Vec<Finished<'a>>, bool) {
         if !self.strict {
             self.drop_short_copies();
+            self.drop_placed_repeats();
         }
         self.items.sort_by_key(|i| i.key);
         let total: usize = self.items.iter().map(|i| i.paras.len()).sum();
@@ -140,8 +142,14 @@ impl<'l, 'a> Output<'l, 'a> {
             // A body that comes to one paragraph has no line starts or ends
             // inside it to go by: glued seams are all there is.
             let split = item.split || total == 1;
+            let alone_repeat = item.alone.is_some_and(|l| self.lines[l].repeat);
+            // A group's axis that holds a paragraph twice (a line with both
+            // places in it) is the article repeating it.
+            let mut here = HashSet::new();
             for (raw, sq) in item.paras {
-                out.push((normalize(&raw), sq, split));
+                let text = normalize(&raw);
+                let repeat = alone_repeat || (item.glued && !here.insert(text.clone()));
+                out.push((text, sq, split, repeat));
             }
         }
         if !self.strict {
@@ -199,6 +207,30 @@ impl<'l, 'a> Output<'l, 'a> {
         });
     }
 
+    /// Drops lines standing alone that repeat an earlier line's text where
+    /// a glued group holds that text as a paragraph: the group's text
+    /// placed the article's copies of it (one line holding several), and
+    /// the line adds no place of its own.
+    fn drop_placed_repeats(&mut self) {
+        let repeats = |i: &Item| i.alone.is_some_and(|l| self.lines[l].repeat);
+        if !self.items.iter().any(repeats) {
+            return;
+        }
+        let placed: HashSet<String> = self
+            .items
+            .iter()
+            .filter(|i| i.glued)
+            .flat_map(|i| i.paras.iter().map(|(raw, _)| normalize(raw)))
+            .collect();
+        let before = self.items.len();
+        let lines = self.lines;
+        self.items.retain(|i| {
+            !i.alone
+                .is_some_and(|l| lines[l].repeat && placed.contains(&normalize(lines[l].raw)))
+        });
+        self.dropped |= self.items.len() < before;
+    }
+
     /// Whether line `l` is a copy by its own look and place: cut off with an
     /// ellipsis (when `contained` in another line), or written just before the
     /// line it starts, ending a sentence (a description or summary line
@@ -230,7 +262,7 @@ impl<'l, 'a> Output<'l, 'a> {
 /// before it (as some scrapers write a block's links first): short,
 /// written once, a name or a phrase (not one small word such as `and`,
 /// which a source may set apart), found on word boundaries in the nearest
-/// paragraph (a long line, or one ending a sentence) before or after it.
+/// paragraph before or after it.
 pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let line = &lines[l];
     if !line.once || line.sq.len() >= LINK_TEXT {
@@ -240,15 +272,24 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     // with a capital (not a lone `A` split off a glued line).
     let words = line.raw.split_whitespace().count();
     let letters = line.raw.chars().filter(|c| c.is_alphanumeric()).count();
-    let name_like = words >= 2 || (letters >= 4 && line.raw.chars().any(char::is_uppercase));
-    if !name_like || is_sentence(line.raw) || !line.raw.chars().any(char::is_alphanumeric) {
+    // An address (`@okwu`, `photos@example.com`, `example.com/a`) names too.
+    let address = words == 1 && (line.raw.contains('@') || line.raw.contains("://"));
+    let name_like =
+        words >= 2 || (letters >= 4 && (address || line.raw.chars().any(char::is_uppercase)));
+    // A sentence may be a paragraph of its own; unless the article already
+    // has it (a heading that a paragraph links to).
+    let sentence = is_sentence(line.raw) && !line.repeat;
+    if !name_like || sentence || !line.raw.chars().any(char::is_alphanumeric) {
         return false;
     }
     let text = normalize(line.raw);
+    // The paragraph: a long line, or (after the link) one that ends a
+    // sentence and is the longer.
     let nearest = |mut near: std::slice::Iter<'_, Line>, rev: bool| {
         let mut next = || if rev { near.next_back() } else { near.next() };
         while let Some(other) = next() {
-            if other.sq.len() >= LINK_TEXT || ends_sentence(other.raw) {
+            let sentence = !rev && ends_sentence(other.raw) && other.sq.len() > 2 * line.sq.len();
+            if other.sq.len() >= LINK_TEXT || sentence {
                 return Some(normalize(other.raw));
             }
         }
@@ -262,8 +303,23 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     if before.is_some_and(|p| find_aligned(&p, &text, false)) {
         return true;
     }
+    // Before it, only a phrase or an address: a lone word there is as
+    // often the end of a paragraph that the next one names again.
+    if words < 2 && !address {
+        return false;
+    }
     let after = nearest(lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(), false);
-    after.is_some_and(|p| find_aligned(&p, &text, false) && !find_aligned(&p, &text, true))
+    after.is_some_and(|p| in_running_text(&p, &text))
+}
+
+/// Whether `needle` occurs in `hay` as a link's text does in running text:
+/// on word boundaries, after a space or an opening mark.
+fn in_running_text(hay: &str, needle: &str) -> bool {
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).any(|i| {
+        let before = hay[..i].chars().next_back();
+        before.is_some_and(|c| c == ' ' || matches!(c, '(' | '[' | '"' | '“' | '‘' | '«'))
+            && aligned(hay, i, i + needle.len())
+    })
 }
 
 /// Whether `text` reads as a sentence of its own: it opens as one (a
@@ -291,7 +347,7 @@ const MAX_CUT_LOOKUPS: usize = 64;
 /// where no line of its group ran past the cut) whose text the other
 /// paragraphs hold with more after the cut: copies, as cleaning the output
 /// again would find, so the result is a fixed point.
-fn drop_cut_copies<T>(out: &mut Vec<(String, T, bool)>) {
+fn drop_cut_copies<T>(out: &mut Vec<(String, T, bool, bool)>) {
     let mut cut: Vec<usize> = (0..out.len())
         .filter(|&k| truncation::strip_ellipsis(&out[k].0).1 != 0)
         .take(MAX_CUT_LOOKUPS)
@@ -301,7 +357,7 @@ fn drop_cut_copies<T>(out: &mut Vec<(String, T, bool)>) {
     }
     let mut hay = String::new();
     let mut starts = Vec::with_capacity(out.len());
-    for (p, _, _) in out.iter() {
+    for (p, ..) in out.iter() {
         starts.push(hay.len());
         hay.push_str(p);
         hay.push('\n');

@@ -99,8 +99,11 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     }
     // The strict result is cleaned again until it is a fixed point of
     // cleaning (idempotence), as long as every input line stays whole.
+    // Where cleaning it again would break an input line apart (a piece of
+    // it reads as a copy once it stands alone), the paragraphs that line
+    // spans are written as one: the text stays whole, and stays so.
     let mut out = rebuild_with(&raw, Method::Strict).0;
-    for _ in 0..MAX_ROUNDS {
+    for _ in 0..2 * MAX_ROUNDS {
         let refs: Vec<&str> = out.iter().map(String::as_str).collect();
         let (near, dropped) = rebuild_with(&refs, Method::NearCopies);
         let next = if !dropped || keeps_every_line(&refs, &near) {
@@ -108,12 +111,72 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
         } else {
             rebuild_with(&refs, Method::Strict).0
         };
-        if next == out || !keeps_every_line(&raw, &next) {
+        if next == out {
             break;
         }
-        out = next;
+        if keeps_every_line(&raw, &next) {
+            out = next;
+            continue;
+        }
+        match join_spanned(&raw, &out, &next) {
+            Some(joined) if keeps_every_line(&raw, &joined) => out = joined,
+            _ => break,
+        }
     }
     out
+}
+
+/// `out` with the paragraphs that a line of `raw` spans, where `next` (a
+/// cleaning of `out`) breaks that line apart, joined into one; `None` when
+/// no such line is found (or the search would cost too much).
+fn join_spanned(raw: &[&str], out: &[String], next: &[String]) -> Option<Vec<String>> {
+    let (mut text, mut ends, mut next_text) = (Vec::new(), Vec::new(), Vec::new());
+    for p in out {
+        squeeze_into(p, &mut text);
+        ends.push(text.len());
+    }
+    for p in next {
+        squeeze_into(p, &mut next_text);
+    }
+    if text.len().saturating_mul(raw.len()) > CHECK_BUDGET {
+        return None;
+    }
+    // `join[k]`: paragraph `k` is written together with the next one.
+    let mut join = vec![false; out.len()];
+    let mut line = Vec::new();
+    for r in raw {
+        line.clear();
+        squeeze_into(truncation::strip_ellipsis(r).0, &mut line);
+        if line.is_empty() || memchr::memmem::find(&next_text, &line).is_some() {
+            continue;
+        }
+        let Some(at) = memchr::memmem::find(&text, &line) else {
+            continue;
+        };
+        let first = ends.partition_point(|&e| e <= at);
+        let last = ends.partition_point(|&e| e < at + line.len());
+        for j in &mut join[first..last] {
+            *j = true;
+        }
+    }
+    if !join.contains(&true) {
+        return None;
+    }
+    let mut joined = Vec::new();
+    let mut current = String::new();
+    for (k, p) in out.iter().enumerate() {
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(p);
+        if !join[k] {
+            joined.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        joined.push(current);
+    }
+    Some(joined)
 }
 
 /// How line starts and ends are read.
@@ -251,6 +314,9 @@ struct Line<'a> {
     cut: u8,
     /// The line occurs once in the input.
     once: bool,
+    /// It repeats an earlier line's text in another place of the article:
+    /// a paragraph of its own, not a copy.
+    repeat: bool,
 }
 
 impl<'a> Line<'a> {
@@ -318,6 +384,11 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         (None, Some((sq, d))) => (sq, Some(d)),
         (None, None) => return None,
     };
+    let given_repeats = if distinct.is_none() {
+        given_repeats(sq)
+    } else {
+        Vec::new()
+    };
     let lines: Vec<Line> = sq
         .spans
         .iter()
@@ -331,6 +402,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
                 first,
                 cut: distinct.map_or(0, |d| d.cut[k]),
                 once: distinct.is_none_or(|d| d.once[k]),
+                repeat: distinct.map_or_else(|| given_repeats[k], |d| d.repeat[k]),
             }
         })
         .collect();
@@ -377,29 +449,49 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
     let mut kept = Kept::new(&sq.arena);
     let mut scratch = Vec::new();
     let (finished, dropped) = out.finish();
-    for (piece, sq, split) in finished {
+    for (piece, sq, split, repeat) in finished {
         if split {
             for part in split_glued(&piece) {
                 let part = part.trim_matches(' ');
                 scratch.clear();
                 squeeze_into(part, &mut scratch);
-                kept.keep(part.to_string(), &scratch);
+                kept.keep(part.to_string(), &scratch, repeat);
             }
         } else if let Some(sq) = sq {
-            kept.keep(piece, &sq);
+            kept.keep(piece, &sq, repeat);
         } else {
             scratch.clear();
             squeeze_into(&piece, &mut scratch);
-            kept.keep(piece, &scratch);
+            kept.keep(piece, &scratch, repeat);
         }
     }
     let base = kept.arena.len();
     let Kept {
         extra,
         mut spans,
-        paragraphs,
+        mut paragraphs,
+        repeated,
         ..
     } = kept;
+    if repeated {
+        let bytes = |(a, b): (usize, usize)| {
+            if a >= base {
+                &extra[a - base..b - base]
+            } else {
+                &sq.arena[a..b]
+            }
+        };
+        let all: Vec<&[u8]> = spans.iter().map(|&s| bytes(s)).collect();
+        let drop = unsettled_repeats(&all);
+        let keep = |i: &usize| !drop[*i];
+        spans = (0..spans.len()).filter(keep).map(|i| spans[i]).collect();
+        paragraphs = std::mem::take(&mut paragraphs)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep(i))
+            .map(|(_, p)| p)
+            .collect();
+    }
     let arena = if spans.iter().all(|&(a, _)| a >= base) {
         // Every part was split off a single line: the parts' own bytes are
         // all the next pass needs.
@@ -437,6 +529,8 @@ struct Kept<'a> {
     /// with one 64-bit hash are both kept: a duplicate is possible then, a
     /// loss not.
     seen: U64Map<u32>,
+    /// Some paragraph was kept twice, as a repeat.
+    repeated: bool,
 }
 
 impl<'a> Kept<'a> {
@@ -447,6 +541,7 @@ impl<'a> Kept<'a> {
             spans: Vec::new(),
             paragraphs: Vec::new(),
             seen: U64Map::default(),
+            repeated: false,
         }
     }
 
@@ -460,14 +555,19 @@ impl<'a> Kept<'a> {
     }
 
     /// Keeps `part` (normalised, hence trimmed; `sq` is its squeezed form)
-    /// unless it is empty or was kept before.
-    fn keep(&mut self, part: String, sq: &[u8]) {
+    /// unless it is empty or was kept before (and is no `repeat`).
+    fn keep(&mut self, part: String, sq: &[u8], repeat: bool) {
         if part.is_empty() {
             return;
         }
         let key = word_hash(sq);
         match self.seen.get(&key) {
-            Some(&k) if self.bytes(self.spans[k as usize]) == sq => return,
+            Some(&k) if self.bytes(self.spans[k as usize]) == sq => {
+                if !repeat {
+                    return;
+                }
+                self.repeated = true;
+            }
             Some(_) => {}
             None => {
                 self.seen.insert(key, self.paragraphs.len() as u32);
@@ -484,6 +584,22 @@ impl<'a> Kept<'a> {
         self.spans.push((start, start + sq.len()));
         self.paragraphs.push(part);
     }
+}
+
+/// For each line of a pass's output, whether it repeats an earlier one: a
+/// pass writes a paragraph twice only where the article repeats it.
+fn given_repeats(sq: &Squeezed) -> Vec<bool> {
+    let mut seen: U64Map<u32> = U64Map::default();
+    let line = |i: usize| &sq.arena[sq.spans[i].0..sq.spans[i].1];
+    (0..sq.spans.len())
+        .map(|k| match seen.entry(word_hash(line(k))) {
+            std::collections::hash_map::Entry::Occupied(e) => line(*e.get() as usize) == line(k),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(k as u32);
+                false
+            }
+        })
+        .collect()
 }
 
 /// Where `part` starts in `arena`, if it is a slice of it.

@@ -376,14 +376,18 @@ fn held_twice(ext: &[(i64, i64)], by_start: &[usize]) -> Vec<bool> {
     let n = ends.len();
     let mut tree = vec![0u32; n + 1];
     let mut held = vec![false; ext.len()];
-    for &m in by_start {
-        let r = n - rank(ext[m].1); // 1-based position of end, descending
+    // Members with one extent (a line and its repeat) are one text: each is
+    // counted once, and not as holding the others.
+    for same in by_start.chunk_by(|&x, &y| ext[x] == ext[y]) {
+        let r = n - rank(ext[same[0]].1); // 1-based position of end, descending
         let (mut i, mut count) = (r, 0u32);
         while i > 0 {
             count += tree[i];
             i &= i - 1;
         }
-        held[m] = count >= 2;
+        for &m in same {
+            held[m] = count >= 2;
+        }
         let mut i = r;
         while i <= n {
             tree[i] += 1;

@@ -152,6 +152,9 @@ pub(super) struct Distinct {
     pub(super) cut: Vec<u8>,
     /// It occurs once.
     pub(super) once: Vec<bool>,
+    /// It repeats an earlier line's text in another place of the article
+    /// (see [`split_repeats`]): it is kept as a paragraph of its own.
+    pub(super) repeat: Vec<bool>,
 }
 
 /// The squeezed bytes of every distinct non-blank line, and what is known of
@@ -229,8 +232,144 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinc
         d.first.push(i);
         d.cut.push(cut[i]);
         d.once.push(true);
+        d.repeat.push(false);
+    }
+    if spans.len() < slot.len() {
+        if let Some(split) = split_repeats(&slot, spans.len()) {
+            return regroup(&split, &spans, cut, arena);
+        }
     }
     (Squeezed { arena, spans }, d)
+}
+
+/// Occurrences of a line with no line beside them that also stands beside
+/// its previous occurrence are the article repeating a paragraph in another
+/// place (a newsletter box, a heading quoted as a link, a question asked
+/// again in an FAQ), not the scraper repeating it: for each input line the
+/// distinct line it becomes, when some line repeats so; `None` otherwise.
+///
+/// A scraper repeats runs of lines (a whole article twice, an element's
+/// text beside its container's), so a copy stands next to its original or
+/// has the same neighbour before or after it. Where many lines repeat with
+/// new neighbours the lines are in no order (a shuffled copy) and
+/// neighbours say nothing: then nothing is split.
+fn split_repeats(slot: &[u32], distinct: usize) -> Option<(Vec<u32>, Vec<u32>)> {
+    let lines: Vec<usize> = (0..slot.len()).filter(|&i| slot[i] != NONE).collect();
+    let at = |t: Option<usize>| t.and_then(|t| lines.get(t)).map(|&i| slot[i]);
+    // The previous occurrence of each distinct line (index into `lines`).
+    let mut last: Vec<u32> = vec![NONE; distinct];
+    let mut moved = vec![false; lines.len()];
+    let mut repeating = vec![false; distinct];
+    for (t, &i) in lines.iter().enumerate() {
+        let k = slot[i] as usize;
+        let u = last[k] as usize;
+        last[k] = t as u32;
+        if u == NONE as usize {
+            continue;
+        }
+        let beside = t == u + 1
+            || at(t.checked_sub(1)) == at(u.checked_sub(1))
+            || at(Some(t + 1)).is_some_and(|n| at(Some(u + 1)) == Some(n));
+        if !beside {
+            moved[t] = true;
+            repeating[k] = true;
+        }
+    }
+    let count = repeating.iter().filter(|&&r| r).count();
+    if count == 0 || count * 4 > distinct {
+        return None;
+    }
+    // Each moved occurrence starts a line of its own; the occurrences
+    // after it that stand beside it go with it.
+    let mut current: Vec<u32> = (0..distinct as u32).collect();
+    let mut origin = Vec::new();
+    let mut split = slot.to_vec();
+    for (t, &i) in lines.iter().enumerate() {
+        let k = slot[i] as usize;
+        if moved[t] {
+            current[k] = (distinct + origin.len()) as u32;
+            origin.push(k as u32);
+        }
+        split[i] = current[k];
+    }
+    Some((split, origin))
+}
+
+/// Which of `paragraphs` (squeezed) repeat an earlier one where cleaning
+/// them again would take the repeat for a copy ([`split_repeats`]): beside
+/// it, or with the same neighbour. Those are dropped, so that a result that
+/// keeps a repeated paragraph is a fixed point of cleaning.
+pub(super) fn unsettled_repeats(paragraphs: &[&[u8]]) -> Vec<bool> {
+    let mut drop = vec![false; paragraphs.len()];
+    // Dropping one can set two others side by side: a few rounds, then
+    // every repeat goes.
+    for round in 0..4 {
+        let kept: Vec<usize> = (0..paragraphs.len()).filter(|&i| !drop[i]).collect();
+        let mut ids: HashMap<&[u8], u32> = HashMap::new();
+        let slot: Vec<u32> = kept
+            .iter()
+            .map(|&i| {
+                let next = ids.len() as u32;
+                *ids.entry(paragraphs[i]).or_insert(next)
+            })
+            .collect();
+        if ids.len() == slot.len() {
+            break;
+        }
+        let split = split_repeats(&slot, ids.len()).map(|(split, _)| split);
+        let mut seen = HashSet::new();
+        let mut changed = false;
+        for (t, &i) in kept.iter().enumerate() {
+            let id = split.as_ref().map_or(slot[t], |s| s[t]);
+            if !seen.insert(id) || (round == 3 && split.is_some() && id as usize >= ids.len()) {
+                drop[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    drop
+}
+
+/// The distinct lines again after [`split_repeats`] (`origin`: the line
+/// each new one repeats), numbered by first occurrence; a split line
+/// shares its squeezed bytes with the line it repeats.
+fn regroup(
+    (split, origin): &(Vec<u32>, Vec<u32>),
+    spans: &[(usize, usize)],
+    cut: &[u8],
+    arena: Vec<u8>,
+) -> (Squeezed, Distinct) {
+    let total = spans.len() + origin.len();
+    let mut number = vec![NONE; total];
+    let mut d = Distinct::default();
+    let mut out = Vec::new();
+    for (i, &k) in split.iter().enumerate() {
+        if k == NONE {
+            continue;
+        }
+        let k = k as usize;
+        if number[k] == NONE {
+            number[k] = out.len() as u32;
+            let o = if k < spans.len() {
+                k
+            } else {
+                origin[k - spans.len()] as usize
+            };
+            out.push(spans[o]);
+            d.first.push(i);
+            d.cut.push(cut[i]);
+            d.once.push(true);
+            d.repeat.push(k >= spans.len());
+        } else {
+            let n = number[k] as usize;
+            d.cut[n] &= cut[i];
+            d.once[n] = false;
+        }
+    }
+    (Squeezed { arena, spans: out }, d)
 }
 
 /// Whitespace counts over the prefixes of one line, so that the squeezed

@@ -280,3 +280,39 @@ fn a_one_item_run_that_ends_where_the_next_line_starts_is_whole_elements() {
         ])
     );
 }
+
+#[test]
+fn a_paragraph_the_article_repeats_elsewhere_is_kept_in_both_places() {
+    let article = [
+        "Every few months another company moves to a four-day week.",
+        "Sign up for our newsletter to get our columns every Friday.",
+        "What the successful trials have in common is not the shorter week.",
+        "A team that meets for eleven hours a week has saved a day.",
+        "Sign up for our newsletter to get our columns every Friday.",
+        "So yes, try the four-day week.",
+    ];
+    // Written one paragraph a line, the article is already clean.
+    assert_eq!(rebuild(&article), paras(&article));
+    // As a cascade, the first line holds both places.
+    let cascade: Vec<String> = (0..article.len()).map(|i| article[i..].concat()).collect();
+    assert_eq!(rebuild(&cascade), paras(&article));
+}
+
+#[test]
+fn lines_repeated_beside_the_same_neighbours_are_the_scraper_repeating_them() {
+    let article = [
+        "Alpha rose sharply today.",
+        "Beta fell in early trading.",
+        "Gamma was unchanged.",
+    ];
+    let twice: Vec<&str> = article.iter().chain(&article).copied().collect();
+    assert_eq!(rebuild(&twice), paras(&article));
+    // Beside itself (an element inside its container).
+    let beside = [article[0], article[1], article[1], article[2]];
+    assert_eq!(rebuild(&beside), paras(&article));
+    // In no order at all: a shuffled copy, taken once.
+    let shuffled = [
+        article[1], article[0], article[2], article[0], article[2], article[1],
+    ];
+    assert_eq!(rebuild(&shuffled).len(), 3);
+}
