@@ -33,8 +33,10 @@ carries the ``line``, the ``hint`` and the ``kind`` of the error.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from . import _newsdedup
@@ -129,9 +131,10 @@ def clean_record(
         record: a mapping (or its JSON text) with ``title``, ``date``
             (``YYYYMMDD`` or another form the command reads), ``url`` and
             ``text`` (the raw body, lines separated by ``\\n``), plus any
-            other fields, which are carried through unchanged. An optional
-            ``lang`` gives the article's language. With ``no_header`` only
-            ``text`` is read.
+            other fields, which are carried through unchanged (a mapping's
+            as the Python values they are, so they need not be JSON). An
+            optional ``lang`` gives the article's language. With
+            ``no_header`` only ``text`` is read.
         no_header, lossy, keep_entities, lang, max_bytes: as for
             :func:`clean`; ``max_bytes`` limits the record's JSON text.
 
@@ -142,22 +145,14 @@ def clean_record(
     Raises:
         NewsdedupError: the record cannot be cleaned; ``field`` names the
             field at fault and ``id`` is the record's ``"id"``, if any.
-        TypeError: a mapping holds a value that is not JSON (see
-            :func:`json.dumps`).
+        TypeError: the record is neither a mapping nor a string.
     """
-    line = _line(record)
-    outcome = _newsdedup.clean_line_json(
-        line,
-        no_header=no_header,
-        lossy=lossy,
-        keep_entities=keep_entities,
-        lang=lang,
-        max_bytes=max_bytes,
-    )
+    cleaner = _cleaner(1, no_header, lossy, keep_entities, lang, max_bytes)
+    (outcome,) = cleaner.clean_records([_checked(record)])
     ok, payload = _unpack(outcome)
     if not ok:
         raise _record_error(payload, record, 0)
-    return json.loads(payload)
+    return _output(record, payload, no_header)
 
 
 def clean_many(
@@ -176,9 +171,10 @@ def clean_many(
 
     Records are taken ``chunk_size`` at a time; each chunk is cleaned in
     parallel by native threads with the GIL released, so other Python
-    threads run meanwhile, and memory holds one chunk however many records
-    there are. The iterable is read lazily: a generator over a huge file is
-    fine.
+    threads run meanwhile (this one prepares the next chunk and returns the
+    one before), and memory holds a few chunks however many records there
+    are. The iterable is read lazily, a chunk ahead: a generator over a huge
+    file is fine.
 
     Args:
         records: mappings or their JSON texts, as for :func:`clean_record`.
@@ -198,28 +194,39 @@ def clean_many(
     _check_errors(errors)
     if chunk_size < 1:
         raise ValueError(f"chunk_size={chunk_size} must be at least 1")
-    cleaner = _newsdedup.Cleaner(
-        jobs,
-        no_header=no_header,
-        lossy=lossy,
-        keep_entities=keep_entities,
-        lang=lang,
-        max_bytes=max_bytes,
-    )
+    cleaner = _cleaner(jobs, no_header, lossy, keep_entities, lang, max_bytes)
+    # Pipelined: while native threads clean one chunk (GIL released), this
+    # thread turns the next one into JSON and the one before into dicts,
+    # the two serial steps, so they cost no wall time on a free core.
     index = 0
-    for chunk in _chunks(records, chunk_size):
-        lines = [_line(r) for r in chunk]
-        for record, outcome in zip(chunk, cleaner.clean_lines(lines)):
-            ok, payload = _unpack(outcome)
-            if ok:
-                yield json.loads(payload)
-            else:
-                error = _record_error(payload, record, index)
-                if errors == "raise":
-                    raise error
-                if errors == "yield":
-                    yield error
-            index += 1
+    with ThreadPoolExecutor(1, thread_name_prefix="newsdedup") as background:
+        pending = None
+        for chunk in _chunks(records, chunk_size):
+            checked = [_checked(r) for r in chunk]
+            running = (chunk, background.submit(cleaner.clean_records, checked))
+            if pending is not None:
+                yield from _finish(pending, index, errors, no_header)
+                index += len(pending[0])
+            pending = running
+        if pending is not None:
+            yield from _finish(pending, index, errors, no_header)
+
+
+def _finish(
+    done: Tuple[List[Record], Any], index: int, errors: str, no_header: bool
+) -> Iterator[Any]:
+    """The records of one chunk of :func:`clean_many`, once it is cleaned."""
+    chunk, future = done
+    for offset, (record, outcome) in enumerate(zip(chunk, future.result())):
+        ok, payload = _unpack(outcome)
+        if ok:
+            yield _output(record, payload, no_header)
+            continue
+        error = _record_error(payload, record, index + offset)
+        if errors == "raise":
+            raise error
+        if errors == "yield":
+            yield error
 
 
 def duplicates(
@@ -267,21 +274,14 @@ def duplicates(
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f'errors={errors!r} must be "raise" or "skip"')
-    cleaner = _newsdedup.Cleaner(
-        jobs,
-        no_header=no_header,
-        lossy=lossy,
-        keep_entities=keep_entities,
-        lang=lang,
-        max_bytes=max_bytes,
-    )
+    cleaner = _cleaner(jobs, no_header, lossy, keep_entities, lang, max_bytes)
     grouping = _newsdedup.Duplicates(cleaner, threshold=threshold, keep=keep)
     # Position in `records` and "id" of each record added.
     added: List[Tuple[int, Any]] = []
     index = 0
     for chunk in _chunks(records, chunk_size):
-        lines = [_line(r) for r in chunk]
-        for record, failure in zip(chunk, grouping.add_lines(lines)):
+        checked = [_checked(r) for r in chunk]
+        for record, failure in zip(chunk, grouping.add_records(checked)):
             if failure is None:
                 added.append((index, _record_id(record)))
             elif errors == "raise":
@@ -344,14 +344,54 @@ def _escaped(text: str) -> bool:
         return False
 
 
-def _line(record: Record) -> str:
-    """A record as one JSON line."""
-    if isinstance(record, str):
+#: The fields a mapping's cleaned record does not carry: the ones read
+#: (``title``, ``date``, ``url`` with a header; ``text``; ``lang``, read as
+#: the article's language) and the ones the cleaner writes.
+_NOT_CARRIED = frozenset(["title", "date", "url", "text", "lang", "paragraphs", "sentences", "stats"])
+_NOT_CARRIED_NO_HEADER = _NOT_CARRIED - {"title", "date", "url"}
+
+
+def _checked(record: Record) -> Record:
+    if isinstance(record, (str, Mapping)):
         return record
-    if isinstance(record, Mapping):
-        return json.dumps(dict(record), ensure_ascii=False)
-    raise TypeError(
-        f"a record is a mapping or its JSON text, found {type(record).__name__}"
+    raise TypeError(f"a record is a mapping or its JSON text, found {type(record).__name__}")
+
+
+def _output(record: Record, payload: str, no_header: bool) -> Dict[str, Any]:
+    """A cleaned record as the JSON Lines contract has it. The native module
+    cleans a JSON text into the whole record, and a mapping into its cleaned
+    fields: its other fields are carried here, first and in their order, as
+    the Python values they are (no JSON round trip, so any value will do)."""
+    cleaned = json.loads(payload)
+    if isinstance(record, str):
+        return cleaned
+    skip = _NOT_CARRIED_NO_HEADER if no_header else _NOT_CARRIED
+    out = {key: value for key, value in record.items() if key not in skip}
+    for key, value in cleaned.items():
+        # Without a header, a record's own title, date and url stay.
+        if not (no_header and key in out):
+            out[key] = value
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _cleaner(
+    jobs: Optional[int],
+    no_header: bool,
+    lossy: bool,
+    keep_entities: bool,
+    lang: Optional[str],
+    max_bytes: Optional[int],
+) -> Any:
+    """A native cleaner and its threads, kept for the next call with the
+    same options."""
+    return _newsdedup.Cleaner(
+        jobs,
+        no_header=no_header,
+        lossy=lossy,
+        keep_entities=keep_entities,
+        lang=lang,
+        max_bytes=max_bytes,
     )
 
 

@@ -14,6 +14,7 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use newsdedup::duplicates::{self, Doc, Keep};
@@ -117,6 +118,141 @@ fn record_failure(e: &RecordError) -> Failure {
     (e.to_string(), e.hint().to_string(), kind, line, field)
 }
 
+/// One record handed over from Python: its JSON text (cleaned under the
+/// whole JSON Lines contract), or a mapping's fields, read here with the
+/// GIL so that they can be cleaned without it (its other fields stay in
+/// Python, which carries them), or why it cannot be read.
+enum Input {
+    Line(String),
+    Fields(jsonl::Record<'static>),
+    Bad(Failure),
+}
+
+/// What a Python value is, in the words of the JSON Lines messages.
+fn kind_of(value: &Bound<'_, PyAny>) -> &'static str {
+    if value.is_instance_of::<PyBool>() {
+        "a boolean"
+    } else if value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>() {
+        "a number"
+    } else if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        "an array"
+    } else if value.is_instance_of::<PyDict>() {
+        "an object"
+    } else {
+        "not a string"
+    }
+}
+
+/// Reads a record: a `str` is its JSON text; a mapping gives `title`,
+/// `date`, `url` (unless `no_header`), `text` and `lang`, checked for
+/// their shape as `jsonl::Record::parse` checks a line's.
+fn extract(record: &Bound<'_, PyAny>, opts: &Options) -> Input {
+    if let Ok(line) = record.cast::<PyString>() {
+        return match line.to_cow() {
+            Ok(line) => Input::Line(line.into_owned()),
+            Err(_) => Input::Line(line.to_string_lossy().into_owned()),
+        };
+    }
+    let field = |name: &'static str| -> Result<Option<String>, Failure> {
+        let value = match record.get_item(name) {
+            Ok(value) if !value.is_none() => value,
+            _ => return Ok(None),
+        };
+        match value.cast::<PyString>() {
+            Ok(s) => Ok(Some(match s.to_cow() {
+                Ok(s) => s.into_owned(),
+                // A lone surrogate: what is left of bytes that were not UTF-8.
+                Err(_) if opts.lossy => s.to_string_lossy().into_owned(),
+                Err(_) => {
+                    return Err((
+                        format!("{name:?} holds a lone surrogate, not valid Unicode"),
+                        "decode the input as UTF-8, or pass lossy=True".to_string(),
+                        "invalid_utf8",
+                        None,
+                        Some(name),
+                    ))
+                }
+            })),
+            Err(_) => Err(record_failure(&RecordError::NotAString {
+                field: name,
+                found: kind_of(&value),
+            })),
+        }
+    };
+    let read = || -> Result<jsonl::Record<'static>, Failure> {
+        let text = field("text")?;
+        let header = if opts.no_header {
+            None
+        } else {
+            let take = |name: &'static str| -> Result<String, Failure> {
+                let value = field(name)?
+                    .ok_or_else(|| record_failure(&RecordError::Missing { field: name }))?;
+                if value.contains(['\n', '\r']) {
+                    return Err(record_failure(&RecordError::LineBreak { field: name }));
+                }
+                Ok(value)
+            };
+            Some(jsonl::RecordHeader {
+                title: take("title")?,
+                date: take("date")?,
+                url: take("url")?,
+            })
+        };
+        let text = text.ok_or_else(|| record_failure(&RecordError::Missing { field: "text" }))?;
+        let lang = field("lang")
+            .ok()
+            .flatten()
+            .and_then(|tag| Lang::parse(&tag));
+        Ok(jsonl::Record {
+            header,
+            text,
+            carried: Vec::new(),
+            lang,
+        })
+    };
+    match read() {
+        Ok(record) => Input::Fields(record),
+        Err(failure) => Input::Bad(failure),
+    }
+}
+
+/// Cleans one [`Input`]: a line to its whole output record's JSON, a
+/// mapping's fields to the JSON of the cleaned fields (`--format json`'s).
+fn clean_input(input: &Input, opts: &Options) -> Outcome {
+    match input {
+        Input::Line(line) => clean_record_line(line, opts),
+        Input::Bad(failure) => Err(failure.clone()),
+        Input::Fields(record) => newsdedup_catch(|| {
+            let article = record.clean(opts).map_err(|e| record_failure(&e))?;
+            let mut out = Vec::with_capacity(record.text.len() / 2 + 512);
+            writer::write_json(&article, None, &mut out).expect("writing to a Vec cannot fail");
+            out.pop();
+            Ok(String::from_utf8(out).expect("the writer writes UTF-8"))
+        })
+        .unwrap_or_else(|msg| Err(panic_failure(msg))),
+    }
+}
+
+/// The [`Doc`] of one [`Input`], for [`Duplicates`].
+fn prepare_input(
+    input: &Input,
+    opts: &Options,
+    find: &duplicates::Options,
+) -> Result<Doc, Failure> {
+    newsdedup_catch(|| {
+        let article = match input {
+            Input::Bad(failure) => return Err(failure.clone()),
+            Input::Fields(record) => record.clean(opts),
+            Input::Line(line) => {
+                jsonl::Record::parse(line, opts.no_header).and_then(|record| record.clean(opts))
+            }
+        };
+        let article = article.map_err(|e| record_failure(&e))?;
+        Ok(Doc::from_article(&article, find))
+    })
+    .unwrap_or_else(|msg| Err(panic_failure(msg)))
+}
+
 /// Cleans one scraped file's bytes to the JSON of `newsdedup --format
 /// json`, or a failure tuple.
 #[pyfunction]
@@ -139,23 +275,6 @@ fn clean_one(data: &[u8], opts: &Options) -> Outcome {
     let mut out = Vec::with_capacity(data.len() / 2 + 512);
     writer::write_json(&article, None, &mut out).expect("writing to a Vec cannot fail");
     Ok(String::from_utf8(out).expect("the writer writes UTF-8"))
-}
-
-/// Cleans one JSON Lines record (its line, no newline) to the JSON of its
-/// output record, or a failure tuple.
-#[pyfunction]
-#[pyo3(signature = (line, no_header=false, lossy=false, keep_entities=false, lang=None, max_bytes=None))]
-fn clean_line_json(
-    py: Python<'_>,
-    line: String,
-    no_header: bool,
-    lossy: bool,
-    keep_entities: bool,
-    lang: Option<&str>,
-    max_bytes: Option<u64>,
-) -> PyResult<Py<PyAny>> {
-    let opts = options(no_header, lossy, keep_entities, lang, max_bytes)?;
-    to_py(py, py.detach(|| clean_record_line(&line, &opts)))
 }
 
 /// Cleans JSON Lines records with the options it was made with, on a pool
@@ -186,6 +305,27 @@ impl Cleaner {
             .build()
             .map_err(|e| PyValueError::new_err(format!("cannot start worker threads: {e}")))?;
         Ok(Cleaner { opts, pool })
+    }
+
+    /// Cleans each record, in order, in parallel, with the GIL released
+    /// once the records are read: a `str` (a JSON line) to its whole output
+    /// record's JSON, a mapping to the JSON of its cleaned fields (the
+    /// caller carries the others), or a failure tuple.
+    fn clean_records(
+        &self,
+        py: Python<'_>,
+        records: Vec<Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Py<PyAny>>> {
+        let inputs: Vec<Input> = records.iter().map(|r| extract(r, &self.opts)).collect();
+        let outcomes: Vec<Outcome> = py.detach(|| {
+            self.pool.install(|| {
+                inputs
+                    .par_iter()
+                    .map(|input| clean_input(input, &self.opts))
+                    .collect()
+            })
+        });
+        outcomes.into_iter().map(|o| to_py(py, o)).collect()
     }
 
     /// Cleans each line (one JSON record) to its output record's JSON, in
@@ -268,9 +408,11 @@ impl Duplicates {
             "longest" => Keep::Longest,
             "earliest" => Keep::Earliest,
             "first" => Keep::First,
-            other => return Err(PyValueError::new_err(format!(
+            other => {
+                return Err(PyValueError::new_err(format!(
                 "keep={other:?} is not one of \"complete\", \"longest\", \"earliest\", \"first\""
-            ))),
+            )))
+            }
         };
         Ok(Duplicates {
             cleaner,
@@ -283,25 +425,21 @@ impl Duplicates {
         })
     }
 
-    /// Cleans and adds each line (one JSON record); returns, in order,
-    /// `None` for a record added or its failure for one left out.
-    fn add_lines(&mut self, py: Python<'_>, lines: Vec<String>) -> Vec<Option<Failure>> {
+    /// Cleans and adds each record (a mapping or its JSON text); returns,
+    /// in order, `None` for a record added or its failure for one left out.
+    fn add_records(
+        &mut self,
+        py: Python<'_>,
+        records: Vec<Bound<'_, PyAny>>,
+    ) -> Vec<Option<Failure>> {
         let cleaner = self.cleaner.get();
         let find = self.find;
+        let inputs: Vec<Input> = records.iter().map(|r| extract(r, &cleaner.opts)).collect();
         let prepared: Vec<Result<Doc, Failure>> = py.detach(|| {
             cleaner.pool.install(|| {
-                lines
+                inputs
                     .par_iter()
-                    .map(|line| {
-                        let opts = &cleaner.opts;
-                        newsdedup_catch(|| {
-                            let record = jsonl::Record::parse(line, opts.no_header)
-                                .map_err(|e| record_failure(&e))?;
-                            let article = record.clean(opts).map_err(|e| record_failure(&e))?;
-                            Ok(Doc::from_article(&article, &find))
-                        })
-                        .unwrap_or_else(|msg| Err(panic_failure(msg)))
-                    })
+                    .map(|input| prepare_input(input, &cleaner.opts, &find))
                     .collect()
             })
         });
@@ -355,7 +493,6 @@ fn run_cli(py: Python<'_>, args: Vec<std::ffi::OsString>) -> u8 {
 #[pymodule]
 fn _newsdedup(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(clean_json, m)?)?;
-    m.add_function(wrap_pyfunction!(clean_line_json, m)?)?;
     m.add_function(wrap_pyfunction!(run_cli, m)?)?;
     m.add_class::<Cleaner>()?;
     m.add_class::<Duplicates>()?;

@@ -95,6 +95,29 @@ def test_clean_record_is_the_command_s_jsonl_contract():
     assert newsdedup.clean_record(line) == cleaned
 
 
+def test_a_mapping_s_other_fields_are_carried_as_python_values():
+    import datetime
+    import math
+
+    when = datetime.datetime(2022, 1, 22, 10, 30)
+    record = scraped_record("seed-webindia", id=7, scraped_at=when, score=math.nan,
+                            paragraphs="dropped", lang="en")
+    cleaned = newsdedup.clean_record(record)
+    assert list(cleaned)[:3] == ["id", "scraped_at", "score"]
+    assert cleaned["scraped_at"] is when and math.isnan(cleaned["score"])
+    assert cleaned["paragraphs"] == newsdedup.clean(fixture("seed-webindia"))["paragraphs"]
+    assert cleaned["lang"] == "en"
+    body_only = newsdedup.clean_record({"title": "Mine", "text": "A line.\nA line.\n"}, no_header=True)
+    assert body_only["title"] == "Mine" and body_only["date"] is None
+    assert body_only["paragraphs"] == ["A line."]
+    with pytest.raises(newsdedup.NewsdedupError) as caught:
+        newsdedup.clean_record(dict(record, title=3))
+    assert (caught.value.kind, caught.value.field) == ("not_a_string", "title")
+    with pytest.raises(newsdedup.NewsdedupError) as caught:
+        newsdedup.clean_record(dict(record, url="https://e.com/\nx"))
+    assert (caught.value.kind, caught.value.field) == ("line_break", "url")
+
+
 def test_a_bad_record_names_its_field_and_id():
     record = {"id": "abc", "title": "T", "date": "22 Jan 2022x", "url": "https://e.com", "text": "b"}
     with pytest.raises(newsdedup.NewsdedupError) as caught:
