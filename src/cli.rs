@@ -46,8 +46,10 @@ Copies of one story across a corpus:
 
 JSON Lines filter (records {\"title\", \"date\", \"url\", \"text\", ...}):
   newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
-  parallel --pipe -N 1000 --block 20M -k newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
-  rdd.pipe(\"newsdedup --input-format jsonl --format jsonl\", env={\"PATH\": os.environ[\"PATH\"]})   (Spark)
+  parallel --pipe -N 1000 --block 20M -k \\
+    newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
+  rdd.pipe(\"newsdedup --input-format jsonl --format jsonl\",   (Spark)
+           env={\"PATH\": os.environ[\"PATH\"]})
   Other fields (\"id\", ...) are carried through unchanged; a bad record is
   reported as PATH:LINE (id ID) on stderr and skipped, and the run exits 2 at
   the end. One newsdedup already uses every core: parallel and Spark pay off

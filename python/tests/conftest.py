@@ -6,6 +6,7 @@ script, and compare it with the library through the Python API.
 """
 
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -14,6 +15,10 @@ import sys
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+# The environment's bin/ first on PATH, as an activated one has it, so that
+# `newsdedup`, `python` and `python3` in the recipes are the ones under test.
+os.environ["PATH"] = f"{pathlib.Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 FIXTURES = ROOT / "fixtures"
 
 
