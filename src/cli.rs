@@ -82,7 +82,7 @@ pub struct Cli {
     pub format: Option<Format>,
 
     /// What the inputs hold. jsonl: one JSON record per line, {"title",
-    /// "date" (YYYYMMDD), "url", "text"} plus any fields to carry through;
+    /// "date" (e.g. 20220122), "url", "text"} plus any fields to carry through;
     /// PATHs are then JSONL files, read one after another.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Text)]
     pub input_format: InputFormat,

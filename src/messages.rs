@@ -191,7 +191,7 @@ mod tests {
         assert!(!bad_date.hint().contains("--"));
         assert_eq!(
             hint(&bad_date),
-            "line 2 must be the date as YYYYMMDD, e.g. 20220122; use --no-header for body-only files"
+            "line 2 must be the date, e.g. 20220122, 2022-01-22 or 22 Jan 2022; use --no-header for body-only files"
         );
         let too_large = RecordError::TooLarge { size: 2, max: 1 };
         assert!(!too_large.hint().contains("--"));

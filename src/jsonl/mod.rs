@@ -12,7 +12,8 @@
 //!
 //! # Records in
 //!
-//! One JSON object per line: `title`, `date` (`YYYYMMDD`, as line 2 of a
+//! One JSON object per line: `title`, `date` (`YYYYMMDD` or another form of
+//! [`crate::Date::parse`], as line 2 of a
 //! scraped file) and `url` are strings checked as the text reader checks
 //! the header lines, and `text` is the raw body, lines separated by `\n`.
 //! A record cleans to exactly the article that the scraped file
@@ -50,7 +51,7 @@
 //!     r#""text": "Second paragraph here.Third and last one.\n"#,
 //!     r#"First paragraph of it.Second paragraph here.Third and last one.\nThird and last one."}"#,
 //!     "\n",
-//!     r#"{"id": 8, "title": "Title", "date": "2022-01-22", "url": "https://example.com/b", "text": "x"}"#,
+//!     r#"{"id": 8, "title": "Title", "date": "2022-13-22", "url": "https://example.com/b", "text": "x"}"#,
 //!     "\n",
 //! );
 //! let filter = Filter::new(
@@ -68,10 +69,10 @@
 //!     record["paragraphs"],
 //!     serde_json::json!(["First paragraph of it.", "Second paragraph here.", "Third and last one."])
 //! );
-//! // The second record's date is not YYYYMMDD: it is reported by its line and skipped.
+//! // The second record's date has no month 13: it is reported by its line and skipped.
 //! assert_eq!((summary.cleaned, summary.failed), (1, 1));
 //! assert_eq!(failures[0].line, 2);
-//! assert!(failures[0].error.to_string().starts_with("\"date\": expected a date YYYYMMDD"));
+//! assert!(failures[0].error.to_string().starts_with("\"date\": expected a date, found"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
