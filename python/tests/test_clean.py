@@ -57,9 +57,17 @@ def test_a_bad_date_raises_with_line_hint_and_kind():
     error = caught.value
     assert isinstance(error, ValueError)
     assert (error.line, error.kind, error.field) == (2, "bad_date", None)
-    assert "YYYYMMDD" in error.hint and "--" not in error.hint
+    assert "20220122" in error.hint and "--" not in error.hint
     assert str(error).startswith('line 2: expected a date')
     assert str(error).endswith(f"(hint: {error.hint})")
+
+
+def test_other_scrapers_dates_are_read_and_json_gives_them_as_iso():
+    for date in ["2022-01-22T10:30:00Z", "Sat, 22 Jan 2022 10:30:00 +0000", "January 22, 2022"]:
+        record = {"title": "T", "date": date, "url": "https://e.com/a", "text": "Body."}
+        assert newsdedup.clean_record(record)["date"] == "2022-01-22"
+    with pytest.raises(newsdedup.NewsdedupError, match="either way round"):
+        newsdedup.clean("T\n03/04/2022\nhttps://e.com/a\nBody.\n")
 
 
 def test_encoding_errors_name_their_line_and_lossy_replaces():
