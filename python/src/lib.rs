@@ -8,7 +8,9 @@
 //! live there, in Python, where they read as Python.
 //!
 //! What must be native is here: cleaning a chunk of records on all cores
-//! with the GIL released ([`Cleaner::clean_lines`]), grouping copies
+//! with the GIL released ([`Cleaner::clean_records`], which reads a
+//! mapping's fields itself, so that its other fields need not be JSON;
+//! [`Cleaner::clean_lines`] for JSON lines), grouping copies
 //! ([`Duplicates`]), and the `newsdedup` command itself ([`run_cli`]), which
 //! is the binary's own code compiled as a library (`cli/Cargo.toml`).
 
