@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-/// A calendar date from line 2 of a scraped file (`YYYYMMDD`).
+/// A calendar date from the date line of a scraped file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     /// Year, 0..=9999.
@@ -44,6 +44,121 @@ impl Date {
         })
     }
 
+    /// Parses a header's date as scrapers write it; the error says what is
+    /// wrong. Read, besides `YYYYMMDD`:
+    ///
+    /// - ISO 8601: `2022-01-22`, with or without a time and a zone
+    ///   (`2022-01-22T10:30:00Z`, `2022-01-22 10:30:00.5+05:30`);
+    /// - RFC 2822, as in feeds and mail: `Sat, 22 Jan 2022 10:30:00 +0000`;
+    /// - the day and month name, the month's full or short name in English:
+    ///   `22 Jan 2022`, `22 January 2022`, `January 22, 2022`, `Jan 22 2022`;
+    /// - numbers with a separator: `2022/01/22`, `22.01.2022` (day first,
+    ///   as where dots are written), and `22/01/2022` or `01/22/2022` only
+    ///   when unambiguous: one of the first two numbers is over 12, or both
+    ///   are the same (`03/04/2022` is refused: 3 April or March 4?).
+    ///
+    /// A date with a time is the calendar date as written, in its own zone,
+    /// not converted to UTC (`2022-01-22T23:30:00-05:00` is 22 January).
+    /// Parsing is chrono's, but for the numeric forms' ambiguity rule.
+    pub fn parse(s: &str) -> Result<Date, &'static str> {
+        use chrono::{DateTime, NaiveDate, NaiveDateTime};
+        let b = s.as_bytes();
+        if b.len() == 8 && b.iter().all(u8::is_ascii_digit) {
+            return Date::parse_compact(s);
+        }
+        // ISO 8601 starts with the date: check it as the compact form is
+        // checked, so a bad month or day says which.
+        let iso = |b: &[u8]| {
+            b.len() >= 10
+                && b[4] == b'-'
+                && b[7] == b'-'
+                && [0, 1, 2, 3, 5, 6, 8, 9]
+                    .iter()
+                    .all(|&i| b[i].is_ascii_digit())
+        };
+        if iso(b) {
+            let compact: String = [&s[0..4], &s[5..7], &s[8..10]].concat();
+            let date = Date::parse_compact(&compact)?;
+            let rest = &s[10..];
+            if rest.is_empty() {
+                return Ok(date);
+            }
+            let parsed = DateTime::parse_from_rfc3339(s)
+                .map(|d| d.date_naive())
+                .or_else(|_| {
+                    [
+                        "%Y-%m-%dT%H:%M:%S%.f%z",
+                        "%Y-%m-%d %H:%M:%S%.f%z",
+                        "%Y-%m-%dT%H:%M%z",
+                    ]
+                    .iter()
+                    .find_map(|f| DateTime::parse_from_str(s, f).ok())
+                    .map(|d| d.date_naive())
+                    .ok_or(())
+                })
+                .or_else(|_| {
+                    [
+                        "%Y-%m-%dT%H:%M:%S%.f",
+                        "%Y-%m-%dT%H:%M",
+                        "%Y-%m-%d %H:%M:%S%.f",
+                        "%Y-%m-%d %H:%M",
+                    ]
+                    .iter()
+                    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+                    .map(|d| d.date())
+                    .ok_or(())
+                });
+            return match parsed {
+                Ok(_) => Ok(date),
+                Err(()) => Err("the time after the ISO 8601 date cannot be read"),
+            };
+        }
+        if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+            return Ok(Date::from_chrono(d.date_naive()));
+        }
+        for format in ["%d %B %Y", "%B %d, %Y", "%B %d %Y", "%Y/%m/%d", "%d.%m.%Y"] {
+            // chrono reads a year of any length; a scraper's has four digits.
+            match NaiveDate::parse_from_str(s, format) {
+                Ok(d) if (1000..=9999).contains(&chrono::Datelike::year(&d)) => {
+                    return Ok(Date::from_chrono(d))
+                }
+                _ => {}
+            }
+        }
+        if let Some([x, y, year]) = numbers(s, '/') {
+            if year >= 1000 {
+                let (day, month) = match (x, y) {
+                    (x, y) if x == y => (x, y),
+                    (x, y) if x > 12 && y <= 12 => (x, y),
+                    (x, y) if y > 12 && x <= 12 => (y, x),
+                    (x, y) if x <= 12 && y <= 12 => {
+                        return Err(
+                            "day and month could be either way round; write it as YYYY-MM-DD",
+                        )
+                    }
+                    _ => return Err("neither of the first two numbers is a month"),
+                };
+                return NaiveDate::from_ymd_opt(year as i32, month, day)
+                    .map(Date::from_chrono)
+                    .ok_or("that day does not exist in that month");
+            }
+        }
+        Err(
+            "it is none of the forms read: 20220122, 2022-01-22 (ISO 8601, a time may follow), \
+             Sat, 22 Jan 2022 10:30:00 +0000 (RFC 2822), 22 Jan 2022, January 22, 2022, \
+             22/01/2022 (when unambiguous)",
+        )
+    }
+
+    fn from_chrono(d: chrono::NaiveDate) -> Date {
+        use chrono::Datelike;
+        Date {
+            year: d.year().clamp(0, 9999) as u16,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        }
+    }
+
     /// The date as `YYYYMMDD`, as scraped files write it.
     pub fn compact(&self) -> String {
         format!("{:04}{:02}{:02}", self.year, self.month, self.day)
@@ -55,6 +170,17 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// The three numbers of `a/b/c` (with `sep`), each of at most four digits.
+fn numbers(s: &str, sep: char) -> Option<[u32; 3]> {
+    let mut parts = s.split(sep).map(|p| {
+        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    });
+    let out = [parts.next()??, parts.next()??, parts.next()??];
+    parts.next().is_none().then_some(out)
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -73,8 +199,11 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 pub struct Header {
     /// Line 1, trimmed.
     pub title: String,
-    /// Line 2, parsed.
+    /// Line 2, parsed ([`Date::parse`]).
     pub date: Date,
+    /// Line 2 as written, trimmed: text output keeps it, so a cleaned file
+    /// keeps its scraper's date format.
+    pub date_line: String,
     /// Line 3, trimmed.
     pub url: String,
 }
@@ -143,7 +272,7 @@ impl Article {
         let header = self
             .header
             .as_ref()
-            .map_or(0, |h| h.title.len() + 8 + h.url.len() + 3);
+            .map_or(0, |h| h.title.len() + h.date_line.len() + h.url.len() + 3);
         header + self.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>()
     }
 
@@ -210,12 +339,68 @@ mod tests {
         assert!(Date::parse_compact("2022O122").is_err());
     }
 
+    fn iso(s: &str) -> Result<String, &'static str> {
+        Date::parse(s).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn parses_the_date_forms_of_other_scrapers() {
+        for form in [
+            "20220122",
+            "2022-01-22",
+            "2022-01-22T10:30:00Z",
+            "2022-01-22T10:30:00.123+05:30",
+            "2022-01-22T23:30:00-05:00",
+            "2022-01-22 10:30:00",
+            "2022-01-22T10:30",
+            "2022-01-22T10:30:00+0530",
+            "Sat, 22 Jan 2022 10:30:00 +0000",
+            "22 Jan 2022 10:30:00 GMT",
+            "22 Jan 2022",
+            "22 January 2022",
+            "January 22, 2022",
+            "Jan 22, 2022",
+            "Jan 22 2022",
+            "2022/01/22",
+            "22.01.2022",
+            "22/01/2022",
+            "01/22/2022",
+        ] {
+            assert_eq!(iso(form), Ok("2022-01-22".to_string()), "{form}");
+        }
+        assert_eq!(iso("05/05/2022"), Ok("2022-05-05".to_string()));
+        assert_eq!(iso("29 Feb 2024"), Ok("2024-02-29".to_string()));
+    }
+
+    #[test]
+    fn refuses_ambiguous_impossible_and_unknown_dates_saying_why() {
+        assert!(iso("03/04/2022").unwrap_err().contains("either way round"));
+        assert!(iso("13/14/2022").unwrap_err().contains("neither"));
+        assert_eq!(
+            iso("31/04/2022"),
+            Err("that day does not exist in that month")
+        );
+        assert_eq!(iso("2022-13-45"), Err("the month is not between 01 and 12"));
+        assert_eq!(
+            iso("2023-02-29"),
+            Err("that day does not exist in that month")
+        );
+        assert!(iso("2022-01-22T25:00").unwrap_err().contains("time"));
+        assert!(iso("30 Feb 2022")
+            .unwrap_err()
+            .contains("none of the forms"));
+        assert!(iso("22 Jan 22").unwrap_err().contains("none of the forms"));
+        assert!(iso("yesterday").unwrap_err().contains("none of the forms"));
+        assert!(iso("").unwrap_err().contains("none of the forms"));
+    }
+
     #[test]
     fn text_len_counts_header_paragraphs_and_newlines() {
         let a = Article::new(
             Some(Header {
                 title: "T".into(),
                 date: Date::parse_compact("20220122").unwrap(),
+                date_line: "20220122".into(),
                 url: "https://x.y/".into(),
             }),
             vec!["ab".into(), "c".into()],

@@ -46,13 +46,19 @@ Copies of one story across a corpus:
 
 JSON Lines filter (records {\"title\", \"date\", \"url\", \"text\", ...}):
   newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
-  parallel --pipe -N 1000 -k newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
-  rdd.pipe(\"newsdedup --input-format jsonl --format jsonl\")   (Spark)
+  parallel --pipe -N 1000 --block 20M -k \\
+    newsdedup --input-format jsonl --format jsonl < in.jsonl > out.jsonl
+  rdd.pipe(\"newsdedup --input-format jsonl --format jsonl\",   (Spark)
+           env={\"PATH\": os.environ[\"PATH\"]})
   Other fields (\"id\", ...) are carried through unchanged; a bad record is
-  reported as PATH:LINE on stderr and skipped, and the run exits 2 at the end.
+  reported as PATH:LINE (id ID) on stderr and skipped, and the run exits 2 at
+  the end. One newsdedup already uses every core: parallel and Spark pay off
+  across machines (examples/ in the source has each recipe as a script).
 
 Install the man page and completions:
+  mkdir -p /usr/local/share/man/man1
   newsdedup --generate man > /usr/local/share/man/man1/newsdedup.1
+  mkdir -p /etc/bash_completion.d
   newsdedup --generate complete-bash > /etc/bash_completion.d/newsdedup
 
 Exit status:
@@ -69,13 +75,14 @@ pub struct Cli {
 
     /// Output format on stdout. jsonl: one JSON object per file, with its
     /// "path", ordered by path; with --input-format jsonl, one cleaned
-    /// record per input record (json is the same there). With --duplicates:
-    /// the groups as JSON Lines (the default), or text for people.
+    /// record per input record, its other fields carried, in input order
+    /// (no "path"; json is the same there). With --duplicates: the groups
+    /// as JSON Lines (the default), or text for people.
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
 
     /// What the inputs hold. jsonl: one JSON record per line, {"title",
-    /// "date" (YYYYMMDD), "url", "text"} plus any fields to carry through;
+    /// "date" (e.g. 20220122), "url", "text"} plus any fields to carry through;
     /// PATHs are then JSONL files, read one after another.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Text)]
     pub input_format: InputFormat,
@@ -121,7 +128,8 @@ pub struct Cli {
     #[arg(short = 'L', long)]
     pub follow: bool,
 
-    /// Clean N files at a time [default: one per core].
+    /// Clean N files (with --input-format jsonl, N records) at a time
+    /// [default: one per core].
     #[arg(short, long, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
     pub jobs: Option<usize>,
 
@@ -204,7 +212,8 @@ pub enum Format {
     Text,
     /// One JSON object: title, ISO date, url, paragraphs, sentences, stats.
     Json,
-    /// JSON Lines: one JSON object per file, with a leading "path".
+    /// JSON Lines: one JSON object per file, with a leading "path" (per
+    /// record with --input-format jsonl, its fields carried instead).
     Jsonl,
 }
 

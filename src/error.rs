@@ -23,7 +23,8 @@ pub enum Error {
         /// 1-based line number of the missing line (2 or 3).
         line: usize,
     },
-    /// Line 2 is not a date of the form `YYYYMMDD`, or is not a real date.
+    /// Line 2 is not a date in a form read ([`crate::Date::parse`]), or is
+    /// not a real date.
     BadDate {
         /// The trimmed text of line 2.
         found: String,
@@ -98,9 +99,11 @@ impl Error {
             Error::Empty { .. } => "a scraped file holds a title, a date, a URL, then the body",
             Error::EmptyTitle => "line 1 must hold the title",
             Error::MissingHeaderLine { .. } => {
-                "the header is three lines: title, date (YYYYMMDD), URL"
+                "the header is three lines: title, date (e.g. 20220122), URL"
             }
-            Error::BadDate { .. } => "line 2 must be the date as YYYYMMDD, e.g. 20220122",
+            Error::BadDate { .. } => {
+                "line 2 must be the date, e.g. 20220122, 2022-01-22 or 22 Jan 2022"
+            }
             Error::BadUrl { .. } => {
                 "line 3 must be an absolute URL such as https://example.com/a.html"
             }
@@ -132,7 +135,7 @@ impl fmt::Display for Error {
                 write!(f, "the file ends before header line {line}: no URL line")
             }
             Error::BadDate { found, reason } => {
-                write!(f, "expected a date YYYYMMDD, found {found:?}: {reason}")
+                write!(f, "expected a date, found {found:?}: {reason}")
             }
             Error::BadUrl { found } => {
                 write!(f, "expected an absolute http(s) URL, found {found:?}")

@@ -7,6 +7,11 @@
 //! flag), [`batch`] (the pipeline over many files: walking, parallel
 //! cleaning, atomic writes, report) and `parallel` (the worker pool, shared
 //! with the library's source).
+//!
+//! The Python package compiles this file as a library too
+//! (`python/cli/Cargo.toml`), so that its `newsdedup` script runs this very
+//! binary through [`run`]: a wheel then ships one native module, not a
+//! second program.
 
 mod batch;
 mod cli;
@@ -15,6 +20,7 @@ mod messages;
 mod parallel;
 mod plan;
 
+use std::ffi::OsString;
 use std::io;
 use std::process::ExitCode;
 
@@ -23,26 +29,33 @@ use clap::Parser;
 use commands::ExitStatus;
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    ExitCode::from(run(std::env::args_os()))
+}
+
+/// Runs the command line `args` (the program's name first) and returns
+/// the exit status. Call it once per process: an error reported is
+/// remembered for the exit status until the process ends.
+pub fn run<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             // clap exits 2 on usage errors; --help and --version are successes.
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return if e.use_stderr() { 2 } else { 0 };
         }
     };
     match plan::Plan::new(&cli).and_then(commands::run) {
         // An error reported on the way outranks what the command found.
-        Ok(_) if messages::errored() => ExitCode::from(ExitStatus::Error as u8),
-        Ok(status) => ExitCode::from(status as u8),
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Ok(_) if messages::errored() => ExitStatus::Error as u8,
+        Ok(status) => status as u8,
+        Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
             messages::eprint(format_args!("{e:#}"));
-            ExitCode::from(ExitStatus::Error as u8)
+            ExitStatus::Error as u8
         }
     }
 }

@@ -50,6 +50,22 @@ pub fn error(path: impl Display, line: Option<u64>, message: impl Display) {
     }
 }
 
+/// Reports a JSON Lines record that was skipped, `newsdedup:
+/// PATH:LINE (id ID): MESSAGE (hint: ...)`, the id being the record's
+/// `"id"` as written, when it has one (issue 16: under parallel or Spark
+/// the line counts within a piece of the stream).
+pub fn record_error(path: impl Display, line: u64, id: Option<&str>, error: &RecordError) {
+    let hint = record_hint(error);
+    match id {
+        Some(id) => self::error(
+            format_args!("{path}:{line} (id {id})"),
+            None,
+            Hinted(error, hint),
+        ),
+        None => self::error(path, Some(line), Hinted(error, hint)),
+    }
+}
+
 /// A message with its hint: `MESSAGE (hint: HINT)`.
 pub fn hinted(message: impl Display, hint: impl Display) -> String {
     Hinted(message, hint).to_string()
@@ -175,7 +191,7 @@ mod tests {
         assert!(!bad_date.hint().contains("--"));
         assert_eq!(
             hint(&bad_date),
-            "line 2 must be the date as YYYYMMDD, e.g. 20220122; use --no-header for body-only files"
+            "line 2 must be the date, e.g. 20220122, 2022-01-22 or 22 Jan 2022; use --no-header for body-only files"
         );
         let too_large = RecordError::TooLarge { size: 2, max: 1 };
         assert!(!too_large.hint().contains("--"));

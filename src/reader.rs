@@ -196,8 +196,9 @@ fn parse_header<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Result<Header,
         .next()
         .ok_or(Error::MissingHeaderLine { line: 2 })?
         .trim();
-    let date = Date::parse_compact(date).map_err(|reason| Error::BadDate {
-        found: date.to_string(),
+    let date_line = date.to_string();
+    let date = Date::parse(date).map_err(|reason| Error::BadDate {
+        found: date_line.clone(),
         reason,
     })?;
     let url = lines
@@ -212,6 +213,7 @@ fn parse_header<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Result<Header,
     Ok(Header {
         title: title.to_string(),
         date,
+        date_line,
         url: url.to_string(),
     })
 }
@@ -303,6 +305,14 @@ mod tests {
     }
 
     #[test]
+    fn keeps_the_date_line_as_written_and_reads_it_as_a_date() {
+        let d = read("T\n  22 Jan 2022 \nhttps://a.b/c\nBody.").unwrap();
+        let h = d.header.unwrap();
+        assert_eq!(h.date_line, "22 Jan 2022");
+        assert_eq!(h.date.to_string(), "2022-01-22");
+    }
+
+    #[test]
     fn accepts_crlf_and_lone_cr_endings() {
         let d = read("T\r\n20220122\r\nhttp://a.b\r\none\r\ntwo\rthree\r\n").unwrap();
         assert_eq!(d.body, vec!["one", "two", "three"]);
@@ -311,7 +321,7 @@ mod tests {
     #[test]
     fn names_the_line_of_a_bad_header() {
         assert_eq!(
-            read("T\n2022-01-22\nhttp://a.b\nx").unwrap_err().line(),
+            read("T\n2022-13-22\nhttp://a.b\nx").unwrap_err().line(),
             Some(2)
         );
         assert_eq!(read("T\n20220122\nwww.a.b\nx").unwrap_err().line(), Some(3));

@@ -18,7 +18,7 @@ use crate::article::{Article, Stats};
 pub fn write_text<W: Write>(article: &Article, mut w: W) -> io::Result<()> {
     if let Some(h) = &article.header {
         writeln!(w, "{}", h.title)?;
-        writeln!(w, "{}", h.date.compact())?;
+        writeln!(w, "{}", h.date_line)?;
         writeln!(w, "{}", h.url)?;
     }
     for p in &article.paragraphs {
@@ -177,6 +177,7 @@ mod tests {
             Some(Header {
                 title: "Title".into(),
                 date: Date::parse_compact("20220122").unwrap(),
+                date_line: "20220122".into(),
                 url: "https://a.b/c".into(),
             }),
             vec!["One. Two.".into(), "Three.".into()],

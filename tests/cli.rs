@@ -867,10 +867,20 @@ fn long_help_shows_the_jsonl_recipes_generate_and_exit_codes() {
         .arg("--help")
         .assert()
         .success()
+        // Runnable as written (issue 16): --block holds 1,000 records, and
+        // PySpark passes the command no PATH unless told.
         .stdout(predicate::str::contains(
-            "parallel --pipe -N 1000 -k newsdedup",
+            "parallel --pipe -N 1000 --block 20M -k \\\n    newsdedup --input-format jsonl",
         ))
-        .stdout(predicate::str::contains("rdd.pipe("))
+        .stdout(predicate::str::contains(
+            r#"rdd.pipe("newsdedup --input-format jsonl --format jsonl",   (Spark)"#,
+        ))
+        .stdout(predicate::str::contains(
+            r#"env={"PATH": os.environ["PATH"]})"#,
+        ))
+        .stdout(predicate::str::contains(
+            "mkdir -p /usr/local/share/man/man1",
+        ))
         .stdout(predicate::str::contains("--generate man"))
         .stdout(predicate::str::contains("Exit status:"))
         .stdout(predicate::str::contains("0  success"));

@@ -48,6 +48,8 @@ fn accepts(program: &str, args: &[&str], script: &str) {
 fn man_page_has_a_title_the_options_and_the_exit_status() {
     let man = generate("man");
     assert!(man.contains(".TH newsdedup 1"), "{man}");
+    // Many paths, as in the usage line (issue 16).
+    assert!(man.contains("[\\fIPATH\\fR]... \n"), "{man}");
     // roff escapes the dashes of option names.
     for option in [
         r"\-\-in\-place",

@@ -106,7 +106,7 @@ fn carried_fields_pass_through_byte_for_byte_before_the_cleaned_ones() {
 #[test]
 fn a_bad_record_in_the_middle_is_reported_by_line_and_skipped_and_the_run_exits_2() {
     let dir = TempDir::new().unwrap();
-    let bad_date = json!({"id": 3, "title": "T", "date": "2022-01-22",
+    let bad_date = json!({"id": 3, "title": "T", "date": "2022-13-22",
                           "url": "https://example.com/x", "text": "Body."});
     let input = [
         record(1),
@@ -125,13 +125,37 @@ fn a_bad_record_in_the_middle_is_reported_by_line_and_skipped_and_the_run_exits_
     let stderr = String::from_utf8(output.stderr.clone()).unwrap();
     let errors: Vec<&str> = stderr.lines().collect();
     assert_eq!(errors.len(), 4, "{stderr}");
+    // With its "id", as written, when the record has one (issue 16).
     assert!(errors[0].starts_with(
-        "newsdedup: <stdin>:4: \"date\": expected a date YYYYMMDD, found \"2022-01-22\""
+        "newsdedup: <stdin>:4 (id 3): \"date\": expected a date, found \"2022-13-22\""
     ));
     assert!(errors[1].starts_with("newsdedup: <stdin>:5: not valid JSON: EOF while parsing"));
     assert!(errors[2].starts_with("newsdedup: <stdin>:6: expected a JSON object, found an array"));
-    assert!(errors[3].starts_with("newsdedup: <stdin>:7: the record has no \"text\" field"));
+    assert!(errors[3].starts_with("newsdedup: <stdin>:7 (id 6): the record has no \"text\" field"));
     assert!(errors.iter().all(|e| e.contains(" (hint: ")), "{stderr}");
+}
+
+#[test]
+fn a_bad_record_is_named_by_its_string_id_and_a_long_id_is_cut() {
+    let dir = TempDir::new().unwrap();
+    let long = "x".repeat(200);
+    let input = [
+        json!({"id": "a-17", "title": "T", "date": "bad", "url": "https://e.com/", "text": "B."}),
+        json!({"id": long, "title": "T", "date": "bad", "url": "https://e.com/", "text": "B."}),
+        json!({"id": null, "title": "T", "date": "bad", "url": "https://e.com/", "text": "B."}),
+    ]
+    .map(|r| r.to_string())
+    .join("\n");
+    let assert = filter(dir.path()).write_stdin(input).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let errors: Vec<&str> = stderr.lines().collect();
+    assert!(
+        errors[0].starts_with("newsdedup: <stdin>:1 (id \"a-17\"): \"date\": "),
+        "{stderr}"
+    );
+    let cut = format!("newsdedup: <stdin>:2 (id \"{}…): ", "x".repeat(79));
+    assert!(errors[1].starts_with(&cut), "{stderr}");
+    assert!(errors[2].starts_with("newsdedup: <stdin>:3: "), "{stderr}");
 }
 
 #[test]

@@ -18,7 +18,7 @@ use newsdedup::jsonl::{Record, RecordError};
 
 use super::ExitStatus;
 use crate::batch::{self, FileError, WalkOptions};
-use crate::messages::{self, io_failure, stdout_failure, write_hint, Hinted};
+use crate::messages::{self, io_failure, stdout_failure, write_hint};
 use crate::parallel::{catch_panic_message, thread_pool};
 use crate::plan::{self, Articles, Unique};
 
@@ -152,13 +152,13 @@ fn read_records(inputs: &[Option<PathBuf>], plan: &plan::Duplicates) -> Corpus {
             .par_iter()
             .map(|(_, line)| prepare_record(line, plan))
             .collect();
-        for (result, (n, _)) in prepared.into_iter().zip(chunk) {
+        for (result, (n, line)) in prepared.into_iter().zip(chunk) {
             match result {
                 Ok((id, doc)) => {
                     corpus.names.push(record_name(id, name, *n));
                     corpus.docs.push(doc);
                 }
-                Err(e) => record_error(name, *n, &e),
+                Err(e) => record_error(name, *n, line, &e),
             }
         }
         Ok(())
@@ -172,10 +172,10 @@ pub(super) fn record_name(id: Option<Value>, input: &str, line: usize) -> Value 
     id.unwrap_or_else(|| Value::String(format!("{input}:{line}")))
 }
 
-/// Reports a record that was skipped.
-pub(super) fn record_error(input: &str, line: usize, e: &RecordError) {
-    let hint = messages::record_hint(e);
-    messages::error(input, Some(line as u64), Hinted(e, hint));
+/// Reports a record that was skipped, with its "id" when it has one.
+pub(super) fn record_error(input: &str, line: usize, text: &str, e: &RecordError) {
+    let id = newsdedup::jsonl::record_id(text.as_bytes());
+    messages::record_error(input, line as u64, id.as_deref(), e);
 }
 
 /// Calls `each` with the name of each input (standard input when `None`)

@@ -47,7 +47,13 @@ fn man_page(cmd: clap::Command, w: &mut Vec<u8>) -> io::Result<()> {
     let man = clap_mangen::Man::new(cmd);
     man.render_title(w)?;
     man.render_name_section(w)?;
-    man.render_synopsis_section(w)?;
+    // clap_mangen writes a positional that takes many values as `[PATH]`;
+    // the usage line says `[PATH]...`, and so should the synopsis.
+    let mut synopsis = Vec::new();
+    man.render_synopsis_section(&mut synopsis)?;
+    let synopsis =
+        String::from_utf8_lossy(&synopsis).replace("[\\fIPATH\\fR]", "[\\fIPATH\\fR]...");
+    w.extend_from_slice(synopsis.as_bytes());
     man.render_description_section(w)?;
     man.render_options_section(w)?;
     let escape = |line: &str| {

@@ -36,10 +36,10 @@ pub fn run(plan: &plan::Signature) -> Result<ExitStatus> {
                 .par_iter()
                 .map(|(_, line)| record(line, plan))
                 .collect();
-            for (line, (n, _)) in lines.into_iter().zip(chunk) {
+            for (line, (n, text)) in lines.into_iter().zip(chunk) {
                 match line {
                     Ok(bytes) => out.write_all(&bytes)?,
-                    Err(e) => record_error(name, *n, &e),
+                    Err(e) => record_error(name, *n, text, &e),
                 }
             }
             Ok(())

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use newsdedup::jsonl::{self, Filter, FilterOptions, StreamError};
 
 use super::ExitStatus;
-use crate::messages::{self, stdout_failure, Hinted};
+use crate::messages::{self, stdout_failure};
 use crate::plan::Stream;
 
 /// Runs the filter over every input in turn, into one stdout.
@@ -31,8 +31,7 @@ pub fn run(plan: &Stream) -> Result<ExitStatus> {
         };
         let cannot_read = |e: &io::Error| super::cannot_read(&name, e);
         let result = filter.run(reader, &mut out, |failure: jsonl::Failure| {
-            let hint = messages::record_hint(&failure.error);
-            messages::error(&name, Some(failure.line), Hinted(&failure.error, hint));
+            messages::record_error(&name, failure.line, failure.id.as_deref(), &failure.error);
         });
         match result {
             Ok(_) => {}

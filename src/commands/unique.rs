@@ -178,11 +178,11 @@ pub fn stream(
             .par_iter()
             .map(|(_, line)| prepare(line, format, plan))
             .collect();
-        for (result, (n, _)) in prepared.into_iter().zip(chunk) {
+        for (result, (n, line)) in prepared.into_iter().zip(chunk) {
             let (id, doc, bytes) = match result {
                 Ok(p) => p,
                 Err(e) => {
-                    record_error(name, *n, &e);
+                    record_error(name, *n, line, &e);
                     continue;
                 }
             };

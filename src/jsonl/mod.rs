@@ -12,7 +12,8 @@
 //!
 //! # Records in
 //!
-//! One JSON object per line: `title`, `date` (`YYYYMMDD`, as line 2 of a
+//! One JSON object per line: `title`, `date` (`YYYYMMDD` or another form of
+//! [`crate::Date::parse`], as line 2 of a
 //! scraped file) and `url` are strings checked as the text reader checks
 //! the header lines, and `text` is the raw body, lines separated by `\n`.
 //! A record cleans to exactly the article that the scraped file
@@ -50,7 +51,7 @@
 //!     r#""text": "Second paragraph here.Third and last one.\n"#,
 //!     r#"First paragraph of it.Second paragraph here.Third and last one.\nThird and last one."}"#,
 //!     "\n",
-//!     r#"{"id": 8, "title": "Title", "date": "2022-01-22", "url": "https://example.com/b", "text": "x"}"#,
+//!     r#"{"id": 8, "title": "Title", "date": "2022-13-22", "url": "https://example.com/b", "text": "x"}"#,
 //!     "\n",
 //! );
 //! let filter = Filter::new(
@@ -68,10 +69,10 @@
 //!     record["paragraphs"],
 //!     serde_json::json!(["First paragraph of it.", "Second paragraph here.", "Third and last one."])
 //! );
-//! // The second record's date is not YYYYMMDD: it is reported by its line and skipped.
+//! // The second record's date has no month 13: it is reported by its line and skipped.
 //! assert_eq!((summary.cleaned, summary.failed), (1, 1));
 //! assert_eq!(failures[0].line, 2);
-//! assert!(failures[0].error.to_string().starts_with("\"date\": expected a date YYYYMMDD"));
+//! assert!(failures[0].error.to_string().starts_with("\"date\": expected a date, found"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -171,8 +172,36 @@ pub fn clean_record_with<T>(
 pub struct Failure {
     /// 1-based line number of the record in its input stream.
     pub line: u64,
+    /// The record's `"id"` as written (its JSON text, see [`record_id`]),
+    /// when it has one: under GNU parallel or Spark each piece of a stream
+    /// is numbered from 1, so the line alone does not find the record.
+    pub id: Option<String>,
     /// What is wrong with it.
     pub error: RecordError,
+}
+
+/// The longest `"id"` a [`Failure`] carries whole; a longer one is cut
+/// there (at a character boundary) and ends with `…`.
+pub const ID_SHOWN: usize = 80;
+
+/// The `"id"` field of a record's line, as its JSON text (`"a-17"` with
+/// its quotes, `17`), when the line is a JSON object that has one; cut to
+/// [`ID_SHOWN`] bytes. Only a skipped record's line is read for it.
+pub fn record_id(line: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id<'a> {
+        #[serde(borrow)]
+        id: Option<&'a serde_json::value::RawValue>,
+    }
+    let id = serde_json::from_slice::<Id<'_>>(line).ok()?.id?.get();
+    if id.len() <= ID_SHOWN {
+        return Some(id.to_string());
+    }
+    let mut end = ID_SHOWN;
+    while !id.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(format!("{}…", &id[..end]))
 }
 
 /// What a [`Filter::run`] did.
@@ -278,10 +307,17 @@ impl Filter {
                 }
             }
             let opts = &self.opts;
-            let results: Vec<(u64, Result<Vec<u8>, RecordError>)> = self.pool.install(|| {
+            type Cleaned = Result<Vec<u8>, (RecordError, Option<String>)>;
+            let results: Vec<(u64, Cleaned)> = self.pool.install(|| {
                 round
                     .into_par_iter()
-                    .map(|(n, line)| (n, line.and_then(|line| clean_line(&line, opts))))
+                    .map(|(n, line)| match line {
+                        Ok(line) => match clean_line(&line, opts) {
+                            Ok(rendered) => (n, Ok(rendered)),
+                            Err(error) => (n, Err((error, record_id(&line)))),
+                        },
+                        Err(error) => (n, Err((error, None))),
+                    })
                     .collect()
             });
             for (line, result) in results {
@@ -291,9 +327,9 @@ impl Filter {
                         summary.cleaned += 1;
                         out.write_all(&rendered).map_err(StreamError::Write)?;
                     }
-                    Err(error) => {
+                    Err((error, id)) => {
                         summary.failed += 1;
-                        on_failure(Failure { line, error });
+                        on_failure(Failure { line, id, error });
                     }
                 }
             }

@@ -24,7 +24,8 @@ const CLEANED: [&str; 4] = ["lang", "paragraphs", "sentences", "stats"];
 pub struct RecordHeader {
     /// `title`: line 1 of the equivalent scraped file.
     pub title: String,
-    /// `date`: line 2, `YYYYMMDD`.
+    /// `date`: line 2 (`YYYYMMDD`, or another form [`crate::Date::parse`]
+    /// reads).
     pub date: String,
     /// `url`: line 3.
     pub url: String,
@@ -129,7 +130,7 @@ impl RecordError {
             }
             RecordError::Clean { field, error } => match (*field, error) {
                 ("title", _) => "\"title\" must not be blank",
-                ("date", _) => "\"date\" must be the date as a string YYYYMMDD, e.g. \"20220122\"",
+                ("date", _) => "\"date\" must be a date string, e.g. \"20220122\", \"2022-01-22\" or \"22 Jan 2022\"",
                 ("url", _) => "\"url\" must be an absolute URL such as \"https://example.com/a.html\"",
                 (_, Error::Empty { .. } | Error::NoBody { .. }) => "there is nothing to clean",
                 (_, error) => error.hint(),

@@ -107,7 +107,7 @@ fn header_errors_are_the_text_readers_named_by_field() {
         }
     };
     assert_eq!(err(" ", "20220122", "https://a.b", "x"), "title");
-    assert_eq!(err("T", "2022-01-22", "https://a.b", "x"), "date");
+    assert_eq!(err("T", "2022-13-22", "https://a.b", "x"), "date");
     assert_eq!(err("T", "20220122", "a.b", "x"), "url");
     assert_eq!(err("T", "20220122", "https://a.b", " \n "), "text");
     assert_eq!(err("T", "20220122", "https://a.b", "a\0b"), "text");
