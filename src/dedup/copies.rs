@@ -282,34 +282,44 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     if !name_like || sentence || !line.raw.chars().any(char::is_alphanumeric) {
         return false;
     }
+    // A name opens with a word or an address.
+    if !line
+        .raw
+        .trim_start()
+        .starts_with(|c: char| c.is_alphanumeric() || c == '@')
+    {
+        return false;
+    }
     let text = normalize(line.raw);
-    // The paragraph: a long line, or (after the link) one that ends a
-    // sentence and is the longer.
+    // The paragraph: a long line, or one that ends a sentence and is half
+    // as long again (with whether it is long).
     let nearest = |mut near: std::slice::Iter<'_, Line>, rev: bool| {
         let mut next = || if rev { near.next_back() } else { near.next() };
         while let Some(other) = next() {
-            let sentence = !rev && ends_sentence(other.raw) && other.sq.len() > 2 * line.sq.len();
-            if other.sq.len() >= LINK_TEXT || sentence {
-                return Some(normalize(other.raw));
+            let long = other.sq.len() >= LINK_TEXT;
+            if long || (ends_sentence(other.raw) && 2 * other.sq.len() > 3 * line.sq.len()) {
+                return Some((normalize(other.raw), long));
             }
         }
         None
     };
-    // After its paragraph (and that paragraph's other links), anywhere in
-    // it; or before it, inside it: one that the next line starts with may
-    // be a heading that the paragraph takes up (`The four signals` /
-    // `The four signals are…`), and the reading that keeps it wins.
+    // After a long paragraph (and its other links), anywhere in it;
+    // otherwise inside its running text, after a space: one that the
+    // paragraph starts with may be a heading that it takes up (`The four
+    // signals` / `The four signals are…`), and the reading that keeps it
+    // wins.
     let before = nearest(lines[l.saturating_sub(NEAR)..l].iter(), true);
-    if before.is_some_and(|p| find_aligned(&p, &text, false)) {
+    if before.is_some_and(|(p, long)| {
+        if long {
+            find_aligned(&p, &text, false)
+        } else {
+            in_running_text(&p, &text)
+        }
+    }) {
         return true;
     }
-    // Before it, only a phrase or an address: a lone word there is as
-    // often the end of a paragraph that the next one names again.
-    if words < 2 && !address {
-        return false;
-    }
     let after = nearest(lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(), false);
-    after.is_some_and(|p| in_running_text(&p, &text))
+    after.is_some_and(|(p, _)| in_running_text(&p, &text))
 }
 
 /// Whether `needle` occurs in `hay` as a link's text does in running text:

@@ -92,8 +92,9 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     // piece. Where the reading of copies broke one apart (lines that quote
     // and repeat each other in ways no single article explains), the
     // strict reading, which cuts at every line start and end and drops
-    // nothing, is taken instead. Only a result that left out a copy needs
-    // the check: cuts alone keep every line a run of paragraphs.
+    // nothing, is taken instead. Only a result that left out a copy (or a
+    // paragraph another group held too) needs the check: cuts alone keep
+    // every line a run of paragraphs.
     if !dropped || keeps_every_line(&raw, &near) {
         return near;
     }
@@ -286,10 +287,11 @@ fn rebuild_with(raw: &[&str], method: Method) -> (Vec<String>, bool) {
     };
     for _ in 1..max_passes {
         let refs: Vec<&str> = done.paragraphs.iter().map(String::as_str).collect();
-        let dropped = done.dropped;
         match pass(&refs, Some(&done.squeezed), method) {
             Some(mut next) if next.paragraphs != done.paragraphs => {
-                next.dropped |= dropped;
+                // A later pass sees paragraphs, not the input's lines: what
+                // it changes is checked against those lines as a copy is.
+                next.dropped = true;
                 done = next;
             }
             _ => break,
@@ -471,6 +473,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         mut spans,
         mut paragraphs,
         repeated,
+        mut skipped,
         ..
     } = kept;
     if repeated {
@@ -483,6 +486,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         };
         let all: Vec<&[u8]> = spans.iter().map(|&s| bytes(s)).collect();
         let drop = unsettled_repeats(&all);
+        skipped |= drop.contains(&true);
         let keep = |i: &usize| !drop[*i];
         spans = (0..spans.len()).filter(keep).map(|i| spans[i]).collect();
         paragraphs = std::mem::take(&mut paragraphs)
@@ -513,7 +517,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
     Some(Passed {
         paragraphs,
         squeezed: Squeezed { arena, spans },
-        dropped,
+        dropped: dropped || skipped,
     })
 }
 
@@ -531,6 +535,8 @@ struct Kept<'a> {
     seen: U64Map<u32>,
     /// Some paragraph was kept twice, as a repeat.
     repeated: bool,
+    /// Some paragraph was not kept, having been kept before.
+    skipped: bool,
 }
 
 impl<'a> Kept<'a> {
@@ -542,6 +548,7 @@ impl<'a> Kept<'a> {
             paragraphs: Vec::new(),
             seen: U64Map::default(),
             repeated: false,
+            skipped: false,
         }
     }
 
@@ -564,6 +571,7 @@ impl<'a> Kept<'a> {
         match self.seen.get(&key) {
             Some(&k) if self.bytes(self.spans[k as usize]) == sq => {
                 if !repeat {
+                    self.skipped = true;
                     return;
                 }
                 self.repeated = true;

@@ -112,10 +112,17 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     let glued = memchr::memchr3_iter(b'.', b'!', b'?', b)
         .chain(memchr::memchr_iter(0xA6, b)) // the last byte of `…`
         .any(|i| {
-            let after = b[i + 1..]
-                .iter()
-                .find(|&&c| !matches!(c, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']'));
-            after.is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80 || matches!(c, b'(' | b'['))
+            // Past the stops and closing marks (`.”`, `?')`), what follows
+            // must be able to open a paragraph: a capital or an opening mark.
+            let mut after = text.get(i + 1..).unwrap_or("").chars().skip_while(|&c| {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '…'
+                )
+            });
+            after
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '(' | '[' | '“' | '‘' | '«'))
                 || (b.get(i + 1) == Some(&b'"') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
         });
     if !glued {
