@@ -338,6 +338,31 @@ fn a_file_of_exactly_max_bytes_is_cleaned() {
 }
 
 #[test]
+fn an_oversized_file_is_refused_without_being_read_whole() {
+    // Issue 13: single-file mode read the whole file before checking
+    // `--max-bytes`. A sparse file of 4 GiB costs no disk, but reading it
+    // would take 4 GiB of memory and seconds; a bounded read stops at once.
+    let dir = tmp();
+    let file = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    file.set_len(4 << 30).unwrap();
+    for args in [
+        &["huge.txt"][..],
+        &["--format", "json", "huge.txt"],
+        &["--explain", "huge.txt"],
+    ] {
+        let started = std::time::Instant::now();
+        newsdedup(dir.path())
+            .args(["--max-bytes", "1000"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains("more than 1000 bytes"));
+        assert!(started.elapsed().as_secs() < 10, "{args:?}");
+    }
+}
+
+#[test]
 fn help_states_the_default_max_bytes() {
     let out = Command::cargo_bin("newsdedup")
         .unwrap()
