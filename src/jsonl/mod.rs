@@ -343,6 +343,12 @@ fn read_lines<R: Read>(input: R, max: u64, tx: mpsc::SyncSender<io::Result<Line>
 fn read_line<R: BufRead>(input: &mut R, buf: &mut Vec<u8>, max: u64) -> io::Result<Option<u64>> {
     let mut size = 0u64;
     let mut any = false;
+    // The last byte read: a `\r` before the `\n` is not the line's, even
+    // when the line was too long to keep.
+    let mut last = None;
+    // One byte over `max` is kept, for that `\r`: a CRLF line of exactly
+    // `max` bytes was refused as too large (issue 13).
+    let keep = max.saturating_add(1);
     loop {
         let available = match input.fill_buf() {
             Ok(bytes) => bytes,
@@ -358,14 +364,17 @@ fn read_line<R: BufRead>(input: &mut R, buf: &mut Vec<u8>, max: u64) -> io::Resu
             None => (available.len(), false),
         };
         size += take as u64;
-        if size <= max {
+        if take > 0 {
+            last = Some(available[take - 1]);
+        }
+        if size <= keep {
             buf.extend_from_slice(&available[..take]);
         } else if !buf.is_empty() {
             *buf = Vec::new();
         }
         input.consume(take + usize::from(newline));
         if newline {
-            if buf.last() == Some(&b'\r') {
+            if last == Some(b'\r') {
                 buf.pop();
                 size -= 1;
             }
