@@ -120,6 +120,11 @@ pub struct FilterOptions {
 /// Cleans one line of JSON Lines input (without its newline) and renders
 /// it in `opts.format`, with its line ending. A panic while cleaning is
 /// caught and returned as [`RecordError::Panic`].
+///
+/// Complexity: *O(n)* time in the line's length `n`, as [`crate::clean`]
+/// of its text; memory that of [`crate::clean`] plus the line's text
+/// unescaped (one copy) and, with a header, the equivalent scraped file
+/// (one more).
 pub fn clean_line(line: &[u8], opts: &FilterOptions) -> Result<Vec<u8>, RecordError> {
     if line.len() as u64 > opts.clean.max_bytes {
         return Err(RecordError::TooLarge {
@@ -144,6 +149,9 @@ pub fn clean_line(line: &[u8], opts: &FilterOptions) -> Result<Vec<u8>, RecordEr
 /// to `then` with its record and article (to add a signature, to keep a
 /// sketch). A panic while cleaning or in `then` is caught and returned as
 /// [`RecordError::Panic`].
+///
+/// Complexity: as [`clean_line`], *O(n)* time and memory in the line's
+/// length.
 pub fn clean_record_with<T>(
     line: &str,
     clean: &Options,
@@ -242,6 +250,12 @@ impl Filter {
     /// (a live feed) record by record as it comes. `out` is flushed after
     /// each round. A read or write error stops the stream and is returned;
     /// the reading thread then ends at its next line, or with the process.
+    ///
+    /// Complexity: *O(n)* time in the stream's length; memory bounded by
+    /// the rounds in flight ([`CHUNK_RECORDS`] records, [`CHUNK_BYTES`]
+    /// bytes, and as many read ahead), not by the stream's length, each
+    /// record costing what [`clean_line`] costs; a line over `max_bytes` is
+    /// read through without being held.
     pub fn run<R, W>(
         &self,
         input: R,
