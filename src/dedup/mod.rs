@@ -375,22 +375,25 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         out.push_group(g, frame, frame.copies(&accepted), paragraphs, split);
     }
     let mut kept = Kept::new(&sq.arena);
-    let mut scratch = Vec::new();
     let (finished, dropped) = out.finish();
     for (piece, sq, split) in finished {
         if split {
-            for part in split_glued(&piece) {
-                let part = part.trim_matches(' ');
-                scratch.clear();
-                squeeze_into(part, &mut scratch);
-                kept.keep(part.to_string(), &scratch);
+            let parts = split_glued(&piece);
+            // Not split: the piece itself is kept, not a copy of it (one
+            // huge line held twice over, issue 13).
+            if let [only] = parts[..] {
+                if only.len() == piece.len() {
+                    kept.keep_squeezing(piece);
+                    continue;
+                }
+            }
+            for part in parts {
+                kept.keep_squeezing(part.trim_matches(' ').to_string());
             }
         } else if let Some(sq) = sq {
             kept.keep(piece, &sq);
         } else {
-            scratch.clear();
-            squeeze_into(&piece, &mut scratch);
-            kept.keep(piece, &scratch);
+            kept.keep_squeezing(piece);
         }
     }
     let base = kept.arena.len();
@@ -482,6 +485,34 @@ impl<'a> Kept<'a> {
             }
         };
         self.spans.push((start, start + sq.len()));
+        self.paragraphs.push(part);
+    }
+}
+
+impl Kept<'_> {
+    /// [`Kept::keep`] with `part`'s squeezed bytes made here, straight into
+    /// `extra` (and taken back if `part` was kept before): a scratch copy
+    /// made first would hold a huge part's bytes twice (issue 13).
+    fn keep_squeezing(&mut self, part: String) {
+        if part.is_empty() {
+            return;
+        }
+        let start = self.extra.len();
+        squeeze_into(&part, &mut self.extra);
+        let sq = &self.extra[start..];
+        let key = word_hash(sq);
+        match self.seen.get(&key) {
+            Some(&k) if self.bytes(self.spans[k as usize]) == sq => {
+                self.extra.truncate(start);
+                return;
+            }
+            Some(_) => {}
+            None => {
+                self.seen.insert(key, self.paragraphs.len() as u32);
+            }
+        }
+        let at = self.arena.len() + start;
+        self.spans.push((at, self.arena.len() + self.extra.len()));
         self.paragraphs.push(part);
     }
 }
