@@ -11,8 +11,9 @@ markdown table:
 `bound` is the memory goal, twice the input plus 32 MiB. A row is ok when
 it takes at most 1 s per MB (and at most 0.25 s under 1 MB, where process
 start dominates) and stays within the bound; a shape is also flagged when
-its largest size takes more than 10x the time of its smallest per 8x bytes
-(a quadratic would take 64x). Exit status 1 if any row is not ok.
+its largest size takes over 0.5 s and more than 1.25 times as long as its
+smallest size run as many times as the sizes differ (10x the time for 8x
+the bytes; a quadratic takes 64x). Exit status 1 if any row is not ok.
 
     scripts/shapes.py [--sizes 1,8] [--shapes a,b] [--modes text,json]
                       [--bin target/release/newsdedup] [--work DIR]
@@ -171,13 +172,14 @@ def main():
                 out = os.path.join(work, "out")
                 shutil.rmtree(out, ignore_errors=True)
                 flags = [a.replace("{out}", out) for a in MODES[mode]]
-                code, secs, kb = timed([args.bin, "-q", "--no-header", *flags, path])
+                cmd = [args.bin, "-q", "--no-header", *flags, path]
+                code, secs, kb = timed(cmd)
                 size = os.path.getsize(path) / MB
                 bound = 2 * size + 32 * 1.048576
                 rss = kb * 1024 / MB
                 per = secs / size
                 ok = code in (0, 2) and rss <= bound and (per <= 1 or secs <= 0.25)
-                times.setdefault(mode, []).append((size, secs))
+                times.setdefault(mode, []).append((size, secs, cmd))
                 bad += not ok
                 print(
                     f"| {shape} | {mode} | {size:.1f} | {code} | {secs:.2f} | {per:.3f} "
@@ -185,12 +187,19 @@ def main():
                     flush=True,
                 )
         for mode, pts in times.items():
-            (s0, t0), (s1, t1) = pts[0], pts[-1]
-            # Under 0.5 s, process start and the timer's 10 ms steps dominate
-            # the ratio; a quadratic over 1 MB is well past it at 8 MB.
-            if len(pts) > 1 and t1 > 0.5 and t1 / max(t0, 0.01) > 10 * (s1 / s0) / 8:
+            (s0, t0, cmd0), (s1, t1, _) = pts[0], pts[-1]
+            # Under 0.5 s at the largest size no quadratic is hiding. Over
+            # it, the smallest size is run again as many times as the sizes
+            # differ, and the sum compared: one run of it is a few 10 ms
+            # steps of the timer, too coarse for a ratio.
+            if len(pts) < 2 or t1 <= 0.5:
+                continue
+            k = round(s1 / s0)
+            t0k = sum(timed(cmd0)[1] for _ in range(k))
+            if t1 > 1.25 * max(t0k, 0.01):
                 bad += 1
-                print(f"| {shape} | {mode} | | | | | | | NO: {t1 / max(t0, 0.01):.0f}x time for {s1 / s0:.0f}x bytes |")
+                print(f"| {shape} | {mode} | | | | | | | NO: {t1:.2f} s at {s1:.0f} MB, "
+                      f"{t0k:.2f} s for {k} runs at {s0:.0f} MB |")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if bad else 0)
