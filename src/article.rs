@@ -280,13 +280,22 @@ impl Article {
     /// paragraphs ([`crate::lang::detect`]); `None` when unsure.
     pub fn language(&self) -> Option<crate::lang::Lang> {
         self.lang.or_else(|| {
-            // The first paragraphs are enough (the detector reads 2 KiB).
+            // The first paragraphs are enough (the detector reads 2 KiB),
+            // and of a long one its first 2 KiB: copied whole, a paragraph
+            // of one huge line was held twice more for nothing (issue 13).
+            // A cut at a char boundary past the limit leaves the detector
+            // exactly the bytes it would have read.
+            let limit = crate::lang::SAMPLE_BYTES;
             let mut sample = String::new();
             for p in &self.paragraphs {
-                if sample.len() >= 2048 {
+                if sample.len() >= limit {
                     break;
                 }
-                sample.push_str(p);
+                let mut end = (limit - sample.len()).min(p.len());
+                while !p.is_char_boundary(end) {
+                    end += 1;
+                }
+                sample.push_str(&p[..end]);
                 sample.push('\n');
             }
             crate::lang::detect(&sample)

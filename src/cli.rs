@@ -95,7 +95,9 @@ pub struct Cli {
     pub out_dir: Option<PathBuf>,
 
     /// Rewrite each file whose cleaned text differs, atomically, keeping its
-    /// permissions; files already clean are not touched.
+    /// mode, and its owner, group and extended attributes (ACLs) as far as
+    /// the user may set them; files already clean are not touched. The file
+    /// is replaced by a new one, so a hard link to it keeps the old text.
     #[arg(short, long, conflicts_with_all = ["check", "diff"])]
     pub in_place: bool,
 

@@ -62,7 +62,7 @@ impl fmt::Debug for Lang {
 
 /// Bytes of text the detector reads at most: an article's first
 /// paragraphs tell its language as well as the whole.
-const SAMPLE_BYTES: usize = 2048;
+pub(crate) const SAMPLE_BYTES: usize = 2048;
 
 /// Detects the language of `text`: `None` when unsure (too little text,
 /// or two languages too close to call).

@@ -488,6 +488,90 @@ fn in_place_rewrites_only_changed_files_and_keeps_permissions() {
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
+/// Issue 13: the replacement is a new inode, so it must be given the old
+/// file's mode (and, below, owner and attributes) on purpose.
+#[cfg(unix)]
+#[test]
+fn in_place_keeps_the_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tmp();
+    for (name, mode) in [("a", 0o600), ("b", 0o755), ("c", 0o444), ("d", 0o2750)] {
+        let f = write(dir.path(), &format!("in/{name}.txt"), raw(name));
+        fs::set_permissions(&f, fs::Permissions::from_mode(mode)).unwrap();
+    }
+    newsdedup(dir.path())
+        .args(["-q", "-i", "in"])
+        .assert()
+        .success();
+    for (name, mode) in [("a", 0o600), ("b", 0o755), ("c", 0o444), ("d", 0o2750)] {
+        let f = dir.path().join(format!("in/{name}.txt"));
+        assert_eq!(fs::read_to_string(&f).unwrap(), clean(name));
+        let got = fs::metadata(&f).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(got, mode, "{name}: {got:o}");
+    }
+}
+
+/// Owner and group are kept when the process may set them: as root here
+/// (skipped otherwise, where a user's rewrite makes the file theirs, as
+/// with `sed -i`).
+#[cfg(unix)]
+#[test]
+fn in_place_keeps_owner_and_group_as_root() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tmp();
+    let f = write(dir.path(), "in/a.txt", raw("a"));
+    if fs::metadata(&f).unwrap().uid() != 0 {
+        eprintln!("skipped: not root, cannot give a file away");
+        return;
+    }
+    std::os::unix::fs::chown(&f, Some(1234), Some(5678)).unwrap();
+    newsdedup(dir.path())
+        .args(["-q", "-i", "in"])
+        .assert()
+        .success();
+    let meta = fs::metadata(&f).unwrap();
+    assert_eq!(read(dir.path(), "in/a.txt"), clean("a"));
+    assert_eq!((meta.uid(), meta.gid()), (1234, 5678));
+}
+
+/// Extended attributes (ACLs are some) go to the new file, where the file
+/// system has them (skipped where it has not).
+#[cfg(target_os = "linux")]
+#[test]
+fn in_place_keeps_extended_attributes() {
+    use rustix::fs::{getxattr, setxattr, XattrFlags};
+    let dir = tmp();
+    let f = write(dir.path(), "in/a.txt", raw("a"));
+    if setxattr(&f, "user.newsdedup", b"kept", XattrFlags::empty()).is_err() {
+        eprintln!("skipped: no user extended attributes on this file system");
+        return;
+    }
+    newsdedup(dir.path())
+        .args(["-q", "-i", "in"])
+        .assert()
+        .success();
+    assert_eq!(read(dir.path(), "in/a.txt"), clean("a"));
+    let mut value = [0u8; 16];
+    let n = getxattr(&f, "user.newsdedup", &mut value[..]).unwrap();
+    assert_eq!(&value[..n], b"kept");
+}
+
+/// What the README says of hard links: the path named gets the new text
+/// as a new inode; another name of the old inode keeps the old text.
+#[cfg(unix)]
+#[test]
+fn in_place_breaks_a_hard_link() {
+    let dir = tmp();
+    let f = write(dir.path(), "in/a.txt", raw("a"));
+    fs::hard_link(&f, dir.path().join("other-name")).unwrap();
+    newsdedup(dir.path())
+        .args(["-q", "-i", "in"])
+        .assert()
+        .success();
+    assert_eq!(read(dir.path(), "in/a.txt"), clean("a"));
+    assert_eq!(read(dir.path(), "other-name"), raw("a"));
+}
+
 #[test]
 fn in_place_leaves_a_bad_file_untouched_and_exits_2() {
     let dir = tmp();

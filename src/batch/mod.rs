@@ -305,17 +305,37 @@ impl Batch {
         let (original, perms) =
             read_limited(&input.path, self.opts.clean.max_bytes).map_err(FileError::Read)?;
         let article = newsdedup::clean(&original, &self.opts.clean).map_err(FileError::Clean)?;
-        let text = writer::to_text(&article);
+        // The text output is made only where it is written or diffed: to
+        // tell whether a file changes it is compared as it is written, so
+        // JSON Lines and --check hold no copy of it (issue 13).
+        let needs_text = matches!(
+            self.opts.action,
+            Action::OutDir(_) | Action::InPlace | Action::Check { diff: true }
+        );
+        let text = if needs_text {
+            writer::to_text(&article)
+        } else {
+            Vec::new()
+        };
+        let changed = if needs_text {
+            text != original
+        } else {
+            !writes_exactly(&article, &original)
+        };
         let mut done = Cleaned {
             stats: article.stats,
-            changed: text != original,
+            changed,
             written: None,
             json: None,
             diff: None,
         };
         match &self.opts.action {
             Action::JsonLines => {
-                let mut line = Vec::with_capacity(text.len() * 2 + 256);
+                let size = original.len();
+                // Not needed past here: freed before the JSON is made.
+                drop(original);
+                // Paragraphs and sentences: about twice the text.
+                let mut line = Vec::with_capacity(size.min(article.text_len()) * 2 + 256);
                 let path = input.path.to_string_lossy();
                 writer::write_json(&article, Some(&path), &mut line)
                     .expect("writing to a Vec cannot fail");
@@ -340,6 +360,34 @@ impl Batch {
         }
         Ok(done)
     }
+}
+
+/// Whether the text output of `article` is exactly `bytes`, found by
+/// comparing it as it is written, without making it.
+fn writes_exactly(article: &newsdedup::Article, bytes: &[u8]) -> bool {
+    /// A writer that compares what it is given with what is left of `rest`.
+    struct Compare<'a> {
+        rest: &'a [u8],
+        same: bool,
+    }
+    impl io::Write for Compare<'_> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            match self.rest.strip_prefix(buf) {
+                Some(rest) if self.same => self.rest = rest,
+                _ => self.same = false,
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut compare = Compare {
+        rest: bytes,
+        same: true,
+    };
+    writer::write_text(article, &mut compare).expect("comparing cannot fail");
+    compare.same && compare.rest.is_empty()
 }
 
 /// Out-dir destinations taken by an earlier input, by index of the later one.

@@ -56,14 +56,21 @@ impl Batch {
 
 /// Rewrites a file in place. A symbolic link is resolved first, so the link
 /// stays a link and its target gets the new text.
+///
+/// The new file is a new inode renamed over the old one (so a killed run
+/// never leaves a half-written file): it gets the old one's mode, and its
+/// owner and group, and on Linux its extended attributes (POSIX ACLs
+/// included), as far as the process may set them. A hard link to the old
+/// file keeps the old text: the path gets the new inode, the other names
+/// keep the old one (the README's in-place section says so).
 pub(super) fn rewrite(path: &Path, text: &[u8]) -> Result<(), FileError> {
     let write_err = |source| FileError::Write {
         path: path.to_path_buf(),
         source,
     };
     let target = fs::canonicalize(path).map_err(write_err)?;
-    let perms = fs::metadata(&target).map_err(write_err)?.permissions();
-    write_atomic(&target, text, Mode::Replace(perms)).map_err(write_err)
+    let meta = fs::metadata(&target).map_err(write_err)?;
+    write_atomic(&target, text, Mode::Replace(meta)).map_err(write_err)
 }
 
 /// How [`write_atomic`] treats the file it writes.
@@ -71,9 +78,10 @@ enum Mode {
     /// A new output: the mode is set as the file is made, less the umask,
     /// with no sync.
     Fresh(fs::Permissions),
-    /// A replacement for an existing file: exactly these permissions, and
-    /// data and rename synced.
-    Replace(fs::Permissions),
+    /// A replacement for the existing file of this metadata: its
+    /// permissions, owner and attributes ([`keep_attributes`]), and data
+    /// and rename synced.
+    Replace(fs::Metadata),
 }
 
 /// Replaces `dest` with `bytes` so that, whenever the process dies, `dest`
@@ -94,8 +102,8 @@ fn write_atomic(dest: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
     }
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    if let Mode::Replace(perms) = mode {
-        tmp.as_file().set_permissions(perms)?;
+    if let Mode::Replace(meta) = mode {
+        keep_attributes(dest, tmp.as_file(), &meta)?;
         tmp.as_file().sync_all()?;
         tmp.persist(dest).map_err(|e| e.error)?;
         sync_dir(dir);
@@ -103,6 +111,73 @@ fn write_atomic(dest: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
         tmp.persist(dest).map_err(|e| e.error)?;
     }
     Ok(())
+}
+
+/// Gives `new`, the file about to replace `old` (of metadata `meta`),
+/// what `sed -i` keeps and more: owner and group, extended attributes, and
+/// then the mode (last, as a change of owner clears set-id bits and an ACL
+/// sets group bits). Owner, group and attributes are best effort, as with
+/// `sed -i`: a user may not give a file away, nor set `security.*` or
+/// `trusted.*` attributes, and then the file is theirs with what they may
+/// set. The mode is always kept; failing to set it is an error.
+fn keep_attributes(old: &Path, new: &File, meta: &fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{fchown, Gid, Uid};
+            let (uid, gid) = (Uid::from_raw(meta.uid()), Gid::from_raw(meta.gid()));
+            if fchown(new, Some(uid), Some(gid)).is_err() {
+                // Not root: the group can still be kept if the user is in it.
+                let _ = fchown(new, None, Some(gid));
+            }
+            copy_xattrs(old, new);
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = (old, meta.uid());
+    }
+    #[cfg(not(unix))]
+    let _ = old;
+    new.set_permissions(meta.permissions())
+}
+
+/// Copies the extended attributes of `old` to `new`, each one it can; POSIX
+/// ACLs are attributes too (`system.posix_acl_access`). Best effort: a file
+/// system without attributes, or one the process may not set, is skipped.
+#[cfg(target_os = "linux")]
+fn copy_xattrs(old: &Path, new: &File) {
+    use rustix::fs::{fsetxattr, getxattr, getxattr_query, listxattr, listxattr_query, XattrFlags};
+    let Ok(len) = listxattr_query(old) else {
+        return;
+    };
+    if len == 0 {
+        return;
+    }
+    let mut names = vec![0u8; len];
+    let Ok(len) = listxattr(old, &mut names[..]) else {
+        return;
+    };
+    for name in names[..len.min(names.len())].split(|&b| b == 0) {
+        if name.is_empty() {
+            continue;
+        }
+        let Ok(name) = std::ffi::CString::new(name) else {
+            continue;
+        };
+        let Ok(size) = getxattr_query(old, name.as_c_str()) else {
+            continue;
+        };
+        let mut value = vec![0u8; size];
+        if let Ok(n) = getxattr(old, name.as_c_str(), &mut value[..]) {
+            let _ = fsetxattr(
+                new,
+                name.as_c_str(),
+                &value[..n.min(size)],
+                XattrFlags::empty(),
+            );
+        }
+    }
 }
 
 /// The permissions of an out-dir file made from an input with `perms`:

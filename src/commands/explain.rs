@@ -21,8 +21,11 @@ pub fn run(plan: &Explain) -> Result<ExitStatus> {
         None => read_stdin(opts.max_bytes)?,
         Some(p) => (
             p.display().to_string(),
-            std::fs::read(p)
-                .map_err(|e| io_failure(&e, &format!("{}: cannot read", p.display()), read_hint))?,
+            // At most `max_bytes + 1` bytes: an oversized file is refused
+            // without being held in memory (issue 13).
+            crate::batch::read_limited(p, opts.max_bytes)
+                .map_err(|e| io_failure(&e, &format!("{}: cannot read", p.display()), read_hint))?
+                .0,
         ),
     };
     let explanation = match explain::explain(&bytes, opts) {

@@ -449,22 +449,25 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         out.push_group(g, frame, frame.copies(&accepted), paragraphs, split);
     }
     let mut kept = Kept::new(&sq.arena);
-    let mut scratch = Vec::new();
     let (finished, dropped) = out.finish();
     for (piece, sq, split, repeat) in finished {
         if split {
-            for part in split_glued(&piece) {
-                let part = part.trim_matches(' ');
-                scratch.clear();
-                squeeze_into(part, &mut scratch);
-                kept.keep(part.to_string(), &scratch, repeat);
+            let parts = split_glued(&piece);
+            // Not split: the piece itself is kept, not a copy of it (one
+            // huge line held twice over, issue 13).
+            if let [only] = parts[..] {
+                if only.len() == piece.len() {
+                    kept.keep_squeezing(piece, repeat);
+                    continue;
+                }
+            }
+            for part in parts {
+                kept.keep_squeezing(part.trim_matches(' ').to_string(), repeat);
             }
         } else if let Some(sq) = sq {
             kept.keep(piece, &sq, repeat);
         } else {
-            scratch.clear();
-            squeeze_into(&piece, &mut scratch);
-            kept.keep(piece, &scratch, repeat);
+            kept.keep_squeezing(piece, repeat);
         }
     }
     let base = kept.arena.len();
@@ -608,6 +611,38 @@ fn given_repeats(sq: &Squeezed) -> Vec<bool> {
             }
         })
         .collect()
+}
+
+impl Kept<'_> {
+    /// [`Kept::keep`] with `part`'s squeezed bytes made here, straight into
+    /// `extra` (and taken back if `part` was kept before): a scratch copy
+    /// made first would hold a huge part's bytes twice (issue 13).
+    fn keep_squeezing(&mut self, part: String, repeat: bool) {
+        if part.is_empty() {
+            return;
+        }
+        let start = self.extra.len();
+        squeeze_into(&part, &mut self.extra);
+        let sq = &self.extra[start..];
+        let key = word_hash(sq);
+        match self.seen.get(&key) {
+            Some(&k) if self.bytes(self.spans[k as usize]) == sq => {
+                if !repeat {
+                    self.extra.truncate(start);
+                    self.skipped = true;
+                    return;
+                }
+                self.repeated = true;
+            }
+            Some(_) => {}
+            None => {
+                self.seen.insert(key, self.paragraphs.len() as u32);
+            }
+        }
+        let at = self.arena.len() + start;
+        self.spans.push((at, self.arena.len() + self.extra.len()));
+        self.paragraphs.push(part);
+    }
 }
 
 /// Where `part` starts in `arena`, if it is a slice of it.

@@ -109,25 +109,37 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     // glued to a capital, a quote or a char beyond ASCII, there is nothing
     // to split.
     let b = text.as_bytes();
+    // The first byte past the run of stops and closers after a stop, found
+    // once per run: each stop of a run of a million (`.....`) shares it, and
+    // looking for it again from every stop was quadratic (issue 13).
+    let (mut run_from, mut run_end) = (usize::MAX, 0);
     let glued = memchr::memchr3_iter(b'.', b'!', b'?', b)
         .chain(memchr::memchr_iter(0xA6, b)) // the last byte of `…`
         .any(|i| {
-            // Past the stops and closing marks (`.”`, `?')`), what follows
-            // must be able to open a paragraph: a capital or an opening mark.
-            let mut after = text.get(i + 1..).unwrap_or("").chars().skip_while(|&c| {
-                matches!(
-                    c,
-                    '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '…'
-                )
-            });
-            after
-                .next()
-                .is_some_and(|c| c.is_uppercase() || matches!(c, '(' | '[' | '“' | '‘' | '«'))
+            if !(run_from <= i && i < run_end) {
+                run_from = i;
+                run_end = b[i + 1..]
+                    .iter()
+                    .position(|&c| !matches!(c, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']'))
+                    .map_or(b.len(), |k| i + 1 + k);
+            }
+            // What follows the stops and closing marks must be able to open
+            // a paragraph: a capital or an opening mark, after at most one
+            // curly closing quote (`.”`).
+            let opens = |c: char| c.is_uppercase() || matches!(c, '(' | '[' | '“' | '‘' | '«');
+            let mut after = text.get(run_end..).unwrap_or("").chars();
+            let opening = match after.next() {
+                Some('”' | '’' | '…') => after.next().is_some_and(opens),
+                Some(c) => opens(c),
+                None => false,
+            };
+            opening
                 || (b.get(i + 1) == Some(&b'"') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
         });
     if !glued {
         return vec![text];
     }
+    let mut false_stops = FalseStops::default();
     let mut parts = Vec::new();
     let mut start = 0;
     // Straight quotes since `start`: their parity tells open from close.
@@ -175,7 +187,7 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             }
             _ => None,
         }
-        .filter(|_| !false_stop(text, i));
+        .filter(|_| !false_stops.at(text, i));
         let resume = match cut {
             Some(k) => {
                 parts.push(&text[start..k]);
@@ -192,41 +204,75 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     parts
 }
 
-/// Whether the stop at byte `i` of `text` ends no sentence, glued as it is
-/// to what follows: inside an e-mail address, a URL or a domain
-/// (`Jane.Doe@example.com`, `Halo.Bungie.Org`), a version (`v1.2.3`), or
-/// after a title that always precedes a name (`Mr.Benn`), from the sentence
-/// splitter's own table of abbreviations.
-///
-/// Narrower than the splitter's `is_false_stop`, which also takes a glued
-/// capital followed by a comma (`Olympics.Gardener,`) for no sentence end:
-/// inside scraped text that is the seam of two paragraphs far more often.
-fn false_stop(text: &str, i: usize) -> bool {
-    let is_ws = char::is_whitespace;
-    let token_start = text[..i].rfind(is_ws).map_or(0, |k| k + 1);
-    let token_end = text[i..].find(is_ws).map_or(text.len(), |k| i + k);
-    let token = &text[token_start..token_end];
-    if token.contains('@') || token.contains("://") || token.starts_with("www.") {
-        return true;
+/// The test of whether a stop ends no sentence, asked of each stop of one
+/// text in turn. The token and the dotted run around a stop are the same
+/// for every stop inside them, so each is read once: read afresh at each
+/// stop of a long token (`a.Ba.Ba.B…`) they made the split quadratic
+/// (issue 13).
+#[derive(Default)]
+struct FalseStops {
+    /// `(start, end, is_address)` of the last whitespace-delimited token.
+    token: Option<(usize, usize, bool)>,
+    /// `(start, end, is_dotted_name)` of the last run of letters, digits
+    /// and dots.
+    run: Option<(usize, usize, bool)>,
+}
+
+impl FalseStops {
+    /// Whether the stop at byte `i` of `text` ends no sentence, glued as it
+    /// is to what follows: inside an e-mail address, a URL or a domain
+    /// (`Jane.Doe@example.com`, `Halo.Bungie.Org`), a version (`v1.2.3`),
+    /// or after a title that always precedes a name (`Mr.Benn`), from the
+    /// sentence splitter's own table of abbreviations.
+    ///
+    /// Narrower than the splitter's `is_false_stop`, which also takes a
+    /// glued capital followed by a comma (`Olympics.Gardener,`) for no
+    /// sentence end: inside scraped text that is the seam of two
+    /// paragraphs far more often.
+    fn at(&mut self, text: &str, i: usize) -> bool {
+        let is_ws = char::is_whitespace;
+        let address = match self.token {
+            Some((start, end, address)) if start <= i && i < end => address,
+            _ => {
+                let start = text[..i].rfind(is_ws).map_or(0, |k| k + 1);
+                let end = text[i..].find(is_ws).map_or(text.len(), |k| i + k);
+                let token = &text[start..end];
+                let address =
+                    token.contains('@') || token.contains("://") || token.starts_with("www.");
+                self.token = Some((start, end, address));
+                address
+            }
+        };
+        if address {
+            return true;
+        }
+        let dotted = |c: char| c.is_alphanumeric() || c == '.';
+        let (run_start, dotted_name) = match self.run {
+            Some((start, end, name)) if start <= i && i < end => (start, name),
+            _ => {
+                let start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !dotted(c))
+                    .map_or(0, |(k, c)| k + c.len_utf8());
+                let end = text[i..].find(|c| !dotted(c)).map_or(text.len(), |k| i + k);
+                let run = &text[start..end];
+                let inner_dots = run
+                    .split('.')
+                    .filter(|part| !part.is_empty())
+                    .count()
+                    .saturating_sub(1);
+                let name = inner_dots >= 2 && !run.contains("..");
+                self.run = Some((start, end, name));
+                (start, name)
+            }
+        };
+        if dotted_name {
+            return true;
+        }
+        let word = text[run_start..i].rsplit('.').next().unwrap_or("");
+        crate::sentences::tables::is_title_abbreviation(word)
     }
-    let dotted = |c: char| c.is_alphanumeric() || c == '.';
-    let run_start = text[..i]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !dotted(c))
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let run_end = text[i..].find(|c| !dotted(c)).map_or(text.len(), |k| i + k);
-    let run = &text[run_start..run_end];
-    let inner_dots = run
-        .split('.')
-        .filter(|part| !part.is_empty())
-        .count()
-        .saturating_sub(1);
-    if inner_dots >= 2 && !run.contains("..") {
-        return true;
-    }
-    let word = text[run_start..i].rsplit('.').next().unwrap_or("");
-    crate::sentences::tables::is_title_abbreviation(word)
 }
 
 pub(super) fn is_stop(c: char) -> bool {

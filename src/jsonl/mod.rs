@@ -121,6 +121,11 @@ pub struct FilterOptions {
 /// Cleans one line of JSON Lines input (without its newline) and renders
 /// it in `opts.format`, with its line ending. A panic while cleaning is
 /// caught and returned as [`RecordError::Panic`].
+///
+/// Complexity: *O(n)* time in the line's length `n`, as [`crate::clean`]
+/// of its text; memory that of [`crate::clean`] plus the line's text
+/// unescaped (one copy) and, with a header, the equivalent scraped file
+/// (one more).
 pub fn clean_line(line: &[u8], opts: &FilterOptions) -> Result<Vec<u8>, RecordError> {
     if line.len() as u64 > opts.clean.max_bytes {
         return Err(RecordError::TooLarge {
@@ -145,6 +150,9 @@ pub fn clean_line(line: &[u8], opts: &FilterOptions) -> Result<Vec<u8>, RecordEr
 /// to `then` with its record and article (to add a signature, to keep a
 /// sketch). A panic while cleaning or in `then` is caught and returned as
 /// [`RecordError::Panic`].
+///
+/// Complexity: as [`clean_line`], *O(n)* time and memory in the line's
+/// length.
 pub fn clean_record_with<T>(
     line: &str,
     clean: &Options,
@@ -271,6 +279,12 @@ impl Filter {
     /// (a live feed) record by record as it comes. `out` is flushed after
     /// each round. A read or write error stops the stream and is returned;
     /// the reading thread then ends at its next line, or with the process.
+    ///
+    /// Complexity: *O(n)* time in the stream's length; memory bounded by
+    /// the rounds in flight ([`CHUNK_RECORDS`] records, [`CHUNK_BYTES`]
+    /// bytes, and as many read ahead), not by the stream's length, each
+    /// record costing what [`clean_line`] costs; a line over `max_bytes` is
+    /// read through without being held.
     pub fn run<R, W>(
         &self,
         input: R,
@@ -379,6 +393,12 @@ fn read_lines<R: Read>(input: R, max: u64, tx: mpsc::SyncSender<io::Result<Line>
 fn read_line<R: BufRead>(input: &mut R, buf: &mut Vec<u8>, max: u64) -> io::Result<Option<u64>> {
     let mut size = 0u64;
     let mut any = false;
+    // The last byte read: a `\r` before the `\n` is not the line's, even
+    // when the line was too long to keep.
+    let mut last = None;
+    // One byte over `max` is kept, for that `\r`: a CRLF line of exactly
+    // `max` bytes was refused as too large (issue 13).
+    let keep = max.saturating_add(1);
     loop {
         let available = match input.fill_buf() {
             Ok(bytes) => bytes,
@@ -394,14 +414,17 @@ fn read_line<R: BufRead>(input: &mut R, buf: &mut Vec<u8>, max: u64) -> io::Resu
             None => (available.len(), false),
         };
         size += take as u64;
-        if size <= max {
+        if take > 0 {
+            last = Some(available[take - 1]);
+        }
+        if size <= keep {
             buf.extend_from_slice(&available[..take]);
         } else if !buf.is_empty() {
             *buf = Vec::new();
         }
         input.consume(take + usize::from(newline));
         if newline {
-            if buf.last() == Some(&b'\r') {
+            if last == Some(b'\r') {
                 buf.pop();
                 size -= 1;
             }

@@ -142,6 +142,49 @@ fn read_line_drops_line_endings_and_does_not_keep_overlong_lines() {
 }
 
 #[test]
+fn a_crlf_line_of_exactly_max_bytes_is_not_too_large() {
+    // Issue 13: the `\r` was counted, so this line came out as 6 bytes.
+    for cap in [1, 2, 3, 4, 64] {
+        let mut input = BufReader::with_capacity(cap, &b"12345\r\n123456\r\n1234567\r\n"[..]);
+        let mut buf = Vec::new();
+        assert_eq!(
+            read_line(&mut input, &mut buf, 5).unwrap(),
+            Some(5),
+            "cap {cap}"
+        );
+        assert_eq!(buf, b"12345");
+        buf.clear();
+        // One byte over: refused, with its true length, and not kept
+        // beyond the one byte a `\r` may take.
+        assert_eq!(read_line(&mut input, &mut buf, 5).unwrap(), Some(6));
+        assert!(buf.len() <= 6);
+        buf.clear();
+        assert_eq!(read_line(&mut input, &mut buf, 5).unwrap(), Some(7));
+        assert!(buf.is_empty());
+        assert_eq!(read_line(&mut input, &mut buf, 5).unwrap(), None);
+    }
+}
+
+#[test]
+fn a_stream_cleans_a_crlf_record_of_exactly_max_bytes() {
+    let record = r#"{"text": "One line of text."}"#;
+    let mut o = opts(OutputFormat::Jsonl);
+    o.clean.no_header = true;
+    o.clean.max_bytes = record.len() as u64;
+    let filter = Filter::new(o, Some(1)).unwrap();
+    let mut out = Vec::new();
+    let mut failures = Vec::new();
+    let input = format!("{record}\r\n{record} \r\n");
+    filter
+        .run(io::Cursor::new(input.into_bytes()), &mut out, |f| {
+            failures.push(f.line)
+        })
+        .unwrap();
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+    assert_eq!(failures, [2]);
+}
+
+#[test]
 fn a_stream_keeps_input_order_and_numbers_lines_from_one() {
     let mut input = String::from("\n");
     for i in 0..3000 {

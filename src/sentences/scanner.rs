@@ -85,6 +85,30 @@ pub(super) struct Scanner<'a> {
     special: &'static [bool; 128],
     /// Where an unclosed `（` opened (with `paren-hold` rules only).
     paren_open: Option<usize>,
+    /// How far the current token's leading punctuation has been read, for
+    /// [`Scanner::word_start`]; one per predicate it is asked with.
+    lead: [Lead; 2],
+}
+
+/// The leading punctuation of one token as read so far: every char in
+/// `from..to` satisfies the predicate, and `found` is the first that does
+/// not, once seen. Without it a token such as `((((a.b.b.b` was read from
+/// its start again at each stop, quadratic in its length (issue 13).
+#[derive(Debug, Clone, Copy, Default)]
+struct Lead {
+    from: usize,
+    to: usize,
+    found: Option<usize>,
+}
+
+/// Which leading chars [`Scanner::word_start`] skips.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum LeadKind {
+    /// Quotes, brackets and bullets: anything but letters, digits and
+    /// currency signs.
+    NotWordOrCurrency = 0,
+    /// Anything but letters and digits.
+    NotWord = 1,
 }
 
 /// ASCII bytes the main loop must look at; all others are skipped.
@@ -125,7 +149,40 @@ impl<'a> Scanner<'a> {
             rules,
             special: rules.map_or(&ASCII_SPECIAL, |r| &r.special),
             paren_open: None,
+            lead: [Lead {
+                from: usize::MAX,
+                ..Lead::default()
+            }; 2],
         }
+    }
+
+    /// The first byte of the current token, at or after its start and
+    /// before `i`, that is not leading punctuation of `kind`; `i` if there
+    /// is none. Amortised O(1): each byte of a token is read once however
+    /// many stops the token holds.
+    pub(super) fn word_start(&mut self, i: usize, kind: LeadKind) -> usize {
+        let from = self.tok_start.min(i);
+        let pred = |c: char| match kind {
+            LeadKind::NotWordOrCurrency => !c.is_alphanumeric() && !is_currency(c),
+            LeadKind::NotWord => !c.is_alphanumeric(),
+        };
+        let mut lead = self.lead[kind as usize];
+        if lead.from != from || lead.to > i {
+            lead = Lead {
+                from,
+                to: from,
+                found: None,
+            };
+        }
+        if lead.found.is_none() {
+            let pos = self.skip_while(lead.to, i, pred);
+            lead.to = pos;
+            if pos < i {
+                lead.found = Some(pos);
+            }
+        }
+        self.lead[kind as usize] = lead;
+        lead.found.unwrap_or(i).min(i)
     }
 
     pub(super) fn finish(mut self) -> Vec<&'a str> {
@@ -297,9 +354,7 @@ impl<'a> Scanner<'a> {
             return k;
         }
         // Leading quotes, brackets and bullets are not part of the word.
-        let word_start = self.skip_while(self.tok_start.min(i), i, |c| {
-            !c.is_alphanumeric() && !is_currency(c)
-        });
+        let word_start = self.word_start(i, LeadKind::NotWordOrCurrency);
         if glued && run.spaced && self.ellipsis_after_stop(i, run.end) {
             return k;
         }

@@ -138,7 +138,7 @@ impl<'a> Scanner<'a> {
         if rest.len() < 3 || !rest.bytes().all(|b| b == b'.') {
             return false;
         }
-        let word_start = self.skip_while(self.tok_start.min(i), i, |c| !c.is_alphanumeric());
+        let word_start = self.word_start(i, super::LeadKind::NotWord);
         // A token start inside a char (after an ellipsis glued to text) has
         // no word to classify: no cut.
         let Some(word) = self.text.get(word_start..i) else {
