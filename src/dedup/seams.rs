@@ -130,6 +130,10 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             let mut after = text.get(run_end..).unwrap_or("").chars();
             let opening = match after.next() {
                 Some('”' | '’' | '…') => after.next().is_some_and(opens),
+                // A list item's dash (`- There`).
+                Some('-' | '–' | '—') => {
+                    after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase)
+                }
                 Some(c) => opens(c),
                 None => false,
             };
@@ -145,17 +149,29 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     // Straight quotes since `start`: their parity tells open from close.
     let mut quotes = 0usize;
     let mut prev: Option<char> = None;
+    // The char before `prev`: an acronym (`UK.Mr`, `M&S.Next`) ends a
+    // sentence as a word does, where a word in small letters follows; a
+    // lone capital (`J.Smith`, `U.S.Treasury`) is an initial, and a code
+    // (`BMWG.F`) is followed by none.
+    let mut before_prev: Option<char> = None;
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
         if c == '"' {
             quotes += 1;
         }
+        let acronym = || {
+            prev.is_some_and(char::is_uppercase)
+                && before_prev.is_some_and(|b| b.is_uppercase() || b == '&')
+                && char_at(text, i + 1).is_some_and(char::is_uppercase)
+                && char_at(text, i + 2).is_some_and(char::is_lowercase)
+        };
         let after_word = prev.is_some_and(|p| {
             p.is_lowercase()
                 || p.is_ascii_digit()
                 || matches!(p, '%' | ')' | '"' | '”' | '’' | '\'' | ']')
-        });
+        }) || (c == '.' && acronym());
         if !(is_stop(c) && after_word) {
+            before_prev = prev;
             prev = Some(c);
             i += c.len_utf8();
             continue;
@@ -175,8 +191,16 @@ pub fn split_glued(text: &str) -> Vec<&str> {
         let next = char_at(text, j);
         let then = next.and_then(|n| char_at(text, j + n.len_utf8()));
         let capital_then = then.is_some_and(char::is_uppercase);
+        // A list item's dash (`- There was`) opens a paragraph too.
+        let dash_item = |k: usize| {
+            matches!(char_at(text, k), Some('-' | '–' | '—'))
+                && char_at(text, k + 1) == Some(' ')
+                && char_at(text, k + 2).is_some_and(char::is_uppercase)
+        };
         let cut = match next {
             Some(n) if n.is_uppercase() => Some(j),
+            Some('"') if dash_item(j + 1) => Some(j + 1),
+            Some('-') if dash_item(j) => Some(j),
             Some('“' | '‘' | '(') if capital_then => Some(j),
             Some('"') if capital_then => Some(if quotes % 2 == 1 { j + 1 } else { j }),
             // `companies.""We`: the first quote closes, the second opens.
@@ -197,7 +221,9 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             }
             None => j,
         };
-        prev = text[..resume].chars().next_back();
+        let mut back = text[..resume].chars();
+        prev = back.next_back();
+        before_prev = back.next_back();
         i = resume;
     }
     parts.push(&text[start..]);

@@ -316,3 +316,23 @@ fn lines_repeated_beside_the_same_neighbours_are_the_scraper_repeating_them() {
     ];
     assert_eq!(rebuild(&shuffled).len(), 3);
 }
+
+#[test]
+fn split_glued_cuts_after_an_acronym_and_before_a_list_dash() {
+    assert_eq!(
+        split_glued("wanting to join families in the UK.Mr Howard said"),
+        vec!["wanting to join families in the UK.", "Mr Howard said"]
+    );
+    assert_eq!(
+        split_glued("does mean something.\"- There was also"),
+        vec!["does mean something.\"", "- There was also"]
+    );
+    // Initials and codes stay whole.
+    for s in [
+        "The U.S.Treasury said",
+        "shares of <BMWG.F> rose",
+        "J.Smith won",
+    ] {
+        assert_eq!(split_glued(s), vec![s], "{s}");
+    }
+}
