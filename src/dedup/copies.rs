@@ -143,13 +143,20 @@ impl<'l, 'a> Output<'l, 'a> {
             // inside it to go by: glued seams are all there is.
             let split = item.split || total == 1;
             let alone_repeat = item.alone.is_some_and(|l| self.lines[l].repeat);
+            let from = out.len();
+            for (raw, sq) in item.paras {
+                out.push((normalize(&raw), sq, split, alone_repeat));
+            }
             // A group's axis that holds a paragraph twice (a line with both
             // places in it) is the article repeating it.
-            let mut here = HashSet::new();
-            for (raw, sq) in item.paras {
-                let text = normalize(&raw);
-                let repeat = alone_repeat || (item.glued && !here.insert(text.clone()));
-                out.push((text, sq, split, repeat));
+            if item.glued && out.len() - from > 1 {
+                let mut here = HashSet::new();
+                let twice: Vec<usize> = (from..out.len())
+                    .filter(|&k| !here.insert(out[k].0.as_str()))
+                    .collect();
+                for k in twice {
+                    out[k].3 = true;
+                }
             }
         }
         if !self.strict {

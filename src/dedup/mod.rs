@@ -451,19 +451,18 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
     let mut kept = Kept::new(&sq.arena);
     let (finished, dropped) = out.finish();
     for (piece, sq, split, repeat) in finished {
-        if split {
-            let parts = split_glued(&piece);
-            // Not split: the piece itself is kept, not a copy of it (one
-            // huge line held twice over, issue 13).
-            if let [only] = parts[..] {
-                if only.len() == piece.len() {
-                    kept.keep_squeezing(piece, repeat);
-                    continue;
-                }
-            }
+        let parts = if split {
+            split_glued(&piece)
+        } else {
+            Vec::new()
+        };
+        if parts.len() > 1 {
             for part in parts {
                 kept.keep_squeezing(part.trim_matches(' ').to_string(), repeat);
             }
+        // Not split: the piece itself is kept, not a copy of it (one huge
+        // line held twice over, issue 13), with its squeezed bytes when
+        // known.
         } else if let Some(sq) = sq {
             kept.keep(piece, &sq, repeat);
         } else {

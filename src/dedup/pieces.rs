@@ -42,7 +42,7 @@ pub(super) struct Frame {
     /// or before it.
     reach_le: Vec<usize>,
     /// The members neither of whose ends was cut off, as (start cut, end
-    /// cut) indices, by end cut and then by start cut.
+    /// cut) indices.
     whole: Vec<(usize, usize)>,
     /// One per cut (the first and last, the group's ends, included).
     cands: Vec<Cand>,
@@ -97,7 +97,6 @@ impl Frame {
                 whole.push((at(a), at(b)));
             }
         }
-        whole.sort_unstable_by_key(|&(s, e)| (e, s));
         // One sweep over the members by start gives, for every cut, the
         // member reaching furthest from before it.
         let (mut reach_lt, mut reach_le) = (Vec::with_capacity(cuts.len()), Vec::new());
@@ -229,7 +228,14 @@ impl Frame {
         // where an element starts, however the longer lines space it. A
         // copy (a link's text, a lede's first sentence) holds no glued
         // cascade of its own.
-        for run in self.whole.chunk_by(|x, y| x.1 == y.1) {
+        // Most groups (a cascade's lines) start where a cut is taken: only
+        // the others need their lines by end.
+        if self.whole.iter().all(|&(s, _)| accepted[s]) {
+            return accepted;
+        }
+        let mut whole = self.whole.clone();
+        whole.sort_unstable_by_key(|&(s, e)| (e, s));
+        for run in whole.chunk_by(|x, y| x.1 == y.1) {
             let mut glued_below = false;
             for &(s, _) in run.iter().rev() {
                 let c = &self.cands[s];

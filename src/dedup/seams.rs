@@ -116,6 +116,23 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     let glued = memchr::memchr3_iter(b'.', b'!', b'?', b)
         .chain(memchr::memchr_iter(0xA6, b)) // the last byte of `…`
         .any(|i| {
+            // A stop that can end a sentence follows a word (an initial's
+            // stop, `U.S`, cannot): what the loop below asks, cheaply.
+            let word = |k: Option<usize>| {
+                k.and_then(|k| b.get(k)).is_some_and(|&c| {
+                    c.is_ascii_lowercase()
+                        || c.is_ascii_digit()
+                        || c >= 0x80
+                        || matches!(c, b'%' | b')' | b'"' | b'\'' | b']')
+                })
+            };
+            let acronym = i >= 2 && b[i - 1].is_ascii_uppercase() && {
+                let c = b[i - 2];
+                c.is_ascii_uppercase() || c == b'&'
+            };
+            if b[i] != 0xA6 && !word(i.checked_sub(1)) && !acronym {
+                return false;
+            }
             if !(run_from <= i && i < run_end) {
                 run_from = i;
                 run_end = b[i + 1..]
