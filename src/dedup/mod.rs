@@ -434,6 +434,12 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
     } else {
         cuts::Style::Spaced
     };
+    // Lines too short for a key, which a gap between two lines may hold.
+    let short: HashSet<&[u8]> = lines
+        .iter()
+        .filter(|l| l.sq.len() < KEY && l.cut == 0)
+        .map(|l| l.sq)
+        .collect();
     let mut out = copies::Output::new(&lines, method == Method::Strict);
     for (g, frame) in groups.iter().zip(&frames) {
         let Some(frame) = frame else {
@@ -441,7 +447,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
             continue;
         };
         let accepted = match method {
-            Method::NearCopies => frame.accepted(style),
+            Method::NearCopies => frame.accepted(style, &lines, g, &short),
             Method::Strict => frame.every_event(),
         };
         let paragraphs = frame.paragraphs(&lines, g, &accepted);

@@ -213,7 +213,13 @@ impl Frame {
     }
 
     /// For each cut, whether it is a boundary; the group's ends always are.
-    pub(super) fn accepted(&self, style: Style) -> Vec<bool> {
+    pub(super) fn accepted(
+        &self,
+        style: Style,
+        lines: &[Line],
+        g: &Group,
+        short: &HashSet<&[u8]>,
+    ) -> Vec<bool> {
         let last = self.cands.len() - 1;
         let mut accepted: Vec<bool> = self
             .cands
@@ -221,6 +227,25 @@ impl Frame {
             .enumerate()
             .map(|(i, c)| i == 0 || i == last || accept(c.ev, c.glue, c.look, style))
             .collect();
+        // Where one line ends and, after a gap, another starts, and the gap
+        // is the text of a line too short to be placed by a key (`Recount.`,
+        // a heading `Result`), that line fills the gap: an element walk
+        // wrote the three elements in turn.
+        if !short.is_empty() {
+            for i in 1..last.saturating_sub(1) {
+                let (a, b) = (&self.cands[i], &self.cands[i + 1]);
+                if !(a.ev.end && b.ev.start) || (accepted[i] && accepted[i + 1]) {
+                    continue;
+                }
+                let filled = self.asm.piece(g, i).is_some_and(|(mi, x, y)| {
+                    short.contains(&lines[g.members[mi].0 as usize].sq[x..y])
+                });
+                if filled && may_head_cascade(b.glue, b.look) && !inside_word(a.glue, a.look) {
+                    accepted[i] = true;
+                    accepted[i + 1] = true;
+                }
+            }
+        }
         // A line that ends where a shorter line ends, which starts at a
         // glued boundary inside it, is a cascade's line: the scraper glued
         // elements from its start on (a list's items, after the paragraph

@@ -336,3 +336,23 @@ fn split_glued_cuts_after_an_acronym_and_before_a_list_dash() {
         assert_eq!(split_glued(s), vec![s], "{s}");
     }
 }
+
+#[test]
+fn a_short_line_that_fills_the_gap_between_two_lines_is_a_paragraph_of_its_own() {
+    // An element walk: the container's text, then each element in turn;
+    // `Recount.` is too short to be placed by a key.
+    let lines = [
+        "00:10 Update: a recount has been requested. Recount. 01:30 Update: the count resumes after midnight.",
+        "00:10 Update: a recount has been requested.",
+        "Recount.",
+        "01:30 Update: the count resumes after midnight.",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[
+            "00:10 Update: a recount has been requested.",
+            "Recount.",
+            "01:30 Update: the count resumes after midnight.",
+        ])
+    );
+}
