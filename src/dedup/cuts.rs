@@ -219,6 +219,14 @@ pub(super) fn may_head_cascade(glue: Glue, look: Option<Look>) -> bool {
     look.is_none_or(|l| !l.never(glue, true, false) && !inside_word(glue, Some(l)))
 }
 
+/// Whether a paragraph may start at a cut with this glue and look once a
+/// line's text fills the gap there: anywhere but before a stop, a comma or
+/// a closing mark, or after an opening one (glued words included: a list's
+/// items touch, `4,102Spoilt`).
+pub(super) fn may_fill(glue: Glue, look: Option<Look>) -> bool {
+    look.is_none_or(|l| !l.never(glue, true, false))
+}
+
 /// Whether a cut shows the scraper gluing paragraphs with no separator.
 pub(super) fn shows_tight_glue(ev: Events, glue: Glue, look: Option<Look>) -> bool {
     (ev.start || ev.end)

@@ -87,7 +87,11 @@ const MAX_ROUNDS: usize = 3;
 /// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let raw: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-    let (near, dropped) = rebuild_with(&raw, Method::NearCopies);
+    let leaves = drop_containers(&raw);
+    let (near, dropped) = match &leaves {
+        Some(leaves) => (rebuild_with(leaves, Method::NearCopies).0, true),
+        None => rebuild_with(&raw, Method::NearCopies),
+    };
     // The promise, checked: every line's text is in the output, in one
     // piece. Where the reading of copies broke one apart (lines that quote
     // and repeat each other in ways no single article explains), the
@@ -125,6 +129,82 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Rounds of [`drop_containers`]: a list inside a section inside the body.
+const CONTAINER_ROUNDS: usize = 4;
+/// Lines before a container looked at for its children's text.
+const NEAR_CONTAINER: usize = 4;
+
+/// `raw` without its container lines, where it has any: a line whose text
+/// (whitespace aside) the lines right after it make up exactly, in order,
+/// two or more of them, is an element's text written before the text of
+/// each element inside it (an element walk: a list, then each item). Those
+/// lines carry all its text and say where it breaks, which keys inside the
+/// container cannot for items too short for one, so it is a copy. A
+/// container of containers goes once its inner ones have.
+fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
+    let first_byte = |s: &str| s.bytes().find(|b| !b.is_ascii_whitespace());
+    let mut lines: Vec<&str> = raw
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let mut any = false;
+    let (mut outer, mut inner) = (Vec::new(), Vec::new());
+    for _ in 0..CONTAINER_ROUNDS {
+        let mut drop = vec![false; lines.len()];
+        for i in 0..lines.len().saturating_sub(2) {
+            // Cheap test first: the next line is shorter and starts alike.
+            let next = lines[i + 1];
+            if next.len() >= lines[i].len() || first_byte(next) != first_byte(lines[i]) {
+                continue;
+            }
+            outer.clear();
+            squeeze_into(lines[i], &mut outer);
+            let (mut at, mut children) = (0, 0);
+            for child in &lines[i + 1..] {
+                inner.clear();
+                squeeze_into(child, &mut inner);
+                if inner.is_empty() || !outer[at..].starts_with(&inner) {
+                    break;
+                }
+                at += inner.len();
+                children += 1;
+                if at == outer.len() {
+                    break;
+                }
+            }
+            // A child that also ends or starts a line just before the
+            // container (a caption's `Photo Credit: …`) would be placed
+            // there once the container is gone: the container is kept as
+            // the evidence of where it stands.
+            drop[i] = at == outer.len()
+                && children >= 2
+                && !lines[i.saturating_sub(NEAR_CONTAINER)..i]
+                    .iter()
+                    .any(|before| {
+                        let mut sq = Vec::new();
+                        squeeze_into(before, &mut sq);
+                        lines[i + 1..i + 1 + children].iter().any(|child| {
+                            inner.clear();
+                            squeeze_into(child, &mut inner);
+                            sq.len() > inner.len()
+                                && (sq.ends_with(&inner) || sq.starts_with(&inner))
+                        })
+                    });
+        }
+        if !drop.contains(&true) {
+            break;
+        }
+        any = true;
+        let mut k = 0;
+        lines.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+    any.then_some(lines)
 }
 
 /// `out` with the paragraphs that a line of `raw` spans, where `next` (a

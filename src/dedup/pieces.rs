@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use super::cuts::{
-    accept, inside_word, may_head_cascade, shows_tight_glue, Events, Glue, Look, Style,
+    accept, inside_word, may_fill, may_head_cascade, shows_tight_glue, Events, Glue, Look, Style,
 };
 use super::truncation::{CUT_END, CUT_START};
 use super::*;
@@ -240,7 +240,7 @@ impl Frame {
                 let filled = self.asm.piece(g, i).is_some_and(|(mi, x, y)| {
                     short.contains(&lines[g.members[mi].0 as usize].sq[x..y])
                 });
-                if filled && may_head_cascade(b.glue, b.look) && !inside_word(a.glue, a.look) {
+                if filled && may_fill(a.glue, a.look) && may_fill(b.glue, b.look) {
                     accepted[i] = true;
                     accepted[i + 1] = true;
                 }

@@ -356,3 +356,30 @@ fn a_short_line_that_fills_the_gap_between_two_lines_is_a_paragraph_of_its_own()
         ])
     );
 }
+
+#[test]
+fn a_container_that_the_lines_after_it_make_up_is_a_copy_of_them() {
+    // An element walk of a heading and a list of short items: the list's
+    // text, then each item; the items are too short for a key.
+    let lines = [
+        "Ingredients 170 g butter 1 egg 1 tsp vanilla Method Stir it all.",
+        "Ingredients",
+        "170 g butter 1 egg 1 tsp vanilla",
+        "170 g butter",
+        "1 egg",
+        "1 tsp vanilla",
+        "Method",
+        "Stir it all.",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[
+            "Ingredients",
+            "170 g butter",
+            "1 egg",
+            "1 tsp vanilla",
+            "Method",
+            "Stir it all."
+        ])
+    );
+}
