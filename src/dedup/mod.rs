@@ -131,6 +131,12 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     out
 }
 
+/// Whether the head of a child (zero-padded when short) is a prefix of its
+/// container's head.
+fn starts_alike(child: [u8; 16], outer: [u8; 16]) -> bool {
+    child.iter().zip(&outer).all(|(&c, &o)| c == 0 || c == o)
+}
+
 /// Rounds of [`drop_containers`]: a list inside a section inside the body.
 const CONTAINER_ROUNDS: usize = 4;
 /// Lines before a container looked at for its children's text.
@@ -144,7 +150,18 @@ const NEAR_CONTAINER: usize = 4;
 /// container cannot for items too short for one, so it is a copy. A
 /// container of containers goes once its inner ones have.
 fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
-    let first_byte = |s: &str| s.bytes().find(|b| !b.is_ascii_whitespace());
+    // The first 16 bytes that are not ASCII whitespace: a child starts as
+    // its container does.
+    let head = |s: &str| {
+        let mut h = [0u8; 16];
+        for (slot, b) in h
+            .iter_mut()
+            .zip(s.bytes().filter(|b| !b.is_ascii_whitespace()))
+        {
+            *slot = b;
+        }
+        h
+    };
     let mut lines: Vec<&str> = raw
         .iter()
         .copied()
@@ -157,7 +174,7 @@ fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
         for i in 0..lines.len().saturating_sub(2) {
             // Cheap test first: the next line is shorter and starts alike.
             let next = lines[i + 1];
-            if next.len() >= lines[i].len() || first_byte(next) != first_byte(lines[i]) {
+            if next.len() >= lines[i].len() || !starts_alike(head(next), head(lines[i])) {
                 continue;
             }
             outer.clear();
