@@ -147,6 +147,14 @@ pub struct Cli {
     #[arg(long)]
     pub no_header: bool,
 
+    /// The header lines the input starts with, in order: a comma-separated
+    /// list of title, date and url, each at most once (e.g. url,title,date
+    /// or title,url). A field left out is absent: null in JSON, not written
+    /// in text, which writes the header back in this order. Text input only
+    /// (JSON Lines records name their fields) [default: title,date,url]
+    #[arg(long, value_name = "FIELDS", value_parser = parse_header, conflicts_with = "no_header")]
+    pub header: Option<newsdedup::HeaderLayout>,
+
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
@@ -200,6 +208,12 @@ pub struct Cli {
     /// Print a man page or a shell completion script to stdout, and exit.
     #[arg(long, value_enum, value_name = "KIND", exclusive = true)]
     pub generate: Option<Generate>,
+}
+
+fn parse_header(fields: &str) -> Result<newsdedup::HeaderLayout, String> {
+    fields
+        .parse()
+        .map_err(|e: newsdedup::HeaderLayoutError| format!("{e} (hint: {})", e.hint()))
 }
 
 fn parse_lang(code: &str) -> Result<newsdedup::lang::Lang, String> {
