@@ -36,6 +36,8 @@ Examples:
   newsdedup --check corpus/                list files that would change (CI)
   newsdedup --diff corpus/                 show what would change
   newsdedup --explain scraped.txt          show what became of each body line
+  newsdedup --header url,title,date scraped.txt
+                                           header lines in another order
   newsdedup --format jsonl corpus/ > all.jsonl
 
 Copies of one story across a corpus:
@@ -147,11 +149,13 @@ pub struct Cli {
     #[arg(long)]
     pub no_header: bool,
 
-    /// The header lines the input starts with, in order: a comma-separated
-    /// list of title, date and url, each at most once (e.g. url,title,date
-    /// or title,url). A field left out is absent: null in JSON, not written
-    /// in text, which writes the header back in this order. Text input only
-    /// (JSON Lines records name their fields) [default: title,date,url]
+    /// The header lines the input starts with, in order: title, date and
+    /// url, comma-separated, each at most once [default: title,date,url]
+    ///
+    /// For example url,title,date, or title,url for files without a date. A
+    /// field left out is absent: null in JSON, no line in text, which
+    /// writes the header back in this order. Errors name a field's line in
+    /// this layout. Text input only (JSON Lines records name their fields).
     #[arg(long, value_name = "FIELDS", value_parser = parse_header, conflicts_with = "no_header")]
     pub header: Option<newsdedup::HeaderLayout>,
 
