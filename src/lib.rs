@@ -8,9 +8,10 @@
 //!
 //! # The public API
 //!
-//! - [`clean`] with its [`Options`]: one scraped file's bytes to an
-//!   [`Article`] ([`Header`], [`Date`], [`Stats`], paragraphs), or an
-//!   [`Error`] that names the line and gives a hint;
+//! - [`clean`] with its [`Options`] (the header's lines and their order a
+//!   [`HeaderLayout`]): one scraped file's bytes to an [`Article`]
+//!   ([`Header`], [`Date`], [`Stats`], paragraphs), or an [`Error`] that
+//!   names the line and gives a hint;
 //! - [`writer`]: an article as text (the scraped layout) or JSON;
 //! - [`jsonl`]: the same cleaning per JSON Lines record ([`jsonl::Record`],
 //!   [`jsonl::clean_line`]) and as a streaming filter ([`jsonl::Filter`]);
