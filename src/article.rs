@@ -194,18 +194,223 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-/// The three header lines of a scraped file.
+/// One of the header lines of a scraped file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeaderField {
+    /// The article's title.
+    Title,
+    /// Its date ([`Date::parse`]).
+    Date,
+    /// Its URL, absolute `http://` or `https://`.
+    Url,
+}
+
+impl HeaderField {
+    /// The field's name in a layout: `title`, `date` or `url`.
+    pub fn name(self) -> &'static str {
+        match self {
+            HeaderField::Title => "title",
+            HeaderField::Date => "date",
+            HeaderField::Url => "url",
+        }
+    }
+}
+
+impl fmt::Display for HeaderField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which header lines a scraped file has, in order: line 1 is the first
+/// field, line 2 the second, and so on; the body follows them. Each field
+/// appears at most once and at least one does. The default is
+/// `title,date,url`; [`HeaderLayout::from_str`](std::str::FromStr) reads
+/// the comma-separated form (`url,title,date`, `title,url`, `title`).
+///
+/// A field absent from the layout is absent from the [`Header`], and text
+/// output writes the header lines back in the layout's order, so cleaning
+/// a cleaned file with the same layout changes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HeaderLayout {
+    fields: [HeaderField; 3],
+    len: u8,
+}
+
+impl HeaderLayout {
+    /// The layout of today's scraper: title, date, URL.
+    pub const DEFAULT: HeaderLayout = HeaderLayout {
+        fields: [HeaderField::Title, HeaderField::Date, HeaderField::Url],
+        len: 3,
+    };
+
+    /// The layout of `fields`, in order; an error if there is none or one
+    /// is repeated.
+    pub fn new(fields: &[HeaderField]) -> Result<HeaderLayout, HeaderLayoutError> {
+        if fields.is_empty() {
+            return Err(HeaderLayoutError::Empty);
+        }
+        let mut layout = HeaderLayout {
+            fields: HeaderLayout::DEFAULT.fields,
+            len: 0,
+        };
+        for &field in fields {
+            if layout.fields().contains(&field) {
+                return Err(HeaderLayoutError::Repeated(field));
+            }
+            layout.fields[usize::from(layout.len)] = field;
+            layout.len += 1;
+        }
+        Ok(layout)
+    }
+
+    /// The fields, in the order of their lines.
+    pub fn fields(&self) -> &[HeaderField] {
+        &self.fields[..usize::from(self.len)]
+    }
+
+    /// How many header lines there are: the body starts on the line after.
+    pub fn lines(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// The 1-based line of `field`, or `None` when the layout lacks it.
+    pub fn line_of(&self, field: HeaderField) -> Option<usize> {
+        self.fields()
+            .iter()
+            .position(|&f| f == field)
+            .map(|i| i + 1)
+    }
+}
+
+impl Default for HeaderLayout {
+    fn default() -> Self {
+        HeaderLayout::DEFAULT
+    }
+}
+
+/// The comma-separated form, `title,date,url`.
+impl fmt::Display for HeaderLayout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, field) in self.fields().iter().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            f.write_str(field.name())?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads `title,date,url`-style lists: the fields' names in the order of
+/// their lines, separated by commas (spaces around a name are allowed).
+impl std::str::FromStr for HeaderLayout {
+    type Err = HeaderLayoutError;
+
+    fn from_str(s: &str) -> Result<HeaderLayout, HeaderLayoutError> {
+        if s.trim().is_empty() {
+            return Err(HeaderLayoutError::Empty);
+        }
+        let mut fields = Vec::with_capacity(3);
+        for name in s.split(',').map(str::trim) {
+            fields.push(match name {
+                "title" => HeaderField::Title,
+                "date" => HeaderField::Date,
+                "url" => HeaderField::Url,
+                _ => return Err(HeaderLayoutError::Unknown(name.to_string())),
+            });
+            // A fourth name is a repeat of one of the three: say which.
+            HeaderLayout::new(&fields)?;
+        }
+        HeaderLayout::new(&fields)
+    }
+}
+
+/// Why a header layout cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HeaderLayoutError {
+    /// No field is given.
+    Empty,
+    /// A name is not `title`, `date` or `url` (it may be empty, as in
+    /// `title,,url`).
+    Unknown(String),
+    /// A field is given twice.
+    Repeated(HeaderField),
+}
+
+impl HeaderLayoutError {
+    /// A short suggestion for writing the layout.
+    pub fn hint(&self) -> &'static str {
+        "list title, date and url, each at most once, in the order of the file's first lines, \
+         e.g. url,title,date or title,url"
+    }
+}
+
+impl fmt::Display for HeaderLayoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeaderLayoutError::Empty => write!(f, "the header layout names no field"),
+            HeaderLayoutError::Unknown(name) => {
+                write!(f, "{name:?} is not a header field (title, date or url)")
+            }
+            HeaderLayoutError::Repeated(field) => {
+                write!(f, "{field} appears more than once in the header layout")
+            }
+        }
+    }
+}
+
+impl std::error::Error for HeaderLayoutError {}
+
+/// The header lines of a scraped file, as its [`HeaderLayout`] gives them.
+/// A field is `Some` exactly when the layout has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
-    /// Line 1, trimmed.
-    pub title: String,
-    /// Line 2, parsed ([`Date::parse`]).
-    pub date: Date,
-    /// Line 2 as written, trimmed: text output keeps it, so a cleaned file
-    /// keeps its scraper's date format.
-    pub date_line: String,
-    /// Line 3, trimmed.
-    pub url: String,
+    /// The title line, trimmed.
+    pub title: Option<String>,
+    /// The date line, parsed ([`Date::parse`]).
+    pub date: Option<Date>,
+    /// The date line as written, trimmed: text output keeps it, so a
+    /// cleaned file keeps its scraper's date format.
+    pub date_line: Option<String>,
+    /// The URL line, trimmed.
+    pub url: Option<String>,
+    /// Which lines the header has, in order: text output writes them back
+    /// so.
+    pub layout: HeaderLayout,
+}
+
+impl Header {
+    /// A header of the default layout (title, date, URL).
+    pub fn new(title: String, date: Date, date_line: String, url: String) -> Header {
+        Header {
+            title: Some(title),
+            date: Some(date),
+            date_line: Some(date_line),
+            url: Some(url),
+            layout: HeaderLayout::DEFAULT,
+        }
+    }
+
+    /// The text of `field`'s line as text output writes it (for the date,
+    /// the line as written), or `None` when the header has no such line.
+    pub fn line(&self, field: HeaderField) -> Option<&str> {
+        match field {
+            HeaderField::Title => self.title.as_deref(),
+            HeaderField::Date => self.date_line.as_deref(),
+            HeaderField::Url => self.url.as_deref(),
+        }
+    }
+
+    /// The header's lines in the layout's order, as text output writes
+    /// them.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.layout
+            .fields()
+            .iter()
+            .map(|&field| self.line(field).unwrap_or(""))
+    }
 }
 
 /// Sizes before and after cleaning, for reports and JSON output.
@@ -272,7 +477,7 @@ impl Article {
         let header = self
             .header
             .as_ref()
-            .map_or(0, |h| h.title.len() + h.date_line.len() + h.url.len() + 3);
+            .map_or(0, |h| h.lines().map(|l| l.len() + 1).sum::<usize>());
         header + self.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>()
     }
 
@@ -406,12 +611,12 @@ mod tests {
     #[test]
     fn text_len_counts_header_paragraphs_and_newlines() {
         let a = Article::new(
-            Some(Header {
-                title: "T".into(),
-                date: Date::parse_compact("20220122").unwrap(),
-                date_line: "20220122".into(),
-                url: "https://x.y/".into(),
-            }),
+            Some(Header::new(
+                "T".into(),
+                Date::parse_compact("20220122").unwrap(),
+                "20220122".into(),
+                "https://x.y/".into(),
+            )),
             vec!["ab".into(), "c".into()],
             100,
             2,
@@ -419,5 +624,51 @@ mod tests {
         // "T\n20220122\nhttps://x.y/\nab\nc\n"
         assert_eq!(a.stats.output_bytes, 2 + 9 + 13 + 3 + 2);
         assert_eq!(a.stats.removed_bytes, 100 - 29);
+    }
+
+    #[test]
+    fn reads_header_layouts_and_refuses_bad_ones_saying_why() {
+        use HeaderField::*;
+        let layout = |s: &str| s.parse::<HeaderLayout>();
+        assert_eq!(layout("title,date,url"), Ok(HeaderLayout::DEFAULT));
+        assert_eq!(HeaderLayout::default().to_string(), "title,date,url");
+        let l = layout("url, title,date").unwrap();
+        assert_eq!(l.fields(), [Url, Title, Date]);
+        assert_eq!((l.line_of(Date), l.lines()), (Some(3), 3));
+        assert_eq!(l.to_string(), "url,title,date");
+        let l = layout("title").unwrap();
+        assert_eq!((l.fields(), l.line_of(Url)), (&[Title][..], None));
+        assert_eq!(layout(""), Err(HeaderLayoutError::Empty));
+        assert_eq!(layout(" "), Err(HeaderLayoutError::Empty));
+        assert_eq!(
+            layout("title,url,title"),
+            Err(HeaderLayoutError::Repeated(Title))
+        );
+        assert_eq!(
+            layout("title,,url"),
+            Err(HeaderLayoutError::Unknown(String::new()))
+        );
+        assert_eq!(
+            layout("title,body").unwrap_err().to_string(),
+            "\"body\" is not a header field (title, date or url)"
+        );
+        assert_eq!(
+            layout("date,date").unwrap_err().to_string(),
+            "date appears more than once in the header layout"
+        );
+    }
+
+    #[test]
+    fn text_len_counts_only_the_lines_of_the_layout() {
+        let header = Header {
+            title: Some("T".into()),
+            date: None,
+            date_line: None,
+            url: Some("https://x.y/".into()),
+            layout: "url,title".parse().unwrap(),
+        };
+        assert_eq!(header.lines().collect::<Vec<_>>(), ["https://x.y/", "T"]);
+        let a = Article::new(Some(header), vec!["ab".into()], 100, 1);
+        assert_eq!(a.stats.output_bytes, 13 + 2 + 3);
     }
 }

@@ -36,6 +36,8 @@ Examples:
   newsdedup --check corpus/                list files that would change (CI)
   newsdedup --diff corpus/                 show what would change
   newsdedup --explain scraped.txt          show what became of each body line
+  newsdedup --header url,title,date scraped.txt
+                                           header lines in another order
   newsdedup --format jsonl corpus/ > all.jsonl
 
 Copies of one story across a corpus:
@@ -147,6 +149,16 @@ pub struct Cli {
     #[arg(long)]
     pub no_header: bool,
 
+    /// The header lines the input starts with, in order: title, date and
+    /// url, comma-separated, each at most once [default: title,date,url]
+    ///
+    /// For example url,title,date, or title,url for files without a date. A
+    /// field left out is absent: null in JSON, no line in text, which
+    /// writes the header back in this order. Errors name a field's line in
+    /// this layout. Text input only (JSON Lines records name their fields).
+    #[arg(long, value_name = "FIELDS", value_parser = parse_header, conflicts_with = "no_header")]
+    pub header: Option<newsdedup::HeaderLayout>,
+
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
@@ -200,6 +212,12 @@ pub struct Cli {
     /// Print a man page or a shell completion script to stdout, and exit.
     #[arg(long, value_enum, value_name = "KIND", exclusive = true)]
     pub generate: Option<Generate>,
+}
+
+fn parse_header(fields: &str) -> Result<newsdedup::HeaderLayout, String> {
+    fields
+        .parse()
+        .map_err(|e: newsdedup::HeaderLayoutError| format!("{e} (hint: {})", e.hint()))
 }
 
 fn parse_lang(code: &str) -> Result<newsdedup::lang::Lang, String> {

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::article::{HeaderField, HeaderLayout};
+
 /// Why an input could not be cleaned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -16,24 +18,34 @@ pub enum Error {
         /// True when there were bytes, all of them whitespace.
         whitespace_only: bool,
     },
-    /// Line 1, the title, is blank.
-    EmptyTitle,
-    /// The file ends before the three header lines are complete.
+    /// The title line (line 1 in the default layout) is blank.
+    EmptyTitle {
+        /// 1-based line number of the title, by the header layout.
+        line: usize,
+    },
+    /// The file ends before the header lines of its layout are complete.
     MissingHeaderLine {
         /// 1-based line number of the missing line (2 or 3).
         line: usize,
+        /// The header layout, whose field at `line` is missing.
+        layout: HeaderLayout,
     },
-    /// Line 2 is not a date in a form read ([`crate::Date::parse`]), or is
-    /// not a real date.
+    /// The date line (line 2 in the default layout) is not a date in a
+    /// form read ([`crate::Date::parse`]), or is not a real date.
     BadDate {
-        /// The trimmed text of line 2.
+        /// 1-based line number of the date, by the header layout.
+        line: usize,
+        /// The trimmed text of the line.
         found: String,
         /// What exactly is wrong with it.
         reason: &'static str,
     },
-    /// Line 3 is not an absolute `http://` or `https://` URL.
+    /// The URL line (line 3 in the default layout) is not an absolute
+    /// `http://` or `https://` URL.
     BadUrl {
-        /// The trimmed text of line 3.
+        /// 1-based line number of the URL, by the header layout.
+        line: usize,
+        /// The trimmed text of the line.
         found: String,
     },
     /// The header is complete but no body line follows it.
@@ -78,10 +90,12 @@ impl Error {
     /// The 1-based line the error applies to, when there is one.
     pub fn line(&self) -> Option<usize> {
         match self {
-            Error::Empty { .. } | Error::EmptyTitle => Some(1),
-            Error::MissingHeaderLine { line } | Error::NoBody { line } => Some(*line),
-            Error::BadDate { .. } => Some(2),
-            Error::BadUrl { .. } => Some(3),
+            Error::Empty { .. } => Some(1),
+            Error::EmptyTitle { line }
+            | Error::MissingHeaderLine { line, .. }
+            | Error::BadDate { line, .. }
+            | Error::BadUrl { line, .. }
+            | Error::NoBody { line } => Some(*line),
             Error::InvalidUtf8 { line, .. } | Error::Binary { line, .. } => Some(*line),
             // Where the encoding shows: the BOM or the first NUL byte.
             Error::Utf16 { .. } => Some(1),
@@ -97,17 +111,33 @@ impl Error {
     pub fn hint(&self) -> &'static str {
         match self {
             Error::Empty { .. } => "a scraped file holds a title, a date, a URL, then the body",
-            Error::EmptyTitle => "line 1 must hold the title",
-            Error::MissingHeaderLine { .. } => {
+            Error::EmptyTitle { line } => match line {
+                1 => "line 1 must hold the title",
+                2 => "line 2 must hold the title",
+                _ => "line 3 must hold the title",
+            },
+            Error::MissingHeaderLine { layout, .. } if *layout == HeaderLayout::DEFAULT => {
                 "the header is three lines: title, date (e.g. 20220122), URL"
             }
-            Error::BadDate { .. } => {
-                "line 2 must be the date, e.g. 20220122, 2022-01-22 or 22 Jan 2022"
+            Error::MissingHeaderLine { .. } => {
+                "the header has a line for each field of Options::header, in its order"
             }
-            Error::BadUrl { .. } => {
-                "line 3 must be an absolute URL such as https://example.com/a.html"
-            }
-            Error::NoBody { .. } => "the article text starts on line 4; nothing to clean",
+            Error::BadDate { line, .. } => match line {
+                1 => "line 1 must be the date, e.g. 20220122, 2022-01-22 or 22 Jan 2022",
+                2 => "line 2 must be the date, e.g. 20220122, 2022-01-22 or 22 Jan 2022",
+                _ => "line 3 must be the date, e.g. 20220122, 2022-01-22 or 22 Jan 2022",
+            },
+            Error::BadUrl { line, .. } => match line {
+                1 => "line 1 must be an absolute URL such as https://example.com/a.html",
+                2 => "line 2 must be an absolute URL such as https://example.com/a.html",
+                _ => "line 3 must be an absolute URL such as https://example.com/a.html",
+            },
+            Error::NoBody { line } => match line {
+                1 => "the article text starts on line 1; nothing to clean",
+                2 => "the article text starts on line 2; nothing to clean",
+                3 => "the article text starts on line 3; nothing to clean",
+                _ => "the article text starts on line 4; nothing to clean",
+            },
             Error::InvalidUtf8 { .. } => "convert the file to UTF-8",
             Error::Binary { .. } => {
                 "text has no NUL bytes, so this looks like a binary file; check the path"
@@ -127,17 +157,33 @@ impl fmt::Display for Error {
             Error::Empty {
                 whitespace_only: true,
             } => write!(f, "the file holds only whitespace"),
-            Error::EmptyTitle => write!(f, "the title line is empty"),
-            Error::MissingHeaderLine { line: 2 } => {
-                write!(f, "the file ends after the title: no date line")
+            Error::EmptyTitle { .. } => write!(f, "the title line is empty"),
+            Error::MissingHeaderLine { line, layout } => {
+                let fields = layout.fields();
+                let missing = fields.get(line.wrapping_sub(1)).copied();
+                let name = |field: Option<HeaderField>| match field {
+                    Some(HeaderField::Url) => "URL",
+                    Some(field) => field.name(),
+                    None => "header",
+                };
+                match *line {
+                    2 => write!(
+                        f,
+                        "the file ends after the {}: no {} line",
+                        name(fields.first().copied()),
+                        name(missing)
+                    ),
+                    _ => write!(
+                        f,
+                        "the file ends before header line {line}: no {} line",
+                        name(missing)
+                    ),
+                }
             }
-            Error::MissingHeaderLine { line } => {
-                write!(f, "the file ends before header line {line}: no URL line")
-            }
-            Error::BadDate { found, reason } => {
+            Error::BadDate { found, reason, .. } => {
                 write!(f, "expected a date, found {found:?}: {reason}")
             }
-            Error::BadUrl { found } => {
+            Error::BadUrl { found, .. } => {
                 write!(f, "expected an absolute http(s) URL, found {found:?}")
             }
             Error::NoBody { .. } => write!(f, "the header is not followed by any body text"),
@@ -178,13 +224,20 @@ mod tests {
             Error::Empty {
                 whitespace_only: false,
             },
-            Error::EmptyTitle,
-            Error::MissingHeaderLine { line: 2 },
+            Error::EmptyTitle { line: 1 },
+            Error::MissingHeaderLine {
+                line: 2,
+                layout: HeaderLayout::DEFAULT,
+            },
             Error::BadDate {
+                line: 2,
                 found: "x".into(),
                 reason: "r",
             },
-            Error::BadUrl { found: "x".into() },
+            Error::BadUrl {
+                line: 3,
+                found: "x".into(),
+            },
             Error::NoBody { line: 4 },
             Error::InvalidUtf8 { offset: 0, line: 1 },
             Error::Binary { offset: 0, line: 1 },

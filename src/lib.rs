@@ -8,9 +8,10 @@
 //!
 //! # The public API
 //!
-//! - [`clean`] with its [`Options`]: one scraped file's bytes to an
-//!   [`Article`] ([`Header`], [`Date`], [`Stats`], paragraphs), or an
-//!   [`Error`] that names the line and gives a hint;
+//! - [`clean`] with its [`Options`] (the header's lines and their order a
+//!   [`HeaderLayout`]): one scraped file's bytes to an [`Article`]
+//!   ([`Header`], [`Date`], [`Stats`], paragraphs), or an [`Error`] that
+//!   names the line and gives a hint;
 //! - [`writer`]: an article as text (the scraped layout) or JSON;
 //! - [`jsonl`]: the same cleaning per JSON Lines record ([`jsonl::Record`],
 //!   [`jsonl::clean_line`]) and as a streaming filter ([`jsonl::Filter`]);
@@ -64,15 +65,22 @@ mod reader;
 pub mod sentences;
 pub mod writer;
 
-pub use article::{Article, Date, Header, Stats};
+pub use article::{Article, Date, Header, HeaderField, HeaderLayout, HeaderLayoutError, Stats};
 pub use error::Error;
 pub use reader::decode_entities;
 
 /// How to clean an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// The input holds body text only: no title, date and URL lines.
+    /// The input holds body text only: no title, date and URL lines
+    /// (`header` is then not read).
     pub no_header: bool,
+    /// Which header lines the input starts with, in order (`--header`):
+    /// by default title, date, URL. A field the layout lacks is `None` in
+    /// the [`Header`], and text output writes the header back in this
+    /// order. JSON Lines records name their fields, so
+    /// [`jsonl`] ignores it.
+    pub header: HeaderLayout,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     pub lossy: bool,
     /// Refuse inputs larger than this many bytes.
@@ -97,6 +105,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             no_header: false,
+            header: HeaderLayout::DEFAULT,
             lossy: false,
             max_bytes: DEFAULT_MAX_BYTES,
             keep_entities: false,
@@ -125,7 +134,8 @@ impl Default for Options {
 /// An [`Error`] that says what is wrong with the input and on which line:
 /// over `opts.max_bytes`; not UTF-8 (UTF-16, NUL bytes, invalid sequences
 /// unless `opts.lossy`); empty or whitespace only; a missing, empty or
-/// malformed header line (unless `opts.no_header`); no body text.
+/// malformed header line of `opts.header`, named by its line in that
+/// layout (unless `opts.no_header`); no body text.
 pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
     read_and_rebuild(input, opts, |_, article| article)
 }
@@ -147,6 +157,7 @@ pub(crate) fn read_and_rebuild<R>(
         &text,
         reader::ReadOptions {
             no_header: opts.no_header,
+            header: opts.header,
             keep_entities: opts.keep_entities,
         },
     )?;

@@ -100,7 +100,12 @@ pub fn stdout_failure(e: io::Error) -> io::Error {
 pub fn hint(error: &Error) -> Cow<'static, str> {
     let add = |flag: &str| Cow::Owned(format!("{}{flag}", error.hint()));
     match error {
-        Error::EmptyTitle
+        Error::MissingHeaderLine { layout, .. } if *layout != newsdedup::HeaderLayout::DEFAULT => {
+            "the header has a line for each field of --header, in its order; \
+             use --no-header for body-only files"
+                .into()
+        }
+        Error::EmptyTitle { .. }
         | Error::MissingHeaderLine { .. }
         | Error::BadDate { .. }
         | Error::BadUrl { .. } => add("; use --no-header for body-only files"),
@@ -185,6 +190,7 @@ mod tests {
     #[test]
     fn library_hints_name_no_flag_and_the_binary_adds_them() {
         let bad_date = Error::BadDate {
+            line: 2,
             found: "x".into(),
             reason: "r",
         };

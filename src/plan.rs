@@ -162,8 +162,16 @@ impl Plan {
         if let Some(kind) = cli.generate {
             return Ok(Plan::Generate(kind));
         }
+        if cli.header.is_some() && cli.input_format == InputFormat::Jsonl {
+            bail!(hinted(
+                "--header gives the order of a scraped text file's lines; JSON Lines records name their fields",
+                "drop --header: records hold \"title\", \"date\", \"url\" and \"text\" \
+                 (with --no-header, \"text\" only)"
+            ));
+        }
         let clean = Options {
             no_header: cli.no_header,
+            header: cli.header.unwrap_or_default(),
             lossy: cli.lossy,
             max_bytes: cli.max_bytes,
             keep_entities: cli.keep_entities,

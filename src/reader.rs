@@ -1,7 +1,7 @@
 //! Reader: raw bytes to a header and body lines.
 //!
 //! Everything about the *shape* of a scraped file lives here: the encoding
-//! checks, the three header lines and the line endings (LF, CRLF or a lone
+//! checks, the header lines (by their layout) and the line endings (LF, CRLF or a lone
 //! CR), and how characters are written: HTML character references
 //! (`&quot;`, `&#8217;`) are decoded, since a scraped news file never means
 //! `&amp;` literally and copies of one paragraph may differ only there. The
@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::article::{Date, Header};
+use crate::article::{Date, Header, HeaderField, HeaderLayout};
 use crate::error::Error;
 
 /// How to read an input.
@@ -20,6 +20,8 @@ use crate::error::Error;
 pub struct ReadOptions {
     /// The input holds body text only: no title, date and URL lines.
     pub no_header: bool,
+    /// Which header lines the input has, in order (unless `no_header`).
+    pub header: HeaderLayout,
     /// Leave HTML character references (`&amp;`, `&#39;`) as written
     /// instead of decoding them.
     pub keep_entities: bool,
@@ -28,7 +30,7 @@ pub struct ReadOptions {
 /// A parsed scraped file, borrowing its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document<'a> {
-    /// The three header lines, unless reading with `no_header`.
+    /// The header lines of the layout, unless reading with `no_header`.
     pub header: Option<Header>,
     /// The non-blank body lines, untrimmed, without their line endings,
     /// their character references decoded (borrowed where there were none).
@@ -156,15 +158,23 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
     let mut header = if opts.no_header {
         None
     } else {
-        Some(parse_header(&mut lines)?)
+        Some(parse_header(&mut lines, opts.header)?)
     };
-    if let Some(h) = header.as_mut().filter(|_| !opts.keep_entities) {
-        if let Cow::Owned(t) = decode_entities(&h.title) {
+    if let Some(title) = header
+        .as_mut()
+        .and_then(|h| h.title.as_mut())
+        .filter(|_| !opts.keep_entities)
+    {
+        if let Cow::Owned(t) = decode_entities(title) {
             // A decoded `&#10;` must not break the title's line.
-            h.title = crate::dedup::normalize(&t);
+            *title = crate::dedup::normalize(&t);
         }
     }
-    let first = if opts.no_header { 1 } else { 4 };
+    let first = if opts.no_header {
+        1
+    } else {
+        opts.header.lines() + 1
+    };
     let (numbers, body): (Vec<usize>, Vec<Cow<str>>) = lines
         .enumerate()
         .map(|(i, l)| {
@@ -187,35 +197,54 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
     })
 }
 
-fn parse_header<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Result<Header, Error> {
-    let title = lines.next().unwrap_or("").trim();
-    if title.is_empty() {
-        return Err(Error::EmptyTitle);
+/// Reads the header lines of `layout`, each checked by its field; an
+/// error names the line the layout gives the field.
+fn parse_header<'a>(
+    lines: &mut impl Iterator<Item = &'a str>,
+    layout: HeaderLayout,
+) -> Result<Header, Error> {
+    let mut header = Header {
+        title: None,
+        date: None,
+        date_line: None,
+        url: None,
+        layout,
+    };
+    for (i, &field) in layout.fields().iter().enumerate() {
+        let line = i + 1;
+        // The text is not empty, so line 1 is always there.
+        let text = lines
+            .next()
+            .ok_or(Error::MissingHeaderLine { line, layout })?
+            .trim();
+        match field {
+            HeaderField::Title => {
+                if text.is_empty() {
+                    return Err(Error::EmptyTitle { line });
+                }
+                header.title = Some(text.to_string());
+            }
+            HeaderField::Date => {
+                let date = Date::parse(text).map_err(|reason| Error::BadDate {
+                    line,
+                    found: text.to_string(),
+                    reason,
+                })?;
+                header.date = Some(date);
+                header.date_line = Some(text.to_string());
+            }
+            HeaderField::Url => {
+                if !is_absolute_http_url(text) {
+                    return Err(Error::BadUrl {
+                        line,
+                        found: text.to_string(),
+                    });
+                }
+                header.url = Some(text.to_string());
+            }
+        }
     }
-    let date = lines
-        .next()
-        .ok_or(Error::MissingHeaderLine { line: 2 })?
-        .trim();
-    let date_line = date.to_string();
-    let date = Date::parse(date).map_err(|reason| Error::BadDate {
-        found: date_line.clone(),
-        reason,
-    })?;
-    let url = lines
-        .next()
-        .ok_or(Error::MissingHeaderLine { line: 3 })?
-        .trim();
-    if !is_absolute_http_url(url) {
-        return Err(Error::BadUrl {
-            found: url.to_string(),
-        });
-    }
-    Ok(Header {
-        title: title.to_string(),
-        date,
-        date_line,
-        url: url.to_string(),
-    })
+    Ok(header)
 }
 
 /// `text` with its HTML character references decoded: named (`&quot;`,
@@ -297,9 +326,9 @@ mod tests {
     fn splits_header_and_skips_blank_body_lines() {
         let d = read("Title \n20220122\nhttps://a.b/c\n\nfirst\n  \nsecond").unwrap();
         let h = d.header.unwrap();
-        assert_eq!(h.title, "Title");
-        assert_eq!(h.date.to_string(), "2022-01-22");
-        assert_eq!(h.url, "https://a.b/c");
+        assert_eq!(h.title.as_deref(), Some("Title"));
+        assert_eq!(h.date.unwrap().to_string(), "2022-01-22");
+        assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
         assert_eq!(d.body, vec!["first", "second"]);
         assert_eq!(d.numbers, vec![5, 7]);
     }
@@ -308,8 +337,8 @@ mod tests {
     fn keeps_the_date_line_as_written_and_reads_it_as_a_date() {
         let d = read("T\n  22 Jan 2022 \nhttps://a.b/c\nBody.").unwrap();
         let h = d.header.unwrap();
-        assert_eq!(h.date_line, "22 Jan 2022");
-        assert_eq!(h.date.to_string(), "2022-01-22");
+        assert_eq!(h.date_line.as_deref(), Some("22 Jan 2022"));
+        assert_eq!(h.date.unwrap().to_string(), "2022-01-22");
     }
 
     #[test]
@@ -327,15 +356,87 @@ mod tests {
         assert_eq!(read("T\n20220122\nwww.a.b\nx").unwrap_err().line(), Some(3));
         assert_eq!(
             read("  \n20220122\nhttp://a.b\nx").unwrap_err(),
-            Error::EmptyTitle
+            Error::EmptyTitle { line: 1 }
         );
         assert_eq!(
             read("T\n20220122").unwrap_err(),
-            Error::MissingHeaderLine { line: 3 }
+            Error::MissingHeaderLine {
+                line: 3,
+                layout: HeaderLayout::DEFAULT
+            }
         );
         assert_eq!(
             read("T\n20220122\nhttp://a.b\n\n").unwrap_err(),
             Error::NoBody { line: 4 }
+        );
+    }
+
+    fn read_in<'a>(layout: &str, text: &'a str) -> Result<Document<'a>, Error> {
+        parse(
+            text,
+            ReadOptions {
+                header: layout.parse().unwrap(),
+                ..ReadOptions::default()
+            },
+        )
+    }
+
+    #[test]
+    fn reads_the_header_lines_in_the_order_of_the_layout() {
+        let d = read_in(
+            "url,title,date",
+            "https://a.b/c\nT &amp; U\n2022-01-22\n\nBody.",
+        )
+        .unwrap();
+        let h = d.header.unwrap();
+        assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
+        assert_eq!(h.title.as_deref(), Some("T & U"));
+        assert_eq!(h.date_line.as_deref(), Some("2022-01-22"));
+        assert_eq!(h.date.unwrap().to_string(), "2022-01-22");
+        assert_eq!(h.layout.to_string(), "url,title,date");
+        assert_eq!((d.body, d.numbers), (vec![Cow::from("Body.")], vec![5]));
+    }
+
+    #[test]
+    fn a_field_absent_from_the_layout_is_absent_from_the_header() {
+        let d = read_in("title,url", "T\nhttps://a.b/c\n20220122\n").unwrap();
+        let h = d.header.unwrap();
+        assert_eq!((h.date, h.date_line), (None, None));
+        assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
+        // What would have been the date line is body text now.
+        assert_eq!((d.body, d.numbers), (vec![Cow::from("20220122")], vec![3]));
+        let d = read_in("title", "T\nfirst\nsecond").unwrap();
+        assert_eq!(d.header.unwrap().url, None);
+        assert_eq!(d.numbers, vec![2, 3]);
+    }
+
+    #[test]
+    fn names_the_layout_line_of_a_bad_header() {
+        let e = read_in("url,title,date", "https://a.b\nT\n2022-13-22\nx").unwrap_err();
+        assert!(matches!(e, Error::BadDate { line: 3, .. }), "{e:?}");
+        assert!(e.hint().starts_with("line 3 must be the date"));
+        let e = read_in("date,url,title", "20220122\nwww.a.b\nT\nx").unwrap_err();
+        assert_eq!(
+            e,
+            Error::BadUrl {
+                line: 2,
+                found: "www.a.b".into()
+            }
+        );
+        let e = read_in("url,title", "https://a.b\n \nx").unwrap_err();
+        assert_eq!(e, Error::EmptyTitle { line: 2 });
+        assert_eq!(e.hint(), "line 2 must hold the title");
+        let e = read_in("url,title,date", "https://a.b\nT").unwrap_err();
+        assert_eq!(e.line(), Some(3));
+        assert_eq!(
+            e.to_string(),
+            "the file ends before header line 3: no date line"
+        );
+        let e = read_in("url,date", "https://a.b").unwrap_err();
+        assert_eq!(e.to_string(), "the file ends after the URL: no date line");
+        assert_eq!(
+            read_in("title,url", "T\nhttps://a.b\n\n").unwrap_err(),
+            Error::NoBody { line: 3 }
         );
     }
 

@@ -13,16 +13,16 @@ use serde::Serialize;
 
 use crate::article::{Article, Stats};
 
-/// Writes the text form: header lines (when present), then one paragraph per
-/// line, LF endings, one final newline.
+/// Writes the text form: header lines (when present, in the order of the
+/// header's layout), then one paragraph per line, LF endings, one final newline.
 ///
 /// Complexity: *O(n)* time in the article's text length; no memory beyond
 /// what `w` buffers.
 pub fn write_text<W: Write>(article: &Article, mut w: W) -> io::Result<()> {
     if let Some(h) = &article.header {
-        writeln!(w, "{}", h.title)?;
-        writeln!(w, "{}", h.date_line)?;
-        writeln!(w, "{}", h.url)?;
+        for line in h.lines() {
+            writeln!(w, "{line}")?;
+        }
     }
     for p in &article.paragraphs {
         w.write_all(p.as_bytes())?;
@@ -121,7 +121,7 @@ pub(crate) const JSON_MEMBERS: [&str; 7] = [
 
 /// Writes the article's members of the JSON form, serialised once, in the
 /// order of [`JSON_MEMBERS`]: `title`, `date` (ISO 8601), `url` (each
-/// `null` without a header), `lang` (ISO 639-1, given or detected, `null`
+/// `null` without a header or a line for it), `lang` (ISO 639-1, given or detected, `null`
 /// when unsure), `paragraphs`, `sentences` (a list per paragraph, split by
 /// the language's rules) and `stats` (its last member `dropped`: the body
 /// lines dropped by kind, `null` unless [`crate::Options::count_dropped`]).
@@ -135,13 +135,13 @@ pub(crate) fn write_json_members<W: Write>(
     let [title, date, url, lang_key, paragraphs, sentences, stats] = JSON_MEMBERS;
     let lang = article.language();
     if !skip(title) {
-        object.member(title, &h.map(|h| h.title.as_str()))?;
+        object.member(title, &h.and_then(|h| h.title.as_deref()))?;
     }
     if !skip(date) {
-        object.member(date, &h.map(|h| h.date.to_string()))?;
+        object.member(date, &h.and_then(|h| h.date).map(|d| d.to_string()))?;
     }
     if !skip(url) {
-        object.member(url, &h.map(|h| h.url.as_str()))?;
+        object.member(url, &h.and_then(|h| h.url.as_deref()))?;
     }
     if !skip(lang_key) {
         object.member(lang_key, &lang.map(|l| l.to_string()))?;
@@ -184,12 +184,12 @@ mod tests {
 
     fn article() -> Article {
         Article::new(
-            Some(Header {
-                title: "Title".into(),
-                date: Date::parse_compact("20220122").unwrap(),
-                date_line: "20220122".into(),
-                url: "https://a.b/c".into(),
-            }),
+            Some(Header::new(
+                "Title".into(),
+                Date::parse_compact("20220122").unwrap(),
+                "20220122".into(),
+                "https://a.b/c".into(),
+            )),
             vec!["One. Two.".into(), "Three.".into()],
             200,
             5,
@@ -214,5 +214,25 @@ mod tests {
         assert_eq!(v["stats"]["paragraphs"], 2);
         assert_eq!(v["stats"]["output_bytes"], to_text(&article()).len());
         assert!(v.get("path").is_none());
+    }
+
+    #[test]
+    fn text_writes_the_header_in_its_layout_and_json_the_absent_fields_as_null() {
+        let mut a = article();
+        let h = a.header.as_mut().unwrap();
+        h.layout = "url,title".parse().unwrap();
+        (h.date, h.date_line) = (None, None);
+        assert_eq!(
+            String::from_utf8(to_text(&a)).unwrap(),
+            "https://a.b/c\nTitle\nOne. Two.\nThree.\n"
+        );
+        let mut out = Vec::new();
+        write_json(&a, None, &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            (&v["title"], &v["url"]),
+            (&"Title".into(), &"https://a.b/c".into())
+        );
+        assert!(v["date"].is_null());
     }
 }

@@ -969,3 +969,182 @@ fn long_help_shows_the_jsonl_recipes_generate_and_exit_codes() {
         .stdout(predicate::str::contains("Exit status:"))
         .stdout(predicate::str::contains("0  success"));
 }
+
+// ---- header layouts (--header) ----------------------------------------------
+
+/// `article(id)` with its header lines `url,title,date` instead.
+fn url_first(id: &str) -> (String, String) {
+    let (raw, clean) = article(id);
+    let header = format!("Title {id}\n20220122\nhttps://example.com/{id}\n");
+    let reordered = format!("https://example.com/{id}\nTitle {id}\n20220122\n");
+    (
+        raw.replacen(&header, &reordered, 1),
+        clean.replacen(&header, &reordered, 1),
+    )
+}
+
+#[test]
+fn header_url_title_date_reads_and_writes_the_lines_in_that_order() {
+    let dir = tmp();
+    let (raw, clean) = url_first("a");
+    write(dir.path(), "in/a.txt", &raw);
+    newsdedup(dir.path())
+        .args(["--header", "url,title,date", "in/a.txt"])
+        .assert()
+        .success()
+        .stdout(clean.clone());
+    let out = newsdedup(dir.path())
+        .args(["--header", "url,title,date", "--format", "json", "in/a.txt"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "Title a");
+    assert_eq!(v["date"], "2022-01-22");
+    assert_eq!(v["url"], "https://example.com/a");
+    assert_eq!(v["stats"]["output_bytes"], clean.len());
+    // The file modes too.
+    newsdedup(dir.path())
+        .args(["-q", "--header", "url,title,date", "-o", "out", "in"])
+        .assert()
+        .success();
+    assert_eq!(read(dir.path(), "out/a.txt"), clean);
+}
+
+#[test]
+fn header_title_url_has_no_date_null_in_json() {
+    let dir = tmp();
+    let (raw, clean) = article("a");
+    let drop_date = |s: &str| s.replacen("20220122\n", "", 1);
+    write(dir.path(), "a.txt", drop_date(&raw));
+    newsdedup(dir.path())
+        .args(["--header", "title,url", "a.txt"])
+        .assert()
+        .success()
+        .stdout(drop_date(&clean));
+    let out = newsdedup(dir.path())
+        .args(["--header", "title,url", "--format", "jsonl", "a.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (&v["path"], &v["title"]),
+        (&"a.txt".into(), &"Title a".into())
+    );
+    assert!(v["date"].is_null(), "{v}");
+    // `title` alone: the URL line is body text then.
+    newsdedup(dir.path())
+        .args(["--header", "title", "--format", "json", "a.txt"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(r#""date":null,"url":null,"#));
+}
+
+#[test]
+fn cleaning_twice_with_the_same_header_layout_changes_nothing() {
+    let dir = tmp();
+    for (n, fields) in ["url,title,date", "date,url,title", "title,url", "url"]
+        .into_iter()
+        .enumerate()
+    {
+        let (raw, _) = url_first(&n.to_string());
+        // The header lines of `fields`, in order, from the url,title,date file.
+        let lines: Vec<&str> = raw.lines().collect();
+        let line = |f: &str| match f {
+            "url" => lines[0],
+            "title" => lines[1],
+            _ => lines[2],
+        };
+        let mut input: Vec<&str> = fields.split(',').map(line).collect();
+        input.extend(&lines[3..]);
+        let input = input.join("\n") + "\n";
+        let once = newsdedup(dir.path())
+            .args(["--header", fields])
+            .write_stdin(input.clone())
+            .output()
+            .unwrap();
+        assert!(once.status.success(), "{fields}: {once:?}");
+        assert_ne!(
+            once.stdout,
+            input.as_bytes(),
+            "{fields}: it cleaned something"
+        );
+        assert!(stdout_of(&once).starts_with(&input[..input.find("\nAlpha").unwrap()]));
+        newsdedup(dir.path())
+            .args(["--header", fields])
+            .write_stdin(once.stdout.clone())
+            .assert()
+            .success()
+            .stdout(once.stdout.clone());
+        write(dir.path(), &format!("clean/{n}.txt"), &once.stdout);
+        newsdedup(dir.path())
+            .args(["--header", fields, "--check", &format!("clean/{n}.txt")])
+            .assert()
+            .code(0);
+    }
+}
+
+#[test]
+fn the_default_header_layout_is_todays_output_byte_for_byte() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["seed-webindia", "crlf", "date-rfc2822", "unicode-text"] {
+        let input = format!("fixtures/{name}/input.txt");
+        for format in ["text", "json", "jsonl"] {
+            let plain = newsdedup(root)
+                .args(["--format", format, &input])
+                .output()
+                .unwrap();
+            assert!(plain.status.success(), "{plain:?}");
+            newsdedup(root)
+                .args(["--header", "title,date,url", "--format", format, &input])
+                .assert()
+                .success()
+                .stdout(plain.stdout);
+        }
+        let expected = fs::read(root.join(format!("fixtures/{name}/expected.txt"))).unwrap();
+        newsdedup(root)
+            .args(["--header", "title,date,url", &input])
+            .assert()
+            .stdout(expected);
+    }
+}
+
+/// The README's `--header` example, run exactly as written (with the
+/// binary first on PATH), prints the output the README shows.
+#[test]
+fn the_readme_header_example_prints_what_the_readme_shows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(root.join("README.md")).unwrap();
+    let section = readme
+        .split("#### Header layout: `--header`\n")
+        .nth(1)
+        .expect("the README has the section");
+    let command = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .expect("and a command");
+    assert!(
+        command.contains("newsdedup --header url,title,date"),
+        "{command}"
+    );
+    let shown = section
+        .split("```text\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("and its output");
+    let bin = assert_cmd::cargo::cargo_bin("newsdedup");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = StdCommand::new("sh")
+        .args(["-c", command])
+        .env("PATH", path)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(stdout_of(&out), shown);
+}

@@ -488,3 +488,31 @@ fn signature_adds_the_same_keys_to_exact_copies_and_needs_jsonl() {
         .code(2)
         .stderr(predicates::str::contains("hint: add --format jsonl"));
 }
+
+/// Under `--header title,url` no article has a date: `--keep earliest`
+/// (a missing date sorts last) falls through to the most complete text.
+#[test]
+fn keep_earliest_without_dates_keeps_the_most_complete() {
+    let dir = tmp();
+    let s = story(1, 6);
+    let undated = |title: &str, paragraphs: &[String]| {
+        format!(
+            "{title}\nhttps://example.com/x\n{}\n",
+            paragraphs.join("\n")
+        )
+    };
+    write(dir.path(), "a.txt", undated("Cut", &s[..5]));
+    write(dir.path(), "z.txt", undated("Whole", &s));
+    let out = newsdedup(dir.path())
+        .args([
+            "--duplicates",
+            "-q",
+            "--keep",
+            "earliest",
+            "--header",
+            "title,url",
+            ".",
+        ])
+        .ok_stdout();
+    assert_eq!(groups(&out), [["./z.txt", "./a.txt"]]);
+}

@@ -1092,3 +1092,91 @@ fn long_path(dir: &Path) -> String {
     write(dir, "long.txt", long_scraped());
     "long.txt".to_string()
 }
+
+// ---- header layouts (--header) ----------------------------------------------
+
+#[test]
+fn a_bad_header_line_is_named_by_its_line_in_the_layout() {
+    let layout = ["--header", "url,title,date"];
+    assert_refused(
+        "https://example.com/a\nTitle\n2022-13-22\nBody.\n",
+        &layout,
+        Some(3),
+        &[
+            "expected a date, found \"2022-13-22\"",
+            "line 3 must be the date",
+        ],
+    );
+    assert_refused(
+        "www.example.com\nTitle\n20220122\nBody.\n",
+        &layout,
+        Some(1),
+        &[
+            "expected an absolute http(s) URL",
+            "line 1 must be an absolute URL",
+        ],
+    );
+    assert_refused(
+        "https://example.com/a\n \nBody.\n",
+        &["--header", "url,title"],
+        Some(2),
+        &["the title line is empty", "line 2 must hold the title"],
+    );
+    assert_refused(
+        "https://example.com/a\nTitle\n",
+        &layout,
+        Some(3),
+        &["no date line", "each field of --header"],
+    );
+    assert_refused(
+        "Title\nhttps://example.com/a\n\n",
+        &["--header", "title,url"],
+        Some(3),
+        &["not followed by any body text", "starts on line 3"],
+    );
+}
+
+#[test]
+fn a_bad_header_layout_is_refused_saying_why() {
+    let dir = tmp();
+    write(dir.path(), "a.txt", SCRAPED);
+    for (fields, says) in [
+        (
+            "title,body",
+            "\"body\" is not a header field (title, date or url)",
+        ),
+        (
+            "title,url,title",
+            "title appears more than once in the header layout",
+        ),
+        ("", "the header layout names no field"),
+        ("title,,url", "\"\" is not a header field"),
+    ] {
+        let out = newsdedup(dir.path())
+            .args(["--header", fields, "a.txt"])
+            .output()
+            .unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{fields:?}: {stderr}");
+        assert!(out.stdout.is_empty());
+        assert!(stderr.contains(says), "{fields:?}: {stderr}");
+        assert!(
+            stderr.contains("(hint: list title, date and url"),
+            "{stderr}"
+        );
+    }
+    newsdedup(dir.path())
+        .args(["--header", "title", "--no-header", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot be used with"));
+    newsdedup(dir.path())
+        .args(["--header", "title,url", "--input-format", "jsonl"])
+        .write_stdin("{}\n")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::starts_with(
+            "newsdedup: --header gives the order of a scraped text file's lines",
+        ));
+}

@@ -56,6 +56,7 @@ fn man_page_has_a_title_the_options_and_the_exit_status() {
         r"\-\-check",
         r"\-\-input\-format",
         r"\-\-generate",
+        r"\-\-header",
     ] {
         assert!(man.contains(option), "{option} missing");
     }

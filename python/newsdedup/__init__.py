@@ -75,6 +75,7 @@ def clean(
     keep_entities: bool = False,
     lang: Optional[str] = None,
     max_bytes: Optional[int] = None,
+    header: Optional[str] = None,
 ) -> Dict[str, Any]:
     """Cleans one scraped file: each paragraph once, in order.
 
@@ -91,6 +92,10 @@ def clean(
         lang: the article's language (``"de"``, ``"pt-BR"``), for ``lang``
             and the sentence rules, instead of detecting it.
         max_bytes: refuse a larger input (default :data:`DEFAULT_MAX_BYTES`).
+        header: the header lines the text starts with, in order, as
+            ``newsdedup --header``: ``"url,title,date"``, ``"title,url"``
+            (default ``"title,date,url"``); a field left out is ``None``.
+            A bad list raises ``ValueError``.
 
     Returns:
         The fields of ``newsdedup --format json``: ``title``, ``date`` (ISO
@@ -109,6 +114,7 @@ def clean(
         keep_entities=keep_entities,
         lang=lang,
         max_bytes=max_bytes,
+        header=header,
     )
     ok, payload = _unpack(outcome)
     if not ok:

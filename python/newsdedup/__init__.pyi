@@ -18,6 +18,7 @@ def clean(
     keep_entities: bool = ...,
     lang: Optional[str] = ...,
     max_bytes: Optional[int] = ...,
+    header: Optional[str] = ...,
 ) -> Dict[str, Any]: ...
 def clean_record(
     record: Record,

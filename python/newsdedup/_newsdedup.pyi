@@ -14,6 +14,7 @@ def clean_json(
     keep_entities: bool = ...,
     lang: Optional[str] = ...,
     max_bytes: Optional[int] = ...,
+    header: Optional[str] = ...,
 ) -> Union[str, Failure]: ...
 def run_cli(args: Sequence[str]) -> int: ...
 

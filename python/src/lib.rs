@@ -71,6 +71,8 @@ fn options(
         max_bytes: max_bytes.unwrap_or(newsdedup::DEFAULT_MAX_BYTES),
         // The JSON output always carries `stats.dropped`, as the binary's.
         count_dropped: true,
+        // Records name their fields; `clean_json` sets the layout of a file.
+        ..Options::default()
     })
 }
 
@@ -78,7 +80,7 @@ fn options(
 fn error_kind(e: &Error) -> &'static str {
     match e {
         Error::Empty { .. } => "empty",
-        Error::EmptyTitle => "empty_title",
+        Error::EmptyTitle { .. } => "empty_title",
         Error::MissingHeaderLine { .. } => "missing_header_line",
         Error::BadDate { .. } => "bad_date",
         Error::BadUrl { .. } => "bad_url",
@@ -256,9 +258,11 @@ fn prepare_input(
 }
 
 /// Cleans one scraped file's bytes to the JSON of `newsdedup --format
-/// json`, or a failure tuple.
+/// json`, or a failure tuple. `header` is the header layout
+/// (`"url,title,date"`), `None` for the default.
 #[pyfunction]
-#[pyo3(signature = (data, no_header=false, lossy=false, keep_entities=false, lang=None, max_bytes=None))]
+#[pyo3(signature = (data, no_header=false, lossy=false, keep_entities=false, lang=None, max_bytes=None, header=None))]
+#[allow(clippy::too_many_arguments)]
 fn clean_json(
     py: Python<'_>,
     data: Vec<u8>,
@@ -267,8 +271,14 @@ fn clean_json(
     keep_entities: bool,
     lang: Option<&str>,
     max_bytes: Option<u64>,
+    header: Option<&str>,
 ) -> PyResult<Py<PyAny>> {
-    let opts = options(no_header, lossy, keep_entities, lang, max_bytes)?;
+    let mut opts = options(no_header, lossy, keep_entities, lang, max_bytes)?;
+    if let Some(fields) = header {
+        opts.header = fields.parse().map_err(|e: newsdedup::HeaderLayoutError| {
+            PyValueError::new_err(format!("header={fields:?}: {e} (hint: {})", e.hint()))
+        })?;
+    }
     to_py(py, py.detach(|| clean_one(&data, &opts)))
 }
 

@@ -139,3 +139,17 @@ def test_a_bad_record_names_its_field_and_id():
     with pytest.raises(newsdedup.NewsdedupError) as caught:
         newsdedup.clean_record({"title": "T", "date": "20220122", "url": "https://e.com"})
     assert (caught.value.kind, caught.value.field) == ("missing", "text")
+
+
+def test_header_layout_reads_the_lines_in_its_order_and_leaves_out_the_rest():
+    text = "https://example.com/a\nTitle\n2022-01-22\nFirst one.Second one.\nSecond one.\n"
+    article = newsdedup.clean(text, header="url,title,date")
+    assert (article["title"], article["date"], article["url"]) == ("Title", "2022-01-22", "https://example.com/a")
+    assert article["paragraphs"] == ["First one.", "Second one."]
+    article = newsdedup.clean("Title\nhttps://example.com/a\nBody.\n", header="title,url")
+    assert article["date"] is None
+    with pytest.raises(newsdedup.NewsdedupError) as bad:
+        newsdedup.clean("https://example.com/a\nTitle\n2022-13-22\nBody.\n", header="url,title,date")
+    assert (bad.value.line, bad.value.kind) == (3, "bad_date")
+    with pytest.raises(ValueError, match="appears more than once"):
+        newsdedup.clean("Title\nBody.\n", header="title,title")

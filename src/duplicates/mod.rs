@@ -153,7 +153,7 @@ impl Doc {
     pub fn from_article(article: &crate::Article, opts: &Options) -> Doc {
         Doc::new(
             &article.paragraphs,
-            article.header.as_ref().map(|h| h.date),
+            article.header.as_ref().and_then(|h| h.date),
             opts,
         )
     }

@@ -165,7 +165,7 @@ impl fmt::Display for RecordError {
                 )
             }
             RecordError::Clean { field, error } => match error {
-                Error::EmptyTitle => write!(f, "\"title\" is blank"),
+                Error::EmptyTitle { .. } => write!(f, "\"title\" is blank"),
                 Error::Empty { .. } | Error::NoBody { .. } => {
                     write!(f, "{field:?} holds no non-blank line")
                 }
@@ -330,6 +330,9 @@ impl<'a> Record<'a> {
     pub fn clean(&self, opts: &Options) -> Result<Article, RecordError> {
         let opts = Options {
             no_header: self.header.is_none(),
+            // The record's fields are named; its scraped form is in the
+            // default order.
+            header: crate::HeaderLayout::DEFAULT,
             ..*opts
         };
         let article = crate::clean(self.to_scraped().as_bytes(), &opts).map(|mut article| {
@@ -341,7 +344,7 @@ impl<'a> Record<'a> {
             // always about `text`, as the header fields are checked strings.
             let field = match error {
                 _ if opts.no_header => "text",
-                Error::EmptyTitle => "title",
+                Error::EmptyTitle { .. } => "title",
                 Error::BadDate { .. } => "date",
                 Error::BadUrl { .. } => "url",
                 _ => "text",
