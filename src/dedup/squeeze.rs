@@ -254,6 +254,19 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinc
 /// new neighbours the lines are in no order (a shuffled copy) and
 /// neighbours say nothing: then nothing is split.
 fn split_repeats(slot: &[u32], distinct: usize) -> Option<(Vec<u32>, Vec<u32>)> {
+    // Most repeats stand right after their original (blank lines aside):
+    // those need no table of the lines (millions of them, at times).
+    let mut previous = NONE;
+    let mut seen = vec![false; distinct];
+    let mut apart = false;
+    for &k in slot.iter().filter(|&&k| k != NONE) {
+        apart |= seen[k as usize] && k != previous;
+        seen[k as usize] = true;
+        previous = k;
+    }
+    if !apart {
+        return None;
+    }
     let lines: Vec<usize> = (0..slot.len()).filter(|&i| slot[i] != NONE).collect();
     let at = |t: Option<usize>| t.and_then(|t| lines.get(t)).map(|&i| slot[i]);
     // The previous occurrence of each distinct line (index into `lines`).
