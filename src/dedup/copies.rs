@@ -98,6 +98,13 @@ impl<'l, 'a> Output<'l, 'a> {
         let glued = paragraphs.len() > 1;
         self.dropped |= !copies.is_empty();
         let mut gone = vec![false; g.members.len()];
+        // A copy (a link's text written long before, a fragment) does not
+        // say where the group's text stands: the lines that make its
+        // paragraphs do.
+        let mut copy = vec![false; g.members.len()];
+        for &m in &copies {
+            copy[m] = true;
+        }
         if !glued && !self.strict {
             // No cut: the group is one line's text, and the others are
             // copies of it only if the scraper wrote them beside it.
@@ -110,14 +117,15 @@ impl<'l, 'a> Output<'l, 'a> {
                 self.push_line(line, false);
             }
         }
-        let key = g
-            .members
-            .iter()
-            .zip(&gone)
-            .filter(|(_, &gone)| !gone)
-            .map(|(&(l, _), _)| self.lines[l as usize].first)
-            .min()
-            .unwrap_or(0);
+        let first = |copies_too: bool| {
+            g.members
+                .iter()
+                .enumerate()
+                .filter(|&(m, _)| !gone[m] && (copies_too || !copy[m]))
+                .map(|(_, &(l, _))| self.lines[l as usize].first)
+                .min()
+        };
+        let key = first(false).or_else(|| first(true)).unwrap_or(0);
         self.items.push(Item {
             key,
             paras: paragraphs,

@@ -383,3 +383,18 @@ fn a_container_that_the_lines_after_it_make_up_is_a_copy_of_them() {
         ])
     );
 }
+
+#[test]
+fn a_link_text_written_long_before_does_not_move_the_line_it_starts() {
+    let lines = [
+        "Polls have closed in the Riverside by-election and counting is under way.",
+        "Amira Salt",
+        "22:40 Update: the Green candidate, Amira Salt, has arrived at the count.",
+        "That is all from us tonight, and the result is below.",
+        "Amira Salt (Green) 9,871",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[lines[0], lines[2], lines[3], lines[4]])
+    );
+}
