@@ -168,7 +168,7 @@ fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
         .filter(|l| !l.trim().is_empty())
         .collect();
     let mut any = false;
-    let (mut outer, mut inner) = (Vec::new(), Vec::new());
+    let mut inner = Vec::new();
     for _ in 0..CONTAINER_ROUNDS {
         let mut drop = vec![false; lines.len()];
         for i in 0..lines.len().saturating_sub(2) {
@@ -177,18 +177,25 @@ fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
             if next.len() >= lines[i].len() || !starts_alike(head(next), head(lines[i])) {
                 continue;
             }
-            outer.clear();
-            squeeze_into(lines[i], &mut outer);
-            let (mut at, mut children) = (0, 0);
-            for child in &lines[i + 1..] {
-                inner.clear();
-                squeeze_into(child, &mut inner);
-                if inner.is_empty() || !outer[at..].starts_with(&inner) {
+            // The children's text against the container's, char by char,
+            // whitespace aside, as far as they agree: most candidates part
+            // soon (a prefix cascade's shorter line), and are not squeezed.
+            let mut outer = lines[i].chars().filter(|c| !c.is_whitespace()).peekable();
+            let (mut children, mut whole) = (0, false);
+            'children: for child in &lines[i + 1..] {
+                let mut empty = true;
+                for c in child.chars().filter(|c| !c.is_whitespace()) {
+                    empty = false;
+                    if outer.next() != Some(c) {
+                        break 'children;
+                    }
+                }
+                if empty {
                     break;
                 }
-                at += inner.len();
                 children += 1;
-                if at == outer.len() {
+                if outer.peek().is_none() {
+                    whole = true;
                     break;
                 }
             }
@@ -196,7 +203,7 @@ fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
             // container (a caption's `Photo Credit: …`) would be placed
             // there once the container is gone: the container is kept as
             // the evidence of where it stands.
-            drop[i] = at == outer.len()
+            drop[i] = whole
                 && children >= 2
                 && !lines[i.saturating_sub(NEAR_CONTAINER)..i]
                     .iter()
