@@ -289,8 +289,16 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let letters = line.raw.chars().filter(|c| c.is_alphanumeric()).count();
     // An address (`@okwu`, `photos@example.com`, `example.com/a`) names too.
     let address = words == 1 && (line.raw.contains('@') || line.raw.contains("://"));
-    let name_like =
-        words >= 2 || (letters >= 4 && (address || line.raw.chars().any(char::is_uppercase)));
+    // One word names when it is a name: letters and digits, a hyphen or an
+    // apostrophe inside, a capital and small letters (`GitHub`, `O’Rourke`,
+    // `Kappeln`); no sentence's marks, no word in capitals.
+    let raw = line.raw.trim();
+    let one_name = raw
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+        && raw.chars().any(char::is_uppercase)
+        && raw.chars().any(char::is_lowercase);
+    let name_like = words >= 2 || (letters >= 4 && (address || one_name));
     // A sentence may be a paragraph of its own; unless the article already
     // has it (a heading that a paragraph links to).
     let sentence = is_sentence(line.raw) && !line.repeat;
@@ -334,7 +342,27 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
         return true;
     }
     let after = nearest(lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(), false);
-    after.is_some_and(|(p, _)| in_running_text(&p, &text))
+    // A name of two words or more that the paragraph opens with is a link
+    // as often as a heading taken up (`Lady Justice Amberley, giving…`):
+    // the text stays either way, inside the paragraph.
+    after.is_some_and(|(p, _)| {
+        in_running_text(&p, &text) || (words >= 2 && opens_sentence_with(&p, &text))
+    })
+}
+
+/// Whether `hay` opens with `name` as a sentence's subject: the sentence
+/// goes on after it with a comma or a word in small letters (`Lady Justice
+/// Amberley, giving…`, `Mayor Dana Whitlock called…`).
+fn opens_sentence_with(hay: &str, name: &str) -> bool {
+    let Some(rest) = hay.strip_prefix(name) else {
+        return false;
+    };
+    let mut after = rest.chars();
+    match after.next() {
+        Some(',') => true,
+        Some(' ') => after.next().is_some_and(char::is_lowercase),
+        _ => false,
+    }
 }
 
 /// Whether `needle` occurs in `hay` as a link's text does in running text:

@@ -87,11 +87,7 @@ const MAX_ROUNDS: usize = 3;
 /// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let raw: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-    let leaves = drop_containers(&raw);
-    let (near, dropped) = match &leaves {
-        Some(leaves) => (rebuild_with(leaves, Method::NearCopies).0, true),
-        None => rebuild_with(&raw, Method::NearCopies),
-    };
+    let (near, dropped) = near_reading(&raw);
     // The promise, checked: every line's text is in the output, in one
     // piece. Where the reading of copies broke one apart (lines that quote
     // and repeat each other in ways no single article explains), the
@@ -110,7 +106,7 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let mut out = rebuild_with(&raw, Method::Strict).0;
     for _ in 0..2 * MAX_ROUNDS {
         let refs: Vec<&str> = out.iter().map(String::as_str).collect();
-        let (near, dropped) = rebuild_with(&refs, Method::NearCopies);
+        let (near, dropped) = near_reading(&refs);
         let next = if !dropped || keeps_every_line(&refs, &near) {
             near
         } else {
@@ -229,6 +225,25 @@ fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
         });
     }
     any.then_some(lines)
+}
+
+/// The near-copy reading of `lines`, its container lines dropped first
+/// ([`drop_containers`]), and again from its result, so that cleaning the
+/// result finds none; and whether some line was left out.
+fn near_reading(lines: &[&str]) -> (Vec<String>, bool) {
+    let (mut near, mut dropped) = match drop_containers(lines) {
+        Some(leaves) => (rebuild_with(&leaves, Method::NearCopies).0, true),
+        None => rebuild_with(lines, Method::NearCopies),
+    };
+    for _ in 0..CONTAINER_ROUNDS {
+        let refs: Vec<&str> = near.iter().map(String::as_str).collect();
+        let Some(leaves) = drop_containers(&refs) else {
+            break;
+        };
+        near = rebuild_with(&leaves, Method::NearCopies).0;
+        dropped = true;
+    }
+    (near, dropped)
 }
 
 /// `out` with the paragraphs that a line of `raw` spans, where `next` (a

@@ -398,3 +398,23 @@ fn a_link_text_written_long_before_does_not_move_the_line_it_starts() {
         paras(&[lines[0], lines[2], lines[3], lines[4]])
     );
 }
+
+#[test]
+fn a_name_written_before_the_paragraph_it_opens_is_a_link_text() {
+    let lines = [
+        "The Court of Appeal ruled on Tuesday for the tenants of the Larkfield estate.",
+        "Lady Justice Amberley",
+        "Lady Justice Amberley, giving the leading judgment, said the leases allowed repairs only.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[2]]));
+    // A one-word name is a word with a capital and small letters, not a
+    // piece of a sentence or a word in capitals.
+    for word in ["Mr.Benn", "EPSILON", "Gamma?"] {
+        let lines = [
+            "Alpha said.",
+            word,
+            &format!("It was {word} who spoke first, and at length too."),
+        ];
+        assert_eq!(rebuild(&lines).len(), 3, "{word}");
+    }
+}
