@@ -9,25 +9,15 @@ use anyhow::Result;
 
 use newsdedup::explain;
 
-use super::single::read_stdin;
+use super::single::read_input;
 use super::ExitStatus;
-use crate::messages::{self, io_failure, read_hint, stdout_failure, Hinted};
+use crate::messages::{self, stdout_failure, Hinted};
 use crate::plan::Explain;
 
 /// Explains the one input on stdout.
 pub fn run(plan: &Explain) -> Result<ExitStatus> {
     let opts = &plan.clean;
-    let (name, bytes) = match &plan.input {
-        None => read_stdin(opts.max_bytes)?,
-        Some(p) => (
-            p.display().to_string(),
-            // At most `max_bytes + 1` bytes: an oversized file is refused
-            // without being held in memory (issue 13).
-            crate::batch::read_limited(p, opts.max_bytes)
-                .map_err(|e| io_failure(&e, &format!("{}: cannot read", p.display()), read_hint))?
-                .0,
-        ),
-    };
+    let (name, bytes) = read_input(plan.input.as_deref(), opts.max_bytes)?;
     let explanation = match explain::explain(&bytes, opts) {
         Ok(e) => e,
         Err(error) => {

@@ -2,7 +2,7 @@
 //! Any error ends the run before anything is printed.
 
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -19,17 +19,7 @@ use crate::plan::Single;
 /// of that one file first, whatever the outcome.
 pub fn run(plan: &Single) -> Result<ExitStatus> {
     let opts = &plan.clean;
-    let (name, bytes) = match &plan.input {
-        None => read_stdin(opts.max_bytes)?,
-        Some(p) => (
-            p.display().to_string(),
-            // At most `max_bytes + 1` bytes: an oversized file is refused
-            // without being held in memory (issue 13).
-            crate::batch::read_limited(p, opts.max_bytes)
-                .map_err(|e| io_failure(&e, &format!("{}: cannot read", p.display()), read_hint))?
-                .0,
-        ),
-    };
+    let (name, bytes) = read_input(plan.input.as_deref(), opts.max_bytes)?;
     let result = newsdedup::clean(&bytes, opts);
     if let Some(report) = &plan.report {
         let row = FileReport {
@@ -70,6 +60,20 @@ pub fn run(plan: &Single) -> Result<ExitStatus> {
 
 /// Reads standard input, at most `max + 1` bytes so an oversized stream is
 /// refused without holding all of it.
+/// The one input's name for messages and its bytes: the file at `path`,
+/// or stdin. At most `max + 1` bytes are read, so an oversized input is
+/// refused without being held in memory (issue 13).
+pub(super) fn read_input(path: Option<&Path>, max: u64) -> Result<(String, Vec<u8>)> {
+    match path {
+        None => read_stdin(max),
+        Some(p) => {
+            let (bytes, _) = crate::batch::read_limited(p, max)
+                .map_err(|e| io_failure(&e, &format!("{}: cannot read", p.display()), read_hint))?;
+            Ok((p.display().to_string(), bytes))
+        }
+    }
+}
+
 pub(super) fn read_stdin(max: u64) -> Result<(String, Vec<u8>)> {
     let mut bytes = Vec::new();
     io::stdin()

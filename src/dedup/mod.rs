@@ -694,19 +694,9 @@ impl<'a> Kept<'a> {
         if part.is_empty() {
             return;
         }
-        let key = word_hash(sq);
-        match self.seen.get(&key) {
-            Some(&k) if self.bytes(self.spans[k as usize]) == sq => {
-                if !repeat {
-                    self.skipped = true;
-                    return;
-                }
-                self.repeated = true;
-            }
-            Some(_) => {}
-            None => {
-                self.seen.insert(key, self.paragraphs.len() as u32);
-            }
+        let (key, found) = self.earlier(sq);
+        if !self.admit(key, found, repeat) {
+            return;
         }
         let start = match offset_in(self.arena, sq) {
             Some(start) => start,
@@ -718,6 +708,35 @@ impl<'a> Kept<'a> {
         };
         self.spans.push((start, start + sq.len()));
         self.paragraphs.push(part);
+    }
+
+    /// The hash of `sq`, and whether a paragraph kept before has it: the
+    /// same bytes (`Some(true)`), or other bytes (`Some(false)`, a 64-bit
+    /// collision).
+    fn earlier(&self, sq: &[u8]) -> (u64, Option<bool>) {
+        let key = word_hash(sq);
+        let found = self
+            .seen
+            .get(&key)
+            .map(|&k| self.bytes(self.spans[k as usize]) == sq);
+        (key, found)
+    }
+
+    /// Whether a paragraph is kept, given what [`Kept::earlier`] found: a
+    /// copy of one kept before only as a `repeat`. Records the outcome.
+    fn admit(&mut self, key: u64, found: Option<bool>, repeat: bool) -> bool {
+        match found {
+            Some(true) if !repeat => {
+                self.skipped = true;
+                return false;
+            }
+            Some(true) => self.repeated = true,
+            Some(false) => {}
+            None => {
+                self.seen.insert(key, self.paragraphs.len() as u32);
+            }
+        }
+        true
     }
 }
 
@@ -747,21 +766,10 @@ impl Kept<'_> {
         }
         let start = self.extra.len();
         squeeze_into(&part, &mut self.extra);
-        let sq = &self.extra[start..];
-        let key = word_hash(sq);
-        match self.seen.get(&key) {
-            Some(&k) if self.bytes(self.spans[k as usize]) == sq => {
-                if !repeat {
-                    self.extra.truncate(start);
-                    self.skipped = true;
-                    return;
-                }
-                self.repeated = true;
-            }
-            Some(_) => {}
-            None => {
-                self.seen.insert(key, self.paragraphs.len() as u32);
-            }
+        let (key, found) = self.earlier(&self.extra[start..]);
+        if !self.admit(key, found, repeat) {
+            self.extra.truncate(start);
+            return;
         }
         let at = self.arena.len() + start;
         self.spans.push((at, self.arena.len() + self.extra.len()));
