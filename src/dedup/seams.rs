@@ -100,8 +100,8 @@ pub(super) fn last_char(s: &[u8]) -> Option<char> {
 /// between them (`Moscow.In late`), the mark of two glued paragraphs.
 ///
 /// A straight quote after the stop (`match."I didn't`) closes the first
-/// paragraph when the paragraph so far holds an odd number of straight
-/// quotes, and opens the second otherwise. Abbreviations and numbers
+/// paragraph when a quote is open there and the text after it does not
+/// close one, and opens the second otherwise (see [`QuoteState`]). Abbreviations and numbers
 /// (`U.S.A.`, `Node.js`, `example.com`, `3.5`) never split: the stop must
 /// follow a lowercase letter, digit or closing mark and precede a capital.
 pub fn split_glued(text: &str) -> Vec<&str> {
@@ -163,8 +163,8 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     let mut false_stops = FalseStops::default();
     let mut parts = Vec::new();
     let mut start = 0;
-    // Straight quotes since `start`: their parity tells open from close.
-    let mut quotes = 0usize;
+    // Whether a straight quote is open in the paragraph since `start`.
+    let mut quote = QuoteState::default();
     let mut prev: Option<char> = None;
     // The char before `prev`: an acronym (`UK.Mr`, `M&S.Next`) ends a
     // sentence as a word does, where a word in small letters follows; a
@@ -174,7 +174,7 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
         if c == '"' {
-            quotes += 1;
+            quote.read(prev, char_at(text, i + 1));
         }
         let acronym = || {
             prev.is_some_and(char::is_uppercase)
@@ -219,7 +219,7 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             Some('"') if dash_item(j + 1) => Some(j + 1),
             Some('-') if dash_item(j) => Some(j),
             Some('“' | '‘' | '(') if capital_then => Some(j),
-            Some('"') if capital_then => Some(if quotes % 2 == 1 { j + 1 } else { j }),
+            Some('"') if capital_then => Some(if quote.closes_at(text, j) { j + 1 } else { j }),
             // `companies.""We`: the first quote closes, the second opens.
             Some('"')
                 if then == Some('"') && char_at(text, j + 2).is_some_and(char::is_uppercase) =>
@@ -233,7 +233,7 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             Some(k) => {
                 parts.push(&text[start..k]);
                 start = k;
-                quotes = 0;
+                quote = QuoteState::default();
                 k
             }
             None => j,
@@ -245,6 +245,51 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     }
     parts.push(&text[start..]);
     parts
+}
+
+/// Whether a straight quote is open, read quote by quote from where each
+/// quote stands. News style opens a quote again at each paragraph and
+/// often at each sentence of a long quotation, closing only the last
+/// (`"It is a backlash. "This is music to racists."`), so counting quotes
+/// tells open from close badly; the space around a quote tells it well
+/// (` "It` opens, `it," ` closes) and only a quote glued on both sides is
+/// counted.
+#[derive(Default)]
+struct QuoteState {
+    open: bool,
+}
+
+impl QuoteState {
+    /// Reads the quote between `before` and `after`.
+    fn read(&mut self, before: Option<char>, after: Option<char>) {
+        let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        self.open = match (space(before), space(after)) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => before.is_some_and(|c| matches!(c, '(' | '[' | '—' | '–')) || !self.open,
+        };
+    }
+
+    /// Whether the straight quote at `at`, glued between a stop and a
+    /// capital (`said."What`), closes the paragraph before it: a quote must
+    /// be open there, and the next quote after it must not be one that
+    /// closes (`That's nice, but I can't say." Last`), which needs this one
+    /// to open it. The look ahead stops at the next quote, so a text is
+    /// read once however many such seams it holds.
+    fn closes_at(&self, text: &str, at: usize) -> bool {
+        if !self.open {
+            return false;
+        }
+        let rest = &text[at + 1..];
+        let Some(k) = memchr::memchr(b'"', rest.as_bytes()) else {
+            return true;
+        };
+        let before = rest[..k].chars().next_back();
+        let after = rest[k + 1..].chars().next();
+        let closing = before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+        !closing
+    }
 }
 
 /// The test of whether a stop ends no sentence, asked of each stop of one

@@ -38,7 +38,7 @@ fn split_glued_leaves_abbreviations_domains_and_numbers() {
 }
 
 #[test]
-fn split_glued_uses_quote_parity() {
+fn split_glued_tells_a_closing_quote_from_an_opening_one() {
     assert_eq!(
         split_glued("He said \"we won the match.\"I didn't see it."),
         vec!["He said \"we won the match.\"", "I didn't see it."]
@@ -46,6 +46,24 @@ fn split_glued_uses_quote_parity() {
     assert_eq!(
         split_glued("We won the match.\"I didn't see it,\" he said."),
         vec!["We won the match.", "\"I didn't see it,\" he said."]
+    );
+    // News style: a quotation opened again at each sentence and closed
+    // at its end, then a paragraph of narration; the next quote opens.
+    assert_eq!(
+        split_glued("\"It is a backlash. \"It is music to racists.\" It was not, he said.\"What is happening is clear."),
+        vec![
+            "\"It is a backlash. \"It is music to racists.\" It was not, he said.",
+            "\"What is happening is clear."
+        ]
+    );
+    // A quotation left open at a paragraph's end goes on in the next one,
+    // whose closing quote needs the seam's quote to open it.
+    assert_eq!(
+        split_glued("Edu said: \"Barcelona are interested.\"That's nice, but I can't say.\" Last month he spoke."),
+        vec![
+            "Edu said: \"Barcelona are interested.",
+            "\"That's nice, but I can't say.\" Last month he spoke."
+        ]
     );
 }
 
