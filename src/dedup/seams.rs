@@ -177,10 +177,12 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             quote.read(prev, char_at(text, i + 1));
         }
         let acronym = || {
+            // A closing quote may stand between (`the EU."This`).
+            let k = i + 1 + usize::from(char_at(text, i + 1) == Some('"'));
             prev.is_some_and(char::is_uppercase)
                 && before_prev.is_some_and(|b| b.is_uppercase() || b == '&')
-                && char_at(text, i + 1).is_some_and(char::is_uppercase)
-                && char_at(text, i + 2).is_some_and(char::is_lowercase)
+                && char_at(text, k).is_some_and(char::is_uppercase)
+                && char_at(text, k + 1).is_some_and(char::is_lowercase)
         };
         let after_word = prev.is_some_and(|p| {
             p.is_lowercase()

@@ -342,6 +342,10 @@ fn split_glued_cuts_after_an_acronym_and_before_a_list_dash() {
         vec!["wanting to join families in the UK.", "Mr Howard said"]
     );
     assert_eq!(
+        split_glued("He said: \"It will help the EU.\"This runs contrary"),
+        vec!["He said: \"It will help the EU.\"", "This runs contrary"]
+    );
+    assert_eq!(
         split_glued("does mean something.\"- There was also"),
         vec!["does mean something.\"", "- There was also"]
     );
