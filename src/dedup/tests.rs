@@ -440,3 +440,28 @@ fn a_name_written_before_the_paragraph_it_opens_is_a_link_text() {
         assert_eq!(rebuild(&lines).len(), 3, "{word}");
     }
 }
+
+#[test]
+fn a_heading_that_opens_another_paragraph_is_placed_where_its_neighbours_put_it() {
+    // Found by proptest: the heading `Tariffs and Friday` also opens the
+    // lede, and the whole article's line holds it twice. Placed at the
+    // first occurrence, it cut the lede and the lede's line was lost.
+    let lines = [
+        "Tariffs and FridayMinister to talks government growth to 794.9 growth expected expected NATO inflation.Photo Credit: Ann 4512839136239670782",
+        "Tariffs and Friday Smith according 252.1 NATO expected growth a? Sanctions markets officials company growth statement 431.8 Smith on the would. Company tariffs \"We that inflation year after Geneva growth rates tariffs and 347.7 to to trade on over plan fell a talks minister shares. The ready\" trade central bank statement 219.1 shares Geneva year and sources?\"We analysts to rates in \"We to Smith 120.8 company over government rose Geneva statement over.\" Talks would statement Friday NATO 227.3 shares tariffs after reported? Talks inflation fell are bank week 328.6 ready\" of the \"We Mr..Tariffs and FridayMinister to talks government growth to 794.9 growth expected expected NATO inflation.Photo Credit: Ann 4512839136239670782Photo Credit: Ben 4512839136239670782",
+        "Tariffs and FridayMinister to talks government growth to 794.9 growth expected expected NATO inflation.",
+        "Tariffs and Friday",
+        "\"We analysts to rates in \"We to Smith 120.8 company over government rose Geneva statement over.\" Talks would statement Friday NATO 227.3 shares tariffs after reported? Talks inflation fell are bank week 328.6 ready\" of the \"We Mr..Tariffs and Friday",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        vec![
+            "Tariffs and Friday Smith according 252.1 NATO expected growth a? Sanctions markets officials company growth statement 431.8 Smith on the would. Company tariffs \"We that inflation year after Geneva growth rates tariffs and 347.7 to to trade on over plan fell a talks minister shares. The ready\" trade central bank statement 219.1 shares Geneva year and sources?",
+            "\"We analysts to rates in \"We to Smith 120.8 company over government rose Geneva statement over.\" Talks would statement Friday NATO 227.3 shares tariffs after reported? Talks inflation fell are bank week 328.6 ready\" of the \"We Mr..",
+            "Tariffs and Friday",
+            "Minister to talks government growth to 794.9 growth expected expected NATO inflation.",
+            "Photo Credit: Ann 4512839136239670782",
+            "Photo Credit: Ben 4512839136239670782",
+        ]
+    );
+}
