@@ -124,8 +124,8 @@ impl Default for Options {
 /// Complexity: *O(n)* time in the input's length `n`, on every input shape
 /// `scripts/shapes.py` tries (runs of one char, punctuation soup, one huge
 /// line, millions of tiny lines: at most 0.1 s/MB there); *O(n)* memory,
-/// the input not counted: about 3 copies of the body for one long line,
-/// and about 100 bytes a body line and a paragraph more, so millions of
+/// the input not counted: about 2 copies of the body for one long line,
+/// and about 60 bytes a body line and 100 a paragraph more, so millions of
 /// tiny lines take far more than their bytes (see the README's table of
 /// shapes).
 ///

@@ -36,8 +36,9 @@ pub struct Document<'a> {
     /// their character references decoded (borrowed where there were none).
     pub body: Vec<Cow<'a, str>>,
     /// The 1-based line number in the input of each of `body`, for
-    /// `--explain`.
-    pub numbers: Vec<usize>,
+    /// `--explain`; `u32` (saturating), since a file of millions of tiny
+    /// lines holds one per line (issue 13).
+    pub numbers: Vec<u32>,
 }
 
 /// Checks the encoding and decodes `input` as UTF-8.
@@ -175,7 +176,7 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
     } else {
         opts.header.lines() + 1
     };
-    let (numbers, body): (Vec<usize>, Vec<Cow<str>>) = lines
+    let (numbers, body): (Vec<u32>, Vec<Cow<str>>) = lines
         .enumerate()
         .map(|(i, l)| {
             let l = if opts.keep_entities {
@@ -183,7 +184,7 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
             } else {
                 decode_entities(l)
             };
-            (first + i, l)
+            (u32::try_from(first + i).unwrap_or(u32::MAX), l)
         })
         .filter(|(_, l)| !l.trim().is_empty())
         .unzip();

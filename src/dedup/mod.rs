@@ -54,6 +54,7 @@ use squeeze::*;
 pub use seams::split_glued;
 pub use squeeze::normalize;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Length in squeezed bytes of the line-start and line-end keys. Lines
@@ -484,19 +485,27 @@ struct Squeezed {
 /// Every pass applies the same rules, so that the result, where the passes
 /// stop, is a fixed point of cleaning.
 fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Passed> {
-    let mut stripped: Vec<(&str, u8)> = input
-        .iter()
-        .map(|s| match method {
-            Method::NearCopies => truncation::strip_ellipsis(s),
-            Method::Strict => (*s, 0),
-        })
-        .collect();
-    truncation::keep_written_ellipses(input, &mut stripped);
+    // Most bodies have no line cut off with an ellipsis: then the lines are
+    // compared as given, and no table of them is made (millions of tiny
+    // lines, issue 13).
+    let any_cut =
+        method == Method::NearCopies && input.iter().any(|s| truncation::strip_ellipsis(s).1 != 0);
+    let (compared, cut_of): (Cow<[&str]>, Vec<u8>) = if any_cut {
+        let mut stripped: Vec<(&str, u8)> = input
+            .iter()
+            .map(|s| truncation::strip_ellipsis(s))
+            .collect();
+        truncation::keep_written_ellipses(input, &mut stripped);
+        (
+            stripped.iter().map(|&(s, _)| s).collect(),
+            stripped.iter().map(|&(_, cut)| cut).collect(),
+        )
+    } else {
+        (Cow::Borrowed(input), vec![0; input.len()])
+    };
     // Squeezed bytes handed on are those of the whole lines: with an
     // ellipsis to strip they are made again.
-    let given = given.filter(|_| stripped.iter().all(|&(_, cut)| cut == 0));
-    let compared: Vec<&str> = stripped.iter().map(|&(s, _)| s).collect();
-    let cut_of: Vec<u8> = stripped.iter().map(|&(_, cut)| cut).collect();
+    let given = given.filter(|_| cut_of.iter().all(|&cut| cut == 0));
     let made = given
         .is_none()
         .then(|| squeeze_distinct(&compared, &cut_of));
@@ -576,14 +585,40 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
     let mut kept = Kept::new(&sq.arena);
     let (finished, dropped) = out.finish();
     for (piece, sq, split, repeat) in finished {
-        let parts = if split {
-            split_glued(&piece)
+        let bounds = if split {
+            part_bounds(&piece)
         } else {
             Vec::new()
         };
-        if parts.len() > 1 {
-            for part in parts {
-                kept.keep_squeezing(part.trim_matches(' ').to_string(), repeat);
+        if bounds.len() > 1 {
+            let parts = peel_parts(piece, &bounds);
+            // The parts cover the piece, which is normalised (its only
+            // whitespace is single spaces), so their squeezed bytes are
+            // consecutive slices of the piece's: kept as such, not
+            // squeezed again into a second copy of the text (issue 13: a
+            // line of a million glued paragraphs).
+            let lens: Vec<usize> = parts
+                .iter()
+                .map(|p| p.len() - memchr::memchr_iter(b' ', p.as_bytes()).count())
+                .collect();
+            match sq.filter(|sq| lens.iter().sum::<usize>() == sq.len()) {
+                Some(sq) => {
+                    let mut at = 0;
+                    for (part, len) in parts.into_iter().zip(lens) {
+                        kept.keep(part, &sq[at..at + len], repeat);
+                        at += len;
+                    }
+                }
+                None => {
+                    // Room for all the parts' squeezed bytes at once (and
+                    // the last part's whitespace, squeezed out in place):
+                    // grown part by part it would double past them.
+                    let room = lens.iter().sum::<usize>() + parts.last().map_or(0, String::len);
+                    kept.extra.reserve(room);
+                    for part in parts {
+                        kept.keep_squeezing(part, repeat);
+                    }
+                }
             }
         // Not split: the piece itself is kept, not a copy of it (one huge
         // line held twice over, issue 13), with its squeezed bytes when
@@ -641,6 +676,12 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         arena.extend_from_slice(&extra);
         arena
     };
+    // Grown one paragraph at a time, these held up to twice their length,
+    // through the next pass (which checks that nothing changes).
+    if paragraphs.capacity() - paragraphs.len() > SLACK {
+        paragraphs.shrink_to_fit();
+        spans.shrink_to_fit();
+    }
     Some(Passed {
         paragraphs,
         squeezed: Squeezed { arena, spans },
@@ -776,6 +817,44 @@ impl Kept<'_> {
         self.paragraphs.push(part);
     }
 }
+
+/// The `(start, end)` in `piece` (normalised) of each paragraph glued in
+/// it ([`split_glued`]), its spaces trimmed; one or none when it holds no
+/// seam.
+fn part_bounds(piece: &str) -> Vec<(usize, usize)> {
+    split_glued(piece)
+        .into_iter()
+        .map(|part| {
+            let part = part.trim_matches(' ');
+            let start = part.as_ptr() as usize - piece.as_ptr() as usize;
+            (start, start + part.len())
+        })
+        .collect()
+}
+
+/// The parts of `piece` at `bounds` (in order, not overlapping), each a
+/// `String`, cut off the end of `piece` one by one: its buffer shrinks as
+/// they are made, so a huge line is not held once whole and once in parts.
+fn peel_parts(mut piece: String, bounds: &[(usize, usize)]) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::with_capacity(bounds.len());
+    for &(a, b) in bounds.iter().rev() {
+        parts.push(piece[a..b].to_string());
+        piece.truncate(a);
+        // Shrinking gives back the tail in place (no copy), where the next
+        // parts are made; seldom, so that it costs little.
+        if piece.capacity() - piece.len() > PEEL_SLACK {
+            piece.shrink_to_fit();
+        }
+    }
+    parts.reverse();
+    parts
+}
+
+/// Unused entries a pass's table of paragraphs may keep.
+const SLACK: usize = 1 << 12;
+
+/// Bytes a piece being cut into parts may hold past its end.
+const PEEL_SLACK: usize = 1 << 20;
 
 /// Where `part` starts in `arena`, if it is a slice of it.
 fn offset_in(arena: &[u8], part: &[u8]) -> Option<usize> {

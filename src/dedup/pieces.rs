@@ -146,27 +146,27 @@ impl Frame {
             let k = (cuts[i] - ext[m].0) as usize;
             raw_at.get(m, k) == raw_at.get(m, k - 1) + 1
         };
-        let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); ext.len()];
+        let mut wanted = Wanted::default();
         for (i, &c) in cuts.iter().enumerate() {
             if let Some(&m) = spanning[i].first() {
                 let k = (c - ext[m].0) as usize;
-                wanted[m].extend([k - 1, k]);
+                wanted.add(m, [k - 1, k]);
             }
         }
         let first = RawAt::new(lines, g, wanted);
         let mut tight: Vec<bool> = (0..cuts.len())
             .map(|i| spanning[i].first().is_some_and(|&m| tight_in(&first, i, m)))
             .collect();
-        let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); ext.len()];
+        let mut wanted = Wanted::default();
         for (i, &c) in cuts.iter().enumerate() {
             if !tight[i] {
                 for &m in spanning[i].iter().skip(1) {
                     let k = (c - ext[m].0) as usize;
-                    wanted[m].extend([k - 1, k]);
+                    wanted.add(m, [k - 1, k]);
                 }
             }
         }
-        if wanted.iter().any(|w| !w.is_empty()) {
+        if !wanted.0.is_empty() {
             let others = RawAt::new(lines, g, wanted);
             for (i, t) in tight.iter_mut().enumerate() {
                 if !*t {
@@ -333,20 +333,20 @@ impl Frame {
         let bounds: Vec<usize> = (0..cuts.len()).filter(|&i| accepted[i]).collect();
         // Spans covered by one member are sliced from it; find the raw
         // offsets of all of them in one walk per member.
-        let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); self.ext.len()];
+        let mut wanted = Wanted::default();
         let mut cover = Vec::with_capacity(bounds.len());
         for w in bounds.windows(2) {
             let (x, y) = (cuts[w[0]], cuts[w[1]]);
             let m = self.reach_le[w[0]];
             if self.ext[m].0 <= x && self.ext[m].1 >= y {
                 let a = self.ext[m].0;
-                wanted[m].extend([(x - a) as usize, (y - a) as usize]);
+                wanted.add(m, [(x - a) as usize, (y - a) as usize]);
                 cover.push(Some(m));
             } else {
                 cover.push(None);
                 for i in w[0]..w[1] {
                     if let Some((mi, a, b)) = self.asm.piece(g, i) {
-                        wanted[mi].extend([a, b]);
+                        wanted.add(mi, [a, b]);
                     }
                 }
             }
@@ -435,32 +435,43 @@ fn raw_slice(raw: &str, a: usize, b: usize) -> &str {
     raw.get(a..b).unwrap_or(raw)
 }
 
+/// Squeezed offsets wanted in members' raw text, as `(member, offset)`:
+/// one table for the whole group, not one per member (those were a sixth
+/// of a small file's allocations).
+#[derive(Default)]
+struct Wanted(Vec<(usize, usize)>);
+
+impl Wanted {
+    fn add(&mut self, m: usize, offsets: [usize; 2]) {
+        self.0.extend(offsets.map(|o| (m, o)));
+    }
+}
+
 /// Raw offsets of wanted squeezed offsets, per member, found in one walk of
 /// each member's raw text.
 struct RawAt {
-    found: Vec<(Vec<usize>, Vec<usize>)>,
+    /// The wanted `(member, squeezed offset)`s, sorted, each once.
+    wanted: Vec<(usize, usize)>,
+    /// The raw offset of each of `wanted`.
+    raw: Vec<usize>,
 }
 
 impl RawAt {
-    fn new(lines: &[Line], g: &Group, wanted: Vec<Vec<usize>>) -> RawAt {
-        let found = wanted
-            .into_iter()
-            .enumerate()
-            .map(|(m, mut offs)| {
-                if offs.is_empty() {
-                    return (offs, Vec::new());
-                }
-                offs.sort_unstable();
-                offs.dedup();
-                let raw = raw_offsets(lines[g.members[m].0 as usize].raw, &offs);
-                (offs, raw)
-            })
-            .collect();
-        RawAt { found }
+    fn new(lines: &[Line], g: &Group, wanted: Wanted) -> RawAt {
+        let mut wanted = wanted.0;
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut raw = Vec::with_capacity(wanted.len());
+        let mut offs = Vec::new();
+        for run in wanted.chunk_by(|x, y| x.0 == y.0) {
+            offs.clear();
+            offs.extend(run.iter().map(|&(_, o)| o));
+            raw_offsets_into(lines[g.members[run[0].0].0 as usize].raw, &offs, &mut raw);
+        }
+        RawAt { wanted, raw }
     }
 
     fn get(&self, m: usize, o: usize) -> usize {
-        let (offs, raw) = &self.found[m];
-        raw[offs.partition_point(|&x| x < o)]
+        self.raw[self.wanted.partition_point(|&x| x < (m, o))]
     }
 }

@@ -447,8 +447,8 @@ pub(super) fn is_ws_byte(c: u8) -> bool {
 /// For each squeezed offset (sorted), the offset in `raw` of the byte it
 /// names: squeezed offset `o` is the `o`-th byte of `raw` outside its
 /// whitespace, as [`squeeze_into`] keeps them; an offset past the end maps
-/// to `raw.len()`.
-pub(super) fn raw_offsets(raw: &str, sorted: &[usize]) -> Vec<usize> {
+/// to `raw.len()`. Appended to `out`.
+pub(super) fn raw_offsets_into(raw: &str, sorted: &[usize], out: &mut Vec<usize>) {
     let blanked;
     let bytes = if raw.is_ascii() {
         raw.as_bytes()
@@ -459,7 +459,6 @@ pub(super) fn raw_offsets(raw: &str, sorted: &[usize]) -> Vec<usize> {
         &blanked[..]
     };
     const CHUNK: usize = 32;
-    let mut out = Vec::with_capacity(sorted.len());
     // `o` counts the bytes before `i` that are no whitespace.
     let (mut i, mut o) = (0, 0);
     for &w in sorted {
@@ -484,5 +483,12 @@ pub(super) fn raw_offsets(raw: &str, sorted: &[usize]) -> Vec<usize> {
         }
         out.push(i.min(raw.len()));
     }
+}
+
+/// [`raw_offsets_into`] into a new table.
+#[cfg(test)]
+pub(super) fn raw_offsets(raw: &str, sorted: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sorted.len());
+    raw_offsets_into(raw, sorted, &mut out);
     out
 }

@@ -283,7 +283,7 @@ pub fn explain(input: &[u8], opts: &Options) -> Result<Explanation, Error> {
             .zip(&doc.numbers)
             .zip(fates)
             .map(|((text, &number), placement)| Line {
-                number,
+                number: number as usize,
                 text: text.to_string(),
                 decoded: matches!(text, std::borrow::Cow::Owned(_)),
                 placement,

@@ -148,8 +148,9 @@ pub fn clean_line(line: &[u8], opts: &FilterOptions) -> Result<Vec<u8>, RecordEr
 /// The steps every record path shares: the size limit, then the record
 /// parsed, cleaned and rendered in `format` (with its line ending), handed
 /// to `then` with its record and article (to add a signature, to keep a
-/// sketch). A panic while cleaning or in `then` is caught and returned as
-/// [`RecordError::Panic`].
+/// sketch); the record's `text` is given up by then (it is empty), so
+/// that a huge one is not held while its output is written. A panic while
+/// cleaning or in `then` is caught and returned as [`RecordError::Panic`].
 ///
 /// Complexity: as [`clean_line`], *O(n)* time and memory in the line's
 /// length.
@@ -166,8 +167,8 @@ pub fn clean_record_with<T>(
         });
     }
     crate::parallel::catch_panic_message(|| {
-        let record = Record::parse(line, clean.no_header)?;
-        let article = record.clean(clean)?;
+        let mut record = Record::parse(line, clean.no_header)?;
+        let article = record.clean_taking_text(clean)?;
         let mut out = Vec::with_capacity(line.len() + 256);
         write_record(&record, &article, format, &mut out).expect("writing to a Vec cannot fail");
         Ok(then(&record, &article, out))

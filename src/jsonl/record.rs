@@ -328,6 +328,23 @@ impl<'a> Record<'a> {
     /// as for the equivalent text file. `opts.no_header` is taken from the
     /// record: whether it was parsed with a header.
     pub fn clean(&self, opts: &Options) -> Result<Article, RecordError> {
+        self.clean_scraped(&self.to_scraped(), opts)
+    }
+
+    /// [`Record::clean`], giving up the record's `text` (left empty): the
+    /// scraped form is made in its buffer, and freed once cleaned, so a
+    /// huge record's text is not held beside its cleaned paragraphs and
+    /// its output (issue 13).
+    pub(crate) fn clean_taking_text(&mut self, opts: &Options) -> Result<Article, RecordError> {
+        let mut scraped = std::mem::take(&mut self.text);
+        if let Some(h) = &self.header {
+            scraped.insert_str(0, &format!("{}\n{}\n{}\n", h.title, h.date, h.url));
+        }
+        self.clean_scraped(&scraped, opts)
+    }
+
+    /// Cleans `scraped`, this record's scraped form.
+    fn clean_scraped(&self, scraped: &str, opts: &Options) -> Result<Article, RecordError> {
         let opts = Options {
             no_header: self.header.is_none(),
             // The record's fields are named; its scraped form is in the
@@ -335,7 +352,7 @@ impl<'a> Record<'a> {
             header: crate::HeaderLayout::DEFAULT,
             ..*opts
         };
-        let article = crate::clean(self.to_scraped().as_bytes(), &opts).map(|mut article| {
+        let article = crate::clean(scraped.as_bytes(), &opts).map(|mut article| {
             article.lang = self.lang.or(article.lang);
             article
         });
