@@ -196,7 +196,8 @@ pub struct Cli {
 
     /// With --format jsonl: add each article's "signature", the keys under
     /// which an engine that groups by key (Spark) finds its candidate
-    /// copies; see examples/spark_duplicates.py.
+    /// copies, and its "words", "text_hash" and "shingles", with which it
+    /// groups them as --duplicates does; see examples/spark_duplicates.py.
     #[arg(long, conflicts_with_all = ["duplicates", "unique", "out_dir", "in_place", "check", "diff"])]
     pub signature: bool,
 

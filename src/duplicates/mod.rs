@@ -149,6 +149,22 @@ impl Doc {
         keys
     }
 
+    /// Its shingle hashes, one per start position (a single one over all
+    /// its words when it has fewer than a shingle's).
+    pub fn shingles(&self) -> &[u32] {
+        &self.shingles
+    }
+
+    /// Its number of words.
+    pub fn words(&self) -> usize {
+        self.tokens
+    }
+
+    /// A hash of its whole word sequence: equal for exact copies.
+    pub fn text_hash(&self) -> u64 {
+        self.text_hash
+    }
+
     /// Prepares a cleaned article.
     pub fn from_article(article: &crate::Article, opts: &Options) -> Doc {
         Doc::new(
