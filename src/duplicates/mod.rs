@@ -39,7 +39,8 @@
 //!
 //! [`stream`] is the one-pass variant for `--unique` over a stream: each
 //! article checked against those kept before it, the first occurrence
-//! kept, nothing held of the articles dropped.
+//! kept, nothing held of the articles dropped, and of those kept only the
+//! most recent within a memory cap.
 
 pub mod boilerplate;
 pub mod candidates;
