@@ -3,9 +3,11 @@
 
 Usage: spark_duplicates.py INPUT
 INPUT is a directory of scraped files (each becomes a record whose "id" is its path relative
-to INPUT) or a JSON Lines file of records with an "id". Prints one JSON line per group of
-copies, `{"keep": ID, "copies": [{"path": ID, "similarity": S}, ...]}`, as
-`newsdedup --duplicates` does, so it can be scored the same way:
+to INPUT, as examples/make_stream.py makes it, in path order) or a JSON Lines file of records,
+each with a distinct "id", in input order. Prints one JSON line per group of copies,
+`{"keep": ID, "copies": [{"path": ID, "similarity": S, "kind": K}, ...]}`, the same lines as
+`newsdedup --duplicates --input-format jsonl` prints for those records (the default
+--threshold and --keep), so it is scored the same way:
 
     python3 ../shared/tools/score_dups.py ../shared/corpus/dups-dev -- \\
         python3 examples/spark_duplicates.py
@@ -13,70 +15,66 @@ copies, `{"keep": ID, "copies": [{"path": ID, "similarity": S}, ...]}`, as
 NEWSDEDUP names the binary (default target/release/newsdedup). Without pyspark or java it
 prints why on stderr and exits 0 with no groups: it is a recipe, not a dependency.
 
-The steps, each a plain Spark operation (no cluster of our own):
- 1. records piped through `newsdedup --input-format jsonl --format jsonl --signature`,
-    a partition at a time (`rdd.pipe`): cleaned paragraphs plus the signature keys;
- 2. exploded by signature key and grouped; a key held by more than 20 articles is
-    boilerplate and dropped; every two articles under one key are a candidate pair;
- 3. each pair verified with the measure of `--duplicates`: the share of the shorter
-    article's story words covered by 4-word shingles the other also has, boilerplate
-    (shingles in more than 20 distinct texts, counted by Spark) left out;
- 4. pairs at 0.5 or more joined by connected components (label propagation), and the
-    article with the most story words kept (then the earliest date, then the id).
-Step 4 is plain connected components, where `--duplicates` joins two groups only when their
-members are copies on average; on dups-dev that costs a little precision (README).
+newsdedup does what needs the text (cleaning, words, shingle hashes); Spark moves and groups
+them; the rules are those of src/duplicates/, step for step, on the whole corpus, so the
+groups are the same (python/tests/test_recipes.py checks it on dups-dev):
+ 1. records piped through `newsdedup --input-format jsonl --format jsonl --signature` a
+    partition at a time (`rdd.pipe`): each with its words, text hash and shingles;
+ 2. exact copies (one text hash) are one class, the first in input order its representative;
+ 3. boilerplate, corpus-wide: a shingle in more than 20 representatives, counted by Spark
+    and broadcast (per partition, a footer would be boilerplate in one and story in another);
+ 4. candidates: exploded by shingle, grouped; every two representatives under a shingle of
+    2 to 20 share it; a pair sharing 15% of the smaller one's story shingles is compared;
+ 5. verified: the share of the shorter one's story words covered by shingles the other has;
+ 6. pairs at 0.5 or more split into connected components (label propagation), and inside
+    each component, on one worker, joined strongest first, two groups only when their
+    members are copies on average (plain connected components chain stories through a
+    roundup or a footer: precision 0.990 on dups-dev);
+ 7. each class joins its representative's group; the article with the most story words is
+    kept, then the earliest date, then the first in input order.
 """
+import importlib.util
 import itertools
 import json
 import os
+import pathlib
 import shutil
 import sys
-import zlib
+from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
 
+# As src/duplicates: Options::default(), candidates::MIN_SHARED, group::{SAMPLE, MEAN_SHARE}.
 SHINGLE = 4
 BOILERPLATE_DF = 20
 THRESHOLD = 0.5
+MIN_SHARED = 0.15
+SAMPLE = 16
+MEAN_SHARE = 0.5
+PARTITIONS = 4
 
 
 def records(path):
-    """The input as JSON strings, one record each."""
+    """The input as JSON strings, one record each, in newsdedup's order."""
     if os.path.isfile(path):
         return [line for line in open(path, encoding="utf-8") if line.strip()]
+    # A directory: the records examples/make_stream.py makes, in path order.
+    spec = importlib.util.spec_from_file_location(
+        "make_stream", pathlib.Path(__file__).with_name("make_stream.py"))
+    make_stream = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_stream)
+    root = pathlib.Path(path)
     out = []
-    for dirpath, _, files in os.walk(path):
-        for name in sorted(files):
-            if not name.endswith(".txt"):
-                continue
-            full = os.path.join(dirpath, name)
-            lines = open(full, encoding="utf-8", errors="replace").read().split("\n")
-            out.append(json.dumps({
-                "id": os.path.relpath(full, path), "title": lines[0], "date": lines[1],
-                "url": lines[2], "text": "\n".join(lines[3:]),
-            }))
-    return sorted(out)
-
-
-def tokens(paragraphs):
-    """Words lowercased, everything but letters and digits dropped (as src/duplicates)."""
-    out = []
-    for p in paragraphs:
-        for word in p.split():
-            w = "".join(c for c in word.lower() if c.isalnum())
-            if w:
-                out.append(w)
+    for file in sorted(make_stream.files(root)):
+        record, why = make_stream.record(file, root)
+        if record is None:
+            print(f"{file}: skipped: {why}", file=sys.stderr)
+        else:
+            out.append(json.dumps(record, ensure_ascii=False))
     return out
 
 
-def shingles(toks):
-    width = min(SHINGLE, len(toks))
-    if width == 0:
-        return []
-    # A fixed hash (not Python's, which is seeded per process): every worker agrees.
-    return [zlib.crc32(" ".join(toks[i:i + width]).encode()) for i in range(len(toks) - width + 1)]
-
-
 def mark(flags, width, words):
-    """Words covered by a shingle whose flag is set."""
+    """Words covered by a shingle whose flag is set (boilerplate::mark_words)."""
     covered = [False] * words
     for j, f in enumerate(flags):
         if f:
@@ -85,47 +83,123 @@ def mark(flags, width, words):
     return covered
 
 
-def story_words(doc, boiler):
+def prepare(doc, boiler):
+    """A representative with its story words, given the corpus's boilerplate."""
     words = doc["words"]
-    width = min(SHINGLE, words)
-    return words - sum(mark([h in boiler for h in doc["shingles"]], width, words))
+    width = min(max(SHINGLE, 1), words)
+    doc["boiler"] = mark([h in boiler for h in doc["shingles"]], width, words)
+    doc["story_words"] = words - sum(doc["boiler"])
+    return doc
 
 
-def similarity(x, y, boiler):
-    """The share of the shorter article's story words inside shingles the other has."""
-    if story_words(y, boiler) < story_words(x, boiler):
+def similarity(docs, x, y, boiler):
+    """verify::similarity: the share of the shorter one's story words (of two as long, the
+    first's) inside shingles the other also has."""
+    if (docs[y]["story_words"], y) < (docs[x]["story_words"], x):
         x, y = y, x
-    words = x["words"]
-    if words == 0:
+    short, other = docs[x], set(docs[y]["shingles"])
+    words = short["words"]
+    if short["story_words"] == 0 or words == 0:
         return 0.0
-    width = min(SHINGLE, words)
-    other = set(y["shingles"])
-    b = mark([h in boiler for h in x["shingles"]], width, words)
-    c = mark([h not in boiler and h in other for h in x["shingles"]], width, words)
-    total = sum(1 for ci, bi in zip(c, b) if ci or not bi)
-    return sum(c) / total if total else 0.0
+    width = min(max(SHINGLE, 1), words)
+    covered = mark([h not in boiler and h in other for h in short["shingles"]], width, words)
+    same = sum(covered)
+    total = sum(1 for c, b in zip(covered, short["boiler"]) if c or not b)
+    return same / total
 
 
-def prepare(record):
-    toks = tokens(record["paragraphs"])
-    return record["id"], {
-        "words": len(toks), "shingles": shingles(toks), "text": zlib.crc32(" ".join(toks).encode()),
-        "date": record.get("date") or "9999", "signature": record["signature"],
-    }
+def link(edges, docs, boiler):
+    """group::link over one component: pairs strongest first (ties by index); two groups
+    join only when the mean similarity across them (the first SAMPLE members of each)
+    reaches MEAN_SHARE of the threshold. Returns its groups, lists of indexes."""
+    memo = {}
+
+    def sim(a, b):
+        if a == b:
+            return 1.0
+        key = (min(a, b), max(a, b))
+        if key not in memo:
+            memo[key] = similarity(docs, a, b, boiler)
+        return memo[key]
+
+    for a, b, s in edges:
+        memo[(a, b)] = s
+    parent, members, node = [], [], {}
+
+    def of(x):
+        if x not in node:
+            node[x] = len(parent)
+            parent.append(len(parent))
+            members.append([x])
+        return node[x]
+
+    def root(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in sorted(edges, key=lambda e: (-e[2], e[0], e[1])):
+        ra, rb = root(of(a)), root(of(b))
+        if ra == rb:
+            continue
+        ma, mb = members[ra], members[rb]
+        if len(ma) > 1 or len(mb) > 1:
+            sa, sb = ma[:SAMPLE], mb[:SAMPLE]
+            total = 0.0
+            for x in sa:
+                for y in sb:
+                    total += sim(x, y)
+            if total / (len(sa) * len(sb)) < MEAN_SHARE * THRESHOLD:
+                continue
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        members[keep] = sorted(members[keep] + members[gone])
+        members[gone] = []
+    return [m for m in members if m], sim
 
 
-def components(sc, edges):
-    """Connected components by label propagation: each article takes the least id it
-    reaches; returns (article, label) pairs."""
+def output_groups(reps_groups, docs, classes, sim):
+    """Articles from representatives' groups (keep::choose, Keep::Complete), as
+    `--duplicates` writes them: (keep, [(copy, similarity, kind), ...])."""
+    out = []
+    for reps in reps_groups:
+        members = sorted((i, date, r) for r in reps for i, date in classes[r])
+        if len(members) < 2:
+            continue
+        # Undated last: (True, None) sorts after every (False, date).
+        keep, _, kept_rep = min(
+            members, key=lambda m: (-docs[m[2]]["story_words"], (m[1] is None, m[1] or ""), m[0]))
+        copies = []
+        for i, _, r in members:
+            if i == keep:
+                continue
+            if r == kept_rep:
+                copies.append((i, 1.0, "exact"))
+            else:
+                copies.append((i, sim(r, kept_rep), "near"))
+        out.append((keep, copies))
+    return out
+
+
+def components(edges):
+    """Connected components by label propagation: each article takes the least index it
+    reaches; returns (article, label) pairs. Partitions fixed, so that rounds of unions
+    do not multiply them."""
     both = edges.flatMap(lambda e: [(e[0], e[1]), (e[1], e[0])]).cache()
-    labels = both.map(lambda e: (e[0], e[0])).distinct()
+    labels = both.map(lambda e: (e[0], e[0])).distinct(PARTITIONS)
     while True:
-        spread = both.join(labels).map(lambda kv: (kv[1][0], kv[1][1]))
-        new = labels.union(spread).reduceByKey(min).cache()
-        changed = new.join(labels).filter(lambda kv: kv[1][0] != kv[1][1]).count()
+        spread = both.join(labels, PARTITIONS).map(lambda kv: (kv[1][0], kv[1][1]))
+        new = labels.union(spread).reduceByKey(min, PARTITIONS).cache()
+        changed = new.join(labels, PARTITIONS).filter(lambda kv: kv[1][0] != kv[1][1]).count()
         labels = new
         if changed == 0:
             return labels
+
+
+def rounded(s):
+    """As `(s * 100.0).round() / 100.0` in Rust: halves away from zero, exactly."""
+    return float(Decimal(s * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)) / 100
 
 
 def main():
@@ -140,56 +214,96 @@ def main():
         print("spark_duplicates: java is not installed; skipped", file=sys.stderr)
         return
     exe = os.path.abspath(os.environ.get("NEWSDEDUP", "target/release/newsdedup"))
+    lines = records(sys.argv[1])
+    ids = [json.loads(line)["id"] for line in lines]
     spark = (SparkSession.builder.master("local[2]").appName("newsdedup-duplicates")
-             .config("spark.ui.enabled", "false").getOrCreate())
+             .config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false").getOrCreate())
     sc = spark.sparkContext
     sc.setLogLevel("ERROR")
+    # Each record's place in the input: newsdedup breaks every tie by it.
+    index = sc.broadcast({json.dumps(i): n for n, i in enumerate(ids)})
 
     # 1. Clean and sign, a partition at a time, through the binary.
-    cleaned = sc.parallelize(records(sys.argv[1]), 4).pipe(
-        f"{exe} --input-format jsonl --format jsonl --signature")
-    docs = cleaned.map(json.loads).map(prepare).filter(lambda kv: kv[1]["words"] > 0).cache()
+    docs = (sc.parallelize(lines, PARTITIONS)
+            .pipe(f"{exe} --input-format jsonl --format jsonl --signature",
+                  env={"PATH": os.environ.get("PATH", "")})
+            .map(json.loads)
+            .filter(lambda r: r["words"] > 0)
+            .map(lambda r: (index.value[json.dumps(r["id"])], {
+                "words": r["words"], "shingles": r["shingles"], "text": r["text_hash"],
+                "date": r.get("date")}))
+            .cache())
 
-    # Boilerplate: shingles in more than BOILERPLATE_DF distinct texts.
-    boiler = set(docs.map(lambda kv: (kv[1]["text"], kv[1]["shingles"]))
-                 .reduceByKey(lambda a, b: a)
-                 .flatMap(lambda kv: set(kv[1]))
-                 .map(lambda h: (h, 1)).reduceByKey(lambda a, b: a + b)
-                 .filter(lambda kv: kv[1] > BOILERPLATE_DF).keys().collect())
-    boiler = sc.broadcast(boiler)
+    # 2. Exact classes: (representative, [(index, date), ...]).
+    classes = (docs.map(lambda kv: (kv[1]["text"], (kv[0], kv[1]["date"])))
+               .groupByKey(PARTITIONS).values().map(sorted)
+               .map(lambda m: (m[0][0], m)).cache())
+    reps = docs.join(classes, PARTITIONS).mapValues(lambda v: v[0]).cache()
 
-    # 2. Candidates: articles under one signature key, boilerplate keys dropped.
-    pairs = (docs.flatMap(lambda kv: [(k, kv[0]) for k in kv[1]["signature"]])
-             .groupByKey().mapValues(lambda ids: sorted(set(ids)))
-             .filter(lambda kv: 2 <= len(kv[1]) <= BOILERPLATE_DF)
-             .flatMap(lambda kv: itertools.combinations(kv[1], 2)).distinct())
+    # 3. Boilerplate over the whole corpus: holders of each shingle, representatives only.
+    holders = (reps.flatMap(lambda kv: [(h, kv[0]) for h in set(kv[1]["shingles"])])
+               .groupByKey(PARTITIONS).mapValues(sorted).cache())
+    boiler = sc.broadcast(set(holders.filter(lambda kv: len(kv[1]) > BOILERPLATE_DF)
+                              .keys().collect()))
+    shared = holders.filter(lambda kv: 2 <= len(kv[1]) <= BOILERPLATE_DF).cache()
 
-    # 3. Verify each pair with both articles at hand.
-    scored = (pairs.join(docs).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-              .join(docs)
-              .map(lambda kv: (kv[1][0][0], kv[0],
-                               similarity(kv[1][0][1], kv[1][1], boiler.value))))
-    edges = scored.filter(lambda e: e[2] >= THRESHOLD).cache()
+    # Story shingles, as boilerplate::prepare counts them: each position not boilerplate,
+    # but a shingle other representatives also hold once however often it is repeated.
+    repeats = (reps.flatMap(lambda kv: [
+        (h, (kv[0], n - 1)) for h, n in Counter(kv[1]["shingles"]).items()
+        if n > 1 and h not in boiler.value])
+        .join(shared, PARTITIONS).map(lambda kv: kv[1][0]).reduceByKey(lambda a, b: a + b))
+    story_shingles = (reps.mapValues(lambda d: sum(h not in boiler.value for h in d["shingles"]))
+                      .leftOuterJoin(repeats, PARTITIONS)
+                      .mapValues(lambda v: v[0] - (v[1] or 0)).cache())
 
-    # 4. Groups, and the article to keep in each.
-    labels = components(sc, edges.map(lambda e: (e[0], e[1])))
-    sims = {(a, b): s for a, b, s in edges.collect()}
-    rank = {}
-    for label, (i, doc) in labels.map(lambda kv: (kv[0], kv[1])).join(docs).map(
-            lambda kv: (kv[1][0], (kv[0], kv[1][1]))).collect():
-        key = (-story_words(doc, boiler.value), doc["date"], i)
-        rank.setdefault(label, []).append((key, i))
+    # 4. Candidates: shared shingles counted per pair, kept at MIN_SHARED of the smaller.
+    pairs = (shared.flatMap(lambda kv: itertools.combinations(kv[1], 2))
+             .map(lambda p: (p, 1)).reduceByKey(lambda a, b: a + b, PARTITIONS)
+             .map(lambda kv: (kv[0][0], (kv[0][1], kv[1])))
+             .join(story_shingles, PARTITIONS)
+             .map(lambda kv: (kv[1][0][0], (kv[0], kv[1][0][1], kv[1][1])))
+             .join(story_shingles, PARTITIONS)
+             .filter(lambda kv: kv[1][0][1] >= MIN_SHARED * min(kv[1][0][2], kv[1][1]))
+             .map(lambda kv: (kv[1][0][0], kv[0])))
+
+    # 5. Verify each pair with both representatives at hand.
+    prepared = reps.mapValues(lambda d: prepare(d, boiler.value)).cache()
+    edges = (pairs.join(prepared, PARTITIONS).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+             .join(prepared, PARTITIONS)
+             .map(lambda kv: (kv[1][0][0], kv[0], similarity(
+                 {kv[1][0][0]: kv[1][0][1], kv[0]: kv[1][1]}, kv[1][0][0], kv[0], boiler.value)))
+             .filter(lambda e: e[2] >= THRESHOLD).cache())
+
+    # 6. and 7. Components, then each one grouped and its articles written on one worker.
+    labels = components(edges.map(lambda e: (e[0], e[1])))
+    members = (labels.join(prepared.join(classes, PARTITIONS), PARTITIONS)
+               .map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(PARTITIONS))
+    component_edges = (edges.map(lambda e: (e[0], e)).join(labels, PARTITIONS)
+                       .map(lambda kv: (kv[1][1], kv[1][0])).groupByKey(PARTITIONS))
+
+    def group_component(kv):
+        edges, members = kv[1]
+        docs = {r: d for r, (d, _) in members}
+        classes = {r: c for r, (_, c) in members}
+        groups, sim = link(list(edges), docs, boiler.value)
+        linked = {r for g in groups for r in g}
+        singles = [[r] for r in docs if r not in linked]
+        return output_groups(groups + singles, docs, classes, sim)
+
+    grouped = component_edges.join(members, PARTITIONS).flatMap(group_component)
+    # Classes with no near copy: exact copies only.
+    alone = (prepared.join(classes, PARTITIONS).leftOuterJoin(labels, PARTITIONS)
+             .filter(lambda kv: kv[1][1] is None and len(kv[1][0][1]) > 1)
+             .flatMap(lambda kv: output_groups(
+                 [[kv[0]]], {kv[0]: kv[1][0][0]}, {kv[0]: kv[1][0][1]}, None)))
+    groups = sorted(grouped.union(alone).collect())
     spark.stop()
-    groups = []
-    for members in rank.values():
-        members.sort()
-        keep = members[0][1]
-        copies = sorted(i for _, i in members[1:])
-        groups.append({"keep": keep, "copies": [
-            {"path": c, "similarity": round(sims.get((min(keep, c), max(keep, c)), 0.0), 2)}
-            for c in copies]})
-    for g in sorted(groups, key=lambda g: g["keep"]):
-        print(json.dumps(g))
+    for keep, copies in groups:
+        print(json.dumps({"keep": ids[keep], "copies": [
+            {"path": ids[i], "similarity": rounded(s), "kind": kind} for i, s, kind in copies]},
+            ensure_ascii=False, separators=(",", ":")))
 
 
 if __name__ == "__main__":

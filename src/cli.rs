@@ -194,9 +194,17 @@ pub struct Cli {
     #[arg(long, conflicts_with_all = ["in_place", "diff", "check"])]
     pub unique: bool,
 
+    /// With --unique over records: the most memory, in MiB, the stream may
+    /// use to remember the articles it kept (about 12 bytes a word of their
+    /// text). Past it the oldest are forgotten, and a later copy of one of
+    /// them is written again. Default 1024.
+    #[arg(long, value_name = "MIB", requires = "unique", value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
+    pub memory: Option<u64>,
+
     /// With --format jsonl: add each article's "signature", the keys under
     /// which an engine that groups by key (Spark) finds its candidate
-    /// copies; see examples/spark_duplicates.py.
+    /// copies, and its "words", "text_hash" and "shingles", with which it
+    /// groups them as --duplicates does; see examples/spark_duplicates.py.
     #[arg(long, conflicts_with_all = ["duplicates", "unique", "out_dir", "in_place", "check", "diff"])]
     pub signature: bool,
 

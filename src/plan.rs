@@ -154,6 +154,9 @@ pub struct Duplicates {
     pub quiet: bool,
     /// `--report FILE`.
     pub report: Option<PathBuf>,
+    /// `--memory`, in bytes: the cap of the `--unique` stream's memory of
+    /// the articles it kept.
+    pub memory: usize,
 }
 
 impl Plan {
@@ -385,6 +388,12 @@ fn duplicates(cli: &Cli, clean: Options) -> Result<Duplicates> {
         Keep::First => K::First,
     };
     let unique = unique(cli)?;
+    if cli.memory.is_some() && !matches!(unique, Some(Unique::Stream(_))) {
+        bail!(hinted(
+            "--memory caps what the --unique stream of records remembers; files are grouped whole",
+            "drop --memory, or give records with --input-format jsonl"
+        ));
+    }
     let articles = articles(cli, "--duplicates compares files with one another")?;
     Ok(Duplicates {
         articles,
@@ -400,6 +409,9 @@ fn duplicates(cli: &Cli, clean: Options) -> Result<Duplicates> {
         jobs: cli.jobs,
         quiet: cli.quiet,
         report: cli.report.clone(),
+        memory: cli.memory.map_or(dups::stream::DEFAULT_MEMORY, |mib| {
+            usize::try_from(mib << 20).unwrap_or(usize::MAX)
+        }),
     })
 }
 

@@ -489,6 +489,52 @@ fn signature_adds_the_same_keys_to_exact_copies_and_needs_jsonl() {
         .stderr(predicates::str::contains("hint: add --format jsonl"));
 }
 
+#[test]
+fn signature_carries_the_words_text_hash_and_shingles_duplicates_compares() {
+    let dir = tmp();
+    let s = story(1, 4);
+    let rec = |id: &str, ps: &[String]| {
+        serde_json::json!({"id": id, "title": "T", "date": "20040101", "url": "https://x", "text": ps.join("\n")})
+            .to_string()
+    };
+    let shouted: Vec<String> = s.iter().map(|p| p.to_uppercase()).collect();
+    let input = [rec("a", &s), rec("b", &shouted), rec("c", &story(2, 4))].join("\n");
+    let out = newsdedup(dir.path())
+        .args([
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--signature",
+        ])
+        .write_stdin(input)
+        .quiet_stdout();
+    let records: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let words = s
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum::<usize>();
+    let shingles = |v: &Value| serde_json::from_value::<Vec<u32>>(v["shingles"].clone()).unwrap();
+    assert_eq!(records[0]["words"], words);
+    assert_eq!(
+        shingles(&records[0]).len(),
+        words - 3,
+        "one per 4-word window"
+    );
+    let hash = |v: &Value| v["text_hash"].as_str().unwrap().to_owned();
+    assert_eq!(hash(&records[0]).len(), 16);
+    assert_eq!(hash(&records[0]), hash(&records[1]), "case aside, one text");
+    assert_eq!(shingles(&records[0]), shingles(&records[1]));
+    assert_ne!(hash(&records[0]), hash(&records[2]));
+    // The sampled keys are among the shingles.
+    let keys: Vec<u32> = serde_json::from_value(records[0]["signature"].clone()).unwrap();
+    assert!(keys.iter().all(|k| shingles(&records[0]).contains(k)));
+}
+
 /// Under `--header title,url` no article has a date: `--keep earliest`
 /// (a missing date sorts last) falls through to the most complete text.
 #[test]

@@ -206,3 +206,87 @@ fn unique_needs_somewhere_to_write_and_out_dir_needs_unique() {
     refused(&["--unique", "--check", "in"], "cannot be used with");
     assert!(!dir.path().join("out").exists());
 }
+
+/// Story A, then `fillers` other stories, then A again and a copy of the
+/// last of them.
+fn a_long_stream(fillers: u64) -> String {
+    let rec = |id: String, ps: &[String]| {
+        serde_json::json!({
+            "id": id, "title": "T", "date": "20040101", "url": "https://x", "text": ps.join("\n")
+        })
+        .to_string()
+    };
+    let a = story(1, 8);
+    let mut lines = vec![rec("a1".into(), &a)];
+    for seed in 0..fillers {
+        lines.push(rec(format!("f{seed}"), &story(100 + seed, 8)));
+    }
+    lines.push(rec("a2".into(), &a));
+    lines.push(rec("last".into(), &story(100 + fillers - 1, 8)));
+    lines.join("\n")
+}
+
+#[test]
+fn unique_stream_past_memory_forgets_the_oldest_and_writes_their_copies_again() {
+    let dir = tmp();
+    // 400 stories of 240 words: over 1 MiB at 12 bytes a word.
+    write(dir.path(), "in.jsonl", a_long_stream(400));
+    let run = |memory: &[&str]| {
+        let out = newsdedup(dir.path())
+            .args(["--unique", "--input-format", "jsonl", "--format", "jsonl"])
+            .args(memory)
+            .args(["--report", "r.json", "in.jsonl"])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let ids: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].to_string())
+            .collect();
+        (
+            ids,
+            String::from_utf8(out.stderr).unwrap(),
+            report(dir.path()),
+        )
+    };
+    let (ids, stderr, r) = run(&[]);
+    assert_eq!(ids.len(), 401, "{stderr}");
+    assert!(!ids.contains(&"\"a2\"".to_string()));
+    assert_eq!(r["forgotten"], 0);
+    assert!(!stderr.contains("forgotten"));
+
+    let (ids, stderr, r) = run(&["--memory", "1"]);
+    assert_eq!(ids.len(), 402, "a2 written again: {stderr}");
+    assert!(ids.contains(&"\"a2\"".to_string()));
+    assert!(
+        !ids.contains(&"\"last\"".to_string()),
+        "a recent copy is still dropped"
+    );
+    let forgotten = r["forgotten"].as_u64().unwrap();
+    assert!((1..400).contains(&forgotten), "{forgotten}");
+    assert!(stderr.contains(&format!(
+        "{forgotten} kept articles forgotten to stay within --memory"
+    )));
+}
+
+#[test]
+fn memory_is_for_the_stream_of_records_only() {
+    let dir = tmp();
+    corpus(dir.path());
+    newsdedup(dir.path())
+        .args(["--unique", "--format", "jsonl", "--memory", "64", "in"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("hint: drop --memory"));
+    newsdedup(dir.path())
+        .args(["--duplicates", "--input-format", "jsonl", "--memory", "64"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--unique"));
+    newsdedup(dir.path())
+        .args(["--unique", "--input-format", "jsonl", "--memory", "0"])
+        .assert()
+        .code(2);
+}

@@ -154,6 +154,28 @@ def test_the_spark_recipe_runs_as_a_script_twice_and_says_what_check_code_does(s
                              'env={"PATH": os.environ["PATH"]}')
 
 
+DUPS_DEV = ROOT.parent / "shared" / "corpus" / "dups-dev"
+
+
+@pytest.mark.skipif(not has("pyspark") or shutil.which("java") is None,
+                    reason="pyspark or java is not installed")
+@pytest.mark.skipif(not DUPS_DEV.is_dir(), reason="../shared/corpus/dups-dev is not there")
+def test_the_spark_duplicates_recipe_prints_the_groups_of_duplicates_line_for_line():
+    line = "python3 ../shared/tools/score_dups.py ../shared/corpus/dups-dev -- python3 examples/spark_duplicates.py"
+    assert line in block_with(line)
+    env = dict(os.environ, NEWSDEDUP=command())
+    spark = subprocess.run([sys.executable, str(ROOT / "examples/spark_duplicates.py"), str(DUPS_DEV)],
+                           capture_output=True, env=env)
+    assert spark.returncode == 0, spark.stderr[-2000:]
+    expected = run("--duplicates", "-q", str(DUPS_DEV)).stdout.decode()
+    # newsdedup names files by the path it was given, the recipe by the path under it.
+    expected = expected.replace(json.dumps(str(DUPS_DEV) + os.sep)[:-1], '"')
+    got = spark.stdout.decode()
+    assert len(got.splitlines()) == len(expected.splitlines()) > 200
+    # Line for line: the same groups, the same kept article, similarities and kinds.
+    assert got == expected
+
+
 @pytest.mark.parametrize("script,module", [("pandas_clean.py", "pandas"), ("datasets_clean.py", "datasets")])
 def test_the_dataframe_examples(scratch, script, module):
     if not has(module):

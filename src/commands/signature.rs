@@ -1,8 +1,10 @@
 //! `--format jsonl --signature`: each article as JSON Lines, as `--format
 //! jsonl` (files, in path order) or the filter (records, in input order)
-//! writes it, with one more member, `"signature"`: the keys under which an
+//! writes it, with more members: `"signature"`, the keys under which an
 //! engine that groups by key finds the article's candidate copies
-//! ([`newsdedup::duplicates::Doc::signature`]). This is the first step of
+//! ([`newsdedup::duplicates::Doc::signature`]), and the words, text hash and
+//! shingles that `--duplicates` compares, so that the engine groups exactly
+//! as it does without tokenising anything itself. This is the first step of
 //! `--duplicates` past one machine (issue #14; the recipe is
 //! `examples/spark_duplicates.py`).
 
@@ -106,13 +108,27 @@ fn record(line: &str, plan: &plan::Signature) -> Result<Vec<u8>, RecordError> {
     )
 }
 
-/// Appends `"signature": [KEY, ...]` as the last member of the JSON object
-/// on `line` (which ends `}\n`, as the library's writers end every line).
+/// Appends the members below as the last of the JSON object on `line`
+/// (which ends `}\n`, as the library's writers end every line):
+///
+/// - `"signature": [KEY, ...]`, the sampled keys ([`Doc::signature`]);
+/// - `"words"`, `"text_hash"` (16 hex digits: a JSON number loses bits past
+///   2^53 in most readers) and `"shingles"`, one hash per word position:
+///   what `--duplicates` compares, so that an engine can verify pairs,
+///   count boilerplate and group exactly as it does (the Spark recipe).
 fn add_signature(line: &mut Vec<u8>, article: &Article, plan: &plan::Signature) {
     debug_assert!(line.ends_with(b"}\n"));
     line.truncate(line.len() - 2);
-    let keys = Doc::from_article(article, &plan.find).signature();
+    let doc = Doc::from_article(article, &plan.find);
     line.extend_from_slice(b",\"signature\":");
-    serde_json::to_writer(&mut *line, &keys).expect("writing to a Vec cannot fail");
+    serde_json::to_writer(&mut *line, &doc.signature()).expect("writing to a Vec cannot fail");
+    write!(
+        line,
+        ",\"words\":{},\"text_hash\":\"{:016x}\",\"shingles\":",
+        doc.words(),
+        doc.text_hash()
+    )
+    .expect("writing to a Vec cannot fail");
+    serde_json::to_writer(&mut *line, doc.shingles()).expect("writing to a Vec cannot fail");
     line.extend_from_slice(b"}\n");
 }

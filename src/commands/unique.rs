@@ -116,20 +116,20 @@ pub fn files(
         corpus.names.len(),
         written,
         &place,
-        dropped.len(),
+        (dropped.len(), 0),
         &dropped,
     )
 }
 
 /// The summary line and the report, common to both outputs: `copies`
 /// dropped, of which `dropped` holds the rows (the stream keeps them only
-/// for a report).
+/// for a report), and kept articles `forgotten` by the stream's --memory.
 fn finish(
     plan: &plan::Duplicates,
     articles: usize,
     written: usize,
     place: &str,
-    copies: usize,
+    (copies, forgotten): (usize, usize),
     dropped: &[Dropped],
 ) -> Result<ExitStatus> {
     if !plan.quiet {
@@ -147,6 +147,7 @@ fn finish(
             "articles": articles,
             "written": written,
             "dropped": copies,
+            "forgotten": forgotten,
             "errors": messages::errored(),
             "rows": dropped.iter().map(Dropped::row).collect::<Vec<_>>(),
         });
@@ -165,7 +166,7 @@ pub fn stream(
     format: OutputFormat,
     plan: &plan::Duplicates,
 ) -> Result<ExitStatus> {
-    let mut seen = Seen::new(&plan.find);
+    let mut seen = Seen::with_memory(&plan.find, plan.memory);
     // Names of the kept records and the rows of the dropped ones, held for
     // a report only: without one, memory is the index's.
     let mut kept_names: Vec<Value> = Vec::new();
@@ -216,7 +217,14 @@ pub fn stream(
     })
     .and_then(|()| out.flush())
     .map_err(stdout_failure)?;
-    finish(plan, articles, written, "", copies, &dropped)
+    let forgotten = seen.forgotten();
+    if forgotten > 0 && !plan.quiet {
+        messages::summary(format_args!(
+            "{forgotten} kept {} forgotten to stay within --memory (a copy of one that comes after is written again)",
+            plural(forgotten, "article", "articles"),
+        ));
+    }
+    finish(plan, articles, written, "", (copies, forgotten), &dropped)
 }
 
 /// Parses, cleans, prepares and renders one record, a panic caught as the

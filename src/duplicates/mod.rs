@@ -39,7 +39,8 @@
 //!
 //! [`stream`] is the one-pass variant for `--unique` over a stream: each
 //! article checked against those kept before it, the first occurrence
-//! kept, nothing held of the articles dropped.
+//! kept, nothing held of the articles dropped, and of those kept only the
+//! most recent within a memory cap.
 
 pub mod boilerplate;
 pub mod candidates;
@@ -147,6 +148,22 @@ impl Doc {
         keys.sort_unstable();
         keys.dedup();
         keys
+    }
+
+    /// Its shingle hashes, one per start position (a single one over all
+    /// its words when it has fewer than a shingle's).
+    pub fn shingles(&self) -> &[u32] {
+        &self.shingles
+    }
+
+    /// Its number of words.
+    pub fn words(&self) -> usize {
+        self.tokens
+    }
+
+    /// A hash of its whole word sequence: equal for exact copies.
+    pub fn text_hash(&self) -> u64 {
+        self.text_hash
     }
 
     /// Prepares a cleaned article.
