@@ -141,7 +141,7 @@ pub(super) fn place(roots: &[u32], adjacency: &Adjacency, apart: &[bool]) -> Vec
 fn settle_by_votes(
     members: &mut [(u32, i64)],
     pos: &mut [Option<i64>],
-    adjacency: &[Vec<(u32, i64)>],
+    adjacency: &Adjacency,
     apart: &[bool],
 ) {
     let mut votes: Vec<(i64, u32)> = Vec::new();
@@ -149,7 +149,7 @@ fn settle_by_votes(
     for m in members.iter_mut().skip(1) {
         let b = m.0 as usize;
         votes.clear();
-        for &(a, d) in &adjacency[b] {
+        for &(a, d) in adjacency.of(m.0) {
             // `pos(b) = pos(a) - d` for an edge stored on `b`'s side.
             if let (false, Some(pa)) = (apart[a as usize], pos[a as usize]) {
                 let at = pa - d;
