@@ -538,6 +538,14 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         .collect();
     let mut edges = key_edges(&lines);
     edges.extend(short_edges(&lines));
+    // A paragraph an earlier pass wrote twice is the article repeating it,
+    // settled on evidence this pass no longer sees (a line that held both
+    // places): both stay where they are, and neither is read as a copy of
+    // a paragraph it opens or sits in (a heading that also opens the lede).
+    if given.is_some() && given_repeats.contains(&true) {
+        let twice = written_twice(&lines, &given_repeats);
+        edges.retain(|e| !twice[e.a as usize] && !twice[e.b as usize]);
+    }
     // A pass's output is distinct and normalised by construction.
     if edges.is_empty()
         && lines.len() > 1
@@ -795,6 +803,18 @@ fn given_repeats(sq: &Squeezed) -> Vec<bool> {
             }
         })
         .collect()
+}
+
+/// For each line of a pass's output, whether that pass wrote its text
+/// twice or more (`repeats`: [`given_repeats`] of those lines).
+fn written_twice(lines: &[Line], repeats: &[bool]) -> Vec<bool> {
+    let again: HashSet<&[u8]> = lines
+        .iter()
+        .zip(repeats)
+        .filter(|(_, &r)| r)
+        .map(|(l, _)| l.sq)
+        .collect();
+    lines.iter().map(|l| again.contains(l.sq)).collect()
 }
 
 impl Kept<'_> {
