@@ -67,6 +67,9 @@ pub(super) struct Look {
     after: Option<char>,
     /// The text before the cut ends with an ellipsis (`...` or `…`).
     trailing_off: bool,
+    /// `prev` is `“` or `‘` closing a low quote (`„Sie beginnt.“`), as
+    /// German and Central European text writes it: a closing mark there.
+    closes_low: bool,
 }
 
 /// How the scraper glued the paragraphs of a file together.
@@ -85,9 +88,11 @@ impl Look {
         let prev = last_char(&s[..k])?;
         let next = first_char(&s[k..])?;
         let after = first_char(&s[k + next.len_utf8()..]);
+        let closes_low =
+            matches!(prev, '“' | '‘') && low_quote_open(&s[..k - prev.len_utf8()], prev);
         let mut core = prev;
         let mut end = k;
-        while is_closer(core) {
+        while is_closer(core) || (closes_low && end == k) {
             end -= core.len_utf8();
             match last_char(&s[..end]) {
                 Some(c) => core = c,
@@ -101,6 +106,7 @@ impl Look {
             next,
             after,
             trailing_off,
+            closes_low,
         })
     }
 
@@ -113,7 +119,9 @@ impl Look {
     /// lost, `enough.ebb`, `30%An`): words only touch with no space where
     /// the scraper glued them.
     fn never(&self, glue: Glue, start: bool, long: bool) -> bool {
-        let opened = is_opener(self.prev) && !(is_closer(self.prev) && is_stop(self.core));
+        let opened = is_opener(self.prev)
+            && !self.closes_low
+            && !(is_closer(self.prev) && is_stop(self.core));
         if glue == Glue::Tight && (opened || matches!(self.prev, '-' | '/' | '–' | '—')) {
             return true;
         }
@@ -240,6 +248,25 @@ fn is_stop(c: char) -> bool {
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+/// Whether a low quote (`„`, or `‚` for `close` = `‘`) is open at the end
+/// of `before`: it comes after the last `close` mark, within the last
+/// 1,024 bytes (a quotation is no longer; the bound keeps the look at a
+/// cut cheap however many cuts a line has).
+fn low_quote_open(before: &[u8], close: char) -> bool {
+    let open = if close == '“' { '„' } else { '‚' };
+    let from = before.len().saturating_sub(1024);
+    let window = &before[from..];
+    let last = |c: char| {
+        let mut buf = [0u8; 4];
+        memchr::memmem::rfind(window, c.encode_utf8(&mut buf).as_bytes())
+    };
+    match (last(open), last(close)) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 fn is_opener(c: char) -> bool {

@@ -165,6 +165,9 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     let mut start = 0;
     // Whether a straight quote is open in the paragraph since `start`.
     let mut quote = QuoteState::default();
+    // Whether a low quote (`„`, `‚`) is open: German and Central European
+    // style closes it with `“` (`‘`), the mark English opens with.
+    let (mut low, mut low_single) = (false, false);
     let mut prev: Option<char> = None;
     // The char before `prev`: an acronym (`UK.Mr`, `M&S.Next`) ends a
     // sentence as a word does, where a word in small letters follows; a
@@ -173,8 +176,13 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     let mut before_prev: Option<char> = None;
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
-        if c == '"' {
-            quote.read(prev, char_at(text, i + 1));
+        match c {
+            '"' => quote.read(prev, char_at(text, i + 1)),
+            '„' => low = true,
+            '“' => low = false,
+            '‚' => low_single = true,
+            '‘' => low_single = false,
+            _ => {}
         }
         let acronym = || {
             // A closing quote may stand between (`the EU."This`).
@@ -206,7 +214,9 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             i = j;
             continue;
         }
-        j = skip_while(text, j, |c| matches!(c, '”' | '’' | ')' | ']'));
+        j = skip_while(text, j, |c| {
+            matches!(c, '”' | '’' | ')' | ']') || (c == '“' && low) || (c == '‘' && low_single)
+        });
         let next = char_at(text, j);
         let then = next.and_then(|n| char_at(text, j + n.len_utf8()));
         let capital_then = then.is_some_and(char::is_uppercase);
@@ -236,6 +246,7 @@ pub fn split_glued(text: &str) -> Vec<&str> {
                 parts.push(&text[start..k]);
                 start = k;
                 quote = QuoteState::default();
+                (low, low_single) = (false, false);
                 k
             }
             None => j,

@@ -465,3 +465,31 @@ fn a_heading_that_opens_another_paragraph_is_placed_where_its_neighbours_put_it(
         ]
     );
 }
+
+#[test]
+fn a_low_quote_closed_with_the_mark_english_opens_with_stays_with_its_paragraph() {
+    // German and Central European text quotes `„so“`: after `„`, a `“`
+    // glued to the next paragraph closes the first, as a line start shows.
+    assert_eq!(
+        split_glued("Er sagte: „Sie beginnt im Schwarzwald.“Groups welcomed it."),
+        vec![
+            "Er sagte: „Sie beginnt im Schwarzwald.“",
+            "Groups welcomed it."
+        ]
+    );
+    // English opens with it.
+    assert_eq!(
+        split_glued("He left.“Groups welcomed it,” she said."),
+        vec!["He left.", "“Groups welcomed it,” she said."]
+    );
+    assert_eq!(
+        rebuild(&[
+            "Er sagte: „Sie beginnt im Schwarzwald.“Groups welcomed it.",
+            "Groups welcomed it.",
+        ]),
+        vec![
+            "Er sagte: „Sie beginnt im Schwarzwald.“",
+            "Groups welcomed it."
+        ]
+    );
+}
