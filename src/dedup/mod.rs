@@ -538,6 +538,13 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         .collect();
     let mut edges = key_edges(&lines);
     edges.extend(short_edges(&lines));
+    // Two lines that overlap, one running on past the other's end, are one
+    // text only where that end is a place the text can break: where the
+    // longer goes on with a stop or a comma there (`Bridge closedFerries
+    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
+    // opens a later entry), the shared words are a phrase the article
+    // repeats, and joining the lines would move a paragraph.
+    edges.retain(|e| !runs_on_past_end(&lines, e));
     // A paragraph an earlier pass wrote twice is the article repeating it,
     // settled on evidence this pass no longer sees (a line that held both
     // places): both stay where they are, and neither is read as a copy of
@@ -803,6 +810,27 @@ fn given_repeats(sq: &Squeezed) -> Vec<bool> {
             }
         })
         .collect()
+}
+
+/// Whether edge `e` overlaps its lines without either holding the other,
+/// and the one that runs on past the other's end goes on there with a
+/// stop, a comma or a closing bracket: no paragraph starts with one.
+fn runs_on_past_end(lines: &[Line], e: &Edge) -> bool {
+    let (a, b) = (lines[e.a as usize].sq, lines[e.b as usize].sq);
+    // Order the two by where they start: `first` starts `d` before `second`.
+    let (first, second, d) = if e.d >= 0 { (a, b, e.d) } else { (b, a, -e.d) };
+    let Ok(d) = usize::try_from(d) else {
+        return false;
+    };
+    if d == 0 || d + second.len() <= first.len() || d >= first.len() {
+        return false;
+    }
+    // `first` ends inside `second`, where `second` goes on with this; an
+    // ellipsis there is `first`'s own, cut off (`concerned with...`).
+    let rest = &second[first.len() - d..];
+    rest.first()
+        .is_some_and(|c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')'))
+        && !rest.starts_with(b"..")
 }
 
 /// For each line of a pass's output, whether that pass wrote its text

@@ -493,3 +493,27 @@ fn a_low_quote_closed_with_the_mark_english_opens_with_stays_with_its_paragraph(
         ]
     );
 }
+
+#[test]
+fn a_key_event_that_opens_a_later_entry_leaves_the_entry_beside_its_time() {
+    // A live blog's `Key events` list (items glued with no stop) whose
+    // item opens a later entry: the item's line and the entry's overlap on
+    // `Ferries cancelled`, but the entry goes on with a stop there, so they
+    // are no one text; joined, the entry was pulled up to the list and its
+    // time stamp left behind, the line `12:10Ferries…` broken apart.
+    let out = rebuild(&[
+        "Bridge closedFerries cancelled",
+        "Ferries cancelled",
+        "12:10Ferries cancelled. All sailings are off.",
+        "Ferries cancelled. All sailings are off.",
+    ]);
+    let at = out
+        .iter()
+        .position(|p| p == "12:10")
+        .expect("the time stamp");
+    assert_eq!(
+        out.get(at + 1).map(String::as_str),
+        Some("Ferries cancelled. All sailings are off."),
+        "{out:?}"
+    );
+}
