@@ -161,17 +161,21 @@ pub(crate) fn read_and_rebuild<R>(
             keep_entities: opts.keep_entities,
         },
     )?;
-    let paragraphs = dedup::rebuild(&doc.body);
+    let texts = || doc.texts.iter().map(AsRef::as_ref).collect::<Vec<&str>>();
+    let paragraphs = dedup::rebuild_lines(&dedup::Lines::interned(texts(), &doc.ids));
     let mut article = Article::new(
         doc.header.take(),
         paragraphs,
         input.len() as u64,
-        doc.body.len() as u64,
+        doc.ids.len() as u64,
     );
     article.lang = opts.lang;
     if opts.count_dropped {
-        let fates = explain::fates(&doc.body, &article.paragraphs);
-        article.stats.dropped = Some(explain::Dropped::count(&fates));
+        article.stats.dropped = Some(explain::Dropped::count_lines(
+            &texts(),
+            &doc.ids,
+            &article.paragraphs,
+        ));
     }
     Ok(then(&doc, article))
 }

@@ -32,13 +32,55 @@ pub struct ReadOptions {
 pub struct Document<'a> {
     /// The header lines of the layout, unless reading with `no_header`.
     pub header: Option<Header>,
-    /// The non-blank body lines, untrimmed, without their line endings,
-    /// their character references decoded (borrowed where there were none).
-    pub body: Vec<Cow<'a, str>>,
-    /// The 1-based line number in the input of each of `body`, for
-    /// `--explain`; `u32` (saturating), since a file of millions of tiny
-    /// lines holds one per line (issue 13).
-    pub numbers: Vec<u32>,
+    /// The distinct non-blank body lines, untrimmed, without their line
+    /// endings, their character references decoded (borrowed where there
+    /// were none), in order of their first line.
+    pub texts: Vec<Cow<'a, str>>,
+    /// Which of `texts` each non-blank body line is: a file of millions of
+    /// tiny lines costs 4 bytes a line, not a `Cow` (24) and more for each
+    /// step after (issue 13).
+    pub ids: Vec<u32>,
+    /// The body's text, after the header lines, and the line number of its
+    /// first line: line numbers are counted again when asked for.
+    rest: &'a str,
+    first: usize,
+    keep_entities: bool,
+}
+
+impl<'a> Document<'a> {
+    /// The non-blank body lines, in order.
+    pub fn lines(&self) -> impl Iterator<Item = &Cow<'a, str>> + '_ {
+        self.ids.iter().map(|&k| &self.texts[k as usize])
+    }
+
+    /// The 1-based line number in the input of each non-blank body line,
+    /// for `--explain` (read again: only it needs them).
+    pub fn numbers(&self) -> Vec<usize> {
+        body_lines(self.rest, self.first, self.keep_entities)
+            .map(|(number, _)| number)
+            .collect()
+    }
+}
+
+/// The non-blank lines of `rest` (the body), each with its line number
+/// counted from `first`, decoded unless `keep_entities`.
+fn body_lines(
+    rest: &str,
+    first: usize,
+    keep_entities: bool,
+) -> impl Iterator<Item = (usize, Cow<'_, str>)> {
+    Lines::new(rest.as_bytes())
+        .map(|(a, b)| &rest[a..b])
+        .enumerate()
+        .map(move |(i, l)| {
+            let l = if keep_entities {
+                Cow::Borrowed(l)
+            } else {
+                decode_entities(l)
+            };
+            (first + i, l)
+        })
+        .filter(|(_, l)| !l.trim().is_empty())
 }
 
 /// Checks the encoding and decodes `input` as UTF-8.
@@ -155,12 +197,16 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
             whitespace_only: true,
         });
     }
-    let mut lines = Lines::new(text.as_bytes()).map(|(a, b)| &text[a..b]);
+    let mut lines = Lines::new(text.as_bytes());
     let mut header = if opts.no_header {
         None
     } else {
-        Some(parse_header(&mut lines, opts.header)?)
+        Some(parse_header(
+            &mut lines.by_ref().map(|(a, b)| &text[a..b]),
+            opts.header,
+        )?)
     };
+    let rest = &text[lines.pos..];
     if let Some(title) = header
         .as_mut()
         .and_then(|h| h.title.as_mut())
@@ -176,25 +222,22 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
     } else {
         opts.header.lines() + 1
     };
-    let (numbers, body): (Vec<u32>, Vec<Cow<str>>) = lines
-        .enumerate()
-        .map(|(i, l)| {
-            let l = if opts.keep_entities {
-                Cow::Borrowed(l)
-            } else {
-                decode_entities(l)
-            };
-            (u32::try_from(first + i).unwrap_or(u32::MAX), l)
-        })
-        .filter(|(_, l)| !l.trim().is_empty())
-        .unzip();
-    if body.is_empty() {
+    // A line decoded is kept apart from the same text as written: `--explain`
+    // tells which lines were decoded.
+    let (texts, ids) = crate::dedup::intern(
+        body_lines(rest, first, opts.keep_entities).map(|(_, l)| l),
+        |a, b| matches!(a, Cow::Owned(_)) == matches!(b, Cow::Owned(_)),
+    );
+    if ids.is_empty() {
         return Err(Error::NoBody { line: first });
     }
     Ok(Document {
         header,
-        body,
-        numbers,
+        texts,
+        ids,
+        rest,
+        first,
+        keep_entities: opts.keep_entities,
     })
 }
 
@@ -323,21 +366,35 @@ mod tests {
         parse(text, ReadOptions::default())
     }
 
+    fn body<'a>(d: &'a Document<'_>) -> Vec<&'a str> {
+        d.lines().map(AsRef::as_ref).collect()
+    }
+
+    #[test]
+    fn holds_each_distinct_line_once_and_numbers_every_line() {
+        let d = read("T\n20220122\nhttp://a.b\na\n\nb &amp; c\na\nb & c\na").unwrap();
+        // The decoded line and the same text as written stay apart.
+        assert_eq!(d.texts, vec!["a", "b & c", "b & c"]);
+        assert_eq!(d.ids, vec![0, 1, 0, 2, 0]);
+        assert_eq!(body(&d), vec!["a", "b & c", "a", "b & c", "a"]);
+        assert_eq!(d.numbers(), vec![4, 6, 7, 8, 9]);
+    }
+
     #[test]
     fn splits_header_and_skips_blank_body_lines() {
         let d = read("Title \n20220122\nhttps://a.b/c\n\nfirst\n  \nsecond").unwrap();
-        let h = d.header.unwrap();
+        let h = d.header.clone().unwrap();
         assert_eq!(h.title.as_deref(), Some("Title"));
         assert_eq!(h.date.unwrap().to_string(), "2022-01-22");
         assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
-        assert_eq!(d.body, vec!["first", "second"]);
-        assert_eq!(d.numbers, vec![5, 7]);
+        assert_eq!(body(&d), vec!["first", "second"]);
+        assert_eq!(d.numbers(), vec![5, 7]);
     }
 
     #[test]
     fn keeps_the_date_line_as_written_and_reads_it_as_a_date() {
         let d = read("T\n  22 Jan 2022 \nhttps://a.b/c\nBody.").unwrap();
-        let h = d.header.unwrap();
+        let h = d.header.clone().unwrap();
         assert_eq!(h.date_line.as_deref(), Some("22 Jan 2022"));
         assert_eq!(h.date.unwrap().to_string(), "2022-01-22");
     }
@@ -345,7 +402,7 @@ mod tests {
     #[test]
     fn accepts_crlf_and_lone_cr_endings() {
         let d = read("T\r\n20220122\r\nhttp://a.b\r\none\r\ntwo\rthree\r\n").unwrap();
-        assert_eq!(d.body, vec!["one", "two", "three"]);
+        assert_eq!(body(&d), vec!["one", "two", "three"]);
     }
 
     #[test]
@@ -389,26 +446,26 @@ mod tests {
             "https://a.b/c\nT &amp; U\n2022-01-22\n\nBody.",
         )
         .unwrap();
-        let h = d.header.unwrap();
+        let h = d.header.clone().unwrap();
         assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
         assert_eq!(h.title.as_deref(), Some("T & U"));
         assert_eq!(h.date_line.as_deref(), Some("2022-01-22"));
         assert_eq!(h.date.unwrap().to_string(), "2022-01-22");
         assert_eq!(h.layout.to_string(), "url,title,date");
-        assert_eq!((d.body, d.numbers), (vec![Cow::from("Body.")], vec![5]));
+        assert_eq!((body(&d), d.numbers()), (vec!["Body."], vec![5]));
     }
 
     #[test]
     fn a_field_absent_from_the_layout_is_absent_from_the_header() {
         let d = read_in("title,url", "T\nhttps://a.b/c\n20220122\n").unwrap();
-        let h = d.header.unwrap();
+        let h = d.header.clone().unwrap();
         assert_eq!((h.date, h.date_line), (None, None));
         assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
         // What would have been the date line is body text now.
-        assert_eq!((d.body, d.numbers), (vec![Cow::from("20220122")], vec![3]));
+        assert_eq!((body(&d), d.numbers()), (vec!["20220122"], vec![3]));
         let d = read_in("title", "T\nfirst\nsecond").unwrap();
-        assert_eq!(d.header.unwrap().url, None);
-        assert_eq!(d.numbers, vec![2, 3]);
+        assert_eq!(d.header.as_ref().unwrap().url, None);
+        assert_eq!(d.numbers(), vec![2, 3]);
     }
 
     #[test]
@@ -468,7 +525,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.header, None);
-        assert_eq!(d.body, vec!["a", "b"]);
+        assert_eq!(body(&d), vec!["a", "b"]);
     }
 
     #[test]
