@@ -153,6 +153,7 @@ pub(crate) fn read_and_rebuild<R>(
         });
     }
     let text = reader::decode(input, opts.lossy)?;
+    let mut decoded = reader::Decoded::new();
     let mut doc = reader::parse(
         &text,
         reader::ReadOptions {
@@ -160,9 +161,13 @@ pub(crate) fn read_and_rebuild<R>(
             header: opts.header,
             keep_entities: opts.keep_entities,
         },
+        &mut decoded,
     )?;
-    let texts = || doc.texts.iter().map(AsRef::as_ref).collect::<Vec<&str>>();
-    let paragraphs = dedup::rebuild_lines(&dedup::Lines::interned(texts(), &doc.ids));
+    // The lines' texts move into the rebuild and back, not copied.
+    let texts = std::mem::take(&mut doc.texts);
+    let lines = dedup::Lines::interned(texts, &doc.ids);
+    let paragraphs = dedup::rebuild_lines(&lines);
+    doc.texts = lines.into_texts();
     let mut article = Article::new(
         doc.header.take(),
         paragraphs,
@@ -172,7 +177,7 @@ pub(crate) fn read_and_rebuild<R>(
     article.lang = opts.lang;
     if opts.count_dropped {
         article.stats.dropped = Some(explain::Dropped::count_lines(
-            &texts(),
+            &doc.texts,
             &doc.ids,
             &article.paragraphs,
         ));

@@ -33,9 +33,10 @@ pub struct Document<'a> {
     /// The header lines of the layout, unless reading with `no_header`.
     pub header: Option<Header>,
     /// The distinct non-blank body lines, untrimmed, without their line
-    /// endings, their character references decoded (borrowed where there
-    /// were none), in order of their first line.
-    pub texts: Vec<Cow<'a, str>>,
+    /// endings, their character references decoded, in order of their
+    /// first line: slices of the input, or of the lines decoded
+    /// ([`Decoded`]) where references were decoded.
+    pub texts: Vec<&'a str>,
     /// Which of `texts` each non-blank body line is: a file of millions of
     /// tiny lines costs 4 bytes a line, not a `Cow` (24) and more for each
     /// step after (issue 13).
@@ -49,8 +50,14 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     /// The non-blank body lines, in order.
-    pub fn lines(&self) -> impl Iterator<Item = &Cow<'a, str>> + '_ {
-        self.ids.iter().map(|&k| &self.texts[k as usize])
+    pub fn lines(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.ids.iter().map(|&k| self.texts[k as usize])
+    }
+
+    /// Whether references were decoded in `line`, one of [`Document::texts`]:
+    /// it is not a slice of the input then.
+    pub fn decoded(&self, line: &str) -> bool {
+        !within(line, self.rest)
     }
 
     /// The 1-based line number in the input of each non-blank body line,
@@ -185,8 +192,25 @@ fn line_of(input: &[u8], offset: usize) -> usize {
     1 + lf + lone_cr
 }
 
-/// Parses decoded text into header and body lines.
-pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
+/// Whether `part` is a slice of `whole`.
+fn within(part: &str, whole: &str) -> bool {
+    let (p, w) = (part.as_ptr() as usize, whole.as_ptr() as usize);
+    p >= w && p + part.len() <= w + whole.len()
+}
+
+/// The body lines whose character references were decoded, by their
+/// index among the body lines (blank ones too), as [`parse`] fills it: held
+/// apart, so that every body line is a `&str` (16 bytes) however it was
+/// read, not a `Cow` (24).
+pub type Decoded = Vec<(usize, String)>;
+
+/// Parses decoded text into header and body lines; lines decoded go into
+/// `decoded`, which the document borrows.
+pub fn parse<'a>(
+    text: &'a str,
+    opts: ReadOptions,
+    decoded: &'a mut Decoded,
+) -> Result<Document<'a>, Error> {
     if text.is_empty() {
         return Err(Error::Empty {
             whitespace_only: false,
@@ -222,12 +246,27 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
     } else {
         opts.header.lines() + 1
     };
+    decoded.clear();
+    if !opts.keep_entities && memchr::memchr(b'&', rest.as_bytes()).is_some() {
+        for (i, (a, b)) in Lines::new(rest.as_bytes()).enumerate() {
+            if let Cow::Owned(line) = decode_entities(&rest[a..b]) {
+                decoded.push((i, line));
+            }
+        }
+    }
+    let decoded: &'a Decoded = decoded;
+    let mut next = decoded.iter().peekable();
+    let lines = Lines::new(rest.as_bytes())
+        .map(|(a, b)| &rest[a..b])
+        .enumerate()
+        .map(|(i, l)| match next.next_if(|(at, _)| *at == i) {
+            Some((_, line)) => line.as_str(),
+            None => l,
+        })
+        .filter(|l| !l.trim().is_empty());
     // A line decoded is kept apart from the same text as written: `--explain`
     // tells which lines were decoded.
-    let (texts, ids) = crate::dedup::intern(
-        body_lines(rest, first, opts.keep_entities).map(|(_, l)| l),
-        |a, b| matches!(a, Cow::Owned(_)) == matches!(b, Cow::Owned(_)),
-    );
+    let (texts, ids) = crate::dedup::intern(lines, |a, b| within(a, rest) == within(b, rest));
     if ids.is_empty() {
         return Err(Error::NoBody { line: first });
     }
@@ -362,12 +401,17 @@ impl Iterator for Lines<'_> {
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> Result<Document<'_>, Error> {
-        parse(text, ReadOptions::default())
+    /// A store for the lines decoded, for as long as the test runs.
+    fn store() -> &'static mut Decoded {
+        Box::leak(Box::default())
     }
 
-    fn body<'a>(d: &'a Document<'_>) -> Vec<&'a str> {
-        d.lines().map(AsRef::as_ref).collect()
+    fn read(text: &str) -> Result<Document<'_>, Error> {
+        parse(text, ReadOptions::default(), store())
+    }
+
+    fn body<'a>(d: &Document<'a>) -> Vec<&'a str> {
+        d.lines().collect()
     }
 
     #[test]
@@ -376,6 +420,11 @@ mod tests {
         // The decoded line and the same text as written stay apart.
         assert_eq!(d.texts, vec!["a", "b & c", "b & c"]);
         assert_eq!(d.ids, vec![0, 1, 0, 2, 0]);
+        let decoded: Vec<bool> = d.texts.iter().map(|t| d.decoded(t)).collect();
+        assert_eq!(decoded, vec![false, true, false]);
+        // A line blank once decoded is no body line.
+        let d = read("T\n20220122\nhttp://a.b\n&nbsp;\nx").unwrap();
+        assert_eq!((body(&d), d.numbers()), (vec!["x"], vec![5]));
         assert_eq!(body(&d), vec!["a", "b & c", "a", "b & c", "a"]);
         assert_eq!(d.numbers(), vec![4, 6, 7, 8, 9]);
     }
@@ -436,6 +485,7 @@ mod tests {
                 header: layout.parse().unwrap(),
                 ..ReadOptions::default()
             },
+            store(),
         )
     }
 
@@ -522,6 +572,7 @@ mod tests {
                 no_header: true,
                 ..ReadOptions::default()
             },
+            store(),
         )
         .unwrap();
         assert_eq!(d.header, None);

@@ -45,6 +45,11 @@ impl<'a> Lines<'a> {
         }
     }
 
+    /// The texts, given back.
+    pub(crate) fn into_texts(self) -> Vec<&'a str> {
+        self.texts
+    }
+
     /// The number of lines (not of texts).
     pub(crate) fn len(&self) -> usize {
         self.ids.len()
@@ -149,5 +154,9 @@ pub(crate) fn intern<T: AsRef<str>>(
         };
         ids.push(id);
     }
+    // Grown by doubling, they would hold up to twice what they need as long
+    // as the lines are read.
+    texts.shrink_to_fit();
+    ids.shrink_to_fit();
     (texts, ids)
 }

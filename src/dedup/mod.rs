@@ -542,7 +542,7 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
         .iter()
         .enumerate()
         .map(|(k, &(a, b))| {
-            let first = distinct.map_or(k, |d| d.first[k]);
+            let first = distinct.map_or(k, |d| d.first[k] as usize);
             Line {
                 raw: compared.get(first),
                 full: input.get(first),

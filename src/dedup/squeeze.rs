@@ -146,8 +146,9 @@ pub(super) fn is_normalized(s: &str) -> bool {
 /// What [`squeeze_distinct`] knows of each distinct line.
 #[derive(Default)]
 pub(super) struct Distinct {
-    /// The index of its first occurrence.
-    pub(super) first: Vec<usize>,
+    /// The index of its first occurrence (`u32`: one per distinct line of
+    /// files of millions of lines).
+    pub(super) first: Vec<u32>,
     /// The ends cut off with an ellipsis in every copy of it.
     pub(super) cut: Vec<u8>,
     /// It occurs once.
@@ -174,9 +175,17 @@ pub(super) fn squeeze_distinct(input: &Lines, cut: &[u8]) -> (Squeezed, Distinct
         }
     }
     let mut arena = Vec::with_capacity(texts.iter().map(|s| s.len()).sum());
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut d = Distinct::default();
-    let mut first_of: U64Map<u32> = U64Map::default();
+    // At most one distinct line a text: room for them all at once, as
+    // grown by doubling they would be copied, old and new held together.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(texts.len());
+    let mut d = Distinct {
+        first: Vec::with_capacity(texts.len()),
+        cut: Vec::with_capacity(texts.len()),
+        once: Vec::with_capacity(texts.len()),
+        repeat: Vec::with_capacity(texts.len()),
+    };
+    let mut first_of: U64Map<u32> =
+        U64Map::with_capacity_and_hasher(texts.len(), Default::default());
     // Byte-identical copies (a whole article written twice) are dropped
     // before the costlier squeeze.
     let mut raw_seen: U64Map<u32> = U64Map::default();
@@ -247,7 +256,7 @@ pub(super) fn squeeze_distinct(input: &Lines, cut: &[u8]) -> (Squeezed, Distinct
         }
         slot.push(spans.len() as u32);
         spans.push(span);
-        d.first.push(i);
+        d.first.push(i as u32);
         d.cut.push(cut[t]);
         d.once.push(once_t[t]);
         d.repeat.push(false);
@@ -402,7 +411,7 @@ fn regroup(
                 origin[k - spans.len()] as usize
             };
             out.push(spans[o]);
-            d.first.push(i);
+            d.first.push(i as u32);
             d.cut.push(cut[i]);
             d.once.push(true);
             d.repeat.push(k >= spans.len());

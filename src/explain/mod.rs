@@ -302,7 +302,7 @@ pub fn explain(input: &[u8], opts: &Options) -> Result<Explanation, Error> {
         ..*opts
     };
     crate::read_and_rebuild(input, &opts, |doc, mut article| {
-        let body: Vec<&str> = doc.lines().map(AsRef::as_ref).collect();
+        let body: Vec<&str> = doc.lines().collect();
         let fates = fates(&body, &article.paragraphs);
         article.stats.dropped = Some(Dropped::count(&fates));
         let lines = doc
@@ -312,7 +312,7 @@ pub fn explain(input: &[u8], opts: &Options) -> Result<Explanation, Error> {
             .map(|((text, number), placement)| Line {
                 number,
                 text: text.to_string(),
-                decoded: matches!(text, std::borrow::Cow::Owned(_)),
+                decoded: doc.decoded(text),
                 placement,
             })
             .collect();
