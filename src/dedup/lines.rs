@@ -61,6 +61,12 @@ impl<'a> Lines<'a> {
         self.texts[self.ids[i] as usize]
     }
 
+    /// Line `i`, as a reference to where its text is held.
+    #[inline]
+    pub(crate) fn get_ref(&self, i: usize) -> &&'a str {
+        &self.texts[self.ids[i] as usize]
+    }
+
     /// The lines in order, copies and all.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.ids.iter().map(|&k| self.texts[k as usize])

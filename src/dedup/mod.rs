@@ -437,12 +437,14 @@ struct Line<'a> {
     /// The line as compared (an ellipsis at either end removed): what the
     /// output is cut from.
     raw: &'a str,
-    /// The line as given, written when nothing else holds its text.
-    full: &'a str,
+    /// The line as given, written when nothing else holds its text: a
+    /// reference to the text as the pass's input holds it (8 bytes, not
+    /// 16: a `Line` a distinct line, millions of them at times).
+    full: &'a &'a str,
     /// `raw` without its whitespace: what lines are compared by.
     sq: &'a [u8],
     /// Index of the line's first occurrence, for ordering.
-    first: usize,
+    first: u32,
     /// Which ends were cut off with an ellipsis (`truncation::CUT_*`), in
     /// every copy of the line.
     cut: u8,
@@ -452,6 +454,10 @@ struct Line<'a> {
     /// a paragraph of its own, not a copy.
     repeat: bool,
 }
+
+// A `Line` a distinct line: kept small (issue 13).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Line>() <= 48);
 
 impl<'a> Line<'a> {
     /// The line as it is written when it stands alone.
@@ -545,9 +551,9 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
             let first = distinct.map_or(k, |d| d.first[k] as usize);
             Line {
                 raw: compared.get(first),
-                full: input.get(first),
+                full: input.get_ref(first),
                 sq: &sq.arena[a..b],
-                first,
+                first: first as u32,
                 cut: distinct.map_or(0, |d| d.cut[k]),
                 once: distinct.is_none_or(|d| d.once[k]),
                 repeat: distinct.map_or_else(|| given_repeats[k], |d| d.repeat[k]),
