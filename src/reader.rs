@@ -422,11 +422,11 @@ mod tests {
         assert_eq!(d.ids, vec![0, 1, 0, 2, 0]);
         let decoded: Vec<bool> = d.texts.iter().map(|t| d.decoded(t)).collect();
         assert_eq!(decoded, vec![false, true, false]);
+        assert_eq!(body(&d), vec!["a", "b & c", "a", "b & c", "a"]);
+        assert_eq!(d.numbers(), vec![4, 6, 7, 8, 9]);
         // A line blank once decoded is no body line.
         let d = read("T\n20220122\nhttp://a.b\n&nbsp;\nx").unwrap();
         assert_eq!((body(&d), d.numbers()), (vec!["x"], vec![5]));
-        assert_eq!(body(&d), vec!["a", "b & c", "a", "b & c", "a"]);
-        assert_eq!(d.numbers(), vec![4, 6, 7, 8, 9]);
     }
 
     #[test]
