@@ -125,9 +125,9 @@ impl Default for Options {
 /// `scripts/shapes.py` tries (runs of one char, punctuation soup, one huge
 /// line, millions of tiny lines: at most 0.1 s/MB there); *O(n)* memory,
 /// the input not counted: about 2 copies of the body for one long line,
-/// and about 60 bytes a body line and 100 a paragraph more, so millions of
-/// tiny lines take far more than their bytes (see the README's table of
-/// shapes).
+/// 4 bytes a body line and about 100 a distinct line or paragraph more, so
+/// a million glued paragraphs take several times their bytes (see the
+/// README's table of shapes).
 ///
 /// # Errors
 ///
