@@ -125,9 +125,9 @@ impl Default for Options {
 /// `scripts/shapes.py` tries (runs of one char, punctuation soup, one huge
 /// line, millions of tiny lines: at most 0.1 s/MB there); *O(n)* memory,
 /// the input not counted: about 2 copies of the body for one long line,
-/// and about 60 bytes a body line and 100 a paragraph more, so millions of
-/// tiny lines take far more than their bytes (see the README's table of
-/// shapes).
+/// 4 bytes a body line and about 100 a distinct line or paragraph more, so
+/// a million glued paragraphs take several times their bytes (see the
+/// README's table of shapes).
 ///
 /// # Errors
 ///
@@ -153,6 +153,7 @@ pub(crate) fn read_and_rebuild<R>(
         });
     }
     let text = reader::decode(input, opts.lossy)?;
+    let mut decoded = reader::Decoded::new();
     let mut doc = reader::parse(
         &text,
         reader::ReadOptions {
@@ -160,18 +161,26 @@ pub(crate) fn read_and_rebuild<R>(
             header: opts.header,
             keep_entities: opts.keep_entities,
         },
+        &mut decoded,
     )?;
-    let paragraphs = dedup::rebuild(&doc.body);
+    // The lines' texts move into the rebuild and back, not copied.
+    let texts = std::mem::take(&mut doc.texts);
+    let lines = dedup::Lines::interned(texts, &doc.ids);
+    let paragraphs = dedup::rebuild_lines(&lines);
+    doc.texts = lines.into_texts();
     let mut article = Article::new(
         doc.header.take(),
         paragraphs,
         input.len() as u64,
-        doc.body.len() as u64,
+        doc.ids.len() as u64,
     );
     article.lang = opts.lang;
     if opts.count_dropped {
-        let fates = explain::fates(&doc.body, &article.paragraphs);
-        article.stats.dropped = Some(explain::Dropped::count(&fates));
+        article.stats.dropped = Some(explain::Dropped::count_lines(
+            &doc.texts,
+            &doc.ids,
+            &article.paragraphs,
+        ));
     }
     Ok(then(&doc, article))
 }

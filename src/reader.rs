@@ -32,13 +32,62 @@ pub struct ReadOptions {
 pub struct Document<'a> {
     /// The header lines of the layout, unless reading with `no_header`.
     pub header: Option<Header>,
-    /// The non-blank body lines, untrimmed, without their line endings,
-    /// their character references decoded (borrowed where there were none).
-    pub body: Vec<Cow<'a, str>>,
-    /// The 1-based line number in the input of each of `body`, for
-    /// `--explain`; `u32` (saturating), since a file of millions of tiny
-    /// lines holds one per line (issue 13).
-    pub numbers: Vec<u32>,
+    /// The distinct non-blank body lines, untrimmed, without their line
+    /// endings, their character references decoded, in order of their
+    /// first line: slices of the input, or of the lines decoded
+    /// ([`Decoded`]) where references were decoded.
+    pub texts: Vec<&'a str>,
+    /// Which of `texts` each non-blank body line is: a file of millions of
+    /// tiny lines costs 4 bytes a line, not a `Cow` (24) and more for each
+    /// step after (issue 13).
+    pub ids: Vec<u32>,
+    /// The body's text, after the header lines, and the line number of its
+    /// first line: line numbers are counted again when asked for.
+    rest: &'a str,
+    first: usize,
+    keep_entities: bool,
+}
+
+impl<'a> Document<'a> {
+    /// The non-blank body lines, in order.
+    pub fn lines(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.ids.iter().map(|&k| self.texts[k as usize])
+    }
+
+    /// Whether references were decoded in `line`, one of [`Document::texts`]:
+    /// it is not a slice of the input then.
+    pub fn decoded(&self, line: &str) -> bool {
+        !within(line, self.rest)
+    }
+
+    /// The 1-based line number in the input of each non-blank body line,
+    /// for `--explain` (read again: only it needs them).
+    pub fn numbers(&self) -> Vec<usize> {
+        body_lines(self.rest, self.first, self.keep_entities)
+            .map(|(number, _)| number)
+            .collect()
+    }
+}
+
+/// The non-blank lines of `rest` (the body), each with its line number
+/// counted from `first`, decoded unless `keep_entities`.
+fn body_lines(
+    rest: &str,
+    first: usize,
+    keep_entities: bool,
+) -> impl Iterator<Item = (usize, Cow<'_, str>)> {
+    Lines::new(rest.as_bytes())
+        .map(|(a, b)| &rest[a..b])
+        .enumerate()
+        .map(move |(i, l)| {
+            let l = if keep_entities {
+                Cow::Borrowed(l)
+            } else {
+                decode_entities(l)
+            };
+            (first + i, l)
+        })
+        .filter(|(_, l)| !l.trim().is_empty())
 }
 
 /// Checks the encoding and decodes `input` as UTF-8.
@@ -143,8 +192,25 @@ fn line_of(input: &[u8], offset: usize) -> usize {
     1 + lf + lone_cr
 }
 
-/// Parses decoded text into header and body lines.
-pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
+/// Whether `part` is a slice of `whole`.
+fn within(part: &str, whole: &str) -> bool {
+    let (p, w) = (part.as_ptr() as usize, whole.as_ptr() as usize);
+    p >= w && p + part.len() <= w + whole.len()
+}
+
+/// The body lines whose character references were decoded, by their
+/// index among the body lines (blank ones too), as [`parse`] fills it: held
+/// apart, so that every body line is a `&str` (16 bytes) however it was
+/// read, not a `Cow` (24).
+pub type Decoded = Vec<(usize, String)>;
+
+/// Parses decoded text into header and body lines; lines decoded go into
+/// `decoded`, which the document borrows.
+pub fn parse<'a>(
+    text: &'a str,
+    opts: ReadOptions,
+    decoded: &'a mut Decoded,
+) -> Result<Document<'a>, Error> {
     if text.is_empty() {
         return Err(Error::Empty {
             whitespace_only: false,
@@ -155,12 +221,16 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
             whitespace_only: true,
         });
     }
-    let mut lines = Lines::new(text.as_bytes()).map(|(a, b)| &text[a..b]);
+    let mut lines = Lines::new(text.as_bytes());
     let mut header = if opts.no_header {
         None
     } else {
-        Some(parse_header(&mut lines, opts.header)?)
+        Some(parse_header(
+            &mut lines.by_ref().map(|(a, b)| &text[a..b]),
+            opts.header,
+        )?)
     };
+    let rest = &text[lines.pos..];
     if let Some(title) = header
         .as_mut()
         .and_then(|h| h.title.as_mut())
@@ -176,25 +246,37 @@ pub fn parse(text: &str, opts: ReadOptions) -> Result<Document<'_>, Error> {
     } else {
         opts.header.lines() + 1
     };
-    let (numbers, body): (Vec<u32>, Vec<Cow<str>>) = lines
+    decoded.clear();
+    if !opts.keep_entities && memchr::memchr(b'&', rest.as_bytes()).is_some() {
+        for (i, (a, b)) in Lines::new(rest.as_bytes()).enumerate() {
+            if let Cow::Owned(line) = decode_entities(&rest[a..b]) {
+                decoded.push((i, line));
+            }
+        }
+    }
+    let decoded: &'a Decoded = decoded;
+    let mut next = decoded.iter().peekable();
+    let lines = Lines::new(rest.as_bytes())
+        .map(|(a, b)| &rest[a..b])
         .enumerate()
-        .map(|(i, l)| {
-            let l = if opts.keep_entities {
-                Cow::Borrowed(l)
-            } else {
-                decode_entities(l)
-            };
-            (u32::try_from(first + i).unwrap_or(u32::MAX), l)
+        .map(|(i, l)| match next.next_if(|(at, _)| *at == i) {
+            Some((_, line)) => line.as_str(),
+            None => l,
         })
-        .filter(|(_, l)| !l.trim().is_empty())
-        .unzip();
-    if body.is_empty() {
+        .filter(|l| !l.trim().is_empty());
+    // A line decoded is kept apart from the same text as written: `--explain`
+    // tells which lines were decoded.
+    let (texts, ids) = crate::dedup::intern(lines, |a, b| within(a, rest) == within(b, rest));
+    if ids.is_empty() {
         return Err(Error::NoBody { line: first });
     }
     Ok(Document {
         header,
-        body,
-        numbers,
+        texts,
+        ids,
+        rest,
+        first,
+        keep_entities: opts.keep_entities,
     })
 }
 
@@ -319,25 +401,49 @@ impl Iterator for Lines<'_> {
 mod tests {
     use super::*;
 
+    /// A store for the lines decoded, for as long as the test runs.
+    fn store() -> &'static mut Decoded {
+        Box::leak(Box::default())
+    }
+
     fn read(text: &str) -> Result<Document<'_>, Error> {
-        parse(text, ReadOptions::default())
+        parse(text, ReadOptions::default(), store())
+    }
+
+    fn body<'a>(d: &Document<'a>) -> Vec<&'a str> {
+        d.lines().collect()
+    }
+
+    #[test]
+    fn holds_each_distinct_line_once_and_numbers_every_line() {
+        let d = read("T\n20220122\nhttp://a.b\na\n\nb &amp; c\na\nb & c\na").unwrap();
+        // The decoded line and the same text as written stay apart.
+        assert_eq!(d.texts, vec!["a", "b & c", "b & c"]);
+        assert_eq!(d.ids, vec![0, 1, 0, 2, 0]);
+        let decoded: Vec<bool> = d.texts.iter().map(|t| d.decoded(t)).collect();
+        assert_eq!(decoded, vec![false, true, false]);
+        assert_eq!(body(&d), vec!["a", "b & c", "a", "b & c", "a"]);
+        assert_eq!(d.numbers(), vec![4, 6, 7, 8, 9]);
+        // A line blank once decoded is no body line.
+        let d = read("T\n20220122\nhttp://a.b\n&nbsp;\nx").unwrap();
+        assert_eq!((body(&d), d.numbers()), (vec!["x"], vec![5]));
     }
 
     #[test]
     fn splits_header_and_skips_blank_body_lines() {
         let d = read("Title \n20220122\nhttps://a.b/c\n\nfirst\n  \nsecond").unwrap();
-        let h = d.header.unwrap();
+        let h = d.header.clone().unwrap();
         assert_eq!(h.title.as_deref(), Some("Title"));
         assert_eq!(h.date.unwrap().to_string(), "2022-01-22");
         assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
-        assert_eq!(d.body, vec!["first", "second"]);
-        assert_eq!(d.numbers, vec![5, 7]);
+        assert_eq!(body(&d), vec!["first", "second"]);
+        assert_eq!(d.numbers(), vec![5, 7]);
     }
 
     #[test]
     fn keeps_the_date_line_as_written_and_reads_it_as_a_date() {
         let d = read("T\n  22 Jan 2022 \nhttps://a.b/c\nBody.").unwrap();
-        let h = d.header.unwrap();
+        let h = d.header.clone().unwrap();
         assert_eq!(h.date_line.as_deref(), Some("22 Jan 2022"));
         assert_eq!(h.date.unwrap().to_string(), "2022-01-22");
     }
@@ -345,7 +451,7 @@ mod tests {
     #[test]
     fn accepts_crlf_and_lone_cr_endings() {
         let d = read("T\r\n20220122\r\nhttp://a.b\r\none\r\ntwo\rthree\r\n").unwrap();
-        assert_eq!(d.body, vec!["one", "two", "three"]);
+        assert_eq!(body(&d), vec!["one", "two", "three"]);
     }
 
     #[test]
@@ -379,6 +485,7 @@ mod tests {
                 header: layout.parse().unwrap(),
                 ..ReadOptions::default()
             },
+            store(),
         )
     }
 
@@ -389,26 +496,26 @@ mod tests {
             "https://a.b/c\nT &amp; U\n2022-01-22\n\nBody.",
         )
         .unwrap();
-        let h = d.header.unwrap();
+        let h = d.header.clone().unwrap();
         assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
         assert_eq!(h.title.as_deref(), Some("T & U"));
         assert_eq!(h.date_line.as_deref(), Some("2022-01-22"));
         assert_eq!(h.date.unwrap().to_string(), "2022-01-22");
         assert_eq!(h.layout.to_string(), "url,title,date");
-        assert_eq!((d.body, d.numbers), (vec![Cow::from("Body.")], vec![5]));
+        assert_eq!((body(&d), d.numbers()), (vec!["Body."], vec![5]));
     }
 
     #[test]
     fn a_field_absent_from_the_layout_is_absent_from_the_header() {
         let d = read_in("title,url", "T\nhttps://a.b/c\n20220122\n").unwrap();
-        let h = d.header.unwrap();
+        let h = d.header.clone().unwrap();
         assert_eq!((h.date, h.date_line), (None, None));
         assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
         // What would have been the date line is body text now.
-        assert_eq!((d.body, d.numbers), (vec![Cow::from("20220122")], vec![3]));
+        assert_eq!((body(&d), d.numbers()), (vec!["20220122"], vec![3]));
         let d = read_in("title", "T\nfirst\nsecond").unwrap();
-        assert_eq!(d.header.unwrap().url, None);
-        assert_eq!(d.numbers, vec![2, 3]);
+        assert_eq!(d.header.as_ref().unwrap().url, None);
+        assert_eq!(d.numbers(), vec![2, 3]);
     }
 
     #[test]
@@ -465,10 +572,11 @@ mod tests {
                 no_header: true,
                 ..ReadOptions::default()
             },
+            store(),
         )
         .unwrap();
         assert_eq!(d.header, None);
-        assert_eq!(d.body, vec!["a", "b"]);
+        assert_eq!(body(&d), vec!["a", "b"]);
     }
 
     #[test]

@@ -77,7 +77,7 @@ impl<'l, 'a> Output<'l, 'a> {
         // written whole, so its squeezed bytes are made again.
         let sq = (l.cut == 0).then_some(Cow::Borrowed(l.sq));
         self.items.push(Item {
-            key: l.first,
+            key: l.first as usize,
             paras: vec![(Cow::Borrowed(l.text()), sq)],
             split,
             glued: false,
@@ -122,7 +122,7 @@ impl<'l, 'a> Output<'l, 'a> {
                 .iter()
                 .enumerate()
                 .filter(|&(m, _)| !gone[m] && (copies_too || !copy[m]))
-                .map(|(_, &(l, _))| self.lines[l as usize].first)
+                .map(|(_, &(l, _))| self.lines[l as usize].first as usize)
                 .min()
         };
         let key = first(false).or_else(|| first(true)).unwrap_or(0);

@@ -37,6 +37,7 @@ mod cuts;
 mod hash;
 mod keys;
 mod layout;
+mod lines;
 mod pieces;
 mod seams;
 mod short;
@@ -46,6 +47,7 @@ mod truncation;
 use hash::*;
 use keys::*;
 use layout::*;
+pub(crate) use lines::{intern, Lines};
 use pieces::*;
 use seams::*;
 use short::*;
@@ -87,8 +89,13 @@ const MAX_ROUNDS: usize = 3;
 /// Every sentence of the input is kept; blank lines are ignored. The result is
 /// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
-    let raw: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-    let (near, dropped) = near_reading(&raw);
+    let (texts, ids) = intern(lines.iter().map(AsRef::as_ref), |_, _| true);
+    rebuild_lines(&Lines::interned(texts, &ids))
+}
+
+/// [`rebuild`] of lines as texts and ids ([`intern`]).
+pub(crate) fn rebuild_lines(raw: &Lines) -> Vec<String> {
+    let (near, dropped) = near_reading(raw);
     // The promise, checked: every line's text is in the output, in one
     // piece. Where the reading of copies broke one apart (lines that quote
     // and repeat each other in ways no single article explains), the
@@ -96,7 +103,7 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     // nothing, is taken instead. Only a result that left out a copy (or a
     // paragraph another group held too) needs the check: cuts alone keep
     // every line a run of paragraphs.
-    if !dropped || keeps_every_line(&raw, &near) {
+    if !dropped || keeps_every_line(raw, &near) {
         return near;
     }
     // The strict result is cleaned again until it is a fixed point of
@@ -104,9 +111,9 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     // Where cleaning it again would break an input line apart (a piece of
     // it reads as a copy once it stands alone), the paragraphs that line
     // spans are written as one: the text stays whole, and stays so.
-    let mut out = rebuild_with(&raw, Method::Strict).0;
+    let mut out = rebuild_with(raw, Method::Strict).0;
     for _ in 0..2 * MAX_ROUNDS {
-        let refs: Vec<&str> = out.iter().map(String::as_str).collect();
+        let refs = Lines::each(out.iter().map(String::as_str).collect());
         let (near, dropped) = near_reading(&refs);
         let next = if !dropped || keeps_every_line(&refs, &near) {
             near
@@ -116,12 +123,12 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
         if next == out {
             break;
         }
-        if keeps_every_line(&raw, &next) {
+        if keeps_every_line(raw, &next) {
             out = next;
             continue;
         }
-        match join_spanned(&raw, &out, &next) {
-            Some(joined) if keeps_every_line(&raw, &joined) => out = joined,
+        match join_spanned(raw, &out, &next) {
+            Some(joined) if keeps_every_line(raw, &joined) => out = joined,
             _ => break,
         }
     }
@@ -146,7 +153,7 @@ const NEAR_CONTAINER: usize = 4;
 /// lines carry all its text and say where it breaks, which keys inside the
 /// container cannot for items too short for one, so it is a copy. A
 /// container of containers goes once its inner ones have.
-fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
+fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
     // The first 16 bytes that are not ASCII whitespace: a child starts as
     // its container does.
     let head = |s: &str| {
@@ -159,27 +166,30 @@ fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
         }
         h
     };
-    let mut lines: Vec<&str> = raw
-        .iter()
-        .copied()
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+    // Lines are copied (4 bytes each) only where some are blank.
+    let blank = |l: &str| l.trim().is_empty();
+    let mut lines: Cow<Lines<'a>> = if raw.texts().iter().any(|l| blank(l)) {
+        Cow::Owned(raw.filtered(|_, l| !blank(l)))
+    } else {
+        Cow::Borrowed(raw)
+    };
     let mut any = false;
     let mut inner = Vec::new();
     for _ in 0..CONTAINER_ROUNDS {
         let mut drop = vec![false; lines.len()];
-        for i in 0..lines.len().saturating_sub(2) {
+        let candidates = lines.len().saturating_sub(2);
+        for (i, dropped) in drop.iter_mut().enumerate().take(candidates) {
             // Cheap test first: the next line is shorter and starts alike.
-            let next = lines[i + 1];
-            if next.len() >= lines[i].len() || !starts_alike(head(next), head(lines[i])) {
+            let (line, next) = (lines.get(i), lines.get(i + 1));
+            if next.len() >= line.len() || !starts_alike(head(next), head(line)) {
                 continue;
             }
             // The children's text against the container's, char by char,
             // whitespace aside, as far as they agree: most candidates part
             // soon (a prefix cascade's shorter line), and are not squeezed.
-            let mut outer = lines[i].chars().filter(|c| !c.is_whitespace()).peekable();
+            let mut outer = line.chars().filter(|c| !c.is_whitespace()).peekable();
             let (mut children, mut whole) = (0, false);
-            'children: for child in &lines[i + 1..] {
+            'children: for child in (i + 1..lines.len()).map(|j| lines.get(j)) {
                 let mut empty = true;
                 for c in child.chars().filter(|c| !c.is_whitespace()) {
                     empty = false;
@@ -200,44 +210,42 @@ fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
             // container (a caption's `Photo Credit: …`) would be placed
             // there once the container is gone: the container is kept as
             // the evidence of where it stands.
-            drop[i] = whole
+            *dropped = whole
                 && children >= 2
-                && !lines[i.saturating_sub(NEAR_CONTAINER)..i]
-                    .iter()
+                && !(i.saturating_sub(NEAR_CONTAINER)..i)
+                    .map(|j| lines.get(j))
                     .any(|before| {
                         let mut sq = Vec::new();
                         squeeze_into(before, &mut sq);
-                        lines[i + 1..i + 1 + children].iter().any(|child| {
-                            inner.clear();
-                            squeeze_into(child, &mut inner);
-                            sq.len() > inner.len()
-                                && (sq.ends_with(&inner) || sq.starts_with(&inner))
-                        })
+                        (i + 1..i + 1 + children)
+                            .map(|j| lines.get(j))
+                            .any(|child| {
+                                inner.clear();
+                                squeeze_into(child, &mut inner);
+                                sq.len() > inner.len()
+                                    && (sq.ends_with(&inner) || sq.starts_with(&inner))
+                            })
                     });
         }
         if !drop.contains(&true) {
             break;
         }
         any = true;
-        let mut k = 0;
-        lines.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
+        lines = Cow::Owned(lines.filtered(|i, _| !drop[i]));
     }
-    any.then_some(lines)
+    any.then(|| lines.into_owned())
 }
 
 /// The near-copy reading of `lines`, its container lines dropped first
 /// ([`drop_containers`]), and again from its result, so that cleaning the
 /// result finds none; and whether some line was left out.
-fn near_reading(lines: &[&str]) -> (Vec<String>, bool) {
+fn near_reading(lines: &Lines) -> (Vec<String>, bool) {
     let (mut near, mut dropped) = match drop_containers(lines) {
         Some(leaves) => (rebuild_with(&leaves, Method::NearCopies).0, true),
         None => rebuild_with(lines, Method::NearCopies),
     };
     for _ in 0..CONTAINER_ROUNDS {
-        let refs: Vec<&str> = near.iter().map(String::as_str).collect();
+        let refs = Lines::each(near.iter().map(String::as_str).collect());
         let Some(leaves) = drop_containers(&refs) else {
             break;
         };
@@ -250,7 +258,7 @@ fn near_reading(lines: &[&str]) -> (Vec<String>, bool) {
 /// `out` with the paragraphs that a line of `raw` spans, where `next` (a
 /// cleaning of `out`) breaks that line apart, joined into one; `None` when
 /// no such line is found (or the search would cost too much).
-fn join_spanned(raw: &[&str], out: &[String], next: &[String]) -> Option<Vec<String>> {
+fn join_spanned(raw: &Lines, out: &[String], next: &[String]) -> Option<Vec<String>> {
     let (mut text, mut ends, mut next_text) = (Vec::new(), Vec::new(), Vec::new());
     for p in out {
         squeeze_into(p, &mut text);
@@ -265,7 +273,8 @@ fn join_spanned(raw: &[&str], out: &[String], next: &[String]) -> Option<Vec<Str
     // `join[k]`: paragraph `k` is written together with the next one.
     let mut join = vec![false; out.len()];
     let mut line = Vec::new();
-    for r in raw {
+    // What a line marks depends on its text alone: each text once.
+    for r in raw.texts() {
         line.clear();
         squeeze_into(truncation::strip_ellipsis(r).0, &mut line);
         if line.is_empty() || memchr::memmem::find(&next_text, &line).is_some() {
@@ -317,7 +326,7 @@ const CHECK_BUDGET: usize = 1 << 26;
 
 /// Whether every line (an ellipsis at either end removed) occurs, whitespace
 /// aside, in the paragraphs written one after another.
-fn keeps_every_line(lines: &[&str], paragraphs: &[String]) -> bool {
+fn keeps_every_line(lines: &Lines, paragraphs: &[String]) -> bool {
     let mut text = Vec::new();
     for p in paragraphs {
         squeeze_into(p, &mut text);
@@ -331,14 +340,15 @@ fn keeps_every_line(lines: &[&str], paragraphs: &[String]) -> bool {
         memchr::memmem::find(&text, line).is_some()
     };
     let mut line = Vec::new();
-    let Some(&longest) = lines.iter().max_by_key(|l| l.len()) else {
+    let Some(longest) = lines.longest() else {
         return true;
     };
     // In a cascade most lines are a prefix or a suffix of the longest one,
     // byte for byte, so they are in the output where it is.
     let longest_kept = occurs(longest, &mut line);
     let mut whole: Option<Vec<Vec<u8>>> = None;
-    lines.iter().all(|l| {
+    // Whether a line is kept depends on its text alone: each text once.
+    lines.texts().iter().all(|l| {
         let part = l.len() < longest.len() && (longest.starts_with(l) || longest.ends_with(l));
         if (part && longest_kept && truncation::strip_ellipsis(l).1 == 0) || occurs(l, &mut line) {
             return true;
@@ -388,14 +398,16 @@ fn is_made_of(line: &[u8], paragraphs: &[Vec<u8>]) -> bool {
 }
 
 /// The paragraphs, and whether some pass left out a copy.
-fn rebuild_with(raw: &[&str], method: Method) -> (Vec<String>, bool) {
+fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
     let Some(mut done) = pass(raw, None, method) else {
         return (raw.iter().map(|s| s.to_string()).collect(), false);
     };
     // A pass that gave back its input (a single line with nothing to split,
     // or evidence that no line fitted) is at a fixed point already: the
     // next would repeat it.
-    if done.paragraphs.len() == raw.len() && done.paragraphs.iter().zip(raw).all(|(p, r)| p == r) {
+    if done.paragraphs.len() == raw.len()
+        && done.paragraphs.iter().zip(raw.iter()).all(|(p, r)| p == r)
+    {
         return (done.paragraphs, done.dropped);
     }
     // Passes over a small input are cheap: allow more of them there.
@@ -406,7 +418,7 @@ fn rebuild_with(raw: &[&str], method: Method) -> (Vec<String>, bool) {
         MAX_PASSES
     };
     for _ in 1..max_passes {
-        let refs: Vec<&str> = done.paragraphs.iter().map(String::as_str).collect();
+        let refs = Lines::each(done.paragraphs.iter().map(String::as_str).collect());
         match pass(&refs, Some(&done.squeezed), method) {
             Some(mut next) if next.paragraphs != done.paragraphs => {
                 // A later pass sees paragraphs, not the input's lines: what
@@ -425,12 +437,14 @@ struct Line<'a> {
     /// The line as compared (an ellipsis at either end removed): what the
     /// output is cut from.
     raw: &'a str,
-    /// The line as given, written when nothing else holds its text.
-    full: &'a str,
+    /// The line as given, written when nothing else holds its text: a
+    /// reference to the text as the pass's input holds it (8 bytes, not
+    /// 16: a `Line` a distinct line, millions of them at times).
+    full: &'a &'a str,
     /// `raw` without its whitespace: what lines are compared by.
     sq: &'a [u8],
     /// Index of the line's first occurrence, for ordering.
-    first: usize,
+    first: u32,
     /// Which ends were cut off with an ellipsis (`truncation::CUT_*`), in
     /// every copy of the line.
     cut: u8,
@@ -440,6 +454,10 @@ struct Line<'a> {
     /// a paragraph of its own, not a copy.
     repeat: bool,
 }
+
+// A `Line` a distinct line: kept small (issue 13).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Line>() <= 48);
 
 impl<'a> Line<'a> {
     /// The line as it is written when it stands alone.
@@ -484,24 +502,30 @@ struct Squeezed {
 /// `given`: the lines' squeezed bytes, when the lines are a pass's output.
 /// Every pass applies the same rules, so that the result, where the passes
 /// stop, is a fixed point of cleaning.
-fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Passed> {
+fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passed> {
     // Most bodies have no line cut off with an ellipsis: then the lines are
     // compared as given, and no table of them is made (millions of tiny
     // lines, issue 13).
-    let any_cut =
-        method == Method::NearCopies && input.iter().any(|s| truncation::strip_ellipsis(s).1 != 0);
-    let (compared, cut_of): (Cow<[&str]>, Vec<u8>) = if any_cut {
-        let mut stripped: Vec<(&str, u8)> = input
+    let any_cut = method == Method::NearCopies
+        && input
+            .texts()
             .iter()
-            .map(|s| truncation::strip_ellipsis(s))
-            .collect();
-        truncation::keep_written_ellipses(input, &mut stripped);
+            .any(|s| truncation::strip_ellipsis(s).1 != 0);
+    // `cut_of`: one per text of `compared`.
+    let (compared, cut_of): (Cow<Lines>, Vec<u8>) = if any_cut {
+        // Only the first lines with an ellipsis are looked up in the
+        // longest line, so two copies of one text can be read apart: each
+        // line is a text of its own here.
+        let each: Vec<&str> = input.iter().collect();
+        let mut stripped: Vec<(&str, u8)> =
+            each.iter().map(|s| truncation::strip_ellipsis(s)).collect();
+        truncation::keep_written_ellipses(&each, &mut stripped);
         (
-            stripped.iter().map(|&(s, _)| s).collect(),
+            Cow::Owned(Lines::each(stripped.iter().map(|&(s, _)| s).collect())),
             stripped.iter().map(|&(_, cut)| cut).collect(),
         )
     } else {
-        (Cow::Borrowed(input), vec![0; input.len()])
+        (Cow::Borrowed(input), vec![0; input.texts().len()])
     };
     // Squeezed bytes handed on are those of the whole lines: with an
     // ellipsis to strip they are made again.
@@ -524,12 +548,12 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         .iter()
         .enumerate()
         .map(|(k, &(a, b))| {
-            let first = distinct.map_or(k, |d| d.first[k]);
+            let first = distinct.map_or(k, |d| d.first[k] as usize);
             Line {
-                raw: compared[first],
-                full: input[first],
+                raw: compared.get(first),
+                full: input.get_ref(first),
                 sq: &sq.arena[a..b],
-                first,
+                first: first as u32,
                 cut: distinct.map_or(0, |d| d.cut[k]),
                 once: distinct.is_none_or(|d| d.once[k]),
                 repeat: distinct.map_or_else(|| given_repeats[k], |d| d.repeat[k]),
@@ -557,7 +581,7 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
     if edges.is_empty()
         && lines.len() > 1
         && (given.is_some()
-            || (lines.len() == input.len() && input.iter().all(|s| is_normalized(s))))
+            || (lines.len() == input.len() && input.texts().iter().all(|s| is_normalized(s))))
         && (method == Method::Strict || !(0..lines.len()).any(|l| copies::link_text(&lines, l)))
     {
         return None;

@@ -146,8 +146,9 @@ pub(super) fn is_normalized(s: &str) -> bool {
 /// What [`squeeze_distinct`] knows of each distinct line.
 #[derive(Default)]
 pub(super) struct Distinct {
-    /// The index of its first occurrence.
-    pub(super) first: Vec<usize>,
+    /// The index of its first occurrence (`u32`: one per distinct line of
+    /// files of millions of lines).
+    pub(super) first: Vec<u32>,
     /// The ends cut off with an ellipsis in every copy of it.
     pub(super) cut: Vec<u8>,
     /// It occurs once.
@@ -158,12 +159,33 @@ pub(super) struct Distinct {
 }
 
 /// The squeezed bytes of every distinct non-blank line, and what is known of
-/// each (`cut`: the ends cut off with an ellipsis, one per input line).
-pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinct) {
-    let mut arena = Vec::with_capacity(input.iter().map(|s| s.len()).sum());
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut d = Distinct::default();
-    let mut first_of: U64Map<u32> = U64Map::default();
+/// each (`cut`: the ends cut off with an ellipsis, one per text of `input`).
+pub(super) fn squeeze_distinct(input: &Lines, cut: &[u8]) -> (Squeezed, Distinct) {
+    let texts = input.texts();
+    // Each text is squeezed once, in order of its first line, which is the
+    // order in which its line would have been met: the distinct lines come
+    // out in the same order as from a walk over every line.
+    let mut first_line = vec![NONE; texts.len()];
+    let mut once_t = vec![true; texts.len()];
+    for (i, &k) in input.ids().iter().enumerate() {
+        if first_line[k as usize] == NONE {
+            first_line[k as usize] = i as u32;
+        } else {
+            once_t[k as usize] = false;
+        }
+    }
+    let mut arena = Vec::with_capacity(texts.iter().map(|s| s.len()).sum());
+    // At most one distinct line a text: room for them all at once, as
+    // grown by doubling they would be copied, old and new held together.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(texts.len());
+    let mut d = Distinct {
+        first: Vec::with_capacity(texts.len()),
+        cut: Vec::with_capacity(texts.len()),
+        once: Vec::with_capacity(texts.len()),
+        repeat: Vec::with_capacity(texts.len()),
+    };
+    let mut first_of: U64Map<u32> =
+        U64Map::with_capacity_and_hasher(texts.len(), Default::default());
     // Byte-identical copies (a whole article written twice) are dropped
     // before the costlier squeeze.
     let mut raw_seen: U64Map<u32> = U64Map::default();
@@ -172,27 +194,32 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinc
     // its squeezed bytes, found by comparing and counting (both vectorise),
     // not by squeezing again. Squeezing commutes with cutting text at a char
     // boundary, and a line starts and ends at one.
-    let longest = input.iter().copied().max_by_key(|s| s.len()).unwrap_or("");
+    let longest = input.longest().unwrap_or("");
     squeeze_into(longest, &mut arena);
     let whole = (0, arena.len());
     let counts = PrefixCounts::new(longest);
-    // The distinct line each input line became (`NONE` for a blank one).
-    let mut slot: Vec<u32> = Vec::with_capacity(input.len());
-    for (i, s) in input.iter().enumerate() {
-        let raw_key = mix(line_key(s.as_bytes()));
-        match raw_seen.get(&raw_key) {
-            Some(&k) if input[k as usize] == *s => {
-                let k = slot[k as usize];
-                if let Some(c) = d.cut.get_mut(k as usize) {
-                    *c &= cut[i];
-                    d.once[k as usize] = false;
+    // The distinct line each text became (`NONE` for a blank one).
+    let mut slot: Vec<u32> = Vec::with_capacity(texts.len());
+    for (t, s) in texts.iter().enumerate() {
+        let i = first_line[t] as usize;
+        // Texts are distinct as read (no byte-identical copies to drop);
+        // lines of a pass's own making are texts of their own, and can be.
+        if !input.distinct() {
+            let raw_key = mix(line_key(s.as_bytes()));
+            match raw_seen.get(&raw_key) {
+                Some(&k) if texts[k as usize] == *s => {
+                    let k = slot[k as usize];
+                    if let Some(c) = d.cut.get_mut(k as usize) {
+                        *c &= cut[t];
+                        d.once[k as usize] = false;
+                    }
+                    slot.push(k);
+                    continue;
                 }
-                slot.push(k);
-                continue;
-            }
-            Some(_) => {}
-            None => {
-                raw_seen.insert(raw_key, i as u32);
+                Some(_) => {}
+                None => {
+                    raw_seen.insert(raw_key, t as u32);
+                }
             }
         }
         let start = arena.len();
@@ -216,7 +243,7 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinc
                 let (a, b) = spans[k as usize];
                 if arena[a..b] == arena[span.0..span.1] {
                     arena.truncate(start);
-                    d.cut[k as usize] &= cut[i];
+                    d.cut[k as usize] &= cut[t];
                     d.once[k as usize] = false;
                     slot.push(k);
                     continue;
@@ -229,17 +256,37 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinc
         }
         slot.push(spans.len() as u32);
         spans.push(span);
-        d.first.push(i);
-        d.cut.push(cut[i]);
-        d.once.push(true);
+        d.first.push(i as u32);
+        d.cut.push(cut[t]);
+        d.once.push(once_t[t]);
         d.repeat.push(false);
     }
-    if spans.len() < slot.len() {
+    // Only where some line repeats away from its original is a table of
+    // every line's distinct line made.
+    let lines = || input.ids().iter().map(|&k| slot[k as usize]);
+    if spans.len() < input.len() && repeats_apart(lines(), spans.len()) {
+        let slot: Vec<u32> = lines().collect();
         if let Some(split) = split_repeats(&slot, spans.len()) {
-            return regroup(&split, &spans, cut, arena);
+            let cut: Vec<u8> = input.ids().iter().map(|&k| cut[k as usize]).collect();
+            return regroup(&split, &spans, &cut, arena);
         }
     }
     (Squeezed { arena, spans }, d)
+}
+
+/// Whether some line stands away from the previous occurrence of its
+/// distinct line (`NONE` lines aside): only then can [`split_repeats`] find
+/// anything.
+fn repeats_apart(slot: impl Iterator<Item = u32>, distinct: usize) -> bool {
+    let mut previous = NONE;
+    let mut seen = vec![false; distinct];
+    let mut apart = false;
+    for k in slot.filter(|&k| k != NONE) {
+        apart |= seen[k as usize] && k != previous;
+        seen[k as usize] = true;
+        previous = k;
+    }
+    apart
 }
 
 /// Occurrences of a line with no line beside them that also stands beside
@@ -256,15 +303,7 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinc
 fn split_repeats(slot: &[u32], distinct: usize) -> Option<(Vec<u32>, Vec<u32>)> {
     // Most repeats stand right after their original (blank lines aside):
     // those need no table of the lines (millions of them, at times).
-    let mut previous = NONE;
-    let mut seen = vec![false; distinct];
-    let mut apart = false;
-    for &k in slot.iter().filter(|&&k| k != NONE) {
-        apart |= seen[k as usize] && k != previous;
-        seen[k as usize] = true;
-        previous = k;
-    }
-    if !apart {
+    if !repeats_apart(slot.iter().copied(), distinct) {
         return None;
     }
     let lines: Vec<usize> = (0..slot.len()).filter(|&i| slot[i] != NONE).collect();
@@ -372,7 +411,7 @@ fn regroup(
                 origin[k - spans.len()] as usize
             };
             out.push(spans[o]);
-            d.first.push(i);
+            d.first.push(i as u32);
             d.cut.push(cut[i]);
             d.once.push(true);
             d.repeat.push(k >= spans.len());

@@ -140,12 +140,39 @@ impl Dropped {
     pub fn count(fates: &[Placement]) -> Dropped {
         let mut d = Dropped::default();
         for p in fates {
-            match p.fate {
-                Fate::Copy | Fate::Rearranged => d.copies += 1,
-                Fate::Fragment => d.fragments += 1,
-                Fate::Truncated => d.truncated += 1,
-                Fate::Kept | Fate::NotFound => {}
-            }
+            d.add(p.fate);
+        }
+        d
+    }
+
+    fn add(&mut self, fate: Fate) {
+        match fate {
+            Fate::Copy | Fate::Rearranged => self.copies += 1,
+            Fate::Fragment => self.fragments += 1,
+            Fate::Truncated => self.truncated += 1,
+            Fate::Kept | Fate::NotFound => {}
+        }
+    }
+
+    /// [`Dropped::count`] of the [`fates`] of the lines `ids` picks from
+    /// `texts` (each text in order of its first line), each text's fate
+    /// worked out once: a table of every line's fate would cost millions
+    /// of entries for millions of tiny lines (issue 13). A text's first
+    /// line has the fate it has as a line of `texts`, since the lines
+    /// before it hold only texts before it; each line after it repeats
+    /// that fate, but for being a copy of what that one kept.
+    pub(crate) fn count_lines(texts: &[&str], ids: &[u32], paragraphs: &[String]) -> Dropped {
+        let fates = fates(texts, paragraphs);
+        let mut seen = vec![false; texts.len()];
+        let mut d = Dropped::default();
+        for &k in ids {
+            let fate = fates[k as usize].fate;
+            let seen = std::mem::replace(&mut seen[k as usize], true);
+            d.add(if seen && fate == Fate::Kept {
+                Fate::Copy
+            } else {
+                fate
+            });
         }
         d
     }
@@ -275,17 +302,17 @@ pub fn explain(input: &[u8], opts: &Options) -> Result<Explanation, Error> {
         ..*opts
     };
     crate::read_and_rebuild(input, &opts, |doc, mut article| {
-        let fates = fates(&doc.body, &article.paragraphs);
+        let body: Vec<&str> = doc.lines().collect();
+        let fates = fates(&body, &article.paragraphs);
         article.stats.dropped = Some(Dropped::count(&fates));
         let lines = doc
-            .body
-            .iter()
-            .zip(&doc.numbers)
+            .lines()
+            .zip(doc.numbers())
             .zip(fates)
-            .map(|((text, &number), placement)| Line {
-                number: number as usize,
+            .map(|((text, number), placement)| Line {
+                number,
                 text: text.to_string(),
-                decoded: matches!(text, std::borrow::Cow::Owned(_)),
+                decoded: doc.decoded(text),
                 placement,
             })
             .collect();
