@@ -158,7 +158,7 @@ impl<'l, 'a> Output<'l, 'a> {
             // A group's axis that holds a paragraph twice (a line with both
             // places in it) is the article repeating it.
             if item.glued && out.len() - from > 1 {
-                let mut here = HashSet::new();
+                let mut here = TextSet::default();
                 let twice: Vec<usize> = (from..out.len())
                     .filter(|&k| !here.insert(out[k].0.as_str()))
                     .collect();

@@ -68,3 +68,25 @@ impl std::hash::Hasher for U64Hasher {
 }
 
 pub(super) type U64Map<V> = HashMap<u64, V, std::hash::BuildHasherDefault<U64Hasher>>;
+
+/// A hasher for text keys: [`word_hash`] of their bytes, eight at a time.
+/// The default (SipHash) costs several times more per byte, and every
+/// paragraph of a glued group is hashed once (see `copies::Output::finish`).
+#[derive(Default)]
+pub(super) struct TextHasher(u64);
+
+impl std::hash::Hasher for TextHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = self.0.rotate_left(23) ^ word_hash(bytes);
+    }
+    // A `str` ends its bytes with a marker byte: a cheap step, not a
+    // second hash.
+    fn write_u8(&mut self, n: u8) {
+        self.0 = self.0.rotate_left(8) ^ u64::from(n);
+    }
+}
+
+pub(super) type TextSet<'a> = HashSet<&'a str, std::hash::BuildHasherDefault<TextHasher>>;

@@ -61,7 +61,12 @@ impl KeyMaps {
             shift: 64 - bits.trailing_zeros(),
             offsets: vec![0; slots],
             offsets_shift: 64 - slots.trailing_zeros(),
-            heads: [U64Map::default(), U64Map::default()],
+            // Sized for every line's key up front: grown from empty, the
+            // tables were rehashed several times per pass.
+            heads: [
+                U64Map::with_capacity_and_hasher(keys / 2, Default::default()),
+                U64Map::with_capacity_and_hasher(keys / 2, Default::default()),
+            ],
             next: [vec![NONE; lines], vec![NONE; lines]],
         }
     }

@@ -163,10 +163,14 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinc
     let mut arena = Vec::with_capacity(input.iter().map(|s| s.len()).sum());
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut d = Distinct::default();
-    let mut first_of: U64Map<u32> = U64Map::default();
+    // Sized for a file's lines up front (grown from empty, the tables were
+    // rehashed several times per pass), but no further: a million copies
+    // of one line need one entry.
+    let room = input.len().min(PRESIZE);
+    let mut first_of: U64Map<u32> = U64Map::with_capacity_and_hasher(room, Default::default());
     // Byte-identical copies (a whole article written twice) are dropped
     // before the costlier squeeze.
-    let mut raw_seen: U64Map<u32> = U64Map::default();
+    let mut raw_seen: U64Map<u32> = U64Map::with_capacity_and_hasher(room, Default::default());
     // In a cascade most lines are a prefix or a suffix of the longest one,
     // byte for byte: their squeezed bytes are then a prefix or a suffix of
     // its squeezed bytes, found by comparing and counting (both vectorise),
