@@ -46,6 +46,9 @@ pub(super) struct Frame {
     whole: Vec<(usize, usize)>,
     /// One per cut (the first and last, the group's ends, included).
     cands: Vec<Cand>,
+    /// The raw offsets of each cut in the member reaching furthest over
+    /// it, found for the glue: mostly those the paragraphs are cut at too.
+    raw_at: RawAt,
 }
 
 impl Frame {
@@ -153,6 +156,16 @@ impl Frame {
                 wanted.add(m, [k - 1, k]);
             }
         }
+        // And where the paragraphs would be cut at each cut, in the member
+        // reaching furthest from it or before (`paragraphs`): mostly the
+        // same member, so the walk is not made again for them.
+        for (i, &c) in cuts.iter().enumerate() {
+            let m = reach_le[i];
+            if ext[m].0 <= c && c <= ext[m].1 {
+                let k = (c - ext[m].0) as usize;
+                wanted.add(m, [k, k]);
+            }
+        }
         let first = RawAt::new(lines, g, wanted);
         let mut tight: Vec<bool> = (0..cuts.len())
             .map(|i| spanning[i].first().is_some_and(|&m| tight_in(&first, i, m)))
@@ -200,6 +213,7 @@ impl Frame {
             reach_le,
             whole,
             cands,
+            raw_at: first,
         }
     }
 
@@ -351,7 +365,15 @@ impl Frame {
                 }
             }
         }
-        let raw_at = RawAt::new(lines, g, wanted);
+        // Most paragraphs are cut where the glue was read, in the same
+        // member (a cascade's longest line): then no member is walked again.
+        let walked;
+        let raw_at = if wanted.0.iter().all(|&(m, o)| self.raw_at.has(m, o)) {
+            &self.raw_at
+        } else {
+            walked = RawAt::new(lines, g, wanted);
+            &walked
+        };
         let mut out = Vec::with_capacity(cover.len());
         for (w, m) in bounds.windows(2).zip(cover) {
             let (x, y) = (cuts[w[0]], cuts[w[1]]);
@@ -469,6 +491,11 @@ impl RawAt {
             raw_offsets_into(lines[g.members[run[0].0].0 as usize].raw, &offs, &mut raw);
         }
         RawAt { wanted, raw }
+    }
+
+    /// Whether the raw offset of squeezed offset `o` of member `m` is known.
+    fn has(&self, m: usize, o: usize) -> bool {
+        self.wanted.binary_search(&(m, o)).is_ok()
     }
 
     fn get(&self, m: usize, o: usize) -> usize {

@@ -132,6 +132,11 @@ pub(super) fn squeeze_into(s: &str, out: &mut Vec<u8>) {
     out.truncate(start + n);
 }
 
+/// A searcher for two spaces, made once: `memmem::find` builds one on
+/// every call, which cost more than the search in a short paragraph.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// Whether `normalize(s) == s`: no leading, trailing or doubled spaces and
 /// no whitespace other than single spaces.
 pub(super) fn is_normalized(s: &str) -> bool {
@@ -139,7 +144,7 @@ pub(super) fn is_normalized(s: &str) -> bool {
     !(b.first() == Some(&b' ')
         || b.last() == Some(&b' ')
         || has_control_space(b)
-        || memchr::memmem::find(b, b"  ").is_some()
+        || DOUBLE_SPACE.find(b).is_some()
         || (!b.is_ascii() && wide_spaces(b).next().is_some()))
 }
 
@@ -454,7 +459,9 @@ pub(super) fn is_ws_byte(c: u8) -> bool {
 /// to `raw.len()`. Appended to `out`.
 pub(super) fn raw_offsets_into(raw: &str, sorted: &[usize], out: &mut Vec<usize>) {
     let blanked;
-    let bytes = if raw.is_ascii() {
+    // A copy with its wide spaces blanked only where it has any: most text
+    // beyond ASCII (`’`, `é`) has none.
+    let bytes = if raw.is_ascii() || wide_spaces(raw.as_bytes()).next().is_none() {
         raw.as_bytes()
     } else {
         let mut buf = raw.as_bytes().to_vec();
@@ -475,6 +482,16 @@ pub(super) fn raw_offsets_into(raw: &str, sorted: &[usize], out: &mut Vec<usize>
             }
             o += k;
             i += CHUNK;
+        }
+        // Then whole words of the chunk: at most three, not up to 31 bytes
+        // walked one by one.
+        while let Some(word) = bytes.get(i..i + 8) {
+            let k = 8 - count_ws_bytes(word);
+            if o + k > w {
+                break;
+            }
+            o += k;
+            i += 8;
         }
         while i < bytes.len() {
             if !is_ws_byte(bytes[i]) {
