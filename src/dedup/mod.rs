@@ -131,10 +131,22 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     out
 }
 
-/// Whether the head of a child (zero-padded when short) is a prefix of its
-/// container's head.
-fn starts_alike(child: [u8; 16], outer: [u8; 16]) -> bool {
-    child.iter().zip(&outer).all(|(&c, &o)| c == 0 || c == o)
+/// Whether the head of a child (its first 16 bytes that are not ASCII
+/// whitespace, zero-padded when short) is a prefix of its container's head
+/// (so padded too): a child's zero byte matches any byte.
+///
+/// Compared as the bytes go, not from two heads made first: most pairs part
+/// at the first byte.
+fn starts_alike(child: &str, outer: &str) -> bool {
+    let mut outer = outer.bytes().filter(|b| !b.is_ascii_whitespace());
+    child
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .take(16)
+        .all(|c| {
+            let o = outer.next();
+            c == 0 || Some(c) == o
+        })
 }
 
 /// Rounds of [`drop_containers`]: a list inside a section inside the body.
@@ -167,7 +179,7 @@ fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
         for i in 0..lines.len().saturating_sub(2) {
             // Cheap test first: the next line is shorter and starts alike.
             let next = lines[i + 1];
-            if next.len() >= lines[i].len() || !starts_alike(head(next), head(lines[i])) {
+            if next.len() >= lines[i].len() || !starts_alike(next, lines[i]) {
                 continue;
             }
             let (children, whole) = children_of(&lines[i..]);
@@ -211,19 +223,6 @@ fn remove_at<T>(v: &mut Vec<T>, sorted: &[usize]) {
         k += 1;
         !go
     });
-}
-
-/// The first 16 bytes of `s` that are not ASCII whitespace (zero-padded):
-/// a child starts as its container does.
-fn head(s: &str) -> [u8; 16] {
-    let mut h = [0u8; 16];
-    for (slot, b) in h
-        .iter_mut()
-        .zip(s.bytes().filter(|b| !b.is_ascii_whitespace()))
-    {
-        *slot = b;
-    }
-    h
 }
 
 /// How many of the lines after `lines[0]` make up its text (whitespace

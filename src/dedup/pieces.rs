@@ -19,6 +19,25 @@ use super::*;
 const SPANNING_LOOKS: usize = 16;
 const SPANNING_GLUES: usize = 4;
 
+/// The members asked for the glue at one cut, held in place: a table per
+/// cut was one allocation per cut of every group.
+#[derive(Default, Clone, Copy)]
+struct Spanning {
+    members: [usize; SPANNING_GLUES],
+    len: usize,
+}
+
+impl Spanning {
+    fn push(&mut self, m: usize) {
+        self.members[self.len] = m;
+        self.len += 1;
+    }
+
+    fn get(&self) -> &[usize] {
+        &self.members[..self.len]
+    }
+}
+
 /// A paragraph: its raw text and its squeezed bytes (`None` where they
 /// must be made again: an ellipsis was put back).
 pub(super) type Para<'a> = (Cow<'a, str>, Option<Cow<'a, [u8]>>);
@@ -126,17 +145,18 @@ impl Frame {
         // it: the one reaching furthest, and a few of those starting closest
         // before it. One copy written tight (`April.Bus`, a list's own
         // cascade) shows the glue where others have a space.
-        let spanning: Vec<Vec<usize>> = cuts
+        let spanning: Vec<Spanning> = cuts
             .iter()
             .enumerate()
             .map(|(i, &c)| {
+                let mut found = Spanning::default();
                 let Some(r) = reach_lt[i] else {
-                    return Vec::new();
+                    return found;
                 };
                 let before = by_start.partition_point(|&m| ext[m].0 < c);
-                let mut found = vec![r];
+                found.push(r);
                 for &m in by_start[..before].iter().rev().take(SPANNING_LOOKS) {
-                    if m != r && ext[m].1 > c && found.len() < SPANNING_GLUES {
+                    if m != r && ext[m].1 > c && found.len < SPANNING_GLUES {
                         found.push(m);
                     }
                 }
@@ -151,7 +171,7 @@ impl Frame {
         };
         let mut wanted = Wanted::default();
         for (i, &c) in cuts.iter().enumerate() {
-            if let Some(&m) = spanning[i].first() {
+            if let Some(&m) = spanning[i].get().first() {
                 let k = (c - ext[m].0) as usize;
                 wanted.add(m, [k - 1, k]);
             }
@@ -168,12 +188,17 @@ impl Frame {
         }
         let first = RawAt::new(lines, g, wanted);
         let mut tight: Vec<bool> = (0..cuts.len())
-            .map(|i| spanning[i].first().is_some_and(|&m| tight_in(&first, i, m)))
+            .map(|i| {
+                spanning[i]
+                    .get()
+                    .first()
+                    .is_some_and(|&m| tight_in(&first, i, m))
+            })
             .collect();
         let mut wanted = Wanted::default();
         for (i, &c) in cuts.iter().enumerate() {
             if !tight[i] {
-                for &m in spanning[i].iter().skip(1) {
+                for &m in spanning[i].get().iter().skip(1) {
                     let k = (c - ext[m].0) as usize;
                     wanted.add(m, [k - 1, k]);
                 }
@@ -183,14 +208,18 @@ impl Frame {
             let others = RawAt::new(lines, g, wanted);
             for (i, t) in tight.iter_mut().enumerate() {
                 if !*t {
-                    *t = spanning[i].iter().skip(1).any(|&m| tight_in(&others, i, m));
+                    *t = spanning[i]
+                        .get()
+                        .iter()
+                        .skip(1)
+                        .any(|&m| tight_in(&others, i, m));
                 }
             }
         }
         let cands = cuts
             .iter()
             .enumerate()
-            .map(|(i, &c)| match spanning[i].first() {
+            .map(|(i, &c)| match spanning[i].get().first() {
                 Some(&r) => {
                     let sq = lines[g.members[r].0 as usize].sq;
                     Cand {
