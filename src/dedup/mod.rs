@@ -567,6 +567,9 @@ struct Passed {
 struct Squeezed {
     arena: Vec<u8>,
     spans: Vec<(usize, usize)>,
+    /// No two lines are the same bytes: known of a pass's output that kept
+    /// no paragraph twice, so the next pass need not look for repeats.
+    distinct: bool,
 }
 
 /// One pass over the lines; `None` when the lines are already the article
@@ -606,7 +609,11 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
         (None, None) => return None,
     };
     let given_repeats = if distinct.is_none() {
-        given_repeats(sq)
+        if sq.distinct {
+            vec![false; sq.spans.len()]
+        } else {
+            given_repeats(sq)
+        }
     } else {
         Vec::new()
     };
@@ -775,7 +782,13 @@ fn pass(input: &[&str], given: Option<&Squeezed>, method: Method) -> Option<Pass
     }
     Some(Passed {
         paragraphs,
-        squeezed: Squeezed { arena, spans },
+        // A pass keeps a paragraph whose bytes it kept before only as a
+        // repeat (`Kept::admit`): with none, the paragraphs are distinct.
+        squeezed: Squeezed {
+            arena,
+            spans,
+            distinct: !repeated,
+        },
         dropped: dropped || skipped,
     })
 }

@@ -248,7 +248,12 @@ pub(super) fn squeeze_distinct(input: &[&str], cut: &[u8]) -> (Squeezed, Distinc
             return regroup(&split, &spans, cut, arena);
         }
     }
-    (Squeezed { arena, spans }, d)
+    let sq = Squeezed {
+        arena,
+        spans,
+        distinct: false,
+    };
+    (sq, d)
 }
 
 /// Occurrences of a line with no line beside them that also stands beside
@@ -391,27 +396,37 @@ fn regroup(
             d.once[n] = false;
         }
     }
-    (Squeezed { arena, spans: out }, d)
+    let sq = Squeezed {
+        arena,
+        spans: out,
+        distinct: false,
+    };
+    (sq, d)
 }
 
 /// Whitespace counts over the prefixes of one line, so that the squeezed
 /// length of any prefix (or suffix) of it costs a lookup and at most one
 /// block, not a count of the whole prefix: a cascade has as many prefixes
 /// or suffixes of its longest line as it has paragraphs.
-pub(super) struct PrefixCounts {
+pub(super) struct PrefixCounts<'a> {
     /// The line, its wide spaces blanked: a byte tells whether it is
-    /// whitespace.
-    pub(super) bytes: Vec<u8>,
+    /// whitespace. Borrowed where it has none to blank (most lines).
+    pub(super) bytes: std::borrow::Cow<'a, [u8]>,
     /// Whitespace bytes before each block of `PREFIX_BLOCK` bytes.
     pub(super) before: Vec<usize>,
 }
 
 pub(super) const PREFIX_BLOCK: usize = 128;
 
-impl PrefixCounts {
-    pub(super) fn new(line: &str) -> Self {
-        let mut bytes = line.as_bytes().to_vec();
-        blank_wide_spaces(line, &mut bytes);
+impl<'a> PrefixCounts<'a> {
+    pub(super) fn new(line: &'a str) -> Self {
+        let bytes = if line.is_ascii() || wide_spaces(line.as_bytes()).next().is_none() {
+            std::borrow::Cow::Borrowed(line.as_bytes())
+        } else {
+            let mut bytes = line.as_bytes().to_vec();
+            blank_wide_spaces(line, &mut bytes);
+            std::borrow::Cow::Owned(bytes)
+        };
         let mut before = Vec::with_capacity(bytes.len() / PREFIX_BLOCK + 1);
         let mut total = 0;
         for block in bytes.chunks(PREFIX_BLOCK) {
