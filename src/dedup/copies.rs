@@ -64,7 +64,9 @@ impl<'l, 'a> Output<'l, 'a> {
     pub(super) fn new(lines: &'l [Line<'a>], strict: bool) -> Self {
         Output {
             lines,
-            items: Vec::new(),
+            // Room for a file's items (a group or a line each), grown past
+            // that: a pass over a million lines in one group needs one.
+            items: Vec::with_capacity(lines.len().min(64)),
             dropped: false,
             strict,
         }

@@ -812,13 +812,14 @@ struct Kept<'a> {
 }
 
 impl<'a> Kept<'a> {
-    /// For about `pieces` paragraphs (parts split off them come on top).
+    /// For about `pieces` paragraphs (parts split off them come on top):
+    /// tables grown from empty were reallocated two or three times a pass.
     fn new(arena: &'a [u8], pieces: usize) -> Self {
         Kept {
             arena,
             extra: Vec::new(),
-            spans: Vec::new(),
-            paragraphs: Vec::new(),
+            spans: Vec::with_capacity(pieces),
+            paragraphs: Vec::with_capacity(pieces),
             seen: U64Map::with_capacity_and_hasher(pieces.min(PRESIZE), Default::default()),
             repeated: false,
             skipped: false,

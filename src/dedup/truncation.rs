@@ -17,13 +17,17 @@ pub(super) const CUT_END: u8 = 2;
 /// saying which were there. A line that is nothing but an ellipsis, or
 /// whose text would be empty, is returned as it is.
 pub(super) fn strip_ellipsis(line: &str) -> (&str, u8) {
-    // Most lines open and close with a letter, digit or mark that is no
-    // whitespace, no dot, no `…` and no closing bracket: nothing to trim or
-    // strip at either end, as the full test below would find (called on
-    // every line of every pass).
+    // Most lines open with a letter, digit or mark that is no whitespace,
+    // no dot and no `…`, and close with one that is no closing bracket
+    // either, or with a single stop (`ended.`, not `ended...`): nothing to
+    // trim or strip at either end, as the full test below would find
+    // (called on every line of every pass).
     let plain_end = |b: u8| b.is_ascii() && !super::WS_BYTE[b as usize] && b != b'.';
-    if let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) {
-        if plain_end(first) && plain_end(last) && last != b']' && last != b')' {
+    let b = line.as_bytes();
+    if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        let one_stop = last == b'.' && b.len() >= 2 && b[b.len() - 2] != b'.';
+        let last_plain = (plain_end(last) && last != b']' && last != b')') || one_stop;
+        if plain_end(first) && last_plain {
             return (line, 0);
         }
     }
