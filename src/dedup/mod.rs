@@ -162,11 +162,14 @@ const NEAR_CONTAINER: usize = 4;
 /// container cannot for items too short for one, so it is a copy. A
 /// container of containers goes once its inner ones have.
 fn drop_containers<'a>(raw: &[&'a str]) -> Option<Vec<&'a str>> {
-    let mut lines: Vec<&str> = raw
-        .iter()
-        .copied()
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+    // Not blank: most lines open with a byte that is no whitespace.
+    let text = |l: &&str| {
+        l.as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii() && !WS_BYTE[b as usize])
+            || !l.trim().is_empty()
+    };
+    let mut lines: Vec<&str> = raw.iter().copied().filter(text).collect();
     // A container needs two lines after it.
     if lines.len() < 3 {
         return None;
