@@ -64,7 +64,9 @@ impl<'l, 'a> Output<'l, 'a> {
     pub(super) fn new(lines: &'l [Line<'a>], strict: bool) -> Self {
         Output {
             lines,
-            items: Vec::new(),
+            // Room for a file's items (a group or a line each), grown past
+            // that: a pass over a million lines in one group needs one.
+            items: Vec::with_capacity(lines.len().min(64)),
             dropped: false,
             strict,
         }
@@ -158,7 +160,7 @@ impl<'l, 'a> Output<'l, 'a> {
             // A group's axis that holds a paragraph twice (a line with both
             // places in it) is the article repeating it.
             if item.glued && out.len() - from > 1 {
-                let mut here = HashSet::new();
+                let mut here = TextSet::default();
                 let twice: Vec<usize> = (from..out.len())
                     .filter(|&k| !here.insert(out[k].0.as_str()))
                     .collect();

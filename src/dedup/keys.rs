@@ -52,18 +52,32 @@ pub(super) struct KeyMaps {
 pub(super) const NONE: u32 = u32::MAX;
 
 impl KeyMaps {
-    pub(super) fn new(keys: usize, lines: usize) -> Self {
+    /// Empty tables for `keys` keys of `lines` lines, in `old`'s buffers
+    /// where it is given (see [`Scratch`]).
+    pub(super) fn new(keys: usize, lines: usize, old: Option<KeyMaps>) -> Self {
         let windows = keys * STRIDE;
         let bits = (windows * 32).next_power_of_two().clamp(1 << 12, 1 << 23);
         let slots = (windows * 2).next_power_of_two().clamp(1 << 8, 1 << 19);
-        KeyMaps {
-            filter: vec![0; bits / 64],
-            shift: 64 - bits.trailing_zeros(),
-            offsets: vec![0; slots],
-            offsets_shift: 64 - slots.trailing_zeros(),
+        let mut maps = old.unwrap_or_else(|| KeyMaps {
+            filter: Vec::new(),
+            shift: 0,
+            offsets: Vec::new(),
+            offsets_shift: 0,
             heads: [U64Map::default(), U64Map::default()],
-            next: [vec![NONE; lines], vec![NONE; lines]],
+            next: [Vec::new(), Vec::new()],
+        });
+        refill(&mut maps.filter, bits / 64, 0);
+        maps.shift = 64 - bits.trailing_zeros();
+        refill(&mut maps.offsets, slots, 0);
+        maps.offsets_shift = 64 - slots.trailing_zeros();
+        for (heads, next) in maps.heads.iter_mut().zip(&mut maps.next) {
+            // Sized for every line's key up front: grown from empty, the
+            // tables were rehashed several times per pass.
+            heads.clear();
+            heads.reserve(keys / 2);
+            refill(next, lines, NONE);
         }
+        maps
     }
 
     #[inline]
@@ -114,6 +128,32 @@ impl KeyMaps {
     }
 }
 
+/// `v` holding `len` copies of `x`, in the buffer it has.
+fn refill<T: Copy>(v: &mut Vec<T>, len: usize, x: T) {
+    v.clear();
+    v.resize(len, x);
+}
+
+/// The tables of [`key_edges`], kept between its calls on one thread: two
+/// passes a file, over thousands of small files, allocated and freed a
+/// dozen tables each time.
+#[derive(Default)]
+pub(super) struct Scratch {
+    maps: Option<KeyMaps>,
+    order: Vec<u32>,
+    inside: Vec<bool>,
+    found: [Vec<(u32, u32)>; 2],
+    hits: Vec<(usize, usize, Edge)>,
+}
+
+/// Lines of a pass past which its tables are not kept for the next one: a
+/// huge file's would stay allocated for every small file after it.
+const SCRATCH_LINES: usize = 1 << 10;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Option<Box<Scratch>>> = const { std::cell::Cell::new(None) };
+}
+
 /// Edges from the `KEY`-byte start and end keys of lines at least `KEY` long.
 pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
     let keyed = lines.iter().filter(|l| l.sq.len() >= KEY).count();
@@ -122,7 +162,18 @@ pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
     if keyed < 2 {
         return Vec::new();
     }
-    let mut keys = KeyMaps::new(2 * keyed, lines.len());
+    let mut scratch = SCRATCH.take().unwrap_or_default();
+    let edges = key_edges_in(lines, keyed, &mut scratch);
+    if lines.len() <= SCRATCH_LINES {
+        SCRATCH.set(Some(scratch));
+    }
+    edges
+}
+
+/// [`key_edges`] of `lines` (`keyed` of them long enough for a key), with
+/// the tables in `scratch`.
+fn key_edges_in(lines: &[Line], keyed: usize, scratch: &mut Scratch) -> Vec<Edge> {
+    let mut keys = KeyMaps::new(2 * keyed, lines.len(), scratch.maps.take());
     for (i, l) in lines.iter().enumerate() {
         if l.sq.len() >= KEY {
             let (head, tail) = (&l.sq[..KEY], &l.sq[l.sq.len() - KEY..]);
@@ -138,19 +189,24 @@ pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
     // is not scanned itself: every key inside it lies inside that line too,
     // and was found there. In a cascade this leaves one line to scan, so
     // the scan costs the size of the article, not of the input.
-    let mut order: Vec<u32> = (0..lines.len() as u32).collect();
+    let order = &mut scratch.order;
+    order.clear();
+    order.extend(0..lines.len() as u32);
     order.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines[i as usize].sq.len()), i));
-    let mut inside = vec![false; lines.len()];
+    let inside = &mut scratch.inside;
+    refill(inside, lines.len(), false);
     // How often each line's start (0) and end (1) was found in the line
     // being scanned, stamped with that line. A line found more than
     // `AMBIGUOUS` times in one line (text that repeats itself) has no
     // position there: its matches are dropped and no longer checked, so
     // repetitive text costs no more than any other.
-    let mut found: [Vec<(u32, u32)>; 2] =
-        [vec![(NONE, 0); lines.len()], vec![(NONE, 0); lines.len()]];
+    let found = &mut scratch.found;
+    for f in found.iter_mut() {
+        refill(f, lines.len(), (NONE, 0));
+    }
     let mut edges = Vec::new();
-    let mut hits: Vec<(usize, usize, Edge)> = Vec::new();
-    for si in order {
+    let hits = &mut scratch.hits;
+    for &si in order.iter() {
         let s = lines[si as usize].sq;
         let s_cut = lines[si as usize].cut;
         let n = s.len();
@@ -241,13 +297,19 @@ pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
             let (stamp, n) = found[end][e.b as usize];
             stamp == si && n > AMBIGUOUS
         };
-        let scanned = edges.split_off(first_edge);
-        edges.extend(
-            scanned
-                .into_iter()
-                .filter(|e| !ambiguous(e, 0) && !ambiguous(e, 1)),
-        );
+        // The ambiguous ones dropped in place (a table split off for them
+        // was an allocation per scanned line).
+        let mut kept = first_edge;
+        for k in first_edge..edges.len() {
+            let e = edges[k];
+            if !ambiguous(&e, 0) && !ambiguous(&e, 1) {
+                edges[kept] = e;
+                kept += 1;
+            }
+        }
+        edges.truncate(kept);
     }
+    scratch.maps = Some(keys);
     edges
 }
 

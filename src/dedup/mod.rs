@@ -80,6 +80,9 @@ const BUCKET_CAP: usize = 64;
 /// reached, the result is returned as it is, and cleaning it again may
 /// still change it.
 const MAX_PASSES: usize = 32;
+/// Entries a per-pass hash table of lines is sized for up front, at most:
+/// a scraped file's lines, with no rehash as it fills.
+const PRESIZE: usize = 1 << 12;
 /// Layout rounds that set apart lines which did not fit.
 const MAX_ROUNDS: usize = 3;
 
@@ -135,10 +138,22 @@ pub(crate) fn rebuild_lines(raw: &Lines) -> Vec<String> {
     out
 }
 
-/// Whether the head of a child (zero-padded when short) is a prefix of its
-/// container's head.
-fn starts_alike(child: [u8; 16], outer: [u8; 16]) -> bool {
-    child.iter().zip(&outer).all(|(&c, &o)| c == 0 || c == o)
+/// Whether the head of a child (its first 16 bytes that are not ASCII
+/// whitespace, zero-padded when short) is a prefix of its container's head
+/// (so padded too): a child's zero byte matches any byte.
+///
+/// Compared as the bytes go, not from two heads made first: most pairs part
+/// at the first byte.
+fn starts_alike(child: &str, outer: &str) -> bool {
+    let mut outer = outer.bytes().filter(|b| !b.is_ascii_whitespace());
+    child
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .take(16)
+        .all(|c| {
+            let o = outer.next();
+            c == 0 || Some(c) == o
+        })
 }
 
 /// Rounds of [`drop_containers`]: a list inside a section inside the body.
@@ -154,25 +169,23 @@ const NEAR_CONTAINER: usize = 4;
 /// container cannot for items too short for one, so it is a copy. A
 /// container of containers goes once its inner ones have.
 fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
-    // The first 16 bytes that are not ASCII whitespace: a child starts as
-    // its container does.
-    let head = |s: &str| {
-        let mut h = [0u8; 16];
-        for (slot, b) in h
-            .iter_mut()
-            .zip(s.bytes().filter(|b| !b.is_ascii_whitespace()))
-        {
-            *slot = b;
-        }
-        h
+    // Not blank: most lines open with a byte that is no whitespace.
+    let blank = |l: &str| {
+        !l.as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii() && !WS_BYTE[b as usize])
+            && l.trim().is_empty()
     };
     // Lines are copied (4 bytes each) only where some are blank.
-    let blank = |l: &str| l.trim().is_empty();
     let mut lines: Cow<Lines<'a>> = if raw.texts().iter().any(|l| blank(l)) {
         Cow::Owned(raw.filtered(|_, l| !blank(l)))
     } else {
         Cow::Borrowed(raw)
     };
+    // A container needs two lines after it.
+    if lines.len() < 3 {
+        return None;
+    }
     let mut any = false;
     let mut inner = Vec::new();
     for _ in 0..CONTAINER_ROUNDS {
@@ -181,31 +194,10 @@ fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
         for (i, dropped) in drop.iter_mut().enumerate().take(candidates) {
             // Cheap test first: the next line is shorter and starts alike.
             let (line, next) = (lines.get(i), lines.get(i + 1));
-            if next.len() >= line.len() || !starts_alike(head(next), head(line)) {
+            if next.len() >= line.len() || !starts_alike(next, line) {
                 continue;
             }
-            // The children's text against the container's, char by char,
-            // whitespace aside, as far as they agree: most candidates part
-            // soon (a prefix cascade's shorter line), and are not squeezed.
-            let mut outer = line.chars().filter(|c| !c.is_whitespace()).peekable();
-            let (mut children, mut whole) = (0, false);
-            'children: for child in (i + 1..lines.len()).map(|j| lines.get(j)) {
-                let mut empty = true;
-                for c in child.chars().filter(|c| !c.is_whitespace()) {
-                    empty = false;
-                    if outer.next() != Some(c) {
-                        break 'children;
-                    }
-                }
-                if empty {
-                    break;
-                }
-                children += 1;
-                if outer.peek().is_none() {
-                    whole = true;
-                    break;
-                }
-            }
+            let (children, whole) = children_of(line, (i + 1..lines.len()).map(|j| lines.get(j)));
             // A child that also ends or starts a line just before the
             // container (a caption's `Photo Credit: …`) would be placed
             // there once the container is gone: the container is kept as
@@ -234,6 +226,100 @@ fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
         lines = Cow::Owned(lines.filtered(|i, _| !drop[i]));
     }
     any.then(|| lines.into_owned())
+}
+
+/// How many of the lines `after` a `container` make up its text (whitespace
+/// aside, char by char) in order, as far as they agree; and whether they
+/// make up all of it.
+fn children_of<'t>(container: &str, after: impl Iterator<Item = &'t str>) -> (usize, bool) {
+    // The container's text not yet matched: its chars that are no
+    // whitespace are what the next child must start with.
+    let mut rest = container;
+    let mut children = 0;
+    for child in after {
+        match after_chars_of(child, rest) {
+            Some(after) => rest = after,
+            None => return (children, false),
+        }
+        children += 1;
+        if rest.chars().all(char::is_whitespace) {
+            return (children, true);
+        }
+    }
+    (children, false)
+}
+
+/// `text` past the chars of `child`, when the chars of `child` that are no
+/// whitespace are the first such chars of `text`; `None` otherwise, or if
+/// `child` is all whitespace.
+///
+/// Compared as bytes, a run of equal bytes at a time, stepping over a
+/// whitespace char on either side where they part: the same answer as
+/// comparing the chars that are no whitespace one by one (UTF-8 spells
+/// each char one way), without decoding every char (the scraper's random
+/// NBSP and doubled spaces make most children no byte prefix of their
+/// container).
+fn after_chars_of<'t>(child: &str, text: &'t str) -> Option<&'t str> {
+    if child.trim().is_empty() {
+        return None;
+    }
+    let (a, b) = (child.as_bytes(), text.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let same = common_prefix(&a[i..], &b[j..]);
+        i += same;
+        j += same;
+        if i == a.len() {
+            return text.get(j..);
+        }
+        // Where they part inside a char, they part at its start: the bytes
+        // before are the same on both sides.
+        while !child.is_char_boundary(i) {
+            i -= 1;
+            j -= 1;
+        }
+        let skip = ws_char_len(a, i);
+        if skip > 0 {
+            i += skip;
+            continue;
+        }
+        let skip = if j < b.len() { ws_char_len(b, j) } else { 0 };
+        if skip == 0 {
+            return None;
+        }
+        j += skip;
+    }
+}
+
+/// How many leading bytes `a` and `b` share.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut k = 0;
+    // Eight bytes at a time: the first differing byte is the lowest set
+    // byte of the words' difference (little-endian).
+    while k + 8 <= n {
+        let x = u64::from_le_bytes(a[k..k + 8].try_into().unwrap_or_default());
+        let y = u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or_default());
+        if x != y {
+            return k + ((x ^ y).trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    while k < n && a[k] == b[k] {
+        k += 1;
+    }
+    k
+}
+
+/// The length of the whitespace char (`char::is_whitespace`: ASCII or one
+/// of [`wide_spaces`]) starting at byte `i` of `b`, or 0.
+fn ws_char_len(b: &[u8], i: usize) -> usize {
+    if WS_BYTE[b[i] as usize] {
+        return 1;
+    }
+    wide_spaces(&b[i..b.len().min(i + 3)])
+        .find(|&(at, _)| at == 0)
+        .map_or(0, |(_, len)| len)
 }
 
 /// The near-copy reading of `lines`, its container lines dropped first
@@ -494,6 +580,9 @@ struct Passed {
 struct Squeezed {
     arena: Vec<u8>,
     spans: Vec<(usize, usize)>,
+    /// No two lines are the same bytes: known of a pass's output that kept
+    /// no paragraph twice, so the next pass need not look for repeats.
+    distinct: bool,
 }
 
 /// One pass over the lines; `None` when the lines are already the article
@@ -539,7 +628,11 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
         (None, None) => return None,
     };
     let given_repeats = if distinct.is_none() {
-        given_repeats(sq)
+        if sq.distinct {
+            vec![false; sq.spans.len()]
+        } else {
+            given_repeats(sq)
+        }
     } else {
         Vec::new()
     };
@@ -621,8 +714,8 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
         let split = style == cuts::Style::Tight && method == Method::NearCopies;
         out.push_group(g, frame, frame.copies(&accepted), paragraphs, split);
     }
-    let mut kept = Kept::new(&sq.arena);
     let (finished, dropped) = out.finish();
+    let mut kept = Kept::new(&sq.arena, finished.len());
     for (piece, sq, split, repeat) in finished {
         let bounds = if split {
             part_bounds(&piece)
@@ -723,7 +816,13 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
     }
     Some(Passed {
         paragraphs,
-        squeezed: Squeezed { arena, spans },
+        // A pass keeps a paragraph whose bytes it kept before only as a
+        // repeat (`Kept::admit`): with none, the paragraphs are distinct.
+        squeezed: Squeezed {
+            arena,
+            spans,
+            distinct: !repeated,
+        },
         dropped: dropped || skipped,
     })
 }
@@ -747,13 +846,15 @@ struct Kept<'a> {
 }
 
 impl<'a> Kept<'a> {
-    fn new(arena: &'a [u8]) -> Self {
+    /// For about `pieces` paragraphs (parts split off them come on top):
+    /// tables grown from empty were reallocated two or three times a pass.
+    fn new(arena: &'a [u8], pieces: usize) -> Self {
         Kept {
             arena,
             extra: Vec::new(),
-            spans: Vec::new(),
-            paragraphs: Vec::new(),
-            seen: U64Map::default(),
+            spans: Vec::with_capacity(pieces),
+            paragraphs: Vec::with_capacity(pieces),
+            seen: U64Map::with_capacity_and_hasher(pieces.min(PRESIZE), Default::default()),
             repeated: false,
             skipped: false,
         }
@@ -823,7 +924,8 @@ impl<'a> Kept<'a> {
 /// For each line of a pass's output, whether it repeats an earlier one: a
 /// pass writes a paragraph twice only where the article repeats it.
 fn given_repeats(sq: &Squeezed) -> Vec<bool> {
-    let mut seen: U64Map<u32> = U64Map::default();
+    let mut seen: U64Map<u32> =
+        U64Map::with_capacity_and_hasher(sq.spans.len().min(PRESIZE), Default::default());
     let line = |i: usize| &sq.arena[sq.spans[i].0..sq.spans[i].1];
     (0..sq.spans.len())
         .map(|k| match seen.entry(word_hash(line(k))) {

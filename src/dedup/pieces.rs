@@ -19,6 +19,25 @@ use super::*;
 const SPANNING_LOOKS: usize = 16;
 const SPANNING_GLUES: usize = 4;
 
+/// The members asked for the glue at one cut, held in place: a table per
+/// cut was one allocation per cut of every group.
+#[derive(Default, Clone, Copy)]
+struct Spanning {
+    members: [usize; SPANNING_GLUES],
+    len: usize,
+}
+
+impl Spanning {
+    fn push(&mut self, m: usize) {
+        self.members[self.len] = m;
+        self.len += 1;
+    }
+
+    fn get(&self) -> &[usize] {
+        &self.members[..self.len]
+    }
+}
+
 /// A paragraph: its raw text and its squeezed bytes (`None` where they
 /// must be made again: an ellipsis was put back).
 pub(super) type Para<'a> = (Cow<'a, str>, Option<Cow<'a, [u8]>>);
@@ -46,6 +65,9 @@ pub(super) struct Frame {
     whole: Vec<(usize, usize)>,
     /// One per cut (the first and last, the group's ends, included).
     cands: Vec<Cand>,
+    /// The raw offsets of each cut in the member reaching furthest over
+    /// it, found for the glue: mostly those the paragraphs are cut at too.
+    raw_at: RawAt,
 }
 
 impl Frame {
@@ -123,17 +145,18 @@ impl Frame {
         // it: the one reaching furthest, and a few of those starting closest
         // before it. One copy written tight (`April.Bus`, a list's own
         // cascade) shows the glue where others have a space.
-        let spanning: Vec<Vec<usize>> = cuts
+        let spanning: Vec<Spanning> = cuts
             .iter()
             .enumerate()
             .map(|(i, &c)| {
+                let mut found = Spanning::default();
                 let Some(r) = reach_lt[i] else {
-                    return Vec::new();
+                    return found;
                 };
                 let before = by_start.partition_point(|&m| ext[m].0 < c);
-                let mut found = vec![r];
+                found.push(r);
                 for &m in by_start[..before].iter().rev().take(SPANNING_LOOKS) {
-                    if m != r && ext[m].1 > c && found.len() < SPANNING_GLUES {
+                    if m != r && ext[m].1 > c && found.len < SPANNING_GLUES {
                         found.push(m);
                     }
                 }
@@ -148,19 +171,34 @@ impl Frame {
         };
         let mut wanted = Wanted::default();
         for (i, &c) in cuts.iter().enumerate() {
-            if let Some(&m) = spanning[i].first() {
+            if let Some(&m) = spanning[i].get().first() {
                 let k = (c - ext[m].0) as usize;
                 wanted.add(m, [k - 1, k]);
             }
         }
+        // And where the paragraphs would be cut at each cut, in the member
+        // reaching furthest from it or before (`paragraphs`): mostly the
+        // same member, so the walk is not made again for them.
+        for (i, &c) in cuts.iter().enumerate() {
+            let m = reach_le[i];
+            if ext[m].0 <= c && c <= ext[m].1 {
+                let k = (c - ext[m].0) as usize;
+                wanted.add(m, [k, k]);
+            }
+        }
         let first = RawAt::new(lines, g, wanted);
         let mut tight: Vec<bool> = (0..cuts.len())
-            .map(|i| spanning[i].first().is_some_and(|&m| tight_in(&first, i, m)))
+            .map(|i| {
+                spanning[i]
+                    .get()
+                    .first()
+                    .is_some_and(|&m| tight_in(&first, i, m))
+            })
             .collect();
         let mut wanted = Wanted::default();
         for (i, &c) in cuts.iter().enumerate() {
             if !tight[i] {
-                for &m in spanning[i].iter().skip(1) {
+                for &m in spanning[i].get().iter().skip(1) {
                     let k = (c - ext[m].0) as usize;
                     wanted.add(m, [k - 1, k]);
                 }
@@ -170,14 +208,18 @@ impl Frame {
             let others = RawAt::new(lines, g, wanted);
             for (i, t) in tight.iter_mut().enumerate() {
                 if !*t {
-                    *t = spanning[i].iter().skip(1).any(|&m| tight_in(&others, i, m));
+                    *t = spanning[i]
+                        .get()
+                        .iter()
+                        .skip(1)
+                        .any(|&m| tight_in(&others, i, m));
                 }
             }
         }
         let cands = cuts
             .iter()
             .enumerate()
-            .map(|(i, &c)| match spanning[i].first() {
+            .map(|(i, &c)| match spanning[i].get().first() {
                 Some(&r) => {
                     let sq = lines[g.members[r].0 as usize].sq;
                     Cand {
@@ -200,6 +242,7 @@ impl Frame {
             reach_le,
             whole,
             cands,
+            raw_at: first,
         }
     }
 
@@ -351,7 +394,15 @@ impl Frame {
                 }
             }
         }
-        let raw_at = RawAt::new(lines, g, wanted);
+        // Most paragraphs are cut where the glue was read, in the same
+        // member (a cascade's longest line): then no member is walked again.
+        let walked;
+        let raw_at = if wanted.0.iter().all(|&(m, o)| self.raw_at.has(m, o)) {
+            &self.raw_at
+        } else {
+            walked = RawAt::new(lines, g, wanted);
+            &walked
+        };
         let mut out = Vec::with_capacity(cover.len());
         for (w, m) in bounds.windows(2).zip(cover) {
             let (x, y) = (cuts[w[0]], cuts[w[1]]);
@@ -469,6 +520,11 @@ impl RawAt {
             raw_offsets_into(lines[g.members[run[0].0].0 as usize].raw, &offs, &mut raw);
         }
         RawAt { wanted, raw }
+    }
+
+    /// Whether the raw offset of squeezed offset `o` of member `m` is known.
+    fn has(&self, m: usize, o: usize) -> bool {
+        self.wanted.binary_search(&(m, o)).is_ok()
     }
 
     fn get(&self, m: usize, o: usize) -> usize {

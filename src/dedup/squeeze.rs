@@ -85,8 +85,24 @@ pub(super) fn normalize_in_place(s: &str, buf: &mut [u8]) -> usize {
     let mut n = 0;
     // `true` at the start drops leading whitespace.
     let mut prev_ws = true;
-    for i in 0..buf.len() {
-        // A table, not a branch on `ws` (see `squeeze_into`).
+    // Eight bytes a turn, as in `squeeze_into`.
+    let mut i = 0;
+    while let Some(src) = buf.get(i..i + 8) {
+        let src: [u8; 8] = src.try_into().unwrap_or_default();
+        let dst = &mut buf[n..n + 8];
+        let mut m = 0;
+        for b in src {
+            // A table, not a branch on `ws` (see `squeeze_into`).
+            let c = SPACED[b as usize];
+            let ws = c == b' ';
+            dst[m & 7] = c;
+            m += usize::from(!(ws & prev_ws));
+            prev_ws = ws;
+        }
+        n += m;
+        i += 8;
+    }
+    for i in i..buf.len() {
         let c = SPACED[buf[i] as usize];
         let ws = c == b' ';
         buf[n] = c;
@@ -124,13 +140,33 @@ pub(super) fn squeeze_into(s: &str, out: &mut Vec<u8>) {
     let buf = &mut out[start..];
     blank_wide_spaces(s, buf);
     let mut n = 0;
-    for i in 0..buf.len() {
+    // Eight bytes a turn: the kept bytes go where the bytes read were or
+    // before (`n <= i`), so the eight writes need one bounds check, not
+    // one each, and a kept byte's place in them (`m`, under 8) none.
+    let mut i = 0;
+    while let Some(src) = buf.get(i..i + 8) {
+        let src: [u8; 8] = src.try_into().unwrap_or_default();
+        let dst = &mut buf[n..n + 8];
+        let mut m = 0;
+        for c in src {
+            dst[m & 7] = c;
+            m += usize::from(!WS_BYTE[c as usize]);
+        }
+        n += m;
+        i += 8;
+    }
+    for i in i..buf.len() {
         let c = buf[i];
         buf[n] = c;
         n += usize::from(!WS_BYTE[c as usize]);
     }
     out.truncate(start + n);
 }
+
+/// A searcher for two spaces, made once: `memmem::find` builds one on
+/// every call, which cost more than the search in a short paragraph.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
 /// Whether `normalize(s) == s`: no leading, trailing or doubled spaces and
 /// no whitespace other than single spaces.
@@ -139,7 +175,7 @@ pub(super) fn is_normalized(s: &str) -> bool {
     !(b.first() == Some(&b' ')
         || b.last() == Some(&b' ')
         || has_control_space(b)
-        || memchr::memmem::find(b, b"  ").is_some()
+        || DOUBLE_SPACE.find(b).is_some()
         || (!b.is_ascii() && wide_spaces(b).next().is_some()))
 }
 
@@ -188,7 +224,8 @@ pub(super) fn squeeze_distinct(input: &Lines, cut: &[u8]) -> (Squeezed, Distinct
         U64Map::with_capacity_and_hasher(texts.len(), Default::default());
     // Byte-identical copies (a whole article written twice) are dropped
     // before the costlier squeeze.
-    let mut raw_seen: U64Map<u32> = U64Map::default();
+    let mut raw_seen: U64Map<u32> =
+        U64Map::with_capacity_and_hasher(texts.len().min(PRESIZE), Default::default());
     // In a cascade most lines are a prefix or a suffix of the longest one,
     // byte for byte: their squeezed bytes are then a prefix or a suffix of
     // its squeezed bytes, found by comparing and counting (both vectorise),
@@ -271,7 +308,12 @@ pub(super) fn squeeze_distinct(input: &Lines, cut: &[u8]) -> (Squeezed, Distinct
             return regroup(&split, &spans, &cut, arena);
         }
     }
-    (Squeezed { arena, spans }, d)
+    let sq = Squeezed {
+        arena,
+        spans,
+        distinct: false,
+    };
+    (sq, d)
 }
 
 /// Whether some line stands away from the previous occurrence of its
@@ -421,27 +463,37 @@ fn regroup(
             d.once[n] = false;
         }
     }
-    (Squeezed { arena, spans: out }, d)
+    let sq = Squeezed {
+        arena,
+        spans: out,
+        distinct: false,
+    };
+    (sq, d)
 }
 
 /// Whitespace counts over the prefixes of one line, so that the squeezed
 /// length of any prefix (or suffix) of it costs a lookup and at most one
 /// block, not a count of the whole prefix: a cascade has as many prefixes
 /// or suffixes of its longest line as it has paragraphs.
-pub(super) struct PrefixCounts {
+pub(super) struct PrefixCounts<'a> {
     /// The line, its wide spaces blanked: a byte tells whether it is
-    /// whitespace.
-    pub(super) bytes: Vec<u8>,
+    /// whitespace. Borrowed where it has none to blank (most lines).
+    pub(super) bytes: std::borrow::Cow<'a, [u8]>,
     /// Whitespace bytes before each block of `PREFIX_BLOCK` bytes.
     pub(super) before: Vec<usize>,
 }
 
 pub(super) const PREFIX_BLOCK: usize = 128;
 
-impl PrefixCounts {
-    pub(super) fn new(line: &str) -> Self {
-        let mut bytes = line.as_bytes().to_vec();
-        blank_wide_spaces(line, &mut bytes);
+impl<'a> PrefixCounts<'a> {
+    pub(super) fn new(line: &'a str) -> Self {
+        let bytes = if line.is_ascii() || wide_spaces(line.as_bytes()).next().is_none() {
+            std::borrow::Cow::Borrowed(line.as_bytes())
+        } else {
+            let mut bytes = line.as_bytes().to_vec();
+            blank_wide_spaces(line, &mut bytes);
+            std::borrow::Cow::Owned(bytes)
+        };
         let mut before = Vec::with_capacity(bytes.len() / PREFIX_BLOCK + 1);
         let mut total = 0;
         for block in bytes.chunks(PREFIX_BLOCK) {
@@ -489,7 +541,9 @@ pub(super) fn is_ws_byte(c: u8) -> bool {
 /// to `raw.len()`. Appended to `out`.
 pub(super) fn raw_offsets_into(raw: &str, sorted: &[usize], out: &mut Vec<usize>) {
     let blanked;
-    let bytes = if raw.is_ascii() {
+    // A copy with its wide spaces blanked only where it has any: most text
+    // beyond ASCII (`’`, `é`) has none.
+    let bytes = if raw.is_ascii() || wide_spaces(raw.as_bytes()).next().is_none() {
         raw.as_bytes()
     } else {
         let mut buf = raw.as_bytes().to_vec();
@@ -510,6 +564,16 @@ pub(super) fn raw_offsets_into(raw: &str, sorted: &[usize], out: &mut Vec<usize>
             }
             o += k;
             i += CHUNK;
+        }
+        // Then whole words of the chunk: at most three, not up to 31 bytes
+        // walked one by one.
+        while let Some(word) = bytes.get(i..i + 8) {
+            let k = 8 - count_ws_bytes(word);
+            if o + k > w {
+                break;
+            }
+            o += k;
+            i += 8;
         }
         while i < bytes.len() {
             if !is_ws_byte(bytes[i]) {

@@ -517,3 +517,29 @@ fn a_key_event_that_opens_a_later_entry_leaves_the_entry_beside_its_time() {
         "{out:?}"
     );
 }
+
+/// Squeezing and normalising eight bytes a turn give what a walk char by
+/// char gives, at every length and alignment of the whitespace, and after
+/// earlier text in the buffer.
+#[test]
+fn squeeze_and_normalize_by_words_match_a_char_walk() {
+    let pieces = [
+        "a", "é", " ", "  ", "\t", "\u{a0}", "\u{2009}", "bc", "\n", "’",
+    ];
+    let mut state = 7u32;
+    for _ in 0..2000 {
+        let mut s = String::new();
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        for _ in 0..(state >> 16) % 40 {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            s.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+        }
+        let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut out = b"xyz".to_vec();
+        squeeze_into(&s, &mut out);
+        assert_eq!(&out[..3], b"xyz");
+        assert_eq!(&out[3..], squeezed.as_bytes(), "{s:?}");
+        let normal = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(normalize(&s), normal, "{s:?}");
+    }
+}

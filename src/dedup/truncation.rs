@@ -17,6 +17,20 @@ pub(super) const CUT_END: u8 = 2;
 /// saying which were there. A line that is nothing but an ellipsis, or
 /// whose text would be empty, is returned as it is.
 pub(super) fn strip_ellipsis(line: &str) -> (&str, u8) {
+    // Most lines open with a letter, digit or mark that is no whitespace,
+    // no dot and no `…`, and close with one that is no closing bracket
+    // either, or with a single stop (`ended.`, not `ended...`): nothing to
+    // trim or strip at either end, as the full test below would find
+    // (called on every line of every pass).
+    let plain_end = |b: u8| b.is_ascii() && !super::WS_BYTE[b as usize] && b != b'.';
+    let b = line.as_bytes();
+    if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        let one_stop = last == b'.' && b.len() >= 2 && b[b.len() - 2] != b'.';
+        let last_plain = (plain_end(last) && last != b']' && last != b')') || one_stop;
+        if plain_end(first) && last_plain {
+            return (line, 0);
+        }
+    }
     let mut text = line.trim();
     let mut cut = 0;
     if let Some(rest) = strip_end(text) {
