@@ -1180,3 +1180,14 @@ fn a_bad_header_layout_is_refused_saying_why() {
             "newsdedup: --header gives the order of a scraped text file's lines",
         ));
 }
+
+/// Found by proptest: keeping both places of a paragraph that an earlier
+/// pass wrote twice, in later passes only, made cleaning's result differ
+/// from cleaning it again (a first pass does not see that evidence).
+#[test]
+fn a_paragraph_written_twice_by_a_pass_cleans_to_a_fixed_point() {
+    let body = "Alpha said.\u{fffd}\nBeta rose.\u{fffd}\n\u{fffd}Alpha said.\néAlpha said.\nGamma?\nAlpha said.";
+    for opts in all_options() {
+        assert_fixed_point(format!("{HEADER}{body}").as_bytes(), &opts).unwrap();
+    }
+}

@@ -662,14 +662,6 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
     // opens a later entry), the shared words are a phrase the article
     // repeats, and joining the lines would move a paragraph.
     edges.retain(|e| !runs_on_past_end(&lines, e));
-    // A paragraph an earlier pass wrote twice is the article repeating it,
-    // settled on evidence this pass no longer sees (a line that held both
-    // places): both stay where they are, and neither is read as a copy of
-    // a paragraph it opens or sits in (a heading that also opens the lede).
-    if given.is_some() && given_repeats.contains(&true) {
-        let twice = written_twice(&lines, &given_repeats);
-        edges.retain(|e| !twice[e.a as usize] && !twice[e.b as usize]);
-    }
     // A pass's output is distinct and normalised by construction.
     if edges.is_empty()
         && lines.len() > 1
@@ -957,18 +949,6 @@ fn runs_on_past_end(lines: &[Line], e: &Edge) -> bool {
     rest.first()
         .is_some_and(|c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')'))
         && !rest.starts_with(b"..")
-}
-
-/// For each line of a pass's output, whether that pass wrote its text
-/// twice or more (`repeats`: [`given_repeats`] of those lines).
-fn written_twice(lines: &[Line], repeats: &[bool]) -> Vec<bool> {
-    let again: HashSet<&[u8]> = lines
-        .iter()
-        .zip(repeats)
-        .filter(|(_, &r)| r)
-        .map(|(l, _)| l.sq)
-        .collect();
-    lines.iter().map(|l| again.contains(l.sq)).collect()
 }
 
 impl Kept<'_> {
