@@ -151,8 +151,14 @@ fn glued_quote_seams_of_real_articles_split_on_the_right_side() {
             } else if std::env::var_os("SHOW").is_some() {
                 eprintln!(
                     "MISS {:?} | {:?}",
-                    &p[p.len().saturating_sub(60)..],
-                    &q[..q.len().min(60)]
+                    p.chars()
+                        .rev()
+                        .take(60)
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .rev()
+                        .collect::<String>(),
+                    q.chars().take(60).collect::<String>()
                 );
             }
         }

@@ -59,7 +59,15 @@ fn shapes(size: usize) -> Vec<(&'static str, String)> {
         ));
         n += 1;
     }
+    // Distinct lines of one length sharing their first and last 32 bytes:
+    // one cheap whole-line key for all of them (it took 43 s for 7 MB,
+    // each line walking the chain of those before it).
+    let ends = "E".repeat(32);
+    let same_ends: String = (0..size / 73)
+        .map(|n| format!("{ends}{n:08}{ends}\n"))
+        .collect();
     vec![
+        ("same-ends", same_ends),
         (
             "paren-ab",
             format!("{}{}", "(".repeat(size / 4), "a.b".repeat(size / 4)),

@@ -136,8 +136,10 @@ pub(super) fn place(roots: &[u32], adjacency: &Adjacency, apart: &[bool]) -> Vec
 /// a short line that occurs twice inside the longest one is reached first
 /// at whichever occurrence its key was found first; the lines that start
 /// or end where it stands, or hold it at one place only, tell the real
-/// one. A tie keeps the first place. Every edge is a byte-checked match,
-/// and the group is checked whole afterwards.
+/// one. A line stays where it is unless another place has more votes (of
+/// two such, the earlier on the axis). Every edge is a byte-checked match;
+/// lines placed from a line that moves keep their places, and the group's
+/// check afterwards sets apart any that no longer fit.
 fn settle_by_votes(
     members: &mut [(u32, i64)],
     pos: &mut [Option<i64>],
@@ -152,18 +154,23 @@ fn settle_by_votes(
         for &(a, d) in adjacency.of(m.0) {
             // `pos(b) = pos(a) - d` for an edge stored on `b`'s side.
             if let (false, Some(pa)) = (apart[a as usize], pos[a as usize]) {
-                let at = pa - d;
-                match votes.iter_mut().find(|(p, _)| *p == at) {
-                    Some(v) => v.1 += 1,
-                    None => votes.push((at, 1)),
-                }
+                votes.push((pa - d, 1));
             }
         }
+        // Counted by sorting, not by a search per neighbour: a short line
+        // that opens thousands of lines has as many places.
+        votes.sort_unstable();
+        votes.dedup_by(|next, run| {
+            let same = next.0 == run.0;
+            if same {
+                run.1 += next.1;
+            }
+            same
+        });
         if votes.len() < 2 {
             continue;
         }
         let here = votes.iter().find(|(p, _)| *p == m.1).map_or(0, |v| v.1);
-        // The first of the most voted places, so that a tie keeps `here`.
         let best = votes.iter().fold(
             (m.1, here),
             |best, &(p, n)| if n > best.1 { (p, n) } else { best },

@@ -126,6 +126,9 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Keys tried by a line's cheap key before its full hash.
+const CHEAP_PROBES: u32 = 8;
+
 /// Each distinct line once, in order of first occurrence, and for each line
 /// which of them it is. `T` is whatever holds a line's text (a `Cow` as
 /// read, a `&str`); lines of one text are one where `same` says so too.
@@ -136,11 +139,17 @@ pub(crate) fn intern<T: AsRef<str>>(
     let mut texts: Vec<T> = Vec::new();
     let mut ids = Vec::new();
     let mut first: U64Map<u32> = U64Map::default();
+    // Keyed by a hash of all of a line, with keys of its own, for lines
+    // whose cheap key (length and ends) many other lines share: lines made
+    // to share it would otherwise walk one chain each, a quadratic.
+    let full = std::collections::hash_map::RandomState::new();
     for line in lines {
         // Open addressing over the 64-bit key: a collision of two different
         // lines (or two that are not the `same`) moves on to the next key,
-        // so that equal lines always meet.
-        let mut key = mix(line_key(line.as_ref().as_bytes()));
+        // so that equal lines always meet (they take the same steps).
+        let bytes = line.as_ref().as_bytes();
+        let mut key = mix(line_key(bytes));
+        let mut probes = 0;
         let id = loop {
             match first.entry(key) {
                 std::collections::hash_map::Entry::Occupied(e) => {
@@ -148,7 +157,12 @@ pub(crate) fn intern<T: AsRef<str>>(
                     if text.as_ref() == line.as_ref() && same(text, &line) {
                         break *e.get();
                     }
-                    key = key.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                    probes += 1;
+                    key = if probes == CHEAP_PROBES {
+                        std::hash::BuildHasher::hash_one(&full, bytes)
+                    } else {
+                        key.wrapping_add(0x9e37_79b9_7f4a_7c15)
+                    };
                 }
                 std::collections::hash_map::Entry::Vacant(e) => {
                     let id = texts.len() as u32;

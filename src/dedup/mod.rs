@@ -657,7 +657,7 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
     edges.extend(short_edges(&lines));
     // Two lines that overlap, one running on past the other's end, are one
     // text only where that end is a place the text can break: where the
-    // longer goes on with a stop or a comma there (`Bridge closedFerries
+    // longer goes on with a stop there (`Bridge closedFerries
     // cancelled` and `Ferries cancelled. All sailings…`, a key event that
     // opens a later entry), the shared words are a phrase the article
     // repeats, and joining the lines would move a paragraph.
@@ -932,7 +932,8 @@ fn given_repeats(sq: &Squeezed) -> Vec<bool> {
 
 /// Whether edge `e` overlaps its lines without either holding the other,
 /// and the one that runs on past the other's end goes on there with a
-/// stop, a comma or a closing bracket: no paragraph starts with one.
+/// sentence's stop: no paragraph starts with one. (Not a comma: a
+/// cascade's line cut off by length may end just before one.)
 fn runs_on_past_end(lines: &[Line], e: &Edge) -> bool {
     let (a, b) = (lines[e.a as usize].sq, lines[e.b as usize].sq);
     // Order the two by where they start: `first` starts `d` before `second`.
@@ -947,7 +948,7 @@ fn runs_on_past_end(lines: &[Line], e: &Edge) -> bool {
     // ellipsis there is `first`'s own, cut off (`concerned with...`).
     let rest = &second[first.len() - d..];
     rest.first()
-        .is_some_and(|c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')'))
+        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?'))
         && !rest.starts_with(b"..")
 }
 

@@ -192,10 +192,12 @@ pub fn split_glued(text: &str) -> Vec<&str> {
         let acronym = || {
             // A closing quote may stand between (`the EU."This`).
             let k = i + 1 + usize::from(char_at(text, i + 1) == Some('"'));
+            let capital = char_at(text, k).filter(|c| c.is_uppercase());
             prev.is_some_and(char::is_uppercase)
                 && before_prev.is_some_and(|b| b.is_uppercase() || b == '&')
-                && char_at(text, k).is_some_and(char::is_uppercase)
-                && char_at(text, k + 1).is_some_and(char::is_lowercase)
+                && capital.is_some_and(|c| {
+                    char_at(text, k + c.len_utf8()).is_some_and(char::is_lowercase)
+                })
         };
         let after_word = prev.is_some_and(|p| {
             p.is_lowercase()
@@ -219,9 +221,14 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             i = j;
             continue;
         }
+        let closers = j;
         j = skip_while(text, j, |c| {
             matches!(c, '”' | '’' | ')' | ']') || (c == '“' && low) || (c == '‘' && low_single)
         });
+        // The loop does not come back to marks stepped over: a low quote
+        // closed among them is closed.
+        low &= !text[closers..j].contains('“');
+        low_single &= !text[closers..j].contains('‘');
         let next = char_at(text, j);
         let then = next.and_then(|n| char_at(text, j + n.len_utf8()));
         let capital_then = then.is_some_and(char::is_uppercase);
