@@ -432,16 +432,15 @@ fn threshold_and_keep_without_duplicates_are_refused() {
     }
 }
 
-#[test]
-fn signature_adds_the_same_keys_to_exact_copies_and_needs_jsonl() {
-    let dir = tmp();
-    let s = story(1, 4);
+/// `--signature` over three JSON Lines records: story `s` (`a`), the same
+/// in capitals (`b`) and another story (`c`); the records it writes.
+fn signature_records(dir: &tempfile::TempDir, s: &[String]) -> Vec<Value> {
     let rec = |id: &str, ps: &[String]| {
         serde_json::json!({"id": id, "title": "T", "date": "20040101", "url": "https://x", "text": ps.join("\n")})
             .to_string()
     };
     let shouted: Vec<String> = s.iter().map(|p| p.to_uppercase()).collect();
-    let input = [rec("a", &s), rec("b", &shouted), rec("c", &story(2, 4))].join("\n");
+    let input = [rec("a", s), rec("b", &shouted), rec("c", &story(2, 4))].join("\n");
     let out = newsdedup(dir.path())
         .args([
             "--input-format",
@@ -452,11 +451,20 @@ fn signature_adds_the_same_keys_to_exact_copies_and_needs_jsonl() {
         ])
         .write_stdin(input)
         .quiet_stdout();
-    let sigs: Vec<Vec<u64>> = String::from_utf8(out)
+    String::from_utf8(out)
         .unwrap()
         .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn signature_adds_the_same_keys_to_exact_copies_and_needs_jsonl() {
+    let dir = tmp();
+    let s = story(1, 4);
+    let sigs: Vec<Vec<u64>> = signature_records(&dir, &s)
+        .into_iter()
+        .map(|v| {
             assert!(
                 v["paragraphs"].is_array(),
                 "the filter's record, plus the keys"
@@ -493,27 +501,7 @@ fn signature_adds_the_same_keys_to_exact_copies_and_needs_jsonl() {
 fn signature_carries_the_words_text_hash_and_shingles_duplicates_compares() {
     let dir = tmp();
     let s = story(1, 4);
-    let rec = |id: &str, ps: &[String]| {
-        serde_json::json!({"id": id, "title": "T", "date": "20040101", "url": "https://x", "text": ps.join("\n")})
-            .to_string()
-    };
-    let shouted: Vec<String> = s.iter().map(|p| p.to_uppercase()).collect();
-    let input = [rec("a", &s), rec("b", &shouted), rec("c", &story(2, 4))].join("\n");
-    let out = newsdedup(dir.path())
-        .args([
-            "--input-format",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "--signature",
-        ])
-        .write_stdin(input)
-        .quiet_stdout();
-    let records: Vec<Value> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records = signature_records(&dir, &s);
     let words = s
         .iter()
         .map(|p| p.split_whitespace().count())
