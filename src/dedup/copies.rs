@@ -58,6 +58,9 @@ pub(super) struct Output<'l, 'a> {
     dropped: bool,
     /// Nothing is taken for a copy (the strict reading).
     strict: bool,
+    /// Short lines taken for copies inside glued groups, which another
+    /// place of the text may still show to be paragraphs.
+    copied: Vec<usize>,
 }
 
 impl<'l, 'a> Output<'l, 'a> {
@@ -69,6 +72,7 @@ impl<'l, 'a> Output<'l, 'a> {
             items: Vec::with_capacity(lines.len().min(64)),
             dropped: false,
             strict,
+            copied: Vec::new(),
         }
     }
 
@@ -106,6 +110,10 @@ impl<'l, 'a> Output<'l, 'a> {
         let mut copy = vec![false; g.members.len()];
         for &m in &copies {
             copy[m] = true;
+            let line = g.members[m].0 as usize;
+            if glued && !self.strict && self.lines[line].raw.len() < SHORT_COPY {
+                self.copied.push(line);
+            }
         }
         if !glued && !self.strict {
             // No cut: the group is one line's text, and the others are
@@ -119,15 +127,23 @@ impl<'l, 'a> Output<'l, 'a> {
                 self.push_line(line, false);
             }
         }
-        let first = |copies_too: bool| {
+        let first = |copies_too: bool, inner_too: bool| {
             g.members
                 .iter()
                 .enumerate()
-                .filter(|&(m, _)| !gone[m] && (copies_too || !copy[m]))
+                .filter(|&(m, _)| {
+                    !gone[m] && (copies_too || !copy[m]) && (inner_too || !frame.is_inner(m))
+                })
                 .map(|(_, &(l, _))| self.lines[l as usize].first as usize)
                 .min()
         };
-        let key = first(false).or_else(|| first(true)).unwrap_or(0);
+        // The lines no other line holds say where the text stands: a
+        // heading that a table of contents repeats earlier is held by the
+        // line that glues it to its section.
+        let key = first(false, false)
+            .or_else(|| first(false, true))
+            .or_else(|| first(true, true))
+            .unwrap_or(0);
         self.items.push(Item {
             key,
             paras: paragraphs,
@@ -142,6 +158,7 @@ impl<'l, 'a> Output<'l, 'a> {
     /// and whether some line was taken for a copy and left out.
     pub(super) fn finish(mut self) -> (Vec<Finished<'a>>, bool) {
         if !self.strict {
+            self.restore_glued_copies();
             self.drop_short_copies();
             self.drop_placed_repeats();
         }
@@ -177,6 +194,30 @@ impl<'l, 'a> Output<'l, 'a> {
         (out, self.dropped)
     }
 
+    /// Writes again, standing alone, the copies taken inside glued groups
+    /// whose text also ends or starts a glued paragraph flush, at a seam
+    /// (`The Lantern ChoirPhoto: Reuters`, where the caption is quoted too
+    /// at the end of another paragraph, `…stage. Photo: Reuters`): the line
+    /// is where that paragraph breaks, and the next pass cuts it there.
+    fn restore_glued_copies(&mut self) {
+        if self.copied.is_empty() {
+            return;
+        }
+        let mut copied = std::mem::take(&mut self.copied);
+        copied.sort_unstable();
+        copied.dedup();
+        let texts: Vec<String> = copied
+            .iter()
+            .map(|&l| normalize(self.lines[l].raw))
+            .collect();
+        let (_, flush) = find_in_glued(&texts, self.items.iter().filter(|i| i.glued));
+        for (line, flush) in copied.into_iter().zip(flush) {
+            if flush {
+                self.push_line(line, false);
+            }
+        }
+    }
+
     /// Drops lines standing alone that are copies: short text found on word
     /// boundaries inside a glued group's paragraphs, or a description line
     /// before the line it starts.
@@ -204,9 +245,9 @@ impl<'l, 'a> Output<'l, 'a> {
         }
         let mut drop = vec![false; self.items.len()];
         if self.items.iter().any(|i| i.glued) {
-            let found = find_in_glued(&texts, self.items.iter().filter(|i| i.glued));
+            let (found, flush) = find_in_glued(&texts, self.items.iter().filter(|i| i.glued));
             for (c, &k) in candidates.iter().enumerate() {
-                drop[k] |= found[c];
+                drop[k] |= found[c] && !flush[c];
             }
         }
         for &k in &candidates {
@@ -444,15 +485,18 @@ fn drop_cut_copies<T>(out: &mut Vec<(String, T, bool, bool)>) {
 }
 
 /// For each of `texts`, whether it occurs on word boundaries inside a
-/// paragraph of the glued `items`. One Aho-Corasick automaton over all of
-/// them, so the cost is linear in the text.
+/// paragraph of the glued `items`, and whether it ends or starts one of
+/// them glued to the rest at a seam ([`glued_at_end`]): a copy, and a
+/// paragraph break there. One Aho-Corasick automaton over all of them, so
+/// the cost is linear in the text.
 fn find_in_glued<'x, 'a: 'x>(
     texts: &[String],
     items: impl Iterator<Item = &'x Item<'a>>,
-) -> Vec<bool> {
+) -> (Vec<bool>, Vec<bool>) {
     let mut found = vec![false; texts.len()];
+    let mut flush = vec![false; texts.len()];
     let Ok(ac) = aho_corasick::AhoCorasick::new(texts) else {
-        return found;
+        return (found, flush);
     };
     for item in items {
         for (raw, _) in &item.paras {
@@ -462,10 +506,24 @@ fn find_in_glued<'x, 'a: 'x>(
                 if !found[p] && aligned(&hay, m.start(), m.end()) {
                     found[p] = true;
                 }
+                if !flush[p] && glued_at_end(&hay, m.start(), m.end()) {
+                    flush[p] = true;
+                }
             }
         }
     }
-    found
+    (found, flush)
+}
+
+/// Whether `hay[a..b]` ends or starts `hay`, and touches the rest of it
+/// with no space at what looks like a paragraph seam (`ChoirPhoto`).
+fn glued_at_end(hay: &str, a: usize, b: usize) -> bool {
+    let touches = |i: usize| {
+        !hay[..i].ends_with(char::is_whitespace)
+            && !hay[i..].starts_with(char::is_whitespace)
+            && is_seam(hay.as_bytes(), i)
+    };
+    (b == hay.len() && a > 0 && touches(a)) || (a == 0 && b < hay.len() && touches(b))
 }
 
 /// Whether `needle` occurs in `hay` on word boundaries (at its start only,

@@ -350,6 +350,11 @@ impl Frame {
             .collect()
     }
 
+    /// Whether another member of the group contains member `m`.
+    pub(super) fn is_inner(&self, m: usize) -> bool {
+        self.inner[m]
+    }
+
     /// Whether each end of member `m` that was cut off with an ellipsis lies
     /// inside the group's text, between two words, so the text goes on
     /// where the copy stops: only then is the ellipsis explained as a
