@@ -128,7 +128,7 @@ pub fn split_glued(text: &str) -> Vec<&str> {
                     c.is_ascii_lowercase()
                         || c.is_ascii_digit()
                         || c >= 0x80
-                        || matches!(c, b'%' | b')' | b'"' | b'\'' | b']')
+                        || matches!(c, b'%' | b')' | b'"' | b'\'' | b']' | b'>')
                 })
             };
             let acronym = i >= 2 && b[i - 1].is_ascii_uppercase() && {
@@ -202,7 +202,7 @@ pub fn split_glued(text: &str) -> Vec<&str> {
         let after_word = prev.is_some_and(|p| {
             p.is_lowercase()
                 || p.is_ascii_digit()
-                || matches!(p, '%' | ')' | '"' | '”' | '’' | '\'' | ']')
+                || matches!(p, '%' | ')' | '"' | '”' | '’' | '\'' | ']' | '>')
         }) || (c == '.' && acronym());
         if !(is_stop(c) && after_word) {
             before_prev = prev;

@@ -22,6 +22,12 @@ fn split_glued_cuts_where_no_space_follows_a_stop() {
         split_glued("It rose 5%.The end"),
         vec!["It rose 5%.", "The end"]
     );
+    // A sentence may end with a company's tag (`<ACME Inc>`, as Reuters
+    // writes it): its stop follows the closing bracket, not `Inc`.
+    assert_eq!(
+        split_glued("Shares of <ACME Inc>.The company said so."),
+        vec!["Shares of <ACME Inc>.", "The company said so."]
+    );
 }
 
 #[test]
