@@ -227,6 +227,20 @@ pub(super) fn may_head_cascade(glue: Glue, look: Option<Look>) -> bool {
     look.is_none_or(|l| !l.never(glue, true, false) && !inside_word(glue, Some(l)))
 }
 
+/// Whether the longest line ending where another line starts may start a
+/// paragraph at a cut with this glue and look (a run of whole elements):
+/// anywhere a cascade's line may, but in a file whose scraper glues
+/// paragraphs with no space, after a space not before a small letter
+/// (`…borrowing. “Nobody`, `New --follow`): a phrase quoted from a
+/// paragraph's end (`annual council session in September, they said.`)
+/// starts inside a sentence.
+pub(super) fn may_head_elements(glue: Glue, look: Option<Look>, style: Style) -> bool {
+    may_head_cascade(glue, look)
+        && !(style == Style::Tight
+            && glue == Glue::Spaced
+            && look.is_some_and(|l| l.next.is_lowercase()))
+}
+
 /// Whether a paragraph may start at a cut with this glue and look once a
 /// line's text fills the gap there: anywhere but before a stop, a comma or
 /// a closing mark, or after an opening one (glued words included: a list's

@@ -9,7 +9,8 @@
 use std::borrow::Cow;
 
 use super::cuts::{
-    accept, inside_word, may_fill, may_head_cascade, shows_tight_glue, Events, Glue, Look, Style,
+    accept, inside_word, may_fill, may_head_cascade, may_head_elements, shows_tight_glue, Events,
+    Glue, Look, Style,
 };
 use super::truncation::{CUT_END, CUT_START};
 use super::*;
@@ -321,7 +322,7 @@ impl Frame {
             if !accepted[s]
                 && accepted[e]
                 && self.cands[e].ev.start
-                && may_head_cascade(c.glue, c.look)
+                && may_head_elements(c.glue, c.look, style)
             {
                 accepted[s] = true;
             }

@@ -109,7 +109,11 @@ fn spaced_at(raw: &str, len: usize, at_end: bool) -> bool {
         }
         None
     };
-    let raw = if at_end { raw.trim_end() } else { raw.trim_start() };
+    let raw = if at_end {
+        raw.trim_end()
+    } else {
+        raw.trim_start()
+    };
     let found = if at_end {
         raw.chars().rev().find_map(&mut step)
     } else {

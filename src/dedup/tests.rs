@@ -549,3 +549,22 @@ fn squeeze_and_normalize_by_words_match_a_char_walk() {
         assert_eq!(normalize(&s), normal, "{s:?}");
     }
 }
+
+#[test]
+fn a_phrase_quoted_from_a_paragraphs_end_makes_no_cut_where_paragraphs_are_glued() {
+    // A suffix cascade glued with no space, and two phrases quoted from
+    // the end of the first paragraph: the longer starts after a space,
+    // before a small letter, inside a sentence.
+    let p1 = "Producers met briefly today, but talks are not likely before the annual council session in September, they said.";
+    let p2 = "Meantime, the executive board will meet on May 12 to discuss the consultancy report.";
+    let p3 = "Consumers want the report presented to the board first, delegates said.";
+    let glued = |ps: &[&str]| ps.concat();
+    let lines = [
+        glued(&[p1, p2, p3]),
+        "council session in September, they said.".to_string(),
+        "September, they said.".to_string(),
+        glued(&[p2, p3]),
+        p3.to_string(),
+    ];
+    assert_eq!(rebuild(&lines), paras(&[p1, p2, p3]));
+}
