@@ -119,8 +119,12 @@ impl Look {
     /// lost, `enough.ebb`, `30%An`): words only touch with no space where
     /// the scraper glued them.
     fn never(&self, glue: Glue, start: bool, long: bool) -> bool {
+        // A straight quote opens only a word: before a mark (`'not US
+        // matter'* BT offers`) it closes.
+        let straight_closes = matches!(self.prev, '"' | '\'') && !self.next.is_alphanumeric();
         let opened = is_opener(self.prev)
             && !self.closes_low
+            && !straight_closes
             && !(is_closer(self.prev) && is_stop(self.core));
         if glue == Glue::Tight && (opened || matches!(self.prev, '-' | '/' | '–' | '—')) {
             return true;
@@ -310,6 +314,14 @@ mod tests {
         assert!(accept(START, Glue::Tight, l, Style::Tight));
         assert!(!accept(START, Glue::Spaced, l, Style::Tight));
         assert!(accept(START, Glue::Spaced, l, Style::Spaced));
+        // A straight quote before a mark closes: a list of quoted
+        // headlines glued item to item.
+        assert!(accept(
+            START,
+            Glue::Tight,
+            look("matter'*BToffers", 7),
+            Style::Tight
+        ));
         // Line-start evidence outranks a lower-case start after a stop.
         assert!(accept(
             START,
