@@ -360,8 +360,8 @@ impl FalseStops {
             return true;
         }
         let dotted = |c: char| c.is_alphanumeric() || c == '.';
-        let (run_start, dotted_name) = match self.run {
-            Some((start, end, name)) if start <= i && i < end => (start, name),
+        let (run_start, run_end, dotted_name) = match self.run {
+            Some((start, end, name)) if start <= i && i < end => (start, end, name),
             _ => {
                 let start = text[..i]
                     .char_indices()
@@ -377,13 +377,20 @@ impl FalseStops {
                     .saturating_sub(1);
                 let name = inner_dots >= 2 && !run.contains("..");
                 self.run = Some((start, end, name));
-                (start, name)
+                (start, end, name)
             }
         };
-        if dotted_name {
-            return true;
-        }
         let word = text[run_start..i].rsplit('.').next().unwrap_or("");
+        if dotted_name {
+            // A word in small letters, then an initialism (`the
+            // row.U.S. Ambassador`): a sentence ends, and the next opens
+            // with the initialism; a domain's parts are words.
+            let initialism = text[i + 1..run_end]
+                .split_terminator('.')
+                .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+            let small_word = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
+            return !(small_word && initialism && text[i + 1..run_end].ends_with('.'));
+        }
         crate::sentences::tables::is_title_abbreviation(word)
     }
 }

@@ -28,6 +28,15 @@ fn split_glued_cuts_where_no_space_follows_a_stop() {
         split_glued("Shares of <ACME Inc>.The company said so."),
         vec!["Shares of <ACME Inc>.", "The company said so."]
     );
+    // A word in small letters, then an initialism: a dotted run, but no
+    // domain (`Halo.Bungie.Org` stays whole).
+    assert_eq!(
+        split_glued("Talks failed to resolve the row.U.S. Ambassador Samuels said so."),
+        vec![
+            "Talks failed to resolve the row.",
+            "U.S. Ambassador Samuels said so."
+        ]
+    );
 }
 
 #[test]
