@@ -214,7 +214,11 @@ fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
                             .any(|child| {
                                 inner.clear();
                                 squeeze_into(child, &mut inner);
-                                sq.len() > inner.len()
+                                // Or a long child written whole before
+                                // it (a cascade's line, shuffled before
+                                // the article's copy): only the container
+                                // says where it goes.
+                                (sq.len() > inner.len() || inner.len() >= LONG)
                                     && (sq.ends_with(&inner) || sq.starts_with(&inner))
                             })
                     });

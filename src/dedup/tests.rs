@@ -577,3 +577,16 @@ fn a_phrase_quoted_from_a_paragraphs_end_makes_no_cut_where_paragraphs_are_glued
     ];
     assert_eq!(rebuild(&lines), paras(&[p1, p2, p3]));
 }
+
+#[test]
+fn a_container_keeps_the_order_of_a_child_written_whole_before_it() {
+    // A shuffled suffix cascade (the second paragraph first), then the
+    // article once more, a paragraph a line: only the glued line says
+    // which paragraph comes first.
+    let p0 = "David Beckham expressed his relief at Real Madrid's passage to the knockout phase.";
+    let p1 =
+        "After Real's 3-0 win at Roma, the England skipper said another poor season would not do.";
+    let glued = [p0, p1].concat();
+    let lines = [p1, glued.as_str(), p0, p1];
+    assert_eq!(rebuild(&lines), paras(&[p0, p1]));
+}
