@@ -636,6 +636,21 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
     } else {
         Vec::new()
     };
+    // Edges first, from the squeezed lines: the key tables are gone before
+    // the `Line` records are made (issue 13).
+    let view = SqLines {
+        sq,
+        cut: distinct.map(|d| &d.cut[..]),
+    };
+    let mut edges = key_edges(&view);
+    edges.extend(short_edges(&view));
+    // Two lines that overlap, one running on past the other's end, are one
+    // text only where that end is a place the text can break: where the
+    // longer goes on with a stop there (`Bridge closedFerries
+    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
+    // opens a later entry), the shared words are a phrase the article
+    // repeats, and joining the lines would move a paragraph.
+    edges.retain(|e| !runs_on_past_end(&view, e));
     let lines: Vec<Line> = sq
         .spans
         .iter()
@@ -653,15 +668,6 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
             }
         })
         .collect();
-    let mut edges = key_edges(&lines);
-    edges.extend(short_edges(&lines));
-    // Two lines that overlap, one running on past the other's end, are one
-    // text only where that end is a place the text can break: where the
-    // longer goes on with a stop there (`Bridge closedFerries
-    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
-    // opens a later entry), the shared words are a phrase the article
-    // repeats, and joining the lines would move a paragraph.
-    edges.retain(|e| !runs_on_past_end(&lines, e));
     // A pass's output is distinct and normalised by construction.
     if edges.is_empty()
         && lines.len() > 1
@@ -934,8 +940,8 @@ fn given_repeats(sq: &Squeezed) -> Vec<bool> {
 /// and the one that runs on past the other's end goes on there with a
 /// sentence's stop: no paragraph starts with one. (Not a comma: a
 /// cascade's line cut off by length may end just before one.)
-fn runs_on_past_end(lines: &[Line], e: &Edge) -> bool {
-    let (a, b) = (lines[e.a as usize].sq, lines[e.b as usize].sq);
+fn runs_on_past_end(lines: &SqLines, e: &Edge) -> bool {
+    let (a, b) = (lines.sq(e.a as usize), lines.sq(e.b as usize));
     // Order the two by where they start: `first` starts `d` before `second`.
     let (first, second, d) = if e.d >= 0 { (a, b, e.d) } else { (b, a, -e.d) };
     let Ok(d) = usize::try_from(d) else {
