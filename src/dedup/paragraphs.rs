@@ -12,9 +12,10 @@
 #[derive(Default, Debug)]
 pub(super) struct Paragraphs {
     buffers: Vec<String>,
-    /// Per paragraph: its buffer, and where it is in it. The paragraphs of
-    /// one buffer come one after another, in its order.
-    at: Vec<(u32, usize, usize)>,
+    /// Per paragraph: its buffer, and where it ends there. The paragraphs
+    /// of one buffer come one after another, in its order, each starting
+    /// where the one before ends (16 bytes a paragraph, not 24).
+    at: Vec<(u32, usize)>,
 }
 
 /// Bytes a buffer may hold past its end, being cut into `String`s or kept
@@ -46,10 +47,18 @@ impl Paragraphs {
         self.at.len()
     }
 
+    /// Where paragraph `k` starts in its buffer.
+    fn start(&self, k: usize) -> usize {
+        match k.checked_sub(1).map(|j| self.at[j]) {
+            Some((b, end)) if b == self.at[k].0 => end,
+            _ => 0,
+        }
+    }
+
     /// Paragraph `k`.
     pub(super) fn get(&self, k: usize) -> &str {
-        let (b, start, end) = self.at[k];
-        &self.buffers[b as usize][start..end]
+        let (b, end) = self.at[k];
+        &self.buffers[b as usize][self.start(k)..end]
     }
 
     /// The paragraphs in order.
@@ -64,7 +73,7 @@ impl Paragraphs {
 
     /// Appends `p`, its buffer and all (not copied).
     pub(super) fn push(&mut self, p: String) {
-        self.at.push((self.buffers.len() as u32, 0, p.len()));
+        self.at.push((self.buffers.len() as u32, p.len()));
         self.buffers.push(p);
     }
 
@@ -96,8 +105,8 @@ impl Paragraphs {
         let mut end = 0;
         for &(start, stop) in parts {
             buf.copy_within(start..stop, end);
-            self.at.push((b, end, end + stop - start));
             end += stop - start;
+            self.at.push((b, end));
         }
         buf.truncate(end);
         if buf.capacity() - buf.len() > SLACK_BYTES {
@@ -110,14 +119,17 @@ impl Paragraphs {
         self.buffers.push(text);
     }
 
-    /// Keeps the paragraphs `keep` accepts (by index), in order. (The text
-    /// of the others stays in its buffer until the `String`s are made.)
+    /// Keeps the paragraphs `keep` accepts (by index), in order, each a
+    /// buffer of its own (seldom: where a pass kept a repeat).
     pub(super) fn retain(&mut self, keep: impl Fn(usize) -> bool) {
-        let mut k = 0;
-        self.at.retain(|_| {
-            k += 1;
-            keep(k - 1)
-        });
+        let kept: Vec<String> = (0..self.len())
+            .filter(|&k| keep(k))
+            .map(|k| self.get(k).to_string())
+            .collect();
+        *self = Paragraphs::with_capacity(kept.len());
+        for p in kept {
+            self.push(p);
+        }
     }
 
     /// Gives back room past `entries` unused entries.
@@ -134,9 +146,10 @@ impl Paragraphs {
         let Paragraphs { mut buffers, at } = self;
         let mut out = Vec::with_capacity(at.len());
         for k in (0..at.len()).rev() {
-            let (b, start, end) = at[k];
+            let (b, end) = at[k];
             let buf = &mut buffers[b as usize];
             if k > 0 && at[k - 1].0 == b {
+                let start = at[k - 1].1;
                 out.push(buf[start..end].to_string());
                 buf.truncate(start);
                 if buf.capacity() - buf.len() > SLACK_BYTES {
@@ -145,7 +158,6 @@ impl Paragraphs {
             } else {
                 let mut own = std::mem::take(buf);
                 own.truncate(end);
-                own.drain(..start);
                 out.push(own);
             }
         }
