@@ -137,6 +137,10 @@ pub enum JsonRecord {
 
 impl JsonRecord {
     /// Writes the record, with its newline.
+    ///
+    /// Complexity: *O(n)* time in the record's length; a deferred one is
+    /// rendered straight into `w` ([`writer::write_json`]), with no memory
+    /// beyond the sentences of one paragraph.
     pub fn write_to(&self, mut w: impl io::Write) -> io::Result<()> {
         match self {
             JsonRecord::Rendered(bytes) => w.write_all(bytes),
