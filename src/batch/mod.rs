@@ -112,11 +112,47 @@ pub struct Cleaned {
     /// when rewritten in place.
     pub written: Option<PathBuf>,
     /// The JSON Lines record, with its newline ([`Action::JsonLines`]).
-    pub json: Option<Vec<u8>>,
+    pub json: Option<JsonRecord>,
     /// A unified diff from the file to its cleaned text, when asked for and
     /// the file would change.
     pub diff: Option<String>,
 }
+
+/// A file's JSON Lines record: rendered by the worker that cleaned it, or,
+/// for a large article, the article itself, rendered where it is written.
+/// A record is about twice its article's text (paragraphs and sentences):
+/// rendered beside the article it held both at once (issue 13).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonRecord {
+    /// The record's bytes, with its newline.
+    Rendered(Vec<u8>),
+    /// The article and its path, to be written as they are rendered.
+    Deferred {
+        /// The cleaned article.
+        article: Box<newsdedup::Article>,
+        /// The input's path, as the record gives it.
+        path: String,
+    },
+}
+
+impl JsonRecord {
+    /// Writes the record, with its newline.
+    ///
+    /// Complexity: *O(n)* time in the record's length; a deferred one is
+    /// rendered straight into `w` ([`writer::write_json`]), with no memory
+    /// beyond the sentences of one paragraph.
+    pub fn write_to(&self, mut w: impl io::Write) -> io::Result<()> {
+        match self {
+            JsonRecord::Rendered(bytes) => w.write_all(bytes),
+            JsonRecord::Deferred { article, path } => writer::write_json(article, Some(path), w),
+        }
+    }
+}
+
+/// Articles over this many bytes of text have their JSON Lines record made
+/// as it is written ([`JsonRecord::Deferred`]): on the thread that writes,
+/// so only large ones, which are few.
+const DEFER_JSON: usize = 1 << 20;
 
 /// Why one file of a batch was not cleaned.
 #[derive(Debug)]
@@ -334,12 +370,19 @@ impl Batch {
                 let size = original.len();
                 // Not needed past here: freed before the JSON is made.
                 drop(original);
+                let path = input.path.to_string_lossy();
+                if article.text_len() > DEFER_JSON {
+                    done.json = Some(JsonRecord::Deferred {
+                        article: Box::new(article),
+                        path: path.into_owned(),
+                    });
+                    return Ok(done);
+                }
                 // Paragraphs and sentences: about twice the text.
                 let mut line = Vec::with_capacity(size.min(article.text_len()) * 2 + 256);
-                let path = input.path.to_string_lossy();
                 writer::write_json(&article, Some(&path), &mut line)
                     .expect("writing to a Vec cannot fail");
-                done.json = Some(line);
+                done.json = Some(JsonRecord::Rendered(line));
             }
             Action::Check { diff } => {
                 if *diff && done.changed {

@@ -58,7 +58,7 @@ pub fn run(plan: plan::Batch) -> Result<ExitStatus> {
                 Err(_) => progress.suspend(|| print_error(&report)),
                 Ok(cleaned) => {
                     if let Some(json) = cleaned.json.take() {
-                        out.write_all(&json)?;
+                        json.write_to(&mut out)?;
                     }
                     if is_check && cleaned.changed {
                         match cleaned.diff.take() {

@@ -88,7 +88,7 @@ pub fn files(
                 Ok(cleaned) => {
                     written += 1;
                     if let Some(json) = cleaned.json.take() {
-                        out.write_all(&json)?;
+                        json.write_to(&mut out)?;
                     }
                 }
             }

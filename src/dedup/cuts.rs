@@ -122,10 +122,9 @@ impl Look {
         // A straight quote opens only a word: before a mark (`'not US
         // matter'* BT offers`) it closes.
         let straight_closes = matches!(self.prev, '"' | '\'') && !self.next.is_alphanumeric();
-        let opened = is_opener(self.prev)
-            && !self.closes_low
-            && !straight_closes
-            && !(is_closer(self.prev) && is_stop(self.core));
+        let closes =
+            self.closes_low || straight_closes || (is_closer(self.prev) && is_stop(self.core));
+        let opened = is_opener(self.prev) && !closes;
         if glue == Glue::Tight && (opened || matches!(self.prev, '-' | '/' | '–' | '—')) {
             return true;
         }

@@ -44,12 +44,77 @@ pub(super) struct KeyMaps {
     pub(super) offsets: Vec<u16>,
     pub(super) offsets_shift: u32,
     /// Key to the last line inserted with it, for starts and for ends.
-    pub(super) heads: [U64Map<u32>; 2],
+    pub(super) heads: [Heads; 2],
     /// Per line: the previous line with the same start (or end) key.
     pub(super) next: [Vec<u32>; 2],
 }
 
 pub(super) const NONE: u32 = u32::MAX;
+
+/// What the evidence steps ([`key_edges`], [`short_edges`]) read of each
+/// distinct line of a pass: its squeezed bytes and its cut ends. A pass
+/// finds its edges from its squeezed lines ([`SqLines`]) before it makes
+/// its `Line` records (48 bytes a line), so that the key tables and those
+/// records are never held at once (a line of 170,000 glued paragraphs,
+/// issue 13); the steps after it read the records.
+pub(super) trait Keyed {
+    /// The number of lines.
+    fn count(&self) -> usize;
+    /// Line `i`'s squeezed bytes.
+    fn sq(&self, i: usize) -> &[u8];
+    /// Which ends of line `i` were cut off with an ellipsis.
+    fn cut(&self, i: usize) -> u8;
+    /// Line `i` as compared (whitespace kept): where its text is spaced.
+    fn raw(&self, i: usize) -> &str;
+}
+
+impl Keyed for [Line<'_>] {
+    #[inline]
+    fn count(&self) -> usize {
+        self.len()
+    }
+    #[inline]
+    fn sq(&self, i: usize) -> &[u8] {
+        self[i].sq
+    }
+    #[inline]
+    fn cut(&self, i: usize) -> u8 {
+        self[i].cut
+    }
+    #[inline]
+    fn raw(&self, i: usize) -> &str {
+        self[i].raw
+    }
+}
+
+/// A pass's distinct lines as squeezed bytes in one arena, with their cut
+/// ends (none when `cut` is `None`): line `i` of the `Line` records the
+/// pass makes of them.
+pub(super) struct SqLines<'s> {
+    pub(super) sq: &'s Squeezed,
+    pub(super) cut: Option<&'s [u8]>,
+    /// Line `i` as compared.
+    pub(super) raw: &'s dyn Fn(usize) -> &'s str,
+}
+
+impl Keyed for SqLines<'_> {
+    #[inline]
+    fn count(&self) -> usize {
+        self.sq.spans.len()
+    }
+    #[inline]
+    fn sq(&self, i: usize) -> &[u8] {
+        let (a, b) = self.sq.spans[i];
+        &self.sq.arena[a..b]
+    }
+    #[inline]
+    fn cut(&self, i: usize) -> u8 {
+        self.cut.map_or(0, |c| c[i])
+    }
+    fn raw(&self, i: usize) -> &str {
+        (self.raw)(i)
+    }
+}
 
 impl KeyMaps {
     /// Empty tables for `keys` keys of `lines` lines, in `old`'s buffers
@@ -63,7 +128,7 @@ impl KeyMaps {
             shift: 0,
             offsets: Vec::new(),
             offsets_shift: 0,
-            heads: [U64Map::default(), U64Map::default()],
+            heads: [Heads::default(), Heads::default()],
             next: [Vec::new(), Vec::new()],
         });
         refill(&mut maps.filter, bits / 64, 0);
@@ -73,8 +138,7 @@ impl KeyMaps {
         for (heads, next) in maps.heads.iter_mut().zip(&mut maps.next) {
             // Sized for every line's key up front: grown from empty, the
             // tables were rehashed several times per pass.
-            heads.clear();
-            heads.reserve(keys / 2);
+            heads.reset(keys / 2);
             refill(next, lines, NONE);
         }
         maps
@@ -92,7 +156,13 @@ impl KeyMaps {
     }
 
     /// `end`: 0 for a line-start key, 1 for a line-end key.
-    pub(super) fn insert(&mut self, key: &[u8], line: u32, end: usize) {
+    pub(super) fn insert<L: Keyed + ?Sized>(
+        &mut self,
+        lines: &L,
+        key: &[u8],
+        line: u32,
+        end: usize,
+    ) {
         for r in 0..STRIDE {
             let w = window(key, r);
             let (i, m) = self.slot(w);
@@ -100,7 +170,7 @@ impl KeyMaps {
             let o = self.offsets_slot(w);
             self.offsets[o] |= 1 << (r + STRIDE * end);
         }
-        let prev = self.heads[end].insert(key_hash(key), line).unwrap_or(NONE);
+        let prev = self.heads[end].insert(key_hash(key), line, |l| end_key(lines, l, end));
         self.next[end][line as usize] = prev;
     }
 
@@ -117,14 +187,87 @@ impl KeyMaps {
 
     /// The lines (at most `BUCKET_CAP`) whose start (`end == 0`) or end
     /// (`end == 1`) key has hash `key`.
-    pub(super) fn lines(&self, key: u64, end: usize) -> impl Iterator<Item = u32> + '_ {
-        let mut cur = self.heads[end].get(&key).copied().unwrap_or(NONE);
+    pub(super) fn lines<'s, L: Keyed + ?Sized>(
+        &'s self,
+        lines: &L,
+        key: u64,
+        end: usize,
+    ) -> impl Iterator<Item = u32> + 's {
+        let mut cur = self.heads[end].get(key, |l| end_key(lines, l, end));
         std::iter::from_fn(move || {
             let line = cur;
             cur = *self.next[end].get(line as usize)?;
             Some(line)
         })
         .take(BUCKET_CAP)
+    }
+}
+
+/// The hash of line `l`'s start key (`end == 0`) or end key (`end == 1`).
+#[inline]
+fn end_key<L: Keyed + ?Sized>(lines: &L, l: u32, end: usize) -> u64 {
+    let sq = lines.sq(l as usize);
+    if end == 0 {
+        key_hash(&sq[..KEY])
+    } else {
+        key_hash(&sq[sq.len() - KEY..])
+    }
+}
+
+/// Key hash to the last line inserted with it: open addressing, each slot
+/// a line and 8 bits of its key's hash (5 bytes, where a hash map of the
+/// hash and the line took 17 at its load: 9 MB more for 170,000 lines,
+/// issue 13). A key is not stored: where the bits agree, the line's key
+/// hash is made again from its bytes, so lines are told apart by their
+/// whole 64-bit key hash, as by a map keyed by it.
+#[derive(Default)]
+pub(super) struct Heads {
+    line: Vec<u32>,
+    tag: Vec<u8>,
+    shift: u32,
+}
+
+impl Heads {
+    /// Empty, with room for `keys` keys: at most two thirds full, so that
+    /// a probe is short.
+    fn reset(&mut self, keys: usize) {
+        let slots = (keys + keys / 2 + 1).next_power_of_two().max(16);
+        refill(&mut self.line, slots, NONE);
+        refill(&mut self.tag, slots, 0);
+        self.shift = 64 - slots.trailing_zeros();
+    }
+
+    /// The slot of `key` (`key_of` gives a stored line's key hash), or the
+    /// empty slot where it goes. The table is never full.
+    #[inline]
+    fn find(&self, key: u64, key_of: impl Fn(u32) -> u64) -> usize {
+        let mask = self.line.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        let tag = key as u8;
+        loop {
+            let l = self.line[i];
+            if l == NONE || (self.tag[i] == tag && key_of(l) == key) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Records `line` as the last with `key`; returns the one before it
+    /// (`NONE` for none).
+    #[inline]
+    fn insert(&mut self, key: u64, line: u32, key_of: impl Fn(u32) -> u64) -> u32 {
+        let i = self.find(key, key_of);
+        let prev = self.line[i];
+        self.line[i] = line;
+        self.tag[i] = key as u8;
+        prev
+    }
+
+    /// The last line with `key`, or `NONE`.
+    #[inline]
+    fn get(&self, key: u64, key_of: impl Fn(u32) -> u64) -> u32 {
+        self.line[self.find(key, key_of)]
     }
 }
 
@@ -155,8 +298,10 @@ thread_local! {
 }
 
 /// Edges from the `KEY`-byte start and end keys of lines at least `KEY` long.
-pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
-    let keyed = lines.iter().filter(|l| l.sq.len() >= KEY).count();
+pub(super) fn key_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
+    let keyed = (0..lines.count())
+        .filter(|&i| lines.sq(i).len() >= KEY)
+        .count();
     // A line never counts as evidence about itself: with fewer than two
     // keyed lines there is nothing to find.
     if keyed < 2 {
@@ -164,7 +309,7 @@ pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
     }
     let mut scratch = SCRATCH.take().unwrap_or_default();
     let edges = key_edges_in(lines, keyed, &mut scratch);
-    if lines.len() <= SCRATCH_LINES {
+    if lines.count() <= SCRATCH_LINES {
         SCRATCH.set(Some(scratch));
     }
     edges
@@ -172,16 +317,17 @@ pub(super) fn key_edges(lines: &[Line]) -> Vec<Edge> {
 
 /// [`key_edges`] of `lines` (`keyed` of them long enough for a key), with
 /// the tables in `scratch`.
-fn key_edges_in(lines: &[Line], keyed: usize, scratch: &mut Scratch) -> Vec<Edge> {
-    let mut keys = KeyMaps::new(2 * keyed, lines.len(), scratch.maps.take());
-    for (i, l) in lines.iter().enumerate() {
-        if l.sq.len() >= KEY {
-            let (head, tail) = (&l.sq[..KEY], &l.sq[l.sq.len() - KEY..]);
+fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratch) -> Vec<Edge> {
+    let mut keys = KeyMaps::new(2 * keyed, lines.count(), scratch.maps.take());
+    for i in 0..lines.count() {
+        let sq = lines.sq(i);
+        if sq.len() >= KEY {
+            let (head, tail) = (&sq[..KEY], &sq[sq.len() - KEY..]);
             if !periodic(head) {
-                keys.insert(head, i as u32, 0);
+                keys.insert(lines, head, i as u32, 0);
             }
             if !periodic(tail) {
-                keys.insert(tail, i as u32, 1);
+                keys.insert(lines, tail, i as u32, 1);
             }
         }
     }
@@ -191,10 +337,10 @@ fn key_edges_in(lines: &[Line], keyed: usize, scratch: &mut Scratch) -> Vec<Edge
     // the scan costs the size of the article, not of the input.
     let order = &mut scratch.order;
     order.clear();
-    order.extend(0..lines.len() as u32);
-    order.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines[i as usize].sq.len()), i));
+    order.extend(0..lines.count() as u32);
+    order.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines.sq(i as usize).len()), i));
     let inside = &mut scratch.inside;
-    refill(inside, lines.len(), false);
+    refill(inside, lines.count(), false);
     // How often each line's start (0) and end (1) was found in the line
     // being scanned, stamped with that line. A line found more than
     // `AMBIGUOUS` times in one line (text that repeats itself) has no
@@ -202,13 +348,13 @@ fn key_edges_in(lines: &[Line], keyed: usize, scratch: &mut Scratch) -> Vec<Edge
     // repetitive text costs no more than any other.
     let found = &mut scratch.found;
     for f in found.iter_mut() {
-        refill(f, lines.len(), (NONE, 0));
+        refill(f, lines.count(), (NONE, 0));
     }
     let mut edges = Vec::new();
     let hits = &mut scratch.hits;
     for &si in order.iter() {
-        let s = lines[si as usize].sq;
-        let s_cut = lines[si as usize].cut;
+        let s = lines.sq(si as usize);
+        let s_cut = lines.cut(si as usize);
         let n = s.len();
         if n <= KEY || inside[si as usize] {
             continue;
@@ -234,17 +380,17 @@ fn key_edges_in(lines: &[Line], keyed: usize, scratch: &mut Scratch) -> Vec<Edge
                     if p == 0 {
                         continue;
                     }
-                    for ti in keys.lines(key, 0) {
+                    for ti in keys.lines(lines, key, 0) {
                         if ambiguous_in(&mut found[0], si, ti) {
                             continue;
                         }
-                        let t = lines[ti as usize].sq;
+                        let t = lines.sq(ti as usize);
                         let len = (n - p).min(t.len());
                         let c = len.min(VERIFY);
                         if ti != si
                             && s[p..p + c] == t[..c]
                             && (len >= LONG
-                                || start_cuts_are_seams(s, t, p, s_cut, lines[ti as usize].cut))
+                                || start_cuts_are_seams(s, t, p, s_cut, lines.cut(ti as usize)))
                         {
                             let tu = ti as usize;
                             found[0][tu].1 += 1;
@@ -258,24 +404,24 @@ fn key_edges_in(lines: &[Line], keyed: usize, scratch: &mut Scratch) -> Vec<Edge
                 } else {
                     // Another line ends here: the two agree up to `q`.
                     let q = at + KEY;
-                    for ti in keys.lines(key, 1) {
+                    for ti in keys.lines(lines, key, 1) {
                         // Lines sharing an end are found by their starts,
                         // unless a start repeats a period too short to be a
                         // key (`$1.2bn $1.2bn $1.2bn…`).
-                        let t = lines[ti as usize].sq;
+                        let t = lines.sq(ti as usize);
                         if q == n && !periodic(&t[..KEY]) {
                             continue;
                         }
                         if ambiguous_in(&mut found[1], si, ti) {
                             continue;
                         }
-                        let t = lines[ti as usize].sq;
+                        let t = lines.sq(ti as usize);
                         let len = q.min(t.len());
                         let c = len.min(VERIFY);
                         if ti != si
                             && s[q - c..q] == t[t.len() - c..]
                             && (len >= LONG
-                                || end_cuts_are_seams(s, t, q, s_cut, lines[ti as usize].cut))
+                                || end_cuts_are_seams(s, t, q, s_cut, lines.cut(ti as usize)))
                         {
                             let tu = ti as usize;
                             found[1][tu].1 += 1;

@@ -38,6 +38,7 @@ mod hash;
 mod keys;
 mod layout;
 mod lines;
+mod paragraphs;
 mod pieces;
 mod seams;
 mod short;
@@ -48,6 +49,7 @@ use hash::*;
 use keys::*;
 use layout::*;
 pub(crate) use lines::{intern, Lines};
+use paragraphs::Paragraphs;
 use pieces::*;
 use seams::*;
 use short::*;
@@ -498,7 +500,7 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
     if done.paragraphs.len() == raw.len()
         && done.paragraphs.iter().zip(raw.iter()).all(|(p, r)| p == r)
     {
-        return (done.paragraphs, done.dropped);
+        return (done.paragraphs.into_strings(), done.dropped);
     }
     // Passes over a small input are cheap: allow more of them there.
     let total: usize = raw.iter().map(|s| s.len()).sum();
@@ -508,7 +510,7 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
         MAX_PASSES
     };
     for _ in 1..max_passes {
-        let refs = Lines::each(done.paragraphs.iter().map(String::as_str).collect());
+        let refs = Lines::each(done.paragraphs.iter().collect());
         match pass(&refs, Some(&done.squeezed), method) {
             Some(mut next) if next.paragraphs != done.paragraphs => {
                 // A later pass sees paragraphs, not the input's lines: what
@@ -519,7 +521,9 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
             _ => break,
         }
     }
-    (done.paragraphs, done.dropped)
+    // The squeezed bytes go before the paragraphs are made `String`s.
+    drop(done.squeezed);
+    (done.paragraphs.into_strings(), done.dropped)
 }
 
 /// One distinct line of a pass.
@@ -572,7 +576,7 @@ struct Edge {
 /// squeezed, with those squeezed bytes, so that the next pass (which checks
 /// that nothing changes) need not squeeze them again.
 struct Passed {
-    paragraphs: Vec<String>,
+    paragraphs: Paragraphs,
     squeezed: Squeezed,
     /// Some line was taken for a copy and left out.
     dropped: bool,
@@ -640,6 +644,23 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
     } else {
         Vec::new()
     };
+    // Edges first, from the squeezed lines: the key tables are gone before
+    // the `Line` records are made (issue 13).
+    let raw_of = |k: usize| compared.get(distinct.map_or(k, |d| d.first[k] as usize));
+    let view = SqLines {
+        sq,
+        cut: distinct.map(|d| &d.cut[..]),
+        raw: &raw_of,
+    };
+    let mut edges = key_edges(&view);
+    edges.extend(short_edges(&view));
+    // Two lines that overlap, one running on past the other's end, are one
+    // text only where that end is a place the text can break: where the
+    // longer goes on with a stop there (`Bridge closedFerries
+    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
+    // opens a later entry), the shared words are a phrase the article
+    // repeats, and joining the lines would move a paragraph.
+    edges.retain(|e| !runs_on_past_end(&view, e));
     let lines: Vec<Line> = sq
         .spans
         .iter()
@@ -657,15 +678,6 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
             }
         })
         .collect();
-    let mut edges = key_edges(&lines);
-    edges.extend(short_edges(&lines));
-    // Two lines that overlap, one running on past the other's end, are one
-    // text only where that end is a place the text can break: where the
-    // longer goes on with a stop there (`Bridge closedFerries
-    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
-    // opens a later entry), the shared words are a phrase the article
-    // repeats, and joining the lines would move a paragraph.
-    edges.retain(|e| !runs_on_past_end(&lines, e));
     // A pass's output is distinct and normalised by construction.
     if edges.is_empty()
         && lines.len() > 1
@@ -713,41 +725,44 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
     let (finished, dropped) = out.finish();
     let mut kept = Kept::new(&sq.arena, finished.len());
     for (piece, sq, split, repeat) in finished {
-        let bounds = if split {
+        let mut bounds = if split {
             part_bounds(&piece)
         } else {
             Vec::new()
         };
         if bounds.len() > 1 {
-            let parts = peel_parts(piece, &bounds);
             // The parts cover the piece, which is normalised (its only
             // whitespace is single spaces), so their squeezed bytes are
             // consecutive slices of the piece's: kept as such, not
             // squeezed again into a second copy of the text (issue 13: a
-            // line of a million glued paragraphs).
-            let lens: Vec<usize> = parts
-                .iter()
-                .map(|p| p.len() - memchr::memchr_iter(b' ', p.as_bytes()).count())
-                .collect();
-            match sq.filter(|sq| lens.iter().sum::<usize>() == sq.len()) {
+            // line of a million glued paragraphs). Which parts are kept is
+            // settled first, then they are moved into the paragraphs' text
+            // (in the piece's own buffer, when it is the larger).
+            let sq_len = |p: &str| p.len() - memchr::memchr_iter(b' ', p.as_bytes()).count();
+            let total: usize = bounds.iter().map(|&(a, b)| sq_len(&piece[a..b])).sum();
+            // Room for every part at once: grown one part at a time these
+            // tables doubled, up to twice their length.
+            kept.paragraphs.reserve(bounds.len());
+            kept.spans.reserve(bounds.len());
+            match sq.filter(|sq| total == sq.len()) {
                 Some(sq) => {
                     let mut at = 0;
-                    for (part, len) in parts.into_iter().zip(lens) {
-                        kept.keep(part, &sq[at..at + len], repeat);
+                    bounds.retain(|&(a, b)| {
+                        let len = sq_len(&piece[a..b]);
                         at += len;
-                    }
+                        a < b && kept.admit_sq(&sq[at - len..at], repeat)
+                    });
                 }
                 None => {
                     // Room for all the parts' squeezed bytes at once (and
                     // the last part's whitespace, squeezed out in place):
                     // grown part by part it would double past them.
-                    let room = lens.iter().sum::<usize>() + parts.last().map_or(0, String::len);
-                    kept.extra.reserve(room);
-                    for part in parts {
-                        kept.keep_squeezing(part, repeat);
-                    }
+                    let last = bounds.last().map_or(0, |&(a, b)| b - a);
+                    kept.extra.reserve(total + last);
+                    bounds.retain(|&(a, b)| a < b && kept.admit_squeezing(&piece[a..b], repeat));
                 }
             }
+            kept.paragraphs.push_parts(piece, &bounds);
         // Not split: the piece itself is kept, not a copy of it (one huge
         // line held twice over, issue 13), with its squeezed bytes when
         // known.
@@ -779,14 +794,9 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
         skipped |= drop.contains(&true);
         let keep = |i: &usize| !drop[*i];
         spans = (0..spans.len()).filter(keep).map(|i| spans[i]).collect();
-        paragraphs = std::mem::take(&mut paragraphs)
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| keep(i))
-            .map(|(_, p)| p)
-            .collect();
+        paragraphs.retain(|i| keep(&i));
     }
-    let arena = if spans.iter().all(|&(a, _)| a >= base) {
+    let mut arena = if spans.iter().all(|&(a, _)| a >= base) {
         // Every part was split off a single line: the parts' own bytes are
         // all the next pass needs.
         for span in &mut spans {
@@ -806,9 +816,14 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
     };
     // Grown one paragraph at a time, these held up to twice their length,
     // through the next pass (which checks that nothing changes).
-    if paragraphs.capacity() - paragraphs.len() > SLACK {
-        paragraphs.shrink_to_fit();
+    if spans.capacity() - spans.len() > SLACK {
         spans.shrink_to_fit();
+    }
+    paragraphs.shrink(SLACK);
+    // The squeezed bytes were given room for the whole text, whitespace
+    // and copies included: the rest is given back before the next pass.
+    if arena.capacity() - arena.len() > ARENA_SLACK {
+        arena.shrink_to_fit();
     }
     Some(Passed {
         paragraphs,
@@ -830,7 +845,7 @@ struct Kept<'a> {
     arena: &'a [u8],
     extra: Vec<u8>,
     spans: Vec<(usize, usize)>,
-    paragraphs: Vec<String>,
+    paragraphs: Paragraphs,
     /// First paragraph with each squeezed hash. Two different paragraphs
     /// with one 64-bit hash are both kept: a duplicate is possible then, a
     /// loss not.
@@ -849,7 +864,7 @@ impl<'a> Kept<'a> {
             arena,
             extra: Vec::new(),
             spans: Vec::with_capacity(pieces),
-            paragraphs: Vec::with_capacity(pieces),
+            paragraphs: Paragraphs::with_capacity(pieces),
             seen: U64Map::with_capacity_and_hasher(pieces.min(PRESIZE), Default::default()),
             repeated: false,
             skipped: false,
@@ -868,12 +883,18 @@ impl<'a> Kept<'a> {
     /// Keeps `part` (normalised, hence trimmed; `sq` is its squeezed form)
     /// unless it is empty or was kept before (and is no `repeat`).
     fn keep(&mut self, part: String, sq: &[u8], repeat: bool) {
-        if part.is_empty() {
-            return;
+        if !part.is_empty() && self.admit_sq(sq, repeat) {
+            self.paragraphs.push(part);
         }
+    }
+
+    /// Whether a part whose squeezed form is `sq` is kept (see
+    /// [`Kept::keep`]); if so, its squeezed bytes are recorded, and its
+    /// text must be pushed next.
+    fn admit_sq(&mut self, sq: &[u8], repeat: bool) -> bool {
         let (key, found) = self.earlier(sq);
         if !self.admit(key, found, repeat) {
-            return;
+            return false;
         }
         let start = match offset_in(self.arena, sq) {
             Some(start) => start,
@@ -884,7 +905,7 @@ impl<'a> Kept<'a> {
             }
         };
         self.spans.push((start, start + sq.len()));
-        self.paragraphs.push(part);
+        true
     }
 
     /// The hash of `sq`, and whether a paragraph kept before has it: the
@@ -910,7 +931,8 @@ impl<'a> Kept<'a> {
             Some(true) => self.repeated = true,
             Some(false) => {}
             None => {
-                self.seen.insert(key, self.paragraphs.len() as u32);
+                // `spans` has an entry a paragraph kept.
+                self.seen.insert(key, self.spans.len() as u32);
             }
         }
         true
@@ -938,8 +960,8 @@ fn given_repeats(sq: &Squeezed) -> Vec<bool> {
 /// and the one that runs on past the other's end goes on there with a
 /// sentence's stop: no paragraph starts with one. (Not a comma: a
 /// cascade's line cut off by length may end just before one.)
-fn runs_on_past_end(lines: &[Line], e: &Edge) -> bool {
-    let (a, b) = (lines[e.a as usize].sq, lines[e.b as usize].sq);
+fn runs_on_past_end(lines: &SqLines, e: &Edge) -> bool {
+    let (a, b) = (lines.sq(e.a as usize), lines.sq(e.b as usize));
     // Order the two by where they start: `first` starts `d` before `second`.
     let (first, second, d) = if e.d >= 0 { (a, b, e.d) } else { (b, a, -e.d) };
     let Ok(d) = usize::try_from(d) else {
@@ -961,19 +983,23 @@ impl Kept<'_> {
     /// `extra` (and taken back if `part` was kept before): a scratch copy
     /// made first would hold a huge part's bytes twice (issue 13).
     fn keep_squeezing(&mut self, part: String, repeat: bool) {
-        if part.is_empty() {
-            return;
+        if !part.is_empty() && self.admit_squeezing(&part, repeat) {
+            self.paragraphs.push(part);
         }
+    }
+
+    /// [`Kept::admit_sq`] of `part`, squeezed here.
+    fn admit_squeezing(&mut self, part: &str, repeat: bool) -> bool {
         let start = self.extra.len();
-        squeeze_into(&part, &mut self.extra);
+        squeeze_into(part, &mut self.extra);
         let (key, found) = self.earlier(&self.extra[start..]);
         if !self.admit(key, found, repeat) {
             self.extra.truncate(start);
-            return;
+            return false;
         }
         let at = self.arena.len() + start;
         self.spans.push((at, self.arena.len() + self.extra.len()));
-        self.paragraphs.push(part);
+        true
     }
 }
 
@@ -991,29 +1017,11 @@ fn part_bounds(piece: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The parts of `piece` at `bounds` (in order, not overlapping), each a
-/// `String`, cut off the end of `piece` one by one: its buffer shrinks as
-/// they are made, so a huge line is not held once whole and once in parts.
-fn peel_parts(mut piece: String, bounds: &[(usize, usize)]) -> Vec<String> {
-    let mut parts: Vec<String> = Vec::with_capacity(bounds.len());
-    for &(a, b) in bounds.iter().rev() {
-        parts.push(piece[a..b].to_string());
-        piece.truncate(a);
-        // Shrinking gives back the tail in place (no copy), where the next
-        // parts are made; seldom, so that it costs little.
-        if piece.capacity() - piece.len() > PEEL_SLACK {
-            piece.shrink_to_fit();
-        }
-    }
-    parts.reverse();
-    parts
-}
-
 /// Unused entries a pass's table of paragraphs may keep.
 const SLACK: usize = 1 << 12;
 
-/// Bytes a piece being cut into parts may hold past its end.
-const PEEL_SLACK: usize = 1 << 20;
+/// Unused bytes a pass's squeezed text may keep.
+const ARENA_SLACK: usize = 1 << 20;
 
 /// Where `part` starts in `arena`, if it is a slice of it.
 fn offset_in(arena: &[u8], part: &[u8]) -> Option<usize> {

@@ -9,16 +9,17 @@ use super::*;
 /// a cut that looks like a seam ([`is_seam`]), or a cut that at least does
 /// not split a lowercase word, made in two or more lines (the first
 /// paragraph of a prefix cascade starts every line).
-pub(super) fn short_edges(lines: &[Line]) -> Vec<Edge> {
+pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
     let mut by_key: U64Map<Vec<u32>> = U64Map::default();
     let mut lens: Vec<usize> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.sq.len() < KEY {
+    for i in 0..lines.count() {
+        let sq = lines.sq(i);
+        if sq.len() < KEY {
             by_key
-                .entry(short_key(pack(l.sq), l.sq.len()))
+                .entry(short_key(pack(sq), sq.len()))
                 .or_default()
                 .push(i as u32);
-            lens.push(l.sq.len());
+            lens.push(sq.len());
         }
     }
     if lens.is_empty() {
@@ -29,8 +30,8 @@ pub(super) fn short_edges(lines: &[Line]) -> Vec<Edge> {
     // (edge, strong seam, the short line ends the other line, the other
     // line writes a space at the cut)
     let mut found: Vec<(Edge, bool, bool, bool)> = Vec::new();
-    for (si, line) in lines.iter().enumerate() {
-        let s = line.sq;
+    for si in 0..lines.count() {
+        let s = lines.sq(si);
         // The first and the last (up to) 16 bytes, from which every head
         // and tail key is cut with a mask and a shift.
         let m = s.len().min(KEY);
@@ -52,7 +53,7 @@ pub(super) fn short_edges(lines: &[Line]) -> Vec<Edge> {
                     continue;
                 };
                 for &ti in bucket {
-                    if lines[ti as usize].sq == part {
+                    if lines.sq(ti as usize) == part {
                         let d = if at_end { cut as i64 } else { 0 };
                         found.push((
                             Edge {
@@ -62,7 +63,7 @@ pub(super) fn short_edges(lines: &[Line]) -> Vec<Edge> {
                             },
                             strong,
                             at_end,
-                            spaced_at(line.raw, len, at_end),
+                            spaced_at(lines.raw(si), len, at_end),
                         ));
                     }
                 }
@@ -77,7 +78,7 @@ pub(super) fn short_edges(lines: &[Line]) -> Vec<Edge> {
     found.retain(|(e, strong, at_end, _)| {
         *strong
             || (weak_count[&count_key(e, *at_end)] >= 2
-                && lines[e.b as usize].sq.iter().any(u8::is_ascii_alphanumeric))
+                && lines.sq(e.b as usize).iter().any(u8::is_ascii_alphanumeric))
     });
     // A short line glued to another line's text with no space at a seam
     // (`The Lantern ChoirPhoto: Reuters`) was cut there by the scraper;

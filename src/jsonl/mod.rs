@@ -176,6 +176,145 @@ pub fn clean_record_with<T>(
     .unwrap_or_else(|msg| Err(RecordError::Panic(msg)))
 }
 
+/// A record cleaned by [`Filter::run`]: rendered by the worker that
+/// cleaned it, or, for a large article, the record's parts and the
+/// article, rendered as they are written (a rendered record is about twice
+/// its article's text, and was held beside it, issue 13).
+enum Rendered {
+    Bytes(Vec<u8>),
+    Deferred {
+        header: bool,
+        carried: Vec<(String, Box<serde_json::value::RawValue>)>,
+        lang: Option<crate::lang::Lang>,
+        article: Box<Article>,
+        format: OutputFormat,
+    },
+}
+
+/// Articles over this many bytes of text are rendered as they are written
+/// ([`Rendered::Deferred`]): on the thread that writes, so only large ones.
+const DEFER_RENDER: usize = 1 << 20;
+
+impl Rendered {
+    fn write_to<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        match self {
+            Rendered::Bytes(bytes) => out.write_all(bytes),
+            Rendered::Deferred {
+                header,
+                carried,
+                lang,
+                article,
+                format,
+            } => {
+                let record = Record {
+                    // Only whether there is a header is read when writing.
+                    header: header.then(|| RecordHeader {
+                        title: String::new(),
+                        date: String::new(),
+                        url: String::new(),
+                    }),
+                    text: String::new(),
+                    carried: carried.iter().map(|(k, v)| (k.clone(), &**v)).collect(),
+                    lang: *lang,
+                };
+                write_record(&record, article, *format, out)
+            }
+        }
+    }
+}
+
+/// [`clean_line`] of a line the caller gives up: once parsed, the line is
+/// freed (its carried fields copied out, its text unescaped), so that a
+/// huge record is not held twice while it is cleaned; a large article is
+/// rendered later ([`Rendered::Deferred`]). A skipped record comes with its
+/// `"id"` ([`record_id`]).
+fn clean_owned_line(
+    line: Vec<u8>,
+    opts: &FilterOptions,
+) -> Result<Rendered, (RecordError, Option<String>)> {
+    if line.len() as u64 > opts.clean.max_bytes {
+        let error = RecordError::TooLarge {
+            size: line.len() as u64,
+            max: opts.clean.max_bytes,
+        };
+        return Err((error, record_id(&line)));
+    }
+    // A line made valid by replacing bytes has the id `record_id` reads
+    // from the bytes as they were, found here before they are replaced.
+    let (line, lossy_id) = match String::from_utf8(line) {
+        Ok(line) => (line, None),
+        Err(e) if opts.clean.lossy => {
+            let id = record_id(e.as_bytes());
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(id))
+        }
+        Err(e) => {
+            let error = RecordError::InvalidUtf8 {
+                column: e.utf8_error().valid_up_to() + 1,
+            };
+            return Err((error, record_id(e.as_bytes())));
+        }
+    };
+    // The id of a record that parsed: from its carried fields, as
+    // `record_id` reads it from the line (one `"id"`, not `null`).
+    let id_of = |carried: &[(String, Box<serde_json::value::RawValue>)]| match &lossy_id {
+        Some(id) => id.clone(),
+        None => {
+            let mut ids = carried.iter().filter(|(k, _)| k == "id");
+            match (ids.next(), ids.next()) {
+                (Some((_, v)), None) if v.get() != "null" => Some(shown_id(v.get())),
+                _ => None,
+            }
+        }
+    };
+    let mut carried: Vec<(String, Box<serde_json::value::RawValue>)> = Vec::new();
+    let result = crate::parallel::catch_panic_message(|| {
+        let record = match Record::parse(&line, opts.clean.no_header) {
+            Ok(record) => record,
+            Err(error) => {
+                let id = match &lossy_id {
+                    Some(id) => id.clone(),
+                    None => record_id(line.as_bytes()),
+                };
+                return Err((error, id));
+            }
+        };
+        carried = record
+            .carried
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::value::RawValue::to_owned(v)))
+            .collect();
+        let (header, text, lang) = (record.header, record.text, record.lang);
+        drop(line);
+        let mut record = Record {
+            header,
+            text,
+            carried: carried.iter().map(|(k, v)| (k.clone(), &**v)).collect(),
+            lang,
+        };
+        let article = match record.clean_taking_text(&opts.clean) {
+            Ok(article) => article,
+            Err(error) => return Err((error, id_of(&carried))),
+        };
+        let header = record.header.is_some();
+        let lang = record.lang;
+        if article.text_len() > DEFER_RENDER {
+            drop(record);
+            return Ok(Rendered::Deferred {
+                header,
+                carried: std::mem::take(&mut carried),
+                lang,
+                article: Box::new(article),
+                format: opts.format,
+            });
+        }
+        let mut out = Vec::with_capacity(article.text_len() * 2 + 256);
+        write_record(&record, &article, opts.format, &mut out)
+            .expect("writing to a Vec cannot fail");
+        Ok(Rendered::Bytes(out))
+    });
+    result.unwrap_or_else(|msg| Err((RecordError::Panic(msg), id_of(&carried))))
+}
+
 /// A record that was skipped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
@@ -203,14 +342,19 @@ pub fn record_id(line: &[u8]) -> Option<String> {
         id: Option<&'a serde_json::value::RawValue>,
     }
     let id = serde_json::from_slice::<Id<'_>>(line).ok()?.id?.get();
+    Some(shown_id(id))
+}
+
+/// A record's `"id"` JSON text, cut to [`ID_SHOWN`] bytes.
+fn shown_id(id: &str) -> String {
     if id.len() <= ID_SHOWN {
-        return Some(id.to_string());
+        return id.to_string();
     }
     let mut end = ID_SHOWN;
     while !id.is_char_boundary(end) {
         end -= 1;
     }
-    Some(format!("{}…", &id[..end]))
+    format!("{}…", &id[..end])
 }
 
 /// What a [`Filter::run`] did.
@@ -322,15 +466,12 @@ impl Filter {
                 }
             }
             let opts = &self.opts;
-            type Cleaned = Result<Vec<u8>, (RecordError, Option<String>)>;
+            type Cleaned = Result<Rendered, (RecordError, Option<String>)>;
             let results: Vec<(u64, Cleaned)> = self.pool.install(|| {
                 round
                     .into_par_iter()
                     .map(|(n, line)| match line {
-                        Ok(line) => match clean_line(&line, opts) {
-                            Ok(rendered) => (n, Ok(rendered)),
-                            Err(error) => (n, Err((error, record_id(&line)))),
-                        },
+                        Ok(line) => (n, clean_owned_line(line, opts)),
                         Err(error) => (n, Err((error, None))),
                     })
                     .collect()
@@ -340,7 +481,7 @@ impl Filter {
                 match result {
                     Ok(rendered) => {
                         summary.cleaned += 1;
-                        out.write_all(&rendered).map_err(StreamError::Write)?;
+                        rendered.write_to(&mut *out).map_err(StreamError::Write)?;
                     }
                     Err((error, id)) => {
                         summary.failed += 1;
