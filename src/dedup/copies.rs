@@ -257,12 +257,41 @@ impl<'l, 'a> Output<'l, 'a> {
                     .is_some_and(|l| self.near_copy(l, false));
             }
         }
+        self.drop_truncated_alone(&mut drop);
         self.dropped |= drop.iter().any(|&d| d);
         let mut k = 0;
         self.items.retain(|_| {
             k += 1;
             !drop[k - 1]
         });
+    }
+
+    /// Marks in `drop` the lines standing alone that were cut off with an
+    /// ellipsis (of any length) and whose text is found on word boundaries
+    /// in another item's text, glued or not (`Guidant is ...` before the
+    /// whole article written as one line, which no key can place it in):
+    /// what precedes the ellipsis is in the article.
+    fn drop_truncated_alone(&self, drop: &mut [bool]) {
+        let truncated: Vec<usize> = (0..self.items.len())
+            .filter(|&k| !drop[k] && self.items[k].alone.is_some_and(|l| self.lines[l].cut != 0))
+            .collect();
+        if truncated.is_empty() {
+            return;
+        }
+        let texts: Vec<String> = truncated
+            .iter()
+            .map(|&k| normalize(self.lines[self.items[k].alone.unwrap_or(0)].raw))
+            .collect();
+        let others = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(j, i)| !drop[*j] && !(i.alone.is_some_and(|l| self.lines[l].cut != 0)))
+            .map(|(_, i)| i);
+        let (found, _) = find_in_glued(&texts, others);
+        for (&k, found) in truncated.iter().zip(found) {
+            drop[k] |= found;
+        }
     }
 
     /// Drops lines standing alone that repeat an earlier line's text where

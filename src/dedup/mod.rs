@@ -678,8 +678,10 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
             }
         })
         .collect();
-    // A pass's output is distinct and normalised by construction.
+    // A pass's output is distinct and normalised by construction. (A line
+    // cut off with an ellipsis may still be a copy that no key placed.)
     if edges.is_empty()
+        && !any_cut
         && lines.len() > 1
         && (given.is_some()
             || (lines.len() == input.len() && input.texts().iter().all(|s| is_normalized(s))))

@@ -590,3 +590,14 @@ fn a_container_keeps_the_order_of_a_child_written_whole_before_it() {
     let lines = [p1, glued.as_str(), p0, p1];
     assert_eq!(rebuild(&lines), paras(&[p0, p1]));
 }
+
+#[test]
+fn a_short_truncated_copy_before_the_whole_article_on_one_line_is_dropped() {
+    // Too short for a key, the teaser is placed by nothing; once it goes
+    // as a copy, the one line left splits at its glued seams.
+    let p1 = "Johnson & Johnson has agreed to buy medical technology firm Guidant for 25 billion dollars.";
+    let p2 = "Guidant is a key producer of equipment that combats heart problems.";
+    let glued = [p1, p2].concat();
+    let lines = ["Guidant is ...", glued.as_str()];
+    assert_eq!(rebuild(&lines), paras(&[p1, p2]));
+}
