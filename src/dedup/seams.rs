@@ -385,11 +385,14 @@ impl FalseStops {
             // A word in small letters, then an initialism (`the
             // row.U.S. Ambassador`): a sentence ends, and the next opens
             // with the initialism; a domain's parts are words.
-            let initialism = text[i + 1..run_end]
+            // (Only a `.` stands in a dotted run: after any other stop the
+            // run ends at the stop, and nothing follows in it.)
+            let after = text.get(i + 1..run_end).unwrap_or("");
+            let initialism = after
                 .split_terminator('.')
                 .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
             let small_word = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
-            return !(small_word && initialism && text[i + 1..run_end].ends_with('.'));
+            return !(small_word && initialism && after.ends_with('.'));
         }
         crate::sentences::tables::is_title_abbreviation(word)
     }

@@ -50,6 +50,9 @@ fn split_glued_leaves_abbreviations_domains_and_numbers() {
     ] {
         assert_eq!(split_glued(s), vec![s], "{s}");
     }
+    // A stop other than `.` right after a dotted run (found by proptest:
+    // it ends the run, and nothing of the run follows it).
+    assert_eq!(split_glued("See a.b.c!Next"), vec!["See a.b.c!Next"]);
 }
 
 #[test]
