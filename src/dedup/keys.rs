@@ -91,7 +91,7 @@ impl Keyed for [Line<'_>] {
 /// ends (none when `cut` is `None`): line `i` of the `Line` records the
 /// pass makes of them.
 pub(super) struct SqLines<'s> {
-    pub(super) sq: &'s Squeezed,
+    pub(super) sq: &'s Squeezed<'s>,
     pub(super) cut: Option<&'s [u8]>,
     /// Line `i` as compared.
     pub(super) raw: &'s dyn Fn(usize) -> &'s str,

@@ -577,16 +577,17 @@ struct Edge {
 /// that nothing changes) need not squeeze them again.
 struct Passed {
     paragraphs: Paragraphs,
-    squeezed: Squeezed,
+    squeezed: Squeezed<'static>,
     /// Some line was taken for a copy and left out.
     dropped: bool,
 }
 
 /// Squeezed bytes of some lines in one arena: line `i` is
-/// `arena[spans[i].0..spans[i].1]`.
+/// `arena[spans[i].0..spans[i].1]`. Borrowed where a line is its own
+/// squeezed bytes ([`squeeze_distinct`]).
 #[derive(Default)]
-struct Squeezed {
-    arena: Vec<u8>,
+struct Squeezed<'a> {
+    arena: Cow<'a, [u8]>,
     spans: Vec<(usize, usize)>,
     /// No two lines are the same bytes: known of a pass's output that kept
     /// no paragraph twice, so the next pass need not look for repeats.
@@ -599,7 +600,7 @@ struct Squeezed {
 /// `given`: the lines' squeezed bytes, when the lines are a pass's output.
 /// Every pass applies the same rules, so that the result, where the passes
 /// stop, is a fixed point of cleaning.
-fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passed> {
+fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<Passed> {
     // Most bodies have no line cut off with an ellipsis: then the lines are
     // compared as given, and no table of them is made (millions of tiny
     // lines, issue 13).
@@ -809,8 +810,27 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
         // The squeezed bytes of the pieces are slices of this pass's arena:
         // the next pass gets that arena, not a copy.
         let mut arena = match (made, given) {
-            (Some((sq, _)), _) => sq.arena,
-            (None, Some(g)) => g.arena.clone(),
+            // Borrowed from the one line, and the pass gave that line back:
+            // no pass follows (`rebuild_with`) to read the bytes, and a
+            // copy of them made now would be held beside the input and the
+            // paragraph (80 MB of `a`, issue 13).
+            (
+                Some((
+                    Squeezed {
+                        arena: Cow::Borrowed(_),
+                        ..
+                    },
+                    _,
+                )),
+                _,
+            ) if paragraphs.len() == input.len()
+                && paragraphs.iter().zip(input.iter()).all(|(p, r)| p == r) =>
+            {
+                spans.clear();
+                Vec::new()
+            }
+            (Some((sq, _)), _) => sq.arena.into_owned(),
+            (None, Some(g)) => g.arena.to_vec(),
             (None, None) => Vec::new(),
         };
         arena.extend_from_slice(&extra);
@@ -832,7 +852,7 @@ fn pass(input: &Lines, given: Option<&Squeezed>, method: Method) -> Option<Passe
         // A pass keeps a paragraph whose bytes it kept before only as a
         // repeat (`Kept::admit`): with none, the paragraphs are distinct.
         squeezed: Squeezed {
-            arena,
+            arena: Cow::Owned(arena),
             spans,
             distinct: !repeated,
         },
@@ -943,7 +963,7 @@ impl<'a> Kept<'a> {
 
 /// For each line of a pass's output, whether it repeats an earlier one: a
 /// pass writes a paragraph twice only where the article repeats it.
-fn given_repeats(sq: &Squeezed) -> Vec<bool> {
+fn given_repeats(sq: &Squeezed<'_>) -> Vec<bool> {
     let mut seen: U64Map<u32> =
         U64Map::with_capacity_and_hasher(sq.spans.len().min(PRESIZE), Default::default());
     let line = |i: usize| &sq.arena[sq.spans[i].0..sq.spans[i].1];

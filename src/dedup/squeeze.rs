@@ -196,7 +196,7 @@ pub(super) struct Distinct {
 
 /// The squeezed bytes of every distinct non-blank line, and what is known of
 /// each (`cut`: the ends cut off with an ellipsis, one per text of `input`).
-pub(super) fn squeeze_distinct(input: &Lines, cut: &[u8]) -> (Squeezed, Distinct) {
+pub(super) fn squeeze_distinct<'a>(input: &Lines<'a>, cut: &[u8]) -> (Squeezed<'a>, Distinct) {
     let texts = input.texts();
     // Each text is squeezed once, in order of its first line, which is the
     // order in which its line would have been met: the distinct lines come
@@ -308,6 +308,14 @@ pub(super) fn squeeze_distinct(input: &Lines, cut: &[u8]) -> (Squeezed, Distinct
             return regroup(&split, &spans, &cut, arena);
         }
     }
+    // A single text with no whitespace (80 MB of `a`, issue 13) is its own
+    // squeezed bytes: they are borrowed from it, and the copy made above is
+    // given back before the pass makes its paragraph, a third copy.
+    let arena = if texts.len() == 1 && spans == [whole] && arena[..] == *longest.as_bytes() {
+        Cow::Borrowed(longest.as_bytes())
+    } else {
+        Cow::Owned(arena)
+    };
     let sq = Squeezed {
         arena,
         spans,
@@ -435,7 +443,7 @@ fn regroup(
     spans: &[(usize, usize)],
     cut: &[u8],
     arena: Vec<u8>,
-) -> (Squeezed, Distinct) {
+) -> (Squeezed<'static>, Distinct) {
     let total = spans.len() + origin.len();
     let mut number = vec![NONE; total];
     let mut d = Distinct::default();
@@ -464,7 +472,7 @@ fn regroup(
         }
     }
     let sq = Squeezed {
-        arena,
+        arena: Cow::Owned(arena),
         spans: out,
         distinct: false,
     };

@@ -222,6 +222,47 @@ fn kind_of(json: &str) -> &'static str {
     }
 }
 
+/// `json`, a JSON string whose only escapes are those of one character
+/// each (`\n`, `\"`, `\\`, `\/`, `\b`, `\f`, `\r`, `\t`), decoded straight
+/// into a string of its size; `None` for anything else (`null`, a `\u`
+/// escape, a raw control character), which serde_json reads as before.
+/// serde_json decodes an escaped string into a scratch buffer and copies it
+/// out: with the record's line, an 80 MB text was held three times
+/// (issue 13).
+pub(super) fn decode_plain(json: &str) -> Option<String> {
+    let inner = json.strip_prefix('"')?.strip_suffix('"')?;
+    // serde_json refuses a raw control character in a string.
+    if inner.bytes().any(|c| c < 0x20) {
+        return None;
+    }
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some(k) = memchr::memchr(b'\\', rest.as_bytes()) {
+        // A quote left unescaped would have ended the string.
+        if rest[..k].contains('"') {
+            return None;
+        }
+        out.push_str(&rest[..k]);
+        out.push(match rest.as_bytes().get(k + 1)? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            _ => return None,
+        });
+        rest = &rest[k + 2..];
+    }
+    if rest.contains('"') {
+        return None;
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 /// The parser's message, its position given as a column only: the line
 /// number it counts is always 1 and would be confused with the stream's.
 fn syntax_error(e: &serde_json::Error) -> RecordError {
@@ -280,12 +321,15 @@ impl<'a> Record<'a> {
             if read[slot].is_some() {
                 return Err(RecordError::Duplicate { field });
             }
-            let string = serde_json::from_str::<Option<String>>(value.get()).map_err(|_| {
-                RecordError::NotAString {
-                    field,
-                    found: kind_of(value.get()),
-                }
-            })?;
+            let string = match decode_plain(value.get()) {
+                Some(string) => Some(string),
+                None => serde_json::from_str::<Option<String>>(value.get()).map_err(|_| {
+                    RecordError::NotAString {
+                        field,
+                        found: kind_of(value.get()),
+                    }
+                })?,
+            };
             read[slot] = Some(string);
         }
         let [title, date, url, text] = read.map(Option::flatten);

@@ -223,3 +223,47 @@ fn a_stream_keeps_input_order_and_numbers_lines_from_one() {
         .collect();
     assert_eq!(ns, (0..3000).collect::<Vec<_>>());
 }
+
+#[test]
+fn plain_strings_decode_as_serde_json_does() {
+    // Whatever the fast path decodes, serde_json decodes the same; what it
+    // leaves (`None`) goes to serde_json.
+    let cases = [
+        r#""""#,
+        r#""plain""#,
+        r#""a\nb\tc\rd""#,
+        r#""q\"q\\b\/s""#,
+        r#""\b\f""#,
+        r#""\\""#,
+        r#""\\\"""#,
+        r#""é…。\n""#,
+        r#""\u00e9""#,
+        r#""\ud800""#,
+        r#""\x""#,
+        "\"raw\ttab\"",
+        "\"raw\nbreak\"",
+        r#""a"b""#,
+        r#""a"\nb""#,
+        r#""trailing\""#,
+        "null",
+        "12",
+        r#"["a"]"#,
+    ];
+    for json in cases {
+        let ours = record::decode_plain(json);
+        if let Some(ours) = &ours {
+            assert_eq!(
+                Some(ours),
+                serde_json::from_str::<String>(json).ok().as_ref(),
+                "{json}"
+            );
+        }
+    }
+    // The common ones take the fast path.
+    for json in [r#""a\nb""#, r#""q\"q\\b\/s""#, r#""é…。\n""#] {
+        assert!(record::decode_plain(json).is_some(), "{json}");
+    }
+    for json in [r#""\u00e9""#, "\"raw\ttab\"", r#""a"b""#, "null"] {
+        assert!(record::decode_plain(json).is_none(), "{json}");
+    }
+}
