@@ -286,7 +286,7 @@ impl<'l, 'a> Output<'l, 'a> {
             .items
             .iter()
             .enumerate()
-            .filter(|(j, i)| !drop[*j] && !(i.alone.is_some_and(|l| self.lines[l].cut != 0)))
+            .filter(|(j, i)| !drop[*j] && i.alone.is_none_or(|l| self.lines[l].cut == 0))
             .map(|(_, i)| i);
         let (found, _) = find_in_glued(&texts, others);
         for (&k, found) in truncated.iter().zip(found) {
@@ -524,7 +524,13 @@ fn find_in_glued<'x, 'a: 'x>(
 ) -> (Vec<bool>, Vec<bool>) {
     let mut found = vec![false; texts.len()];
     let mut flush = vec![false; texts.len()];
-    let Ok(ac) = aho_corasick::AhoCorasick::new(texts) else {
+    // An NFA: a pass may search several times over a short text, where
+    // building a DFA (what `new` picks for a few patterns) costs more than
+    // the search.
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(texts)
+    else {
         return (found, flush);
     };
     for item in items {
