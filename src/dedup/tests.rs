@@ -604,3 +604,28 @@ fn a_short_truncated_copy_before_the_whole_article_on_one_line_is_dropped() {
     let lines = ["Guidant is ...", glued.as_str()];
     assert_eq!(rebuild(&lines), paras(&[p1, p2]));
 }
+
+#[test]
+fn a_caption_glued_to_a_heading_cuts_it_though_another_caption_ends_with_it() {
+    // A cascade over a heading, a figure's credit and a paragraph; the
+    // credit is written alone too, and another caption ends with it after
+    // a space. Glued to the heading with no space, it is where the heading
+    // ends; inside the other caption it is only quoted.
+    let lines = [
+        "The Lantern ChoirPhoto: ReutersForty singers in yellow raincoats, on the smallest stage, on Friday at noon.Okra Moon's singer, on the main stage. Photo: ReutersThe power went off twice in the middle of their set.",
+        "Photo: Reuters",
+        "Forty singers in yellow raincoats, on the smallest stage, on Friday at noon.Okra Moon's singer, on the main stage. Photo: ReutersThe power went off twice in the middle of their set.",
+        "Okra Moon's singer, on the main stage. Photo: Reuters",
+        "The power went off twice in the middle of their set.",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[
+            "The Lantern Choir",
+            "Photo: Reuters",
+            "Forty singers in yellow raincoats, on the smallest stage, on Friday at noon.",
+            "Okra Moon's singer, on the main stage. Photo: Reuters",
+            "The power went off twice in the middle of their set.",
+        ])
+    );
+}
