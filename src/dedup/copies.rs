@@ -160,6 +160,7 @@ impl<'l, 'a> Output<'l, 'a> {
         if !self.strict {
             self.restore_glued_copies();
             self.drop_short_copies();
+            self.drop_truncated_alone();
             self.drop_placed_repeats();
         }
         self.items.sort_by_key(|i| i.key);
@@ -210,7 +211,7 @@ impl<'l, 'a> Output<'l, 'a> {
             .iter()
             .map(|&l| normalize(self.lines[l].raw))
             .collect();
-        let (_, flush) = find_in_glued(&texts, self.items.iter().filter(|i| i.glued));
+        let (_, flush) = find_in_items(&texts, self.items.iter().filter(|i| i.glued));
         for (line, flush) in copied.into_iter().zip(flush) {
             if flush {
                 self.push_line(line, false);
@@ -245,7 +246,7 @@ impl<'l, 'a> Output<'l, 'a> {
         }
         let mut drop = vec![false; self.items.len()];
         if self.items.iter().any(|i| i.glued) {
-            let (found, flush) = find_in_glued(&texts, self.items.iter().filter(|i| i.glued));
+            let (found, flush) = find_in_items(&texts, self.items.iter().filter(|i| i.glued));
             for (c, &k) in candidates.iter().enumerate() {
                 drop[k] |= found[c] && !flush[c];
             }
@@ -257,7 +258,6 @@ impl<'l, 'a> Output<'l, 'a> {
                     .is_some_and(|l| self.near_copy(l, false));
             }
         }
-        self.drop_truncated_alone(&mut drop);
         self.dropped |= drop.iter().any(|&d| d);
         let mut k = 0;
         self.items.retain(|_| {
@@ -266,32 +266,46 @@ impl<'l, 'a> Output<'l, 'a> {
         });
     }
 
-    /// Marks in `drop` the lines standing alone that were cut off with an
-    /// ellipsis (of any length) and whose text is found on word boundaries
-    /// in another item's text, glued or not (`Guidant is ...` before the
+    /// Drops the lines standing alone that were cut off with an ellipsis
+    /// (of any length) and whose text is found on word boundaries in
+    /// another item's text, glued or not (`Guidant is ...` before the
     /// whole article written as one line, which no key can place it in):
-    /// what precedes the ellipsis is in the article.
-    fn drop_truncated_alone(&self, drop: &mut [bool]) {
-        let truncated: Vec<usize> = (0..self.items.len())
-            .filter(|&k| !drop[k] && self.items[k].alone.is_some_and(|l| self.lines[l].cut != 0))
+    /// what precedes the ellipsis is in the article. At most
+    /// `MAX_CUT_LOOKUPS` of them are looked for, so that the overlapping
+    /// matches at a position stay few however many such lines a file has.
+    fn drop_truncated_alone(&mut self) {
+        if self.items.len() < 2 {
+            return;
+        }
+        let truncated: Vec<(usize, usize)> = (0..self.items.len())
+            .filter_map(|k| {
+                let l = self.items[k].alone?;
+                (self.lines[l].cut != 0).then_some((k, l))
+            })
+            .take(MAX_CUT_LOOKUPS)
             .collect();
         if truncated.is_empty() {
             return;
         }
         let texts: Vec<String> = truncated
             .iter()
-            .map(|&k| normalize(self.lines[self.items[k].alone.unwrap_or(0)].raw))
+            .map(|&(_, l)| normalize(self.lines[l].raw))
             .collect();
         let others = self
             .items
             .iter()
-            .enumerate()
-            .filter(|(j, i)| !drop[*j] && i.alone.is_none_or(|l| self.lines[l].cut == 0))
-            .map(|(_, i)| i);
-        let (found, _) = find_in_glued(&texts, others);
-        for (&k, found) in truncated.iter().zip(found) {
-            drop[k] |= found;
+            .filter(|i| i.alone.is_none_or(|l| self.lines[l].cut == 0));
+        let (found, _) = find_in_items(&texts, others);
+        let mut drop = vec![false; self.items.len()];
+        for (&(k, _), found) in truncated.iter().zip(found) {
+            drop[k] = found;
         }
+        self.dropped |= drop.iter().any(|&d| d);
+        let mut k = 0;
+        self.items.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
 
     /// Drops lines standing alone that repeat an earlier line's text where
@@ -514,19 +528,21 @@ fn drop_cut_copies<T>(out: &mut Vec<(String, T, bool, bool)>) {
 }
 
 /// For each of `texts`, whether it occurs on word boundaries inside a
-/// paragraph of the glued `items`, and whether it ends or starts one of
-/// them glued to the rest at a seam ([`glued_at_end`]): a copy, and a
-/// paragraph break there. One Aho-Corasick automaton over all of them, so
-/// the cost is linear in the text.
-fn find_in_glued<'x, 'a: 'x>(
+/// paragraph of `items`, and whether it ends or starts one of them glued
+/// to the rest at a seam ([`glued_at_end`]): a copy, and a paragraph break
+/// there. One Aho-Corasick automaton over all of them: the cost is the
+/// text's length times the matches that end at a position, which the
+/// callers bound (texts shorter than `SHORT_COPY`, or at most
+/// `MAX_CUT_LOOKUPS` of them).
+fn find_in_items<'x, 'a: 'x>(
     texts: &[String],
     items: impl Iterator<Item = &'x Item<'a>>,
 ) -> (Vec<bool>, Vec<bool>) {
     let mut found = vec![false; texts.len()];
     let mut flush = vec![false; texts.len()];
-    // An NFA: a pass may search several times over a short text, where
-    // building a DFA (what `new` picks for a few patterns) costs more than
-    // the search.
+    // An NFA: a DFA's build (what `new` picks for a few patterns) grows
+    // with the patterns' bytes times the alphabet, and fuzzing found it
+    // slower than the search it serves.
     let Ok(ac) = aho_corasick::AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(texts)

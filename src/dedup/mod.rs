@@ -682,7 +682,7 @@ fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<P
     // A pass's output is distinct and normalised by construction. (A line
     // cut off with an ellipsis may still be a copy that no key placed.)
     if edges.is_empty()
-        && !any_cut
+        && cut_of.iter().all(|&cut| cut == 0)
         && lines.len() > 1
         && (given.is_some()
             || (lines.len() == input.len() && input.texts().iter().all(|s| is_normalized(s))))

@@ -578,6 +578,8 @@ fn a_phrase_quoted_from_a_paragraphs_end_makes_no_cut_where_paragraphs_are_glued
         glued(&[p2, p3]),
         p3.to_string(),
     ];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
     assert_eq!(rebuild(&lines), paras(&[p1, p2, p3]));
 }
 
@@ -591,6 +593,8 @@ fn a_container_keeps_the_order_of_a_child_written_whole_before_it() {
         "After Real's 3-0 win at Roma, the England skipper said another poor season would not do.";
     let glued = [p0, p1].concat();
     let lines = [p1, glued.as_str(), p0, p1];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
     assert_eq!(rebuild(&lines), paras(&[p0, p1]));
 }
 
@@ -602,6 +606,8 @@ fn a_short_truncated_copy_before_the_whole_article_on_one_line_is_dropped() {
     let p2 = "Guidant is a key producer of equipment that combats heart problems.";
     let glued = [p1, p2].concat();
     let lines = ["Guidant is ...", glued.as_str()];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
     assert_eq!(rebuild(&lines), paras(&[p1, p2]));
 }
 
@@ -618,6 +624,8 @@ fn a_caption_glued_to_a_heading_cuts_it_though_another_caption_ends_with_it() {
         "Okra Moon's singer, on the main stage. Photo: Reuters",
         "The power went off twice in the middle of their set.",
     ];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
     assert_eq!(
         rebuild(&lines),
         paras(&[

@@ -20,7 +20,12 @@ pub(super) fn search(
     out: &mut [Placement],
 ) {
     let (text, starts) = index.squeezed();
-    let Ok(ac) = aho_corasick::AhoCorasick::new(searched.iter().map(|(_, t, _)| t)) else {
+    // An NFA, as in dedup's searches for copies: a DFA's build grows with
+    // the patterns' bytes times the alphabet.
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(searched.iter().map(|(_, t, _)| t))
+    else {
         return;
     };
     let mut found: Vec<Option<(usize, usize)>> = vec![None; searched.len()];
