@@ -111,7 +111,8 @@ impl Look {
     }
 
     /// A paragraph cannot start here, however the text is glued: where
-    /// glued, after an opening mark or a hyphen; and unless the line making
+    /// glued, after an opening mark or a hyphen (a straight quote opens
+    /// only before a letter or digit: before a mark it closes); and unless the line making
     /// the cut is `long`, inside a word after an apostrophe (`Biden|'s`),
     /// after an ellipsis, before a stop or a closing mark, and (unless a
     /// line starts here, `start`) before a comma or a closing quote. Otherwise a line start or end in glued text outranks the look
@@ -232,11 +233,11 @@ pub(super) fn may_head_cascade(glue: Glue, look: Option<Look>) -> bool {
 
 /// Whether the longest line ending where another line starts may start a
 /// paragraph at a cut with this glue and look (a run of whole elements):
-/// anywhere a cascade's line may, but in a file whose scraper glues
-/// paragraphs with no space, after a space not before a small letter
-/// (`…borrowing. “Nobody`, `New --follow`): a phrase quoted from a
-/// paragraph's end (`annual council session in September, they said.`)
-/// starts inside a sentence.
+/// anywhere a cascade's line may, except, in a file whose scraper glues
+/// paragraphs with no space, at a spaced cut before a small letter (`…
+/// borrowing. “Nobody` and `New --follow` may start one): a phrase quoted
+/// from a paragraph's end (`annual council session in September, they
+/// said.`) starts inside a sentence.
 pub(super) fn may_head_elements(glue: Glue, look: Option<Look>, style: Style) -> bool {
     may_head_cascade(glue, look)
         && !(style == Style::Tight

@@ -101,7 +101,7 @@ pub(super) fn last_char(s: &[u8]) -> Option<char> {
 ///
 /// A straight quote after the stop (`match."I didn't`) closes the first
 /// paragraph when a quote is open there and the text after it does not
-/// close one, and opens the second otherwise (see [`QuoteState`]). Abbreviations and numbers
+/// close one, and opens the second otherwise (see `QuoteState`). Abbreviations and numbers
 /// (`U.S.A.`, `Node.js`, `example.com`, `3.5`) never split: the stop must
 /// follow a lowercase letter, digit or closing mark and precede a capital.
 pub fn split_glued(text: &str) -> Vec<&str> {

@@ -8,7 +8,9 @@ use super::*;
 /// a line is far more often a coincidence than evidence. Even there it needs
 /// a cut that looks like a seam ([`is_seam`]), or a cut that at least does
 /// not split a lowercase word, made in two or more lines (the first
-/// paragraph of a prefix cascade starts every line).
+/// paragraph of a prefix cascade starts every line). Where a short line is
+/// found both glued with no space and after a space, only its glued places
+/// count (see the body).
 pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
     let mut by_key: U64Map<Vec<u32>> = U64Map::default();
     let mut lens: Vec<usize> = Vec::new();
