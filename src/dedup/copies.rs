@@ -166,6 +166,10 @@ impl<'l, 'a> Output<'l, 'a> {
         self.items.sort_by_key(|i| i.key);
         let total: usize = self.items.iter().map(|i| i.paras.len()).sum();
         let mut out = Vec::with_capacity(total);
+        // Short paragraphs that end no sentence (a heading, a list item)
+        // of the glued groups before: what the article repeats in another
+        // place.
+        let mut furniture: HashSet<String> = HashSet::new();
         for item in self.items {
             // A body that comes to one paragraph has no line starts or ends
             // inside it to go by: glued seams are all there is.
@@ -185,6 +189,25 @@ impl<'l, 'a> Output<'l, 'a> {
                 for k in twice {
                     out[k].3 = true;
                 }
+            }
+            // Two glued groups are two places of the article: a
+            // paragraph held by both was joined to neither by a key, so it
+            // is short, and where it is furniture, a repeat. (A longer one
+            // is a copy the keys missed.)
+            if item.glued {
+                let mine: Vec<&str> = out[from..]
+                    .iter()
+                    .map(|p| p.0.as_str())
+                    .filter(|p| p.len() < LONG && !ends_sentence(p))
+                    .collect();
+                let again: HashSet<usize> = (from..out.len())
+                    .filter(|&k| furniture.contains(out[k].0.as_str()))
+                    .collect();
+                let mine: Vec<String> = mine.into_iter().map(str::to_string).collect();
+                for k in again {
+                    out[k].3 = true;
+                }
+                furniture.extend(mine);
             }
         }
         if !self.strict {
@@ -472,7 +495,7 @@ fn is_sentence(text: &str) -> bool {
 
 /// Whether `text` ends with a sentence's stop (before closing quotes and
 /// brackets).
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?', '…'])

@@ -20,9 +20,10 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
     roots.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines[i as usize].sq.len()), i));
 
     let mut apart = vec![false; lines.len()];
+    let mut banned = Banned::default();
     let mut groups = Vec::new();
     for round in 0..=MAX_ROUNDS {
-        groups = place(&roots, &adjacency, &apart);
+        groups = place(&roots, &adjacency, &apart, &banned);
         let mut misfits = Vec::new();
         for g in &groups {
             misfits.extend(check_group(lines, g));
@@ -40,11 +41,28 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
                     }
                 }
             }
-            groups = place(&roots, &adjacency, &apart);
+            groups = place(&roots, &adjacency, &apart, &banned);
             break;
         }
-        for l in misfits {
-            apart[l as usize] = true;
+        // Misfits are lines joined to a group by text that the article
+        // holds in two places (a list item in a box printed twice, a
+        // credit line under each photo): every edge between them and the
+        // lines that fit is such a bridge, and goes. The misfits keep
+        // their edges among themselves, so they are placed as a group of
+        // their own next round, not each alone.
+        let misfit: HashSet<u32> = misfits.iter().copied().collect();
+        let before = banned.len();
+        for &l in &misfits {
+            for &(b, d) in adjacency.of(l) {
+                if !misfit.contains(&b) {
+                    banned.insert(l, b, d);
+                }
+            }
+        }
+        if banned.len() == before {
+            for l in misfits {
+                apart[l as usize] = true;
+            }
         }
     }
     groups.sort_by_key(|g| {
@@ -54,6 +72,32 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
             .min()
     });
     groups
+}
+
+/// Edges taken out of the layout: `(a, b, d)` with `a < b`.
+#[derive(Default)]
+pub(super) struct Banned(HashSet<(u32, u32, i64)>);
+
+impl Banned {
+    fn key(a: u32, b: u32, d: i64) -> (u32, u32, i64) {
+        if a < b {
+            (a, b, d)
+        } else {
+            (b, a, -d)
+        }
+    }
+
+    fn insert(&mut self, a: u32, b: u32, d: i64) {
+        self.0.insert(Self::key(a, b, d));
+    }
+
+    fn contains(&self, a: u32, b: u32, d: i64) -> bool {
+        !self.0.is_empty() && self.0.contains(&Self::key(a, b, d))
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
 /// Each line's neighbours `(line, offset)`, in the order of the edges, in
@@ -97,9 +141,14 @@ impl Adjacency {
     }
 }
 
-/// Breadth-first placement from each unplaced root. A line set `apart`
-/// forms a group of its own.
-pub(super) fn place(roots: &[u32], adjacency: &Adjacency, apart: &[bool]) -> Vec<Group> {
+/// Breadth-first placement from each unplaced root, over the edges not
+/// `banned`. A line set `apart` forms a group of its own.
+pub(super) fn place(
+    roots: &[u32],
+    adjacency: &Adjacency,
+    apart: &[bool],
+    banned: &Banned,
+) -> Vec<Group> {
     let mut pos: Vec<Option<i64>> = vec![None; adjacency.len()];
     let mut groups = Vec::new();
     let mut queue = VecDeque::new();
@@ -115,7 +164,7 @@ pub(super) fn place(roots: &[u32], adjacency: &Adjacency, apart: &[bool]) -> Vec
         while let Some(a) = queue.pop_front() {
             let pa = pos[a as usize].unwrap_or(0);
             for &(b, d) in adjacency.of(a) {
-                if apart[b as usize] || pos[b as usize].is_some() {
+                if apart[b as usize] || pos[b as usize].is_some() || banned.contains(a, b, d) {
                     continue;
                 }
                 pos[b as usize] = Some(pa + d);
@@ -123,7 +172,7 @@ pub(super) fn place(roots: &[u32], adjacency: &Adjacency, apart: &[bool]) -> Vec
                 queue.push_back(b);
             }
         }
-        settle_by_votes(&mut members, &mut pos, adjacency, apart);
+        settle_by_votes(&mut members, &mut pos, adjacency, apart, banned);
         groups.push(Group { members });
     }
     groups
@@ -145,6 +194,7 @@ fn settle_by_votes(
     pos: &mut [Option<i64>],
     adjacency: &Adjacency,
     apart: &[bool],
+    banned: &Banned,
 ) {
     let mut votes: Vec<(i64, u32)> = Vec::new();
     // The root stands where it is: the others were placed from it.
@@ -154,6 +204,9 @@ fn settle_by_votes(
         for &(a, d) in adjacency.of(m.0) {
             // `pos(b) = pos(a) - d` for an edge stored on `b`'s side.
             if let (false, Some(pa)) = (apart[a as usize], pos[a as usize]) {
+                if banned.contains(m.0, a, d) {
+                    continue;
+                }
                 votes.push((pa - d, 1));
             }
         }

@@ -303,7 +303,11 @@ pub(super) fn squeeze_distinct<'a>(input: &Lines<'a>, cut: &[u8]) -> (Squeezed<'
     let lines = || input.ids().iter().map(|&k| slot[k as usize]);
     if spans.len() < input.len() && repeats_apart(lines(), spans.len()) {
         let slot: Vec<u32> = lines().collect();
-        if let Some(split) = split_repeats(&slot, spans.len()) {
+        let weighty = |k: u32| {
+            let (a, b) = spans[k as usize];
+            is_weighty(&arena[a..b])
+        };
+        if let Some(split) = split_repeats(&slot, spans.len(), weighty) {
             let cut: Vec<u8> = input.ids().iter().map(|&k| cut[k as usize]).collect();
             return regroup(&split, &spans, &cut, arena);
         }
@@ -350,7 +354,11 @@ fn repeats_apart(slot: impl Iterator<Item = u32>, distinct: usize) -> bool {
 /// has the same neighbour before or after it. Where many lines repeat with
 /// new neighbours the lines are in no order (a shuffled copy) and
 /// neighbours say nothing: then nothing is split.
-fn split_repeats(slot: &[u32], distinct: usize) -> Option<(Vec<u32>, Vec<u32>)> {
+fn split_repeats(
+    slot: &[u32],
+    distinct: usize,
+    weighty: impl Fn(u32) -> bool,
+) -> Option<(Vec<u32>, Vec<u32>)> {
     // Most repeats stand right after their original (blank lines aside):
     // those need no table of the lines (millions of them, at times).
     if !repeats_apart(slot.iter().copied(), distinct) {
@@ -358,27 +366,49 @@ fn split_repeats(slot: &[u32], distinct: usize) -> Option<(Vec<u32>, Vec<u32>)> 
     }
     let lines: Vec<usize> = (0..slot.len()).filter(|&i| slot[i] != NONE).collect();
     let at = |t: Option<usize>| t.and_then(|t| lines.get(t)).map(|&i| slot[i]);
-    // The previous occurrence of each distinct line (index into `lines`).
+    // The previous occurrence of each line (index into `lines`).
     let mut last: Vec<u32> = vec![NONE; distinct];
+    let earlier: Vec<u32> = lines
+        .iter()
+        .enumerate()
+        .map(|(t, &i)| std::mem::replace(&mut last[slot[i] as usize], t as u32))
+        .collect();
     let mut moved = vec![false; lines.len()];
-    let mut repeating = vec![false; distinct];
-    for (t, &i) in lines.iter().enumerate() {
-        let k = slot[i] as usize;
-        let u = last[k] as usize;
-        last[k] = t as u32;
-        if u == NONE as usize {
+    // Runs the article repeats that hold a paragraph ([`is_weighty`]).
+    let mut runs = 0;
+    // Repeats are judged a run at a time: the longest run of lines that
+    // repeats, in order, the run before it. A run that touches or overlaps
+    // its original, or has the same line before or after it, is the
+    // scraper writing the lines again; one with new lines on both sides
+    // (a box of pros and cons printed again under the verdict) is the
+    // article repeating them. Each line is read once.
+    let mut t = 0;
+    while t < lines.len() {
+        if earlier[t] == NONE {
+            t += 1;
             continue;
         }
-        let beside = t == u + 1
-            || at(t.checked_sub(1)) == at(u.checked_sub(1))
-            || at(Some(t + 1)).is_some_and(|n| at(Some(u + 1)) == Some(n));
-        if !beside {
-            moved[t] = true;
-            repeating[k] = true;
+        let offset = t - earlier[t] as usize;
+        let start = t;
+        while t + 1 < lines.len() && at(Some(t + 1)) == at(Some(t + 1 - offset)) {
+            t += 1;
         }
+        let end = t;
+        t += 1;
+        let touches = start <= end + 1 - offset;
+        let same_before = at(start.checked_sub(1)) == at((start - offset).checked_sub(1));
+        let same_after = at(Some(end + 1)).is_some_and(|n| at(Some(end + 1 - offset)) == Some(n));
+        if touches || same_before || same_after {
+            continue;
+        }
+        moved[start..=end].fill(true);
+        runs += usize::from((start..=end).any(|u| weighty(slot[lines[u]])));
     }
-    let count = repeating.iter().filter(|&&r| r).count();
-    if count == 0 || count * 4 > distinct {
+    // Many runs of paragraphs with new neighbours are lines in no order (a
+    // shuffled copy), where neighbours say nothing. Short lines that end
+    // no sentence (a heading, `Read more`, a photo credit, a list item)
+    // are what a page repeats most, and do not count.
+    if !moved.contains(&true) || runs * 4 > distinct {
         return None;
     }
     // Each moved occurrence starts a line of its own; the occurrences
@@ -395,6 +425,13 @@ fn split_repeats(slot: &[u32], distinct: usize) -> Option<(Vec<u32>, Vec<u32>)> 
         split[i] = current[k];
     }
     Some((split, origin))
+}
+
+/// Whether a line (squeezed) is a paragraph of weight: long, or ending a
+/// sentence. Page furniture (a heading, `Read more`, a credit, a list
+/// item) is neither, and is what an article repeats.
+fn is_weighty(sq: &[u8]) -> bool {
+    sq.len() >= LONG || std::str::from_utf8(sq).is_ok_and(super::copies::ends_sentence)
 }
 
 /// Which of `paragraphs` (squeezed) repeat an earlier one where cleaning
@@ -418,7 +455,15 @@ pub(super) fn unsettled_repeats(paragraphs: &[&[u8]]) -> Vec<bool> {
         if ids.len() == slot.len() {
             break;
         }
-        let split = split_repeats(&slot, ids.len()).map(|(split, _)| split);
+        // Ids are given in order of first occurrence.
+        let mut weighty = Vec::with_capacity(ids.len());
+        for (t, &i) in kept.iter().enumerate() {
+            if slot[t] as usize == weighty.len() {
+                weighty.push(is_weighty(paragraphs[i]));
+            }
+        }
+        let split =
+            split_repeats(&slot, ids.len(), |k| weighty[k as usize]).map(|(split, _)| split);
         let mut seen = HashSet::new();
         let mut changed = false;
         for (t, &i) in kept.iter().enumerate() {
