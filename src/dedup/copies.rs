@@ -28,6 +28,12 @@ const SHORT_COPY: usize = 256;
 /// Link and emphasis texts are shorter than this (squeezed bytes); a line
 /// this long or longer is a paragraph that may hold them.
 const LINK_TEXT: usize = 64;
+/// Lines standing alone, one after another, tried as the elements of one
+/// paragraph ([`Output::tile_paragraphs`]).
+const MAX_TILES: usize = 64;
+/// Short lines past which no paragraph is tried for them (a file of
+/// millions of tiny lines, issue 13).
+const MAX_TILE_LINES: usize = 1 << 14;
 /// How many lines back a link text may stand from its paragraph (the
 /// paragraph's other links between them).
 const NEAR: usize = 8;
@@ -159,6 +165,7 @@ impl<'l, 'a> Output<'l, 'a> {
     pub(super) fn finish(mut self) -> (Vec<Finished<'a>>, bool) {
         if !self.strict {
             self.restore_glued_copies();
+            self.tile_paragraphs();
             self.drop_short_copies();
             self.drop_truncated_alone();
             self.drop_placed_repeats();
@@ -240,6 +247,121 @@ impl<'l, 'a> Output<'l, 'a> {
                 self.push_line(line, false);
             }
         }
+    }
+
+    /// Splits a glued group's paragraph that lines standing alone, written
+    /// one after another, make up exactly, in order, into those lines
+    /// (`Half-time: 10-13 Referee: M Riley Attendance: 29,603`, a list's
+    /// text in an element walk, then each item): each line start and end
+    /// is a paragraph's. One short line inside a paragraph is a copy (a
+    /// link's text); a run of them that is all of it is its elements.
+    fn tile_paragraphs(&mut self) {
+        if !self.items.iter().any(|i| i.glued) {
+            return;
+        }
+        // Short lines, by their place in the input, with their item where
+        // they stand alone (`usize::MAX` where not: a group's member, kept
+        // or taken for a copy).
+        let mut item_of = vec![usize::MAX; self.lines.len()];
+        for (k, i) in self.items.iter().enumerate() {
+            if let Some(l) = i.alone {
+                item_of[l] = k;
+            }
+        }
+        let mut alone: Vec<(usize, usize)> = (0..self.lines.len())
+            .filter(|&l| self.lines[l].cut == 0 && self.lines[l].raw.len() < SHORT_COPY)
+            .map(|l| (l, item_of[l]))
+            .collect();
+        if alone.len() < 2 || alone.len() > MAX_TILE_LINES {
+            return;
+        }
+        alone.sort_unstable_by_key(|&(l, _)| self.lines[l].first);
+        let squeezed = |text: &str| -> Vec<u8> {
+            let mut sq = Vec::new();
+            squeeze_into(text, &mut sq);
+            sq
+        };
+        // The glued groups' paragraphs, by the hash of their squeezed bytes,
+        // and their first bytes: a run is tried only from a line that
+        // starts as one of them does.
+        let mut paragraphs: U64Map<Vec<(usize, usize)>> = U64Map::default();
+        let mut heads: HashSet<[u8; 2]> = HashSet::new();
+        let mut longest = 0;
+        for (k, item) in self.items.iter().enumerate().filter(|(_, i)| i.glued) {
+            for (p, (raw, _)) in item.paras.iter().enumerate() {
+                let sq = squeezed(raw);
+                longest = longest.max(sq.len());
+                paragraphs.entry(word_hash(&sq)).or_default().push((k, p));
+                if let [a, b, ..] = sq[..] {
+                    heads.insert([a, b]);
+                }
+            }
+        }
+        // (item, paragraph) -> the lines that make it up.
+        let mut tiles: Vec<((usize, usize), Vec<usize>)> = Vec::new();
+        let mut taken: HashSet<(usize, usize)> = HashSet::new();
+        let mut gone = vec![false; self.items.len()];
+        let mut i = 0;
+        while i < alone.len() {
+            let first = self.lines[alone[i].0].sq;
+            if !matches!(first, [a, b, ..] if heads.contains(&[*a, *b])) {
+                i += 1;
+                continue;
+            }
+            let mut run = first.to_vec();
+            let mut found = None;
+            for j in i + 1..alone.len().min(i + MAX_TILES) {
+                let (l, prev) = (alone[j].0, alone[j - 1].0);
+                if self.lines[l].first != self.lines[prev].first + 1 {
+                    break;
+                }
+                run.extend_from_slice(self.lines[l].sq);
+                if run.len() > longest {
+                    break;
+                }
+                let hit = paragraphs.get(&word_hash(&run)).and_then(|at| {
+                    at.iter().copied().find(|&(k, p)| {
+                        !taken.contains(&(k, p)) && squeezed(&self.items[k].paras[p].0) == run
+                    })
+                });
+                if hit.is_some() {
+                    found = hit.map(|at| (at, j));
+                }
+            }
+            match found {
+                Some((at, j)) => {
+                    taken.insert(at);
+                    tiles.push((at, alone[i..=j].iter().map(|&(l, _)| l).collect()));
+                    for &(_, k) in &alone[i..=j] {
+                        if let Some(gone) = gone.get_mut(k) {
+                            *gone = true;
+                        }
+                    }
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        if tiles.is_empty() {
+            return;
+        }
+        // Later paragraphs of an item first, so that indices hold.
+        tiles.sort_unstable_by_key(|t| std::cmp::Reverse(t.0));
+        let lines = self.lines;
+        for ((k, p), run) in tiles {
+            let parts = run.iter().map(|&l| {
+                (
+                    Cow::Borrowed(lines[l].raw),
+                    Some(Cow::Borrowed(lines[l].sq)),
+                )
+            });
+            self.items[k].paras.splice(p..=p, parts);
+        }
+        let mut k = 0;
+        self.items.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
     }
 
     /// Drops lines standing alone that are copies: short text found on word

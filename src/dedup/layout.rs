@@ -19,14 +19,22 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
     let mut roots: Vec<u32> = (0..lines.len() as u32).collect();
     roots.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines[i as usize].sq.len()), i));
 
+    let twins = twins(lines);
     let mut apart = vec![false; lines.len()];
     let mut banned = Banned::default();
     let mut groups = Vec::new();
+    let mut left_out = Vec::new();
     for round in 0..=MAX_ROUNDS {
-        groups = place(&roots, &adjacency, &apart, &banned);
+        (groups, left_out) = place(&roots, &adjacency, &apart, &banned, &twins);
         let mut misfits = Vec::new();
-        for g in &groups {
-            misfits.extend(check_group(lines, g));
+        // The group of each misfit's line, and where it was placed.
+        let mut group_of: HashMap<u32, usize> = HashMap::new();
+        for (k, g) in groups.iter().enumerate() {
+            let bad = check_group(lines, g);
+            if !bad.is_empty() {
+                group_of.extend(g.members.iter().map(|&(l, _)| (l, k)));
+            }
+            misfits.extend(bad);
         }
         if misfits.is_empty() {
             break;
@@ -41,20 +49,20 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
                     }
                 }
             }
-            groups = place(&roots, &adjacency, &apart, &banned);
+            (groups, left_out) = place(&roots, &adjacency, &apart, &banned, &twins);
             break;
         }
         // Misfits are lines joined to a group by text that the article
         // holds in two places (a list item in a box printed twice, a
         // credit line under each photo): every edge between them and the
-        // lines that fit is such a bridge, and goes. The misfits keep
-        // their edges among themselves, so they are placed as a group of
-        // their own next round, not each alone.
+        // lines of their group that fit is such a bridge, and goes. The
+        // misfits keep their edges among themselves, so they are placed
+        // as a group of their own next round, not each alone.
         let misfit: HashSet<u32> = misfits.iter().copied().collect();
         let before = banned.len();
         for &l in &misfits {
             for &(b, d) in adjacency.of(l) {
-                if !misfit.contains(&b) {
+                if !misfit.contains(&b) && group_of.get(&b) == group_of.get(&l) {
                     banned.insert(l, b, d);
                 }
             }
@@ -64,6 +72,9 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
                 apart[l as usize] = true;
             }
         }
+    }
+    if !left_out.is_empty() {
+        restore_left_out(&mut groups, left_out);
     }
     groups.sort_by_key(|g| {
         g.members
@@ -143,21 +154,39 @@ impl Adjacency {
 
 /// Breadth-first placement from each unplaced root, over the edges not
 /// `banned`. A line set `apart` forms a group of its own.
+///
+/// Of two `twins` (lines of one text, the second kept as the article
+/// repeating it: `Line::repeat`), the second is not placed where the
+/// first already stands in the group: its text has another place, where
+/// the lines around it take it (should none take it, it stands with its
+/// twin after all: [`restore_left_out`]). Returns the groups and the
+/// twins left out: `(line, group, place)`.
 pub(super) fn place(
     roots: &[u32],
     adjacency: &Adjacency,
     apart: &[bool],
     banned: &Banned,
-) -> Vec<Group> {
+    twins: &[Option<u32>],
+) -> (Vec<Group>, Vec<(u32, usize, i64)>) {
     let mut pos: Vec<Option<i64>> = vec![None; adjacency.len()];
-    let mut groups = Vec::new();
+    // The group each placed line is in.
+    let mut owner: Vec<u32> = vec![u32::MAX; adjacency.len()];
+    let mut groups: Vec<Group> = Vec::new();
     let mut queue = VecDeque::new();
+    // Twins standing in the group being placed, by text and place.
+    let mut standing: HashSet<(u32, i64)> = HashSet::new();
+    // Twins left out of a group: (line, group, place).
+    let mut left_out: Vec<(u32, usize, i64)> = Vec::new();
     for &root in roots {
         if pos[root as usize].is_some() {
             continue;
         }
         pos[root as usize] = Some(0);
         let mut members = vec![(root, 0)];
+        standing.clear();
+        if let Some(Some(t)) = twins.get(root as usize) {
+            standing.insert((*t, 0));
+        }
         if !apart[root as usize] {
             queue.push_back(root);
         }
@@ -167,15 +196,68 @@ pub(super) fn place(
                 if apart[b as usize] || pos[b as usize].is_some() || banned.contains(a, b, d) {
                     continue;
                 }
+                if let Some(Some(t)) = twins.get(b as usize) {
+                    if !standing.insert((*t, pa + d)) {
+                        left_out.push((b, groups.len(), pa + d));
+                        continue;
+                    }
+                }
                 pos[b as usize] = Some(pa + d);
                 members.push((b, pa + d));
                 queue.push_back(b);
             }
         }
-        settle_by_votes(&mut members, &mut pos, adjacency, apart, banned);
+        for &(l, _) in &members {
+            owner[l as usize] = groups.len() as u32;
+        }
+        settle_by_votes(&mut members, &mut pos, adjacency, apart, banned, &owner);
         groups.push(Group { members });
     }
-    groups
+    (groups, left_out)
+}
+
+/// A twin left out of a group ([`place`]) that no other group took, and
+/// so stands alone, goes back to the first place it was left out of.
+fn restore_left_out(groups: &mut Vec<Group>, left_out: Vec<(u32, usize, i64)>) {
+    let alone: HashMap<u32, usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.members.len() == 1)
+        .map(|(k, g)| (g.members[0].0, k))
+        .collect();
+    let mut gone = vec![false; groups.len()];
+    for (b, k, p) in left_out {
+        if let Some(&own) = alone.get(&b) {
+            if !gone[own] {
+                gone[own] = true;
+                groups[k].members.push((b, p));
+            }
+        }
+    }
+    let mut k = 0;
+    groups.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// For each line whose squeezed text another line shares (the article
+/// repeating a paragraph, kept as a line of its own: `Line::repeat`), the
+/// first such line; `None` for the others. Empty when no line repeats.
+fn twins(lines: &[Line]) -> Vec<Option<u32>> {
+    if !lines.iter().any(|l| l.repeat) {
+        return Vec::new();
+    }
+    let mut first: HashMap<&[u8], u32> = HashMap::new();
+    let mut count: HashMap<&[u8], u32> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        first.entry(l.sq).or_insert(i as u32);
+        *count.entry(l.sq).or_default() += 1;
+    }
+    lines
+        .iter()
+        .map(|l| (count[l.sq] > 1).then(|| first[l.sq]))
+        .collect()
 }
 
 /// Moves each member with more than one place in its group (a phrase the
@@ -195,8 +277,10 @@ fn settle_by_votes(
     adjacency: &Adjacency,
     apart: &[bool],
     banned: &Banned,
+    owner: &[u32],
 ) {
     let mut votes: Vec<(i64, u32)> = Vec::new();
+    let group = members.first().map_or(u32::MAX, |m| owner[m.0 as usize]);
     // The root stands where it is: the others were placed from it.
     for m in members.iter_mut().skip(1) {
         let b = m.0 as usize;
@@ -204,7 +288,9 @@ fn settle_by_votes(
         for &(a, d) in adjacency.of(m.0) {
             // `pos(b) = pos(a) - d` for an edge stored on `b`'s side.
             if let (false, Some(pa)) = (apart[a as usize], pos[a as usize]) {
-                if banned.contains(m.0, a, d) {
+                // Only lines of this group vote (a banned edge or a twin
+                // left out leaves neighbours in others).
+                if owner[a as usize] != group || banned.contains(m.0, a, d) {
                     continue;
                 }
                 votes.push((pa - d, 1));

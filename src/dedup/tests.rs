@@ -697,3 +697,48 @@ fn a_cascade_whose_two_boxes_share_items_keeps_both_boxes() {
     let article: Vec<&str> = top.iter().chain(&body).copied().collect();
     assert_eq!(rebuild(&lines), paras(&article));
 }
+
+#[test]
+fn lines_written_one_after_another_that_make_up_a_paragraph_exactly_are_its_elements() {
+    let article = [
+        "The Harriers won the county final by two goals, their first title since the club was formed.",
+        "Their captain, Ines Palo, scored both goals in the second half.",
+        "Kick-off: 3pm",
+        "Referee: J Okon",
+        "Crowd: 4,210",
+    ];
+    // An element walk: the article's container, its text joined by spaces,
+    // then each element's text; the facts are too short to be placed by
+    // a key, and each alone is a phrase inside the container's text.
+    let mut lines = vec![article.join(" ")];
+    lines.extend(article.iter().map(|p| p.to_string()));
+    assert_eq!(rebuild(&lines), paras(&article));
+    // One such line alone inside a paragraph is a copy, and cuts nothing.
+    let one = [
+        article[..2].join(" "),
+        "Ines Palo".to_string(),
+        article[1].to_string(),
+    ];
+    assert_eq!(rebuild(&one), paras(&article[..2]));
+}
+
+#[test]
+fn two_lines_of_one_text_placed_in_two_lists_each_go_to_their_own() {
+    // Two boxes, each a list whose last item is `Loud fan`, written as the
+    // following-siblings cascade of each list: the two `Loud fan` lines
+    // belong one to each box.
+    let top = [
+        "Pros and cons",
+        "Weighs 1.1kg",
+        "Ten-hour battery",
+        "Loud fan",
+    ];
+    let bottom = ["In short", "Light and quick", "Loud fan"];
+    let body =
+        "The Arden 14 is the laptop most students should buy this year, and the one I would pick.";
+    let mut lines: Vec<String> = (0..top.len()).map(|i| top[i..].concat()).collect();
+    lines.push(body.to_string());
+    lines.extend((0..bottom.len()).map(|i| bottom[i..].concat()));
+    let article: Vec<&str> = top.iter().chain([&body]).chain(&bottom).copied().collect();
+    assert_eq!(rebuild(&lines), paras(&article));
+}
