@@ -453,26 +453,43 @@ impl<'l, 'a> Output<'l, 'a> {
         });
     }
 
-    /// Drops lines standing alone that repeat an earlier line's text where
-    /// a glued group holds that text as a paragraph: the group's text
-    /// placed the article's copies of it (one line holding several), and
-    /// the line adds no place of its own.
+    /// Drops lines standing alone whose text a glued group holds as a
+    /// paragraph: the group's lines placed the text (as often as the
+    /// article has it: one line holding several), and the line adds no
+    /// place of its own (a description that is also a heading of the
+    /// body, a line the scraper wrote twice).
     fn drop_placed_repeats(&mut self) {
-        let repeats = |i: &Item| i.alone.is_some_and(|l| self.lines[l].repeat);
-        if !self.items.iter().any(repeats) {
+        // Lines standing alone, not cut off (their text as written).
+        let alone: HashSet<String> = self
+            .items
+            .iter()
+            .filter_map(|i| i.alone)
+            .filter(|&l| self.lines[l].cut == 0)
+            .map(|l| normalize(self.lines[l].raw))
+            .collect();
+        if alone.is_empty() || !self.items.iter().any(|i| i.glued) {
             return;
         }
+        let longest = alone.iter().map(String::len).max().unwrap_or(0);
+        // Only paragraphs as short as some such line are compared: no copy
+        // of a long text is made.
         let placed: HashSet<String> = self
             .items
             .iter()
             .filter(|i| i.glued)
-            .flat_map(|i| i.paras.iter().map(|(raw, _)| normalize(raw)))
+            .flat_map(|i| i.paras.iter())
+            .filter(|(raw, _)| raw.len() <= 2 * longest)
+            .map(|(raw, _)| normalize(raw))
+            .filter(|p| alone.contains(p))
             .collect();
+        if placed.is_empty() {
+            return;
+        }
         let before = self.items.len();
         let lines = self.lines;
         self.items.retain(|i| {
             !i.alone
-                .is_some_and(|l| lines[l].repeat && placed.contains(&normalize(lines[l].raw)))
+                .is_some_and(|l| lines[l].cut == 0 && placed.contains(&normalize(lines[l].raw)))
         });
         self.dropped |= self.items.len() < before;
     }

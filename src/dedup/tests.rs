@@ -742,3 +742,21 @@ fn two_lines_of_one_text_placed_in_two_lists_each_go_to_their_own() {
     let article: Vec<&str> = top.iter().chain([&body]).chain(&bottom).copied().collect();
     assert_eq!(rebuild(&lines), paras(&article));
 }
+
+#[test]
+fn a_line_alone_whose_text_a_cascade_places_is_a_copy_wherever_it_stands() {
+    // The page's description is also a heading the article repeats (the
+    // lede opens with it, and the FAQ asks it again): the cascade places
+    // each of those, and the description adds none.
+    let article = [
+        "How long does it last? Here we look at what decides it.",
+        "How long does it last?",
+        "Most units last fifteen to twenty years if they are serviced every year.",
+        "Questions",
+        "How long does it last?",
+        "Fifteen to twenty years.",
+    ];
+    let mut lines = vec![article[1].to_string()];
+    lines.extend((0..article.len()).map(|i| article[i..].concat()));
+    assert_eq!(rebuild(&lines), paras(&article));
+}
