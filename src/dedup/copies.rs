@@ -358,27 +358,26 @@ impl<'l, 'a> Output<'l, 'a> {
     }
 }
 
-/// Whether line `l` is a link's or an emphasis' text written after the
-/// paragraph that holds it (and after that paragraph's other links), or
-/// before it (as some scrapers write a block's links first): short,
-/// written once, a name or a phrase (not one small word such as `and`,
-/// which a source may set apart), found on word boundaries in the nearest
-/// paragraph before or after it.
-pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
-    let line = &lines[l];
-    if !line.once || line.sq.len() >= LINK_TEXT {
+/// What [`link_text`] asks of a line's own look, before it looks for the
+/// paragraph around it: short (`sq_len` squeezed bytes), written `once`, a
+/// name or a phrase, no sentence (unless a `repeat`). A pass whose lines
+/// are all told apart by this alone makes no `Line` records to find that
+/// it changes nothing (a line of 1.66 million glued paragraphs: 80 MB,
+/// issue 13).
+pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat: bool) -> bool {
+    if !once || sq_len >= LINK_TEXT {
         return false;
     }
     // A name or a phrase: two words, or one word of four letters or more
     // with a capital (not a lone `A` split off a glued line).
-    let words = line.raw.split_whitespace().count();
-    let letters = line.raw.chars().filter(|c| c.is_alphanumeric()).count();
+    let words = text.split_whitespace().count();
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
     // An address (`@okwu`, `photos@example.com`, `example.com/a`) names too.
-    let address = words == 1 && (line.raw.contains('@') || line.raw.contains("://"));
+    let address = words == 1 && (text.contains('@') || text.contains("://"));
     // One word names when it is a name: letters and digits, a hyphen or an
     // apostrophe inside, a capital and small letters (`GitHub`, `O’Rourke`,
     // `Kappeln`); no sentence's marks, no word in capitals.
-    let raw = line.raw.trim();
+    let raw = text.trim();
     let one_name = raw
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
@@ -387,18 +386,27 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let name_like = words >= 2 || (letters >= 4 && (address || one_name));
     // A sentence may be a paragraph of its own; unless the article already
     // has it (a heading that a paragraph links to).
-    let sentence = is_sentence(line.raw) && !line.repeat;
-    if !name_like || sentence || !line.raw.chars().any(char::is_alphanumeric) {
+    let sentence = is_sentence(text) && !repeat;
+    if !name_like || sentence || !text.chars().any(char::is_alphanumeric) {
         return false;
     }
     // A name opens with a word or an address.
-    if !line
-        .raw
-        .trim_start()
+    text.trim_start()
         .starts_with(|c: char| c.is_alphanumeric() || c == '@')
-    {
+}
+
+/// Whether line `l` is a link's or an emphasis' text written after the
+/// paragraph that holds it (and after that paragraph's other links), or
+/// before it (as some scrapers write a block's links first): short,
+/// written once, a name or a phrase (not one small word such as `and`,
+/// which a source may set apart), found on word boundaries in the nearest
+/// paragraph before or after it.
+pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
+    let line = &lines[l];
+    if !looks_like_link_text(line.raw, line.sq.len(), line.once, line.repeat) {
         return false;
     }
+    let words = line.raw.split_whitespace().count();
     let text = normalize(line.raw);
     // The paragraph: a long line, or one that ends a sentence and is half
     // as long again (with whether it is long).
