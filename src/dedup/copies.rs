@@ -32,10 +32,11 @@ const LINK_TEXT: usize = 64;
 /// paragraph's other links between them).
 const NEAR: usize = 8;
 
-/// A paragraph as a pass writes it: normalised, with its squeezed bytes
-/// when known, whether to split it at glued seams, and whether it may
-/// repeat an earlier paragraph (the article repeats it there).
-pub(super) type Finished<'a> = (String, Option<Cow<'a, [u8]>>, bool, bool);
+/// A paragraph as a pass writes it: normalised (still borrowed where the
+/// text was normalised as written), with its squeezed bytes when known,
+/// whether to split it at glued seams, and whether it may repeat an
+/// earlier paragraph (the article repeats it there).
+pub(super) type Finished<'a> = (Cow<'a, str>, Option<Cow<'a, [u8]>>, bool, bool);
 
 /// A run of output paragraphs with where it goes.
 struct Item<'a> {
@@ -173,14 +174,14 @@ impl<'l, 'a> Output<'l, 'a> {
             let alone_repeat = item.alone.is_some_and(|l| self.lines[l].repeat);
             let from = out.len();
             for (raw, sq) in item.paras {
-                out.push((normalize(&raw), sq, split, alone_repeat));
+                out.push((normalized(raw), sq, split, alone_repeat));
             }
             // A group's axis that holds a paragraph twice (a line with both
             // places in it) is the article repeating it.
             if item.glued && out.len() - from > 1 {
                 let mut here = TextSet::default();
                 let twice: Vec<usize> = (from..out.len())
-                    .filter(|&k| !here.insert(out[k].0.as_str()))
+                    .filter(|&k| !here.insert(out[k].0.as_ref()))
                     .collect();
                 for k in twice {
                     out[k].3 = true;
@@ -494,7 +495,7 @@ const MAX_CUT_LOOKUPS: usize = 64;
 /// where no line of its group ran past the cut) whose text the other
 /// paragraphs hold with more after the cut: copies, as cleaning the output
 /// again would find, so the result is a fixed point.
-fn drop_cut_copies<T>(out: &mut Vec<(String, T, bool, bool)>) {
+fn drop_cut_copies<T>(out: &mut Vec<(Cow<'_, str>, T, bool, bool)>) {
     let mut cut: Vec<usize> = (0..out.len())
         .filter(|&k| truncation::strip_ellipsis(&out[k].0).1 != 0)
         .take(MAX_CUT_LOOKUPS)

@@ -23,6 +23,17 @@ pub fn normalize(s: &str) -> String {
     String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// [`normalize`] of a text that may already be normal, which is then
+/// given back as it is, not copied: a huge line that is one paragraph, or
+/// is cut into parts, is not held twice (issue 13).
+pub(super) fn normalized(s: Cow<'_, str>) -> Cow<'_, str> {
+    if is_normalized(&s) {
+        s
+    } else {
+        Cow::Owned(normalize(&s))
+    }
+}
+
 /// Bytes that are whitespace on their own: the ASCII `White_Space` chars.
 pub(super) const WS_BYTE: [bool; 256] = {
     let mut t = [false; 256];
