@@ -47,11 +47,11 @@ impl PartialEq for Paragraphs<'_> {
 }
 
 impl<'a> Paragraphs<'a> {
-    /// Room for `pieces` paragraphs.
+    /// Room for `pieces` paragraphs, each a buffer of its own.
     pub(super) fn with_capacity(pieces: usize) -> Self {
         Paragraphs {
-            buffers: Vec::new(),
-            first: Vec::new(),
+            buffers: Vec::with_capacity(pieces),
+            first: Vec::with_capacity(pieces),
             ends: Vec::with_capacity(pieces),
         }
     }

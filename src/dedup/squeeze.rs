@@ -15,6 +15,11 @@ pub fn normalize(s: &str) -> String {
     if is_normalized(s) {
         return s.to_string();
     }
+    normalize_copy(s)
+}
+
+/// [`normalize`] of a text known not to be normalised.
+fn normalize_copy(s: &str) -> String {
     let mut buf = s.as_bytes().to_vec();
     let n = normalize_in_place(s, &mut buf);
     buf.truncate(n);
@@ -30,7 +35,7 @@ pub(super) fn normalized(s: Cow<'_, str>) -> Cow<'_, str> {
     if is_normalized(&s) {
         s
     } else {
-        Cow::Owned(normalize(&s))
+        Cow::Owned(normalize_copy(&s))
     }
 }
 
