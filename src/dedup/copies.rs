@@ -503,7 +503,9 @@ fn drop_cut_copies<T>(out: &mut Vec<(Cow<'_, str>, T, bool, bool)>) {
     if cut.is_empty() || out.len() < 2 {
         return;
     }
-    let mut hay = String::new();
+    // Sized once: grown by doubling it took up to twice the text, the
+    // peak of a pass over a line of soup (issue 13).
+    let mut hay = String::with_capacity(out.iter().map(|(p, ..)| p.len() + 1).sum());
     let mut starts = Vec::with_capacity(out.len());
     for (p, ..) in out.iter() {
         starts.push(hay.len());

@@ -511,7 +511,12 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
     };
     for _ in 1..max_passes {
         let refs = Lines::each(done.paragraphs.iter().collect());
-        match pass(&refs, Some(&done.squeezed), method) {
+        // The pass owns the squeezed bytes: where it makes them again (a
+        // paragraph ends with an ellipsis) it frees these first, and it
+        // hands them on to its output instead of a copy (a line of soup,
+        // issue 13). Nothing reads them after the pass.
+        let squeezed = std::mem::take(&mut done.squeezed);
+        match pass(&refs, Some(squeezed), method) {
             Some(mut next) if next.paragraphs != done.paragraphs => {
                 // A later pass sees paragraphs, not the input's lines: what
                 // it changes is checked against those lines as a copy is.
@@ -611,10 +616,11 @@ struct Squeezed<'a> {
 /// One pass over the lines; `None` when the lines are already the article
 /// (distinct, normalised, no evidence between them), which is the common
 /// case for clean files and for the check that a result is a fixed point.
-/// `given`: the lines' squeezed bytes, when the lines are a pass's output.
+/// `given`: the lines' squeezed bytes, when the lines are a pass's output
+/// (owned, so that they are freed as soon as they are not needed).
 /// Every pass applies the same rules, so that the result, where the passes
 /// stop, is a fixed point of cleaning.
-fn pass<'a>(input: &Lines<'a>, given: Option<&Squeezed<'_>>, method: Method) -> Option<Passed<'a>> {
+fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> Option<Passed<'a>> {
     // Most bodies have no line cut off with an ellipsis: then the lines are
     // compared as given, and no table of them is made (millions of tiny
     // lines, issue 13).
@@ -645,7 +651,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<&Squeezed<'_>>, method: Method) -> 
     let made = given
         .is_none()
         .then(|| squeeze_distinct(&compared, &cut_of));
-    let (sq, distinct): (&Squeezed, Option<&Distinct>) = match (given, &made) {
+    let (sq, distinct): (&Squeezed, Option<&Distinct>) = match (&given, &made) {
         (Some(g), _) => (g, None),
         (None, Some((sq, d))) => (sq, Some(d)),
         (None, None) => return None,
@@ -864,7 +870,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<&Squeezed<'_>>, method: Method) -> 
                 Vec::new()
             }
             (Some((sq, _)), _) => sq.arena.into_owned(),
-            (None, Some(g)) => g.arena.to_vec(),
+            (None, Some(g)) => g.arena.into_owned(),
             (None, None) => Vec::new(),
         };
         arena.extend_from_slice(&extra);
