@@ -39,6 +39,9 @@ pub fn run(plan: &Single) -> Result<ExitStatus> {
         summary.add(&row);
         write_report(report, "stdout", &summary, &[row])?;
     }
+    // The article holds its own text: the input is not kept beside it while
+    // it is written (a line of 80 MB, issue 13).
+    drop(bytes);
     let article = match result {
         Ok(article) => article,
         Err(error) => {

@@ -38,10 +38,11 @@ const MAX_TILE_LINES: usize = 1 << 14;
 /// paragraph's other links between them).
 const NEAR: usize = 8;
 
-/// A paragraph as a pass writes it: normalised, with its squeezed bytes
-/// when known, whether to split it at glued seams, and whether it may
-/// repeat an earlier paragraph (the article repeats it there).
-pub(super) type Finished<'a> = (String, Option<Cow<'a, [u8]>>, bool, bool);
+/// A paragraph as a pass writes it: normalised (still borrowed where the
+/// text was normalised as written), with its squeezed bytes when known,
+/// whether to split it at glued seams, and whether it may repeat an
+/// earlier paragraph (the article repeats it there).
+pub(super) type Finished<'a> = (Cow<'a, str>, Option<Cow<'a, [u8]>>, bool, bool);
 
 /// A run of output paragraphs with where it goes.
 struct Item<'a> {
@@ -184,14 +185,14 @@ impl<'l, 'a> Output<'l, 'a> {
             let alone_repeat = item.alone.is_some_and(|l| self.lines[l].repeat);
             let from = out.len();
             for (raw, sq) in item.paras {
-                out.push((normalize(&raw), sq, split, alone_repeat));
+                out.push((normalized(raw), sq, split, alone_repeat));
             }
             // A group's axis that holds a paragraph twice (a line with both
             // places in it) is the article repeating it.
             if item.glued && out.len() - from > 1 {
                 let mut here = TextSet::default();
                 let twice: Vec<usize> = (from..out.len())
-                    .filter(|&k| !here.insert(out[k].0.as_str()))
+                    .filter(|&k| !here.insert(out[k].0.as_ref()))
                     .collect();
                 for k in twice {
                     out[k].3 = true;
@@ -204,11 +205,11 @@ impl<'l, 'a> Output<'l, 'a> {
             if item.glued {
                 let mine: Vec<&str> = out[from..]
                     .iter()
-                    .map(|p| p.0.as_str())
+                    .map(|p| p.0.as_ref())
                     .filter(|p| p.len() < LONG && !ends_sentence(p))
                     .collect();
                 let again: HashSet<usize> = (from..out.len())
-                    .filter(|&k| furniture.contains(out[k].0.as_str()))
+                    .filter(|&k| furniture.contains(out[k].0.as_ref()))
                     .collect();
                 let mine: Vec<String> = mine.into_iter().map(str::to_string).collect();
                 for k in again {
@@ -520,27 +521,26 @@ impl<'l, 'a> Output<'l, 'a> {
     }
 }
 
-/// Whether line `l` is a link's or an emphasis' text written after the
-/// paragraph that holds it (and after that paragraph's other links), or
-/// before it (as some scrapers write a block's links first): short,
-/// written once, a name or a phrase (not one small word such as `and`,
-/// which a source may set apart), found on word boundaries in the nearest
-/// paragraph before or after it.
-pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
-    let line = &lines[l];
-    if !line.once || line.sq.len() >= LINK_TEXT {
+/// What [`link_text`] asks of a line's own look, before it looks for the
+/// paragraph around it: short (`sq_len` squeezed bytes), written `once`, a
+/// name or a phrase, no sentence (unless a `repeat`). A pass whose lines
+/// are all told apart by this alone makes no `Line` records to find that
+/// it changes nothing (a line of 1.66 million glued paragraphs: 80 MB,
+/// issue 13).
+pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat: bool) -> bool {
+    if !once || sq_len >= LINK_TEXT {
         return false;
     }
     // A name or a phrase: two words, or one word of four letters or more
     // with a capital (not a lone `A` split off a glued line).
-    let words = line.raw.split_whitespace().count();
-    let letters = line.raw.chars().filter(|c| c.is_alphanumeric()).count();
+    let words = text.split_whitespace().count();
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
     // An address (`@okwu`, `photos@example.com`, `example.com/a`) names too.
-    let address = words == 1 && (line.raw.contains('@') || line.raw.contains("://"));
+    let address = words == 1 && (text.contains('@') || text.contains("://"));
     // One word names when it is a name: letters and digits, a hyphen or an
     // apostrophe inside, a capital and small letters (`GitHub`, `O’Rourke`,
     // `Kappeln`); no sentence's marks, no word in capitals.
-    let raw = line.raw.trim();
+    let raw = text.trim();
     let one_name = raw
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
@@ -549,18 +549,27 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let name_like = words >= 2 || (letters >= 4 && (address || one_name));
     // A sentence may be a paragraph of its own; unless the article already
     // has it (a heading that a paragraph links to).
-    let sentence = is_sentence(line.raw) && !line.repeat;
-    if !name_like || sentence || !line.raw.chars().any(char::is_alphanumeric) {
+    let sentence = is_sentence(text) && !repeat;
+    if !name_like || sentence || !text.chars().any(char::is_alphanumeric) {
         return false;
     }
     // A name opens with a word or an address.
-    if !line
-        .raw
-        .trim_start()
+    text.trim_start()
         .starts_with(|c: char| c.is_alphanumeric() || c == '@')
-    {
+}
+
+/// Whether line `l` is a link's or an emphasis' text written after the
+/// paragraph that holds it (and after that paragraph's other links), or
+/// before it (as some scrapers write a block's links first): short,
+/// written once, a name or a phrase (not one small word such as `and`,
+/// which a source may set apart), found on word boundaries in the nearest
+/// paragraph before or after it.
+pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
+    let line = &lines[l];
+    if !looks_like_link_text(line.raw, line.sq.len(), line.once, line.repeat) {
         return false;
     }
+    let words = line.raw.split_whitespace().count();
     let text = normalize(line.raw);
     // The paragraph: a long line, or one that ends a sentence and is half
     // as long again (with whether it is long).
@@ -648,7 +657,7 @@ const MAX_CUT_LOOKUPS: usize = 64;
 /// where no line of its group ran past the cut) whose text the other
 /// paragraphs hold with more after the cut: copies, as cleaning the output
 /// again would find, so the result is a fixed point.
-fn drop_cut_copies<T>(out: &mut Vec<(String, T, bool, bool)>) {
+fn drop_cut_copies<T>(out: &mut Vec<(Cow<'_, str>, T, bool, bool)>) {
     let mut cut: Vec<usize> = (0..out.len())
         .filter(|&k| truncation::strip_ellipsis(&out[k].0).1 != 0)
         .take(MAX_CUT_LOOKUPS)
@@ -656,7 +665,9 @@ fn drop_cut_copies<T>(out: &mut Vec<(String, T, bool, bool)>) {
     if cut.is_empty() || out.len() < 2 {
         return;
     }
-    let mut hay = String::new();
+    // Sized once: grown by doubling it took up to twice the text, the
+    // peak of a pass over a line of soup (issue 13).
+    let mut hay = String::with_capacity(out.iter().map(|(p, ..)| p.len() + 1).sum());
     let mut starts = Vec::with_capacity(out.len());
     for (p, ..) in out.iter() {
         starts.push(hay.len());

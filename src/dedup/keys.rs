@@ -220,36 +220,43 @@ fn end_key<L: Keyed + ?Sized>(lines: &L, l: u32, end: usize) -> u64 {
 /// issue 13). A key is not stored: where the bits agree, the line's key
 /// hash is made again from its bytes, so lines are told apart by their
 /// whole 64-bit key hash, as by a map keyed by it.
+///
+/// The table has exactly the slots it needs, not a power of two: a key's
+/// home slot is its hash scaled to the table (the high half of a 128-bit
+/// product), so a table for 1.66 million keys has 2.5 million slots, not
+/// 4.2 million (a line of 80 MB of glued paragraphs: 17 MB less a table,
+/// issue 13).
 #[derive(Default)]
 pub(super) struct Heads {
     line: Vec<u32>,
     tag: Vec<u8>,
-    shift: u32,
 }
 
 impl Heads {
     /// Empty, with room for `keys` keys: at most two thirds full, so that
     /// a probe is short.
     fn reset(&mut self, keys: usize) {
-        let slots = (keys + keys / 2 + 1).next_power_of_two().max(16);
+        let slots = (keys + keys / 2 + 1).max(16);
         refill(&mut self.line, slots, NONE);
         refill(&mut self.tag, slots, 0);
-        self.shift = 64 - slots.trailing_zeros();
     }
 
     /// The slot of `key` (`key_of` gives a stored line's key hash), or the
     /// empty slot where it goes. The table is never full.
     #[inline]
     fn find(&self, key: u64, key_of: impl Fn(u32) -> u64) -> usize {
-        let mask = self.line.len() - 1;
-        let mut i = (key >> self.shift) as usize;
+        let len = self.line.len();
+        let mut i = ((u128::from(key) * len as u128) >> 64) as usize;
         let tag = key as u8;
         loop {
             let l = self.line[i];
             if l == NONE || (self.tag[i] == tag && key_of(l) == key) {
                 return i;
             }
-            i = (i + 1) & mask;
+            i += 1;
+            if i == len {
+                i = 0;
+            }
         }
     }
 
@@ -285,7 +292,7 @@ pub(super) struct Scratch {
     maps: Option<KeyMaps>,
     order: Vec<u32>,
     inside: Vec<bool>,
-    found: [Vec<(u32, u32)>; 2],
+    found: Found,
     hits: Vec<(usize, usize, Edge)>,
 }
 
@@ -347,9 +354,8 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
     // position there: its matches are dropped and no longer checked, so
     // repetitive text costs no more than any other.
     let found = &mut scratch.found;
-    for f in found.iter_mut() {
-        refill(f, lines.count(), (NONE, 0));
-    }
+    refill(&mut found.stamp, lines.count(), NONE);
+    refill(&mut found.count, lines.count(), [0; 2]);
     let mut edges = Vec::new();
     let hits = &mut scratch.hits;
     for &si in order.iter() {
@@ -381,7 +387,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                         continue;
                     }
                     for ti in keys.lines(lines, key, 0) {
-                        if ambiguous_in(&mut found[0], si, ti) {
+                        if found.ambiguous_in(si, ti, 0) {
                             continue;
                         }
                         let t = lines.sq(ti as usize);
@@ -393,7 +399,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                                 || start_cuts_are_seams(s, t, p, s_cut, lines.cut(ti as usize)))
                         {
                             let tu = ti as usize;
-                            found[0][tu].1 += 1;
+                            found.count[tu][0] += 1;
                             if !inside[tu] && t.len() <= n - p && s[p..p + t.len()] == *t {
                                 inside[tu] = true;
                             }
@@ -412,7 +418,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                         if q == n && !periodic(&t[..KEY]) {
                             continue;
                         }
-                        if ambiguous_in(&mut found[1], si, ti) {
+                        if found.ambiguous_in(si, ti, 1) {
                             continue;
                         }
                         let t = lines.sq(ti as usize);
@@ -424,7 +430,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                                 || end_cuts_are_seams(s, t, q, s_cut, lines.cut(ti as usize)))
                         {
                             let tu = ti as usize;
-                            found[1][tu].1 += 1;
+                            found.count[tu][1] += 1;
                             if !inside[tu] && t.len() <= q && s[q - t.len()..q] == *t {
                                 inside[tu] = true;
                             }
@@ -440,8 +446,8 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
         hits.sort_by_key(|&(at, end, _)| (at, end));
         edges.extend(hits.iter().map(|&(_, _, e)| e));
         let ambiguous = |e: &Edge, end: usize| {
-            let (stamp, n) = found[end][e.b as usize];
-            stamp == si && n > AMBIGUOUS
+            let b = e.b as usize;
+            found.stamp[b] == si && u32::from(found.count[b][end]) > AMBIGUOUS
         };
         // The ambiguous ones dropped in place (a table split off for them
         // was an allocation per scanned line).
@@ -463,16 +469,32 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
 /// (an article can repeat a paragraph once).
 pub(super) const AMBIGUOUS: u32 = 2;
 
-/// Whether line `ti` has already been found more than `AMBIGUOUS` times in
-/// line `si` (the count is stamped with `si` and restarts for a new line),
-/// so that it need not be checked again.
-#[inline]
-pub(super) fn ambiguous_in(found: &mut [(u32, u32)], si: u32, ti: u32) -> bool {
-    let slot = &mut found[ti as usize];
-    if slot.0 != si {
-        *slot = (si, 0);
+/// How often each line's start and end key was found in the line being
+/// scanned, stamped with that line (the counts restart for a new line):
+/// 6 bytes a line, where a stamp and a count for each end took 16 (a line
+/// of 1.66 million glued paragraphs: 17 MB less, issue 13). A count stops
+/// at `AMBIGUOUS + 1`, past which the line is no longer checked, so a
+/// byte holds it.
+#[derive(Default)]
+pub(super) struct Found {
+    stamp: Vec<u32>,
+    /// For the start key (0) and the end key (1).
+    count: Vec<[u8; 2]>,
+}
+
+impl Found {
+    /// Whether line `ti`'s start (`end == 0`) or end (`end == 1`) key has
+    /// already been found more than `AMBIGUOUS` times in line `si`, so
+    /// that it need not be checked again.
+    #[inline]
+    fn ambiguous_in(&mut self, si: u32, ti: u32, end: usize) -> bool {
+        let t = ti as usize;
+        if self.stamp[t] != si {
+            self.stamp[t] = si;
+            self.count[t] = [0; 2];
+        }
+        u32::from(self.count[t][end]) > AMBIGUOUS
     }
-    slot.1 > AMBIGUOUS
 }
 
 /// Whether `w` repeats a period of at most `KEY / 2` bytes

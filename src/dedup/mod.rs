@@ -511,12 +511,17 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
     };
     for _ in 1..max_passes {
         let refs = Lines::each(done.paragraphs.iter().collect());
-        match pass(&refs, Some(&done.squeezed), method) {
+        // The pass owns the squeezed bytes: where it makes them again (a
+        // paragraph ends with an ellipsis) it frees these first, and it
+        // hands them on to its output instead of a copy (a line of soup,
+        // issue 13). Nothing reads them after the pass.
+        let squeezed = std::mem::take(&mut done.squeezed);
+        match pass(&refs, Some(squeezed), method) {
             Some(mut next) if next.paragraphs != done.paragraphs => {
                 // A later pass sees paragraphs, not the input's lines: what
                 // it changes is checked against those lines as a copy is.
                 next.dropped = true;
-                done = next;
+                done = next.into_owned();
             }
             _ => break,
         }
@@ -575,11 +580,25 @@ struct Edge {
 /// What a pass makes: paragraphs, each normalised and distinct once
 /// squeezed, with those squeezed bytes, so that the next pass (which checks
 /// that nothing changes) need not squeeze them again.
-struct Passed {
-    paragraphs: Paragraphs,
+struct Passed<'a> {
+    /// Borrowed from the pass's input where a huge line is written as it
+    /// is (see [`lasting`]).
+    paragraphs: Paragraphs<'a>,
     squeezed: Squeezed<'static>,
     /// Some line was taken for a copy and left out.
     dropped: bool,
+}
+
+impl Passed<'_> {
+    /// The same, owning its text: a pass over a pass's output may borrow
+    /// from it, and then replaces it.
+    fn into_owned(self) -> Passed<'static> {
+        Passed {
+            paragraphs: self.paragraphs.into_owned(),
+            squeezed: self.squeezed,
+            dropped: self.dropped,
+        }
+    }
 }
 
 /// Squeezed bytes of some lines in one arena: line `i` is
@@ -597,10 +616,11 @@ struct Squeezed<'a> {
 /// One pass over the lines; `None` when the lines are already the article
 /// (distinct, normalised, no evidence between them), which is the common
 /// case for clean files and for the check that a result is a fixed point.
-/// `given`: the lines' squeezed bytes, when the lines are a pass's output.
+/// `given`: the lines' squeezed bytes, when the lines are a pass's output
+/// (owned, so that they are freed as soon as they are not needed).
 /// Every pass applies the same rules, so that the result, where the passes
 /// stop, is a fixed point of cleaning.
-fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<Passed> {
+fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> Option<Passed<'a>> {
     // Most bodies have no line cut off with an ellipsis: then the lines are
     // compared as given, and no table of them is made (millions of tiny
     // lines, issue 13).
@@ -631,7 +651,7 @@ fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<P
     let made = given
         .is_none()
         .then(|| squeeze_distinct(&compared, &cut_of));
-    let (sq, distinct): (&Squeezed, Option<&Distinct>) = match (given, &made) {
+    let (sq, distinct): (&Squeezed, Option<&Distinct>) = match (&given, &made) {
         (Some(g), _) => (g, None),
         (None, Some((sq, d))) => (sq, Some(d)),
         (None, None) => return None,
@@ -662,6 +682,29 @@ fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<P
     // opens a later entry), the shared words are a phrase the article
     // repeats, and joining the lines would move a paragraph.
     edges.retain(|e| !runs_on_past_end(&view, e));
+    // A pass's output is distinct and normalised by construction. (A line
+    // cut off with an ellipsis may still be a copy that no key placed.)
+    let quiet = edges.is_empty()
+        && cut_of.iter().all(|&cut| cut == 0)
+        && sq.spans.len() > 1
+        && (given.is_some()
+            || (sq.spans.len() == input.len() && input.texts().iter().all(|s| is_normalized(s))));
+    // Then only a link text could change anything, and most lines are told
+    // from one by their look alone: the `Line` records (48 bytes a line)
+    // are made only where one may be (issue 13: the second pass over 1.66
+    // million glued paragraphs, which finds that nothing changes).
+    let may_link = |k: usize| {
+        let (a, b) = sq.spans[k];
+        copies::looks_like_link_text(
+            raw_of(k),
+            b - a,
+            distinct.is_none_or(|d| d.once[k]),
+            distinct.map_or_else(|| given_repeats[k], |d| d.repeat[k]),
+        )
+    };
+    if quiet && (method == Method::Strict || !(0..sq.spans.len()).any(may_link)) {
+        return None;
+    }
     let lines: Vec<Line> = sq
         .spans
         .iter()
@@ -679,15 +722,7 @@ fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<P
             }
         })
         .collect();
-    // A pass's output is distinct and normalised by construction. (A line
-    // cut off with an ellipsis may still be a copy that no key placed.)
-    if edges.is_empty()
-        && cut_of.iter().all(|&cut| cut == 0)
-        && lines.len() > 1
-        && (given.is_some()
-            || (lines.len() == input.len() && input.texts().iter().all(|s| is_normalized(s))))
-        && (method == Method::Strict || !(0..lines.len()).any(|l| copies::link_text(&lines, l)))
-    {
+    if quiet && !(0..lines.len()).any(|l| copies::link_text(&lines, l)) {
         return None;
     }
     let groups = layout(&lines, &edges);
@@ -727,7 +762,9 @@ fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<P
     }
     let (finished, dropped) = out.finish();
     let mut kept = Kept::new(&sq.arena, finished.len());
+    let mut huge_texts = None;
     for (piece, sq, split, repeat) in finished {
+        let piece = lasting(piece, input, &mut huge_texts);
         let mut bounds = if split {
             part_bounds(&piece)
         } else {
@@ -747,6 +784,9 @@ fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<P
             // tables doubled, up to twice their length.
             kept.paragraphs.reserve(bounds.len());
             kept.spans.reserve(bounds.len());
+            // And the table of hashes: doubling, it held its old and new
+            // tables at once (53 MB for 1.66 million glued paragraphs).
+            kept.seen.reserve(bounds.len());
             match sq.filter(|sq| total == sq.len()) {
                 Some(sq) => {
                     let mut at = 0;
@@ -830,7 +870,7 @@ fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<P
                 Vec::new()
             }
             (Some((sq, _)), _) => sq.arena.into_owned(),
-            (None, Some(g)) => g.arena.to_vec(),
+            (None, Some(g)) => g.arena.into_owned(),
             (None, None) => Vec::new(),
         };
         arena.extend_from_slice(&extra);
@@ -863,11 +903,11 @@ fn pass(input: &Lines, given: Option<&Squeezed<'_>>, method: Method) -> Option<P
 /// The paragraphs a pass keeps, each once, with where their squeezed bytes
 /// are: in the pass's arena, or past its end in `extra` (parts split off
 /// a single line).
-struct Kept<'a> {
-    arena: &'a [u8],
+struct Kept<'s, 'a> {
+    arena: &'s [u8],
     extra: Vec<u8>,
     spans: Vec<(usize, usize)>,
-    paragraphs: Paragraphs,
+    paragraphs: Paragraphs<'a>,
     /// First paragraph with each squeezed hash. Two different paragraphs
     /// with one 64-bit hash are both kept: a duplicate is possible then, a
     /// loss not.
@@ -878,10 +918,10 @@ struct Kept<'a> {
     skipped: bool,
 }
 
-impl<'a> Kept<'a> {
+impl<'s, 'a> Kept<'s, 'a> {
     /// For about `pieces` paragraphs (parts split off them come on top):
     /// tables grown from empty were reallocated two or three times a pass.
-    fn new(arena: &'a [u8], pieces: usize) -> Self {
+    fn new(arena: &'s [u8], pieces: usize) -> Self {
         Kept {
             arena,
             extra: Vec::new(),
@@ -904,7 +944,7 @@ impl<'a> Kept<'a> {
 
     /// Keeps `part` (normalised, hence trimmed; `sq` is its squeezed form)
     /// unless it is empty or was kept before (and is no `repeat`).
-    fn keep(&mut self, part: String, sq: &[u8], repeat: bool) {
+    fn keep(&mut self, part: Cow<'a, str>, sq: &[u8], repeat: bool) {
         if !part.is_empty() && self.admit_sq(sq, repeat) {
             self.paragraphs.push(part);
         }
@@ -1000,11 +1040,11 @@ fn runs_on_past_end(lines: &SqLines, e: &Edge) -> bool {
         && !rest.starts_with(b"..")
 }
 
-impl Kept<'_> {
+impl<'a> Kept<'_, 'a> {
     /// [`Kept::keep`] with `part`'s squeezed bytes made here, straight into
     /// `extra` (and taken back if `part` was kept before): a scratch copy
     /// made first would hold a huge part's bytes twice (issue 13).
-    fn keep_squeezing(&mut self, part: String, repeat: bool) {
+    fn keep_squeezing(&mut self, part: Cow<'a, str>, repeat: bool) {
         if !part.is_empty() && self.admit_squeezing(&part, repeat) {
             self.paragraphs.push(part);
         }
@@ -1023,6 +1063,41 @@ impl Kept<'_> {
         self.spans.push((at, self.arena.len() + self.extra.len()));
         true
     }
+}
+
+/// Pieces at least this long that are an input line's text as written
+/// stay borrowed from it ([`lasting`]).
+const HUGE: usize = 1 << 20;
+
+/// `piece` as a pass keeps it: a huge one that is text of `input` as
+/// written (normalised already: a line of 80 MB of glued paragraphs)
+/// borrowed from there, not copied beside it (issue 13); any other owned,
+/// as pieces always were. `huge_texts`: the input's texts of at least
+/// [`HUGE`] bytes, found once a pass when first needed (at most one per
+/// MiB of input, so looking through them is cheap).
+fn lasting<'a>(
+    piece: Cow<'_, str>,
+    input: &Lines<'a>,
+    huge_texts: &mut Option<Vec<&'a str>>,
+) -> Cow<'a, str> {
+    let text = match piece {
+        Cow::Borrowed(text) if text.len() >= HUGE => text,
+        piece => return Cow::Owned(piece.into_owned()),
+    };
+    let huge = huge_texts.get_or_insert_with(|| {
+        input
+            .texts()
+            .iter()
+            .copied()
+            .filter(|t| t.len() >= HUGE)
+            .collect()
+    });
+    huge.iter()
+        .find_map(|t| {
+            let start = (text.as_ptr() as usize).checked_sub(t.as_ptr() as usize)?;
+            t.get(start..start.checked_add(text.len())?)
+        })
+        .map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed)
 }
 
 /// The `(start, end)` in `piece` (normalised) of each paragraph glued in

@@ -7,15 +7,28 @@
 //! changes. Here the parts of a piece stay in the piece's own buffer, moved
 //! down over the text between them, and the `String`s are made once, when
 //! the passes are done. A piece kept whole is its buffer, as before.
+//!
+//! A huge piece that is an input line as written (normalised already) is
+//! not even copied: its buffer is borrowed from the input, and its parts,
+//! which only single spaces part, are read where they are (a line of 80 MB
+//! of glued paragraphs was held twice, issue 13).
 
-/// Paragraphs as ranges of a few buffers.
+use std::borrow::Cow;
+
+/// Paragraphs as ranges of a few buffers, owned or borrowed from the
+/// input.
 #[derive(Default, Debug)]
-pub(super) struct Paragraphs {
-    buffers: Vec<String>,
-    /// Per paragraph: its buffer, and where it ends there. The paragraphs
-    /// of one buffer come one after another, in its order, each starting
-    /// where the one before ends (16 bytes a paragraph, not 24).
-    at: Vec<(u32, usize)>,
+pub(super) struct Paragraphs<'a> {
+    buffers: Vec<Cow<'a, str>>,
+    /// Per buffer: its first paragraph (the one it would have, when it has
+    /// none). The paragraphs of one buffer come one after another, in its
+    /// order, each starting where the one before ends, or one byte later
+    /// where that byte is a space (the space between two parts of a
+    /// borrowed line: a paragraph is normalised, so none starts with one).
+    first: Vec<u32>,
+    /// Per paragraph: where it ends in its buffer (8 bytes a paragraph,
+    /// where a buffer's number and an end took 16 and a `String` 24).
+    ends: Vec<usize>,
 }
 
 /// Bytes a buffer may hold past its end, being cut into `String`s or kept
@@ -26,54 +39,68 @@ const SLACK_BYTES: usize = 1 << 20;
 /// ([`Paragraphs::push_parts`]).
 const LONG_PART: usize = 256;
 
-impl PartialEq for Paragraphs {
+impl PartialEq for Paragraphs<'_> {
     /// The same paragraphs, however they are held.
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len() && self.iter().eq(other.iter())
     }
 }
 
-impl Paragraphs {
-    /// Room for `pieces` paragraphs.
+impl<'a> Paragraphs<'a> {
+    /// Room for `pieces` paragraphs, each a buffer of its own.
     pub(super) fn with_capacity(pieces: usize) -> Self {
         Paragraphs {
-            buffers: Vec::new(),
-            at: Vec::with_capacity(pieces),
+            buffers: Vec::with_capacity(pieces),
+            first: Vec::with_capacity(pieces),
+            ends: Vec::with_capacity(pieces),
         }
     }
 
     /// The number of paragraphs.
     pub(super) fn len(&self) -> usize {
-        self.at.len()
+        self.ends.len()
     }
 
-    /// Where paragraph `k` starts in its buffer.
-    fn start(&self, k: usize) -> usize {
-        match k.checked_sub(1).map(|j| self.at[j]) {
-            Some((b, end)) if b == self.at[k].0 => end,
-            _ => 0,
+    /// Where paragraph `k` of buffer `b` starts there.
+    fn start(&self, b: usize, k: usize) -> usize {
+        if k == self.first[b] as usize {
+            return 0;
         }
+        let end = self.ends[k - 1];
+        end + usize::from(self.buffers[b].as_bytes().get(end) == Some(&b' '))
     }
 
-    /// Paragraph `k`.
-    pub(super) fn get(&self, k: usize) -> &str {
-        let (b, end) = self.at[k];
-        &self.buffers[b as usize][self.start(k)..end]
+    /// Paragraph `k` of buffer `b`.
+    fn get_in(&self, b: usize, k: usize) -> &str {
+        &self.buffers[b][self.start(b, k)..self.ends[k]]
     }
 
     /// The paragraphs in order.
     pub(super) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        (0..self.len()).map(|k| self.get(k))
+        let mut b = 0;
+        (0..self.len()).map(move |k| {
+            while self.first.get(b + 1).is_some_and(|&f| f as usize <= k) {
+                b += 1;
+            }
+            self.get_in(b, k)
+        })
     }
 
     /// Room for `more` paragraphs.
     pub(super) fn reserve(&mut self, more: usize) {
-        self.at.reserve(more);
+        self.ends.reserve(more);
+    }
+
+    /// Starts a buffer, its paragraphs to come.
+    fn push_buffer(&mut self, buffer: Cow<'a, str>) {
+        self.first.push(self.ends.len() as u32);
+        self.buffers.push(buffer);
     }
 
     /// Appends `p`, its buffer and all (not copied).
-    pub(super) fn push(&mut self, p: String) {
-        self.at.push((self.buffers.len() as u32, p.len()));
+    pub(super) fn push(&mut self, p: Cow<'a, str>) {
+        self.ends.push(p.len());
+        self.first.push(self.ends.len() as u32 - 1);
         self.buffers.push(p);
     }
 
@@ -84,7 +111,19 @@ impl Paragraphs {
     /// its end as `String`s instead, the buffer shrinking as they are made:
     /// they cost little beyond their text, and would be copied out of the
     /// buffer in the end anyway.
-    pub(super) fn push_parts(&mut self, mut piece: String, parts: &[(usize, usize)]) {
+    ///
+    /// A borrowed piece whose parts start where the one before ends, or
+    /// one space after it, and the first at its start, is kept borrowed;
+    /// any other is made a `String` first.
+    pub(super) fn push_parts(&mut self, piece: Cow<'a, str>, parts: &[(usize, usize)]) {
+        let mut piece = match piece {
+            Cow::Borrowed(line) if spaced_parts(line, parts) => {
+                self.push_buffer(Cow::Borrowed(line));
+                self.ends.extend(parts.iter().map(|&(_, stop)| stop));
+                return;
+            }
+            piece => piece.into_owned(),
+        };
         if piece.len() >= LONG_PART * parts.len() {
             let mut cut = Vec::with_capacity(parts.len());
             for &(start, stop) in parts.iter().rev() {
@@ -96,17 +135,17 @@ impl Paragraphs {
             }
             self.reserve(cut.len());
             for part in cut.into_iter().rev() {
-                self.push(part);
+                self.push(Cow::Owned(part));
             }
             return;
         }
-        let b = self.buffers.len() as u32;
         let mut buf = piece.into_bytes();
+        let first = self.ends.len();
         let mut end = 0;
         for &(start, stop) in parts {
             buf.copy_within(start..stop, end);
             end += stop - start;
-            self.at.push((b, end));
+            self.ends.push(end);
         }
         buf.truncate(end);
         if buf.capacity() - buf.len() > SLACK_BYTES {
@@ -116,40 +155,65 @@ impl Paragraphs {
         // is used; it cannot fail, and would be replaced, not lost).
         let text = String::from_utf8(buf)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        self.buffers.push(text);
+        self.first.push(first as u32);
+        self.buffers.push(Cow::Owned(text));
     }
 
     /// Keeps the paragraphs `keep` accepts (by index), in order, each a
     /// buffer of its own (seldom: where a pass kept a repeat).
     pub(super) fn retain(&mut self, keep: impl Fn(usize) -> bool) {
-        let kept: Vec<String> = (0..self.len())
-            .filter(|&k| keep(k))
-            .map(|k| self.get(k).to_string())
+        let kept: Vec<String> = self
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| keep(k))
+            .map(|(_, p)| p.to_string())
             .collect();
         *self = Paragraphs::with_capacity(kept.len());
         for p in kept {
-            self.push(p);
+            self.push(Cow::Owned(p));
         }
     }
 
     /// Gives back room past `entries` unused entries.
     pub(super) fn shrink(&mut self, entries: usize) {
-        if self.at.capacity() - self.at.len() > entries {
-            self.at.shrink_to_fit();
+        if self.ends.capacity() - self.ends.len() > entries {
+            self.ends.shrink_to_fit();
+        }
+    }
+
+    /// Every buffer owned: those borrowed are copied (a pass over a pass's
+    /// output, which borrowed from it).
+    pub(super) fn into_owned(self) -> Paragraphs<'static> {
+        Paragraphs {
+            buffers: self
+                .buffers
+                .into_iter()
+                .map(|b| Cow::Owned(b.into_owned()))
+                .collect(),
+            first: self.first,
+            ends: self.ends,
         }
     }
 
     /// A `String` each. A buffer's paragraphs are cut off its end one by
     /// one, and its first is the buffer itself: its memory shrinks as they
-    /// are made, so no text is held twice.
-    pub(super) fn into_strings(self) -> Vec<String> {
-        let Paragraphs { mut buffers, at } = self;
-        let mut out = Vec::with_capacity(at.len());
-        for k in (0..at.len()).rev() {
-            let (b, end) = at[k];
-            let buf = &mut buffers[b as usize];
-            if k > 0 && at[k - 1].0 == b {
-                let start = at[k - 1].1;
+    /// are made, so no text is held twice. (A borrowed buffer's are
+    /// copied.)
+    pub(super) fn into_strings(mut self) -> Vec<String> {
+        let mut out = Vec::with_capacity(self.len());
+        let mut b = self.buffers.len();
+        for k in (0..self.len()).rev() {
+            while self.first[b - 1] as usize > k {
+                b -= 1;
+            }
+            let (b, end) = (b - 1, self.ends[k]);
+            let start = self.start(b, k);
+            let whole = k == self.first[b] as usize;
+            let Cow::Owned(buf) = &mut self.buffers[b] else {
+                out.push(self.get_in(b, k).to_string());
+                continue;
+            };
+            if !whole {
                 out.push(buf[start..end].to_string());
                 buf.truncate(start);
                 if buf.capacity() - buf.len() > SLACK_BYTES {
@@ -166,38 +230,71 @@ impl Paragraphs {
     }
 }
 
+/// Whether `parts` (ranges of `line`, in order) are all of `line` but the
+/// single spaces between them: then each starts where [`Paragraphs`] looks
+/// for it.
+fn spaced_parts(line: &str, parts: &[(usize, usize)]) -> bool {
+    let b = line.as_bytes();
+    let mut end = 0;
+    parts.iter().all(|&(start, stop)| {
+        let ok = start < stop
+            && (start == end || (start == end + 1 && end > 0 && b[end] == b' '))
+            && b[start] != b' ';
+        end = stop;
+        ok
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn strings(p: &Paragraphs) -> Vec<&str> {
+    fn strings<'p>(p: &'p Paragraphs<'_>) -> Vec<&'p str> {
         p.iter().collect()
     }
 
     #[test]
     fn parts_stay_in_their_piece() {
         let mut p = Paragraphs::default();
-        p.push("Ab.".to_string());
+        p.push(Cow::Borrowed("Ab."));
         p.push_parts(
-            "One é.Two.  Three.".to_string(),
+            Cow::Borrowed("One é.Two.  Three."),
             &[(0, 7), (7, 11), (13, 19)],
         );
-        p.push_parts("X.Y.Z.".to_string(), &[(0, 2), (4, 6)]);
+        p.push_parts(Cow::Borrowed("X.Y.Z."), &[(0, 2), (4, 6)]);
         let long = "L".repeat(LONG_PART) + ".";
         p.push_parts(
-            long.clone() + &long,
+            Cow::Owned(long.clone() + &long),
             &[(0, long.len()), (long.len(), 2 * long.len())],
         );
         p.retain(|k| k < 6);
         assert_eq!(strings(&p), ["Ab.", "One é.", "Two.", "Three.", "X.", "Z."]);
         let mut q = Paragraphs::default();
         for s in ["Ab.", "One é.", "Two.", "Three.", "X.", "Z."] {
-            q.push(s.to_string());
+            q.push(Cow::Owned(s.to_string()));
         }
         assert_eq!(p, q);
         p.retain(|k| k != 2 && k != 4);
         assert_eq!(strings(&p), ["Ab.", "One é.", "Three.", "Z."]);
         assert_ne!(p, q);
         assert_eq!(p.into_strings(), ["Ab.", "One é.", "Three.", "Z."]);
+    }
+
+    #[test]
+    fn spaced_parts_of_a_line_stay_borrowed() {
+        let line = "One é. Two.Three. Four.";
+        let mut p = Paragraphs::default();
+        p.push_parts(Cow::Borrowed(line), &[]);
+        p.push_parts(Cow::Borrowed(line), &[(0, 7), (8, 12), (12, 18), (19, 24)]);
+        p.push(Cow::Borrowed("Five."));
+        assert!(matches!(p.buffers[1], Cow::Borrowed(_)));
+        let all = ["One é.", "Two.", "Three.", "Four.", "Five."];
+        assert_eq!(strings(&p), all);
+        assert_eq!(p.into_owned().into_strings(), all);
+        // A part left out, or one after two spaces: copied, and moved down.
+        let mut p = Paragraphs::default();
+        p.push_parts(Cow::Borrowed(line), &[(0, 7), (12, 18)]);
+        assert!(matches!(p.buffers[0], Cow::Owned(_)));
+        assert_eq!(p.into_strings(), ["One é.", "Three."]);
     }
 }

@@ -15,12 +15,28 @@ pub fn normalize(s: &str) -> String {
     if is_normalized(s) {
         return s.to_string();
     }
+    normalize_copy(s)
+}
+
+/// [`normalize`] of a text known not to be normalised.
+fn normalize_copy(s: &str) -> String {
     let mut buf = s.as_bytes().to_vec();
     let n = normalize_in_place(s, &mut buf);
     buf.truncate(n);
     // Only whole chars were replaced (by spaces) or removed, so this is
     // UTF-8; the lossy arm is never taken.
     String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// [`normalize`] of a text that may already be normal, which is then
+/// given back as it is, not copied: a huge line that is one paragraph, or
+/// is cut into parts, is not held twice (issue 13).
+pub(super) fn normalized(s: Cow<'_, str>) -> Cow<'_, str> {
+    if is_normalized(&s) {
+        s
+    } else {
+        Cow::Owned(normalize_copy(&s))
+    }
 }
 
 /// Bytes that are whitespace on their own: the ASCII `White_Space` chars.

@@ -73,8 +73,10 @@ pub(super) struct Index<'a> {
     paragraphs: &'a [String],
     /// Each paragraph's first index, by its text: a line that is one
     /// paragraph as written is found in one lookup, however many
-    /// paragraphs start alike.
-    whole: HashMap<&'a str, u32, Fx>,
+    /// paragraphs start alike. Built for the first line no longer than
+    /// the longest paragraph: a body of one line of 1.66 million glued
+    /// paragraphs never needs it (52 MB, issue 13).
+    whole: OnceCell<HashMap<&'a str, u32, Fx>>,
     /// The longest paragraph, in bytes: longer lines are not looked up
     /// whole.
     longest: usize,
@@ -149,14 +151,9 @@ impl Starts {
 
 impl<'a> Index<'a> {
     pub(super) fn new(paragraphs: &'a [String]) -> Self {
-        let mut whole: HashMap<&str, u32, Fx> = HashMap::default();
-        whole.reserve(paragraphs.len());
-        for (i, p) in paragraphs.iter().enumerate() {
-            whole.entry(p.as_str()).or_insert(i as u32);
-        }
         Index {
             paragraphs,
-            whole,
+            whole: OnceCell::new(),
             longest: paragraphs.iter().map(String::len).max().unwrap_or(0),
             starts: OnceCell::new(),
         }
@@ -167,7 +164,15 @@ impl<'a> Index<'a> {
     pub(super) fn place(&self, line: &str) -> Option<Walked> {
         let trimmed = line.trim();
         if trimmed.len() <= self.longest {
-            if let Some(&i) = self.whole.get(trimmed) {
+            let whole = self.whole.get_or_init(|| {
+                let mut whole: HashMap<&str, u32, Fx> = HashMap::default();
+                whole.reserve(self.paragraphs.len());
+                for (i, p) in self.paragraphs.iter().enumerate() {
+                    whole.entry(p.as_str()).or_insert(i as u32);
+                }
+                whole
+            });
+            if let Some(&i) = whole.get(trimmed) {
                 return Some(Walked::Exact(i as usize, i as usize));
             }
         }
