@@ -682,6 +682,26 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
     // opens a later entry), the shared words are a phrase the article
     // repeats, and joining the lines would move a paragraph.
     edges.retain(|e| !runs_on_past_end(&view, e));
+    // Likewise a line held inside another where that one goes on with a
+    // stop just past its end (`Ferries cancelled` in `Ferries cancelled.
+    // All sailings…`), when it has another place: a paragraph rarely
+    // starts with a stop (a source that lost a name may write `. The
+    // Welsh runner…`), so the line belongs where its end is a boundary.
+    let before_stop: Vec<Option<u32>> = edges.iter().map(|e| ends_before_stop(&view, e)).collect();
+    if before_stop.iter().any(Option::is_some) {
+        let mut placed_elsewhere = HashSet::new();
+        for (e, stop) in edges.iter().zip(&before_stop) {
+            if stop.is_none() {
+                placed_elsewhere.insert(e.a);
+                placed_elsewhere.insert(e.b);
+            }
+        }
+        let mut k = 0;
+        edges.retain(|_| {
+            k += 1;
+            !before_stop[k - 1].is_some_and(|inner| placed_elsewhere.contains(&inner))
+        });
+    }
     // A pass's output is distinct and normalised by construction. (A line
     // cut off with an ellipsis may still be a copy that no key placed.)
     let quiet = edges.is_empty()
@@ -1016,6 +1036,23 @@ fn given_repeats(sq: &Squeezed<'_>) -> Vec<bool> {
             }
         })
         .collect()
+}
+
+/// The line that edge `e` places strictly inside the other, ending just
+/// before a sentence's stop (`.`, `!`, `?`; not an ellipsis) of the other,
+/// if it does (and that line is not cut off with an ellipsis).
+fn ends_before_stop(lines: &SqLines, e: &Edge) -> Option<u32> {
+    let (a, b) = (e.a as usize, e.b as usize);
+    // `inner` starts `d` bytes into `outer`.
+    let (outer, inner, d) = if e.d >= 0 { (a, b, e.d) } else { (b, a, -e.d) };
+    let d = usize::try_from(d).ok()?;
+    let (o, i) = (lines.sq(outer), lines.sq(inner));
+    let end = d + i.len();
+    if lines.cut(inner) != 0 || end >= o.len() || i.is_empty() {
+        return None;
+    }
+    let rest = &o[end..];
+    (matches!(rest[0], b'.' | b'!' | b'?') && !rest.starts_with(b"..")).then_some(inner as u32)
 }
 
 /// Whether edge `e` overlaps its lines without either holding the other,

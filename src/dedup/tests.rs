@@ -760,3 +760,23 @@ fn a_line_alone_whose_text_a_cascade_places_is_a_copy_wherever_it_stands() {
     lines.extend((0..article.len()).map(|i| article[i..].concat()));
     assert_eq!(rebuild(&lines), paras(&article));
 }
+
+#[test]
+fn a_list_item_that_opens_a_later_paragraph_before_a_stop_stays_in_its_list() {
+    // A live blog's key events, each also the first words of its entry,
+    // where a stop follows them: the list's cascade places each item, and
+    // the entry's line is no place for one (no paragraph starts with `.`).
+    let article = [
+        "Key events",
+        "Roads closed",
+        "All trains cancelled",
+        "10:15",
+        "All trains cancelled. No services will run north of the river until the storm passes.",
+        "09:40",
+        "Roads closed. The coast road is shut between the two bridges after a landslip.",
+    ];
+    let mut lines: Vec<String> = (1..3).map(|i| article[i..3].concat()).collect();
+    lines.insert(0, article[..3].join(" "));
+    lines.extend((3..article.len()).map(|i| article[i..].concat()));
+    assert_eq!(rebuild(&lines), paras(&article));
+}
