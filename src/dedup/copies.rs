@@ -191,9 +191,29 @@ impl<'l, 'a> Output<'l, 'a> {
             // places in it) is the article repeating it.
             if item.glued && out.len() - from > 1 {
                 let mut here = TextSet::default();
-                let twice: Vec<usize> = (from..out.len())
+                let mut twice: Vec<usize> = (from..out.len())
                     .filter(|&k| !here.insert(out[k].0.as_ref()))
                     .collect();
+                // So is one that a paragraph split at its glued seams
+                // holds again (`…0.8 pct.Key points`, where no line starts
+                // at the second `Key points`): the piece keeps its parts.
+                if split {
+                    let mut again = TextSet::default();
+                    for (k, p) in out.iter().enumerate().skip(from) {
+                        let parts = split_glued(&p.0);
+                        if parts.len() < 2 {
+                            continue;
+                        }
+                        for part in parts {
+                            let part = part.trim_matches(' ');
+                            if here.contains(part) {
+                                again.insert(part);
+                                twice.push(k);
+                            }
+                        }
+                    }
+                    twice.extend((from..out.len()).filter(|&k| again.contains(out[k].0.as_ref())));
+                }
                 for k in twice {
                     out[k].3 = true;
                 }

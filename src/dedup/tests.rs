@@ -780,3 +780,22 @@ fn a_list_item_that_opens_a_later_paragraph_before_a_stop_stays_in_its_list() {
     lines.extend((3..article.len()).map(|i| article[i..].concat()));
     assert_eq!(rebuild(&lines), paras(&article));
 }
+
+#[test]
+fn a_heading_repeated_where_only_a_glued_seam_shows_it_is_kept_in_both_places() {
+    // A cascade with lines missing: no line starts at the second `Key
+    // points`, glued after a stop, but the line that starts at the first
+    // holds both places.
+    let article = [
+        "Factory orders rose 4.3 pct in February, the largest rise since September.",
+        "Key points",
+        "Inventories were down slightly in February after rising in January.",
+        "Key points",
+    ];
+    let lines = [
+        article.concat(),
+        article[1..].concat(),
+        article[2..].concat(),
+    ];
+    assert_eq!(rebuild(&lines), paras(&article));
+}
