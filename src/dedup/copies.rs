@@ -178,6 +178,7 @@ impl<'l, 'a> Output<'l, 'a> {
         // of the glued groups before: what the article repeats in another
         // place.
         let mut furniture: HashSet<String> = HashSet::new();
+        let several_glued = self.items.iter().filter(|i| i.glued).count() > 1;
         for item in self.items {
             // A body that comes to one paragraph has no line starts or ends
             // inside it to go by: glued seams are all there is.
@@ -222,18 +223,15 @@ impl<'l, 'a> Output<'l, 'a> {
             // paragraph held by both was joined to neither by a key, so it
             // is short, and where it is furniture, a repeat. (A longer one
             // is a copy the keys missed.)
-            if item.glued {
-                let mine: Vec<&str> = out[from..]
+            if item.glued && several_glued {
+                let mine: Vec<String> = out[from..]
                     .iter()
                     .map(|p| p.0.as_ref())
                     .filter(|p| p.len() < LONG && !ends_sentence(p))
+                    .map(str::to_string)
                     .collect();
-                let again: HashSet<usize> = (from..out.len())
-                    .filter(|&k| furniture.contains(out[k].0.as_ref()))
-                    .collect();
-                let mine: Vec<String> = mine.into_iter().map(str::to_string).collect();
-                for k in again {
-                    out[k].3 = true;
+                for p in &mut out[from..] {
+                    p.3 |= furniture.contains(p.0.as_ref());
                 }
                 furniture.extend(mine);
             }
@@ -307,11 +305,19 @@ impl<'l, 'a> Output<'l, 'a> {
         // starts as one of them does.
         let mut paragraphs: U64Map<Vec<(usize, usize)>> = U64Map::default();
         let mut heads: HashSet<[u8; 2]> = HashSet::new();
+        // A run is hashed only at a paragraph's length, and at most
+        // `budget` bytes in all: twice the text, so the search stays linear
+        // whatever the lines (16,384 lines of 250 bytes that all start as
+        // a long paragraph does).
+        let mut lens: HashSet<usize> = HashSet::new();
+        let mut budget: usize = 1 << 16;
         let mut longest = 0;
         for (k, item) in self.items.iter().enumerate().filter(|(_, i)| i.glued) {
             for (p, (raw, _)) in item.paras.iter().enumerate() {
                 let sq = squeezed(raw);
                 longest = longest.max(sq.len());
+                lens.insert(sq.len());
+                budget = budget.saturating_add(2 * sq.len());
                 paragraphs.entry(word_hash(&sq)).or_default().push((k, p));
                 if let [a, b, ..] = sq[..] {
                     heads.insert([a, b]);
@@ -333,13 +339,26 @@ impl<'l, 'a> Output<'l, 'a> {
             let mut found = None;
             for j in i + 1..alone.len().min(i + MAX_TILES) {
                 let (l, prev) = (alone[j].0, alone[j - 1].0);
-                if self.lines[l].first != self.lines[prev].first + 1 {
+                // Lines one after another, and each an element's start:
+                // a line opening in small letters goes on a sentence (a
+                // hard-wrapped paragraph).
+                let next_opens = self.lines[l]
+                    .raw
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_lowercase());
+                if self.lines[l].first != self.lines[prev].first + 1 || !next_opens {
                     break;
                 }
                 run.extend_from_slice(self.lines[l].sq);
-                if run.len() > longest {
+                if run.len() > longest || run.len() > budget {
                     break;
                 }
+                if !lens.contains(&run.len()) {
+                    continue;
+                }
+                budget -= run.len();
                 let hit = paragraphs.get(&word_hash(&run)).and_then(|at| {
                     at.iter().copied().find(|&(k, p)| {
                         !taken.contains(&(k, p)) && squeezed(&self.items[k].paras[p].0) == run
@@ -474,45 +493,61 @@ impl<'l, 'a> Output<'l, 'a> {
         });
     }
 
-    /// Drops lines standing alone whose text a glued group holds as a
-    /// paragraph: the group's lines placed the text (as often as the
+    /// Drops short lines standing alone whose text a glued group holds as
+    /// a paragraph: the group's lines placed the text (as often as the
     /// article has it: one line holding several), and the line adds no
     /// place of its own (a description that is also a heading of the
-    /// body, a line the scraper wrote twice).
+    /// body, a line the scraper wrote twice): a repeat wherever it stands,
+    /// any other line where it stands before the group.
     fn drop_placed_repeats(&mut self) {
-        // Lines standing alone, not cut off (their text as written).
-        let alone: HashSet<String> = self
-            .items
-            .iter()
-            .filter_map(|i| i.alone)
-            .filter(|&l| self.lines[l].cut == 0)
-            .map(|l| normalize(self.lines[l].raw))
-            .collect();
-        if alone.is_empty() || !self.items.iter().any(|i| i.glued) {
+        if !self.items.iter().any(|i| i.glued) {
             return;
         }
-        let longest = alone.iter().map(String::len).max().unwrap_or(0);
-        // Only paragraphs as short as some such line are compared: no copy
-        // of a long text is made.
-        let placed: HashSet<String> = self
-            .items
-            .iter()
-            .filter(|i| i.glued)
-            .flat_map(|i| i.paras.iter())
-            .filter(|(raw, _)| raw.len() <= 2 * longest)
-            .map(|(raw, _)| normalize(raw))
-            .filter(|p| alone.contains(p))
-            .collect();
-        if placed.is_empty() {
-            return;
-        }
-        let before = self.items.len();
+        // Short lines standing alone, not cut off, by their text.
         let lines = self.lines;
-        self.items.retain(|i| {
-            !i.alone
-                .is_some_and(|l| lines[l].cut == 0 && placed.contains(&normalize(lines[l].raw)))
+        let mut alone: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, i) in self.items.iter().enumerate() {
+            if let Some(l) = i.alone {
+                if lines[l].cut == 0 && lines[l].raw.len() < SHORT_COPY {
+                    alone.entry(normalize(lines[l].raw)).or_default().push(k);
+                }
+            }
+        }
+        if alone.is_empty() {
+            return;
+        }
+        // Where a glued group holds each such text first (its item's key).
+        let mut placed: HashMap<&str, usize> = HashMap::new();
+        for item in self.items.iter().filter(|i| i.glued) {
+            for (raw, _) in &item.paras {
+                if raw.len() > 2 * SHORT_COPY {
+                    continue;
+                }
+                if let Some((text, _)) = alone.get_key_value(normalize(raw).as_str()) {
+                    let at = placed.entry(text.as_str()).or_insert(item.key);
+                    *at = (*at).min(item.key);
+                }
+            }
+        }
+        // A repeat goes wherever it stands; a line the article has once only
+        // where it stands before the group (a description, a summary): one
+        // standing after may be a later place of the text.
+        let mut drop = vec![false; self.items.len()];
+        for (text, key) in placed {
+            for &k in &alone[text] {
+                let l = self.items[k].alone.unwrap_or(0);
+                drop[k] = lines[l].repeat || lines[l].first as usize <= key;
+            }
+        }
+        if !drop.contains(&true) {
+            return;
+        }
+        self.dropped = true;
+        let mut k = 0;
+        self.items.retain(|_| {
+            k += 1;
+            !drop[k - 1]
         });
-        self.dropped |= self.items.len() < before;
     }
 
     /// Whether line `l` is a copy by its own look and place: cut off with an

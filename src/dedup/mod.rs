@@ -690,10 +690,12 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
     let before_stop: Vec<Option<u32>> = edges.iter().map(|e| ends_before_stop(&view, e)).collect();
     if before_stop.iter().any(Option::is_some) {
         let mut placed_elsewhere = HashSet::new();
+        // Another place: an edge that holds the line (or runs it on past
+        // another's end), not one where it is the longer line.
         for (e, stop) in edges.iter().zip(&before_stop) {
             if stop.is_none() {
-                placed_elsewhere.insert(e.a);
-                placed_elsewhere.insert(e.b);
+                let (a, b) = (view.sq(e.a as usize).len(), view.sq(e.b as usize).len());
+                placed_elsewhere.insert(if a <= b { e.a } else { e.b });
             }
         }
         let mut k = 0;

@@ -359,17 +359,18 @@ fn repeats_apart(slot: impl Iterator<Item = u32>, distinct: usize) -> bool {
     apart
 }
 
-/// Occurrences of a line with no line beside them that also stands beside
-/// its previous occurrence are the article repeating a paragraph in another
-/// place (a newsletter box, a heading quoted as a link, a question asked
-/// again in an FAQ), not the scraper repeating it: for each input line the
-/// distinct line it becomes, when some line repeats so; `None` otherwise.
+/// Runs of lines repeated with new lines on both sides, not touching the
+/// run they repeat, are the article repeating paragraphs in another place
+/// (a newsletter box, a pros-and-cons box printed again, a question asked
+/// again in an FAQ), not the scraper repeating them: for each input line
+/// the distinct line it becomes, when some line repeats so; `None`
+/// otherwise.
 ///
 /// A scraper repeats runs of lines (a whole article twice, an element's
-/// text beside its container's), so a copy stands next to its original or
-/// has the same neighbour before or after it. Where many lines repeat with
-/// new neighbours the lines are in no order (a shuffled copy) and
-/// neighbours say nothing: then nothing is split.
+/// text beside its container's), so a copy touches its original or has
+/// the same line before or after it. Where many runs repeat with new
+/// neighbours the lines are in no order (a shuffled copy) and neighbours
+/// say nothing: then nothing is split.
 fn split_repeats(
     slot: &[u32],
     distinct: usize,
@@ -390,10 +391,12 @@ fn split_repeats(
         .map(|(t, &i)| std::mem::replace(&mut last[slot[i] as usize], t as u32))
         .collect();
     let mut moved = vec![false; lines.len()];
-    // Runs the article repeats that hold a paragraph ([`is_weighty`]).
-    let mut runs = 0;
-    // Repeats are judged a run at a time: the longest run of lines that
-    // repeats, in order, the run before it. A run that touches or overlaps
+    // Runs the article repeats, and those that hold a paragraph
+    // ([`is_weighty`]).
+    let (mut all_runs, mut runs) = (0, 0);
+    // Repeats are judged a run at a time: the run of lines that repeats,
+    // in order, the lines before the nearest earlier occurrence of its
+    // first. A run that touches or overlaps
     // its original, or has the same line before or after it, is the
     // scraper writing the lines again; one with new lines on both sides
     // (a box of pros and cons printed again under the verdict) is the
@@ -418,13 +421,15 @@ fn split_repeats(
             continue;
         }
         moved[start..=end].fill(true);
+        all_runs += 1;
         runs += usize::from((start..=end).any(|u| weighty(slot[lines[u]])));
     }
     // Many runs of paragraphs with new neighbours are lines in no order (a
     // shuffled copy), where neighbours say nothing. Short lines that end
     // no sentence (a heading, `Read more`, a photo credit, a list item)
-    // are what a page repeats most, and do not count.
-    if !moved.contains(&true) || runs * 4 > distinct {
+    // are what a page repeats most, and count for less: a shuffled copy
+    // of a list of headlines is mostly runs of one.
+    if !moved.contains(&true) || runs * 4 > distinct || all_runs * 3 > distinct * 2 {
         return None;
     }
     // Each moved occurrence starts a line of its own; the occurrences

@@ -799,3 +799,20 @@ fn a_heading_repeated_where_only_a_glued_seam_shows_it_is_kept_in_both_places() 
     ];
     assert_eq!(rebuild(&lines), paras(&article));
 }
+
+#[test]
+fn a_shuffled_copy_of_short_headlines_is_taken_once() {
+    let list = [
+        "Storm closes roads across the north",
+        "Ferries cancelled",
+        "Schools shut early",
+        "Power cuts on the islands",
+        "Rail services suspended",
+        "Flood warnings in force",
+    ];
+    // The list, then the scraper's copy of it in no order: runs of one
+    // line each, with new neighbours, which say nothing.
+    let copy = [list[3], list[0], list[5], list[2], list[4], list[1]];
+    let lines: Vec<&str> = list.iter().chain(&copy).copied().collect();
+    assert_eq!(rebuild(&lines), paras(&list));
+}
