@@ -295,6 +295,14 @@ impl<'l, 'a> Output<'l, 'a> {
             return;
         }
         alone.sort_unstable_by_key(|&(l, _)| self.lines[l].first);
+        // No two of them one after another: no run to try, and no table of
+        // the glued paragraphs to make.
+        if !alone
+            .windows(2)
+            .any(|w| self.lines[w[1].0].first == self.lines[w[0].0].first + 1)
+        {
+            return;
+        }
         let squeezed = |text: &str| -> Vec<u8> {
             let mut sq = Vec::new();
             squeeze_into(text, &mut sq);
