@@ -155,12 +155,12 @@ impl Adjacency {
 /// Breadth-first placement from each unplaced root, over the edges not
 /// `banned`. A line set `apart` forms a group of its own.
 ///
-/// Of two `twins` (lines of one text, the second kept as the article
-/// repeating it: `Line::repeat`), the second is not placed where the
-/// first already stands in the group: its text has another place, where
-/// the lines around it take it (should none take it, it stands with its
-/// twin after all: [`restore_left_out`]). Returns the groups and the
-/// twins left out: `(line, group, place)`.
+/// Of two `twins` (lines of one text, one of them kept as the article
+/// repeating it: `Line::repeat`), the one reached second is not placed
+/// where the other already stands in the group: its text has another
+/// place, where the lines around it take it (should none take it, it
+/// stands with its twin after all: [`restore_left_out`]). Returns the
+/// groups and the twins left out: `(line, group, place)`.
 pub(super) fn place(
     roots: &[u32],
     adjacency: &Adjacency,
