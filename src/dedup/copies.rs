@@ -405,11 +405,7 @@ impl<'l, 'a> Output<'l, 'a> {
             });
             self.items[k].paras.splice(p..=p, parts);
         }
-        let mut k = 0;
-        self.items.retain(|_| {
-            k += 1;
-            !gone[k - 1]
-        });
+        retain_unmarked(&mut self.items, &gone);
     }
 
     /// Drops lines standing alone that are copies: short text found on word
@@ -452,11 +448,7 @@ impl<'l, 'a> Output<'l, 'a> {
             }
         }
         self.dropped |= drop.iter().any(|&d| d);
-        let mut k = 0;
-        self.items.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
+        retain_unmarked(&mut self.items, &drop);
     }
 
     /// Drops the lines standing alone that were cut off with an ellipsis
@@ -494,11 +486,7 @@ impl<'l, 'a> Output<'l, 'a> {
             drop[k] = found;
         }
         self.dropped |= drop.iter().any(|&d| d);
-        let mut k = 0;
-        self.items.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
+        retain_unmarked(&mut self.items, &drop);
     }
 
     /// Drops short lines standing alone whose text a glued group holds as
@@ -551,11 +539,7 @@ impl<'l, 'a> Output<'l, 'a> {
             return;
         }
         self.dropped = true;
-        let mut k = 0;
-        self.items.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
+        retain_unmarked(&mut self.items, &drop);
     }
 
     /// Whether line `l` is a copy by its own look and place: cut off with an
@@ -756,8 +740,14 @@ fn drop_cut_copies<T>(out: &mut Vec<(Cow<'_, str>, T, bool, bool)>) {
                 && aligned(&hay, i, j)
         });
     }
+    retain_unmarked(out, &gone);
+}
+
+/// Keeps the elements of `v` whose mark in `gone` (one per element) is
+/// not set, in order.
+pub(super) fn retain_unmarked<T>(v: &mut Vec<T>, gone: &[bool]) {
     let mut k = 0;
-    out.retain(|_| {
+    v.retain(|_| {
         k += 1;
         !gone[k - 1]
     });

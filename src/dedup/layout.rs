@@ -234,11 +234,7 @@ fn restore_left_out(groups: &mut Vec<Group>, left_out: Vec<(u32, usize, i64)>) {
             }
         }
     }
-    let mut k = 0;
-    groups.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    super::copies::retain_unmarked(groups, &gone);
 }
 
 /// For each line whose squeezed text another line shares (the article

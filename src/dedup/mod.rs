@@ -702,11 +702,11 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
                 placed_elsewhere.insert(if a <= b { e.a } else { e.b });
             }
         }
-        let mut k = 0;
-        edges.retain(|_| {
-            k += 1;
-            !before_stop[k - 1].is_some_and(|inner| placed_elsewhere.contains(&inner))
-        });
+        let gone: Vec<bool> = before_stop
+            .iter()
+            .map(|stop| stop.is_some_and(|inner| placed_elsewhere.contains(&inner)))
+            .collect();
+        copies::retain_unmarked(&mut edges, &gone);
     }
     // A pass's output is distinct and normalised by construction. (A line
     // cut off with an ellipsis may still be a copy that no key placed.)

@@ -6,6 +6,12 @@ fn paras(ps: &[&str]) -> Vec<String> {
     ps.iter().map(|s| s.to_string()).collect()
 }
 
+/// The following-siblings cascade of `ps`: each paragraph glued to every
+/// one after it.
+fn suffixes(ps: &[&str]) -> Vec<String> {
+    (0..ps.len()).map(|i| ps[i..].concat()).collect()
+}
+
 #[test]
 fn normalize_collapses_whitespace_runs_and_nbsp() {
     assert_eq!(normalize("  a \t b\u{a0}\u{a0}c  "), "a b c");
@@ -330,7 +336,7 @@ fn a_paragraph_the_article_repeats_elsewhere_is_kept_in_both_places() {
     // Written one paragraph a line, the article is already clean.
     assert_eq!(rebuild(&article), paras(&article));
     // As a cascade, the first line holds both places.
-    let cascade: Vec<String> = (0..article.len()).map(|i| article[i..].concat()).collect();
+    let cascade = suffixes(&article);
     assert_eq!(rebuild(&cascade), paras(&article));
 }
 
@@ -692,8 +698,8 @@ fn a_cascade_whose_two_boxes_share_items_keeps_both_boxes() {
     ];
     // The following-siblings cascade of each container: the box, then the
     // body below it.
-    let mut lines: Vec<String> = (0..top.len()).map(|i| top[i..].concat()).collect();
-    lines.extend((0..body.len()).map(|i| body[i..].concat()));
+    let mut lines = suffixes(&top);
+    lines.extend(suffixes(&body));
     let article: Vec<&str> = top.iter().chain(&body).copied().collect();
     assert_eq!(rebuild(&lines), paras(&article));
 }
@@ -736,9 +742,9 @@ fn two_lines_of_one_text_placed_in_two_lists_each_go_to_their_own() {
     let bottom = ["In short", "Light and quick", "Loud fan"];
     let body =
         "The Arden 14 is the laptop most students should buy this year, and the one I would pick.";
-    let mut lines: Vec<String> = (0..top.len()).map(|i| top[i..].concat()).collect();
+    let mut lines = suffixes(&top);
     lines.push(body.to_string());
-    lines.extend((0..bottom.len()).map(|i| bottom[i..].concat()));
+    lines.extend(suffixes(&bottom));
     let article: Vec<&str> = top.iter().chain([&body]).chain(&bottom).copied().collect();
     assert_eq!(rebuild(&lines), paras(&article));
 }
@@ -757,7 +763,7 @@ fn a_line_alone_whose_text_a_cascade_places_is_a_copy_wherever_it_stands() {
         "Fifteen to twenty years.",
     ];
     let mut lines = vec![article[1].to_string()];
-    lines.extend((0..article.len()).map(|i| article[i..].concat()));
+    lines.extend(suffixes(&article));
     assert_eq!(rebuild(&lines), paras(&article));
 }
 
@@ -775,9 +781,9 @@ fn a_list_item_that_opens_a_later_paragraph_before_a_stop_stays_in_its_list() {
         "09:40",
         "Roads closed. The coast road is shut between the two bridges after a landslip.",
     ];
-    let mut lines: Vec<String> = (1..3).map(|i| article[i..3].concat()).collect();
-    lines.insert(0, article[..3].join(" "));
-    lines.extend((3..article.len()).map(|i| article[i..].concat()));
+    let mut lines = vec![article[..3].join(" ")];
+    lines.extend(suffixes(&article[1..3]));
+    lines.extend(suffixes(&article[3..]));
     assert_eq!(rebuild(&lines), paras(&article));
 }
 
