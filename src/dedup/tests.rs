@@ -89,6 +89,25 @@ fn split_glued_tells_a_closing_quote_from_an_opening_one() {
             "\"That's nice, but I can't say.\" Last month he spoke."
         ]
     );
+    // Speech in the first person after the seam, then a quote opening a
+    // sentence: the quotation goes on, the seam's quote opens it again.
+    assert_eq!(
+        split_glued(
+            "He said: \"It counts for nothing.\"We have not played well. \"There is more.\""
+        ),
+        vec![
+            "He said: \"It counts for nothing.",
+            "\"We have not played well. \"There is more.\""
+        ]
+    );
+    // Narration of others there: the seam's quote closes.
+    assert_eq!(
+        split_glued("He said: \"It counts for nothing.\"The coach left early. \"There is more.\""),
+        vec![
+            "He said: \"It counts for nothing.\"",
+            "The coach left early. \"There is more.\""
+        ]
+    );
 }
 
 #[test]
