@@ -45,7 +45,7 @@ pub(super) fn seam_strength(s: &[u8], i: usize) -> Option<bool> {
     // cuts peels the run one char per pass (found by fuzzing). But a
     // quote that closes a sentence before one that opens the next
     // (`would."|"We`) is.
-    if prev == next {
+    if prev == next && !prev.is_alphanumeric() {
         let closes =
             prev == '"' && last_char(&s[..i - 1]).is_some_and(|c| matches!(c, '.' | '!' | '?'));
         return closes.then_some(true);
@@ -78,7 +78,16 @@ pub(super) fn is_seam(s: &[u8], i: usize) -> bool {
     ) {
         return !next.is_lowercase();
     }
-    (prev.is_lowercase() || prev.is_ascii_digit()) && next.is_uppercase()
+    if (prev.is_lowercase() || prev.is_ascii_digit()) && next.is_uppercase() {
+        return true;
+    }
+    // From an abbreviation in capitals to a capitalised word (`10.14am
+    // BSTHale has gone.`): a word of capitals ends before a capital only
+    // where it starts a word (code's `HTMLParser` aside).
+    prev.is_uppercase()
+        && next.is_uppercase()
+        && last_char(&s[..i - prev.len_utf8()]).is_some_and(char::is_uppercase)
+        && first_char(&s[i + next.len_utf8()..]).is_some_and(char::is_lowercase)
 }
 
 pub(super) fn first_char(s: &[u8]) -> Option<char> {

@@ -863,3 +863,25 @@ fn parts_split_off_one_line_may_still_change_in_the_next_pass() {
         paras(&[short, "Traffic resumed at noon on both lanes."])
     );
 }
+
+#[test]
+fn a_time_in_capitals_glued_to_its_entry_is_cut_where_the_entry_starts() {
+    // A live blog's entries, each a time and its text, the scraper gluing
+    // each element to the next: `BSTThe`, a word of capitals then a
+    // capitalised word, is a seam (one letter twice, `TT`, too).
+    let lines = [
+        "9.05am BSTThe elite men are off.",
+        "The elite men are off.",
+        "10.14am BSTHale has gone.",
+        "Hale has gone.",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[
+            "9.05am BST",
+            "The elite men are off.",
+            "10.14am BST",
+            "Hale has gone."
+        ])
+    );
+}
