@@ -289,12 +289,19 @@ fn settle_by_votes(
                 if owner[a as usize] != group || banned.contains(m.0, a, d) {
                     continue;
                 }
-                votes.push((pa - d, 1));
+                votes.push((pa - d, a));
             }
         }
         // Counted by sorting, not by a search per neighbour: a short line
-        // that opens thousands of lines has as many places.
+        // that opens thousands of lines has as many places. A neighbour
+        // votes once for a place, however many of its keys found the line
+        // there (a start and an end key: a line at the very end of another
+        // is found by its start only, and would count less there).
         votes.sort_unstable();
+        votes.dedup();
+        for v in votes.iter_mut() {
+            v.1 = 1;
+        }
         votes.dedup_by(|next, run| {
             let same = next.0 == run.0;
             if same {

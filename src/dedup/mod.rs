@@ -678,7 +678,9 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
         raw: &raw_of,
     };
     let mut edges = key_edges(&view);
+    let flanking = flanking_edges(&view, &edges);
     edges.extend(short_edges(&view));
+    edges.extend(flanking);
     // Two lines that overlap, one running on past the other's end, are one
     // text only where that end is a place the text can break: where the
     // longer goes on with a stop there (`Bridge closedFerries

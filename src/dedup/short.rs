@@ -99,6 +99,110 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
         .collect()
 }
 
+/// Edges for lines shorter than `KEY` glued right before another line's
+/// start, or right after its end, inside a third line (`…the main
+/// stage.Photo: ReutersForty thousand…`, where `Forty thousand…` starts a
+/// line): the element the scraper wrote between two others. The other
+/// line's start (end) is the evidence of one side; the short line's other
+/// side must look like a seam ([`is_seam`]) with no whitespace written
+/// there, as glue leaves it. `edges`: the key edges, whose starts and ends
+/// inside other lines are looked at.
+pub(super) fn flanking_edges<L: Keyed + ?Sized>(lines: &L, edges: &[Edge]) -> Vec<Edge> {
+    let mut by_key: U64Map<Vec<u32>> = U64Map::default();
+    let mut lens: Vec<usize> = Vec::new();
+    for i in 0..lines.count() {
+        let sq = lines.sq(i);
+        if !sq.is_empty() && sq.len() < KEY {
+            by_key
+                .entry(short_key(pack(sq), sq.len()))
+                .or_default()
+                .push(i as u32);
+            lens.push(sq.len());
+        }
+    }
+    if lens.is_empty() {
+        return Vec::new();
+    }
+    lens.sort_unstable();
+    lens.dedup();
+    // (outer line, squeezed offset of the short line's glued side, edge)
+    let mut found: Vec<(u32, usize, Edge)> = Vec::new();
+    let mut look = |o: u32, s: &[u8], from: usize, to: usize, glued_at: usize| {
+        let part = &s[from..to];
+        let Some(bucket) = by_key.get(&short_key(pack(part), part.len())) else {
+            return;
+        };
+        if !is_seam(s, glued_at) {
+            return;
+        }
+        for &ti in bucket {
+            if lines.sq(ti as usize) == part {
+                found.push((
+                    o,
+                    glued_at,
+                    Edge {
+                        a: o,
+                        b: ti,
+                        d: from as i64,
+                    },
+                ));
+            }
+        }
+    };
+    for e in edges {
+        let (outer, inner, d) = if e.d >= 0 {
+            (e.a, e.b, e.d)
+        } else {
+            (e.b, e.a, -e.d)
+        };
+        let (s, t) = (lines.sq(outer as usize), lines.sq(inner as usize));
+        let Ok(p) = usize::try_from(d) else {
+            continue;
+        };
+        if p > s.len() {
+            continue;
+        }
+        let end = p + t.len();
+        for &len in &lens {
+            // Right before the inner line's start.
+            if len < p {
+                look(outer, s, p - len, p, p - len);
+            }
+            // Right after its end, inside the outer line.
+            if end + len < s.len() {
+                look(outer, s, end, end + len, end + len);
+            }
+        }
+    }
+    found.sort_unstable_by_key(|f| (f.0, f.1, f.2.b, f.2.d));
+    found.dedup_by_key(|f| (f.0, f.1, f.2.b, f.2.d));
+    // Whitespace written at the glued side: a phrase the text repeats
+    // (`…said Joe Biden.In late…` squeezes to a seam at `said|Joe`).
+    let mut kept = Vec::new();
+    for run in found.chunk_by(|x, y| x.0 == y.0) {
+        let raw = lines.raw(run[0].0 as usize);
+        let (mut seen, mut chars) = (0, raw.chars());
+        let mut ws = false;
+        for &(_, at, e) in run {
+            while seen < at {
+                match chars.next() {
+                    Some(c) if c.is_whitespace() => ws = true,
+                    Some(c) => {
+                        seen += c.len_utf8();
+                        ws = false;
+                    }
+                    None => break,
+                }
+            }
+            let spaced = ws || chars.clone().next().is_some_and(char::is_whitespace);
+            if seen == at && !spaced {
+                kept.push(e);
+            }
+        }
+    }
+    kept
+}
+
 /// Whether `raw` writes whitespace where its squeezed text is cut to take
 /// off its last (`at_end`) or first `len` bytes.
 fn spaced_at(raw: &str, len: usize, at_end: bool) -> bool {

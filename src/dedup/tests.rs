@@ -885,3 +885,54 @@ fn a_time_in_capitals_glued_to_its_entry_is_cut_where_the_entry_starts() {
         ])
     );
 }
+
+#[test]
+fn boxes_a_page_prints_twice_stay_in_both_places() {
+    // An element cascade over a page with an advert and a newsletter box
+    // printed twice: a line found twice inside the longest one stands at
+    // each place (a neighbour's two keys vote once), and the advert, too
+    // short for a key, stands where it is glued right before a line's start.
+    let (p1, p2, p3, p4) = (
+        "First paragraph of the story.",
+        "Second paragraph of the story.",
+        "Third paragraph of the story.",
+        "Fourth paragraph of the story.",
+    );
+    let (ad, sign, get) = (
+        "Advertisement",
+        "Sign up to our newsletter",
+        "Get our stories every morning.",
+    );
+    let boxed = format!("{sign}{get}");
+    let line = |from: &[&str]| from.concat();
+    let lines = [
+        line(&[p1, ad, p2, &boxed, p3, ad, p4, &boxed]),
+        ad.to_string(),
+        line(&[p2, &boxed, p3, ad, p4, &boxed]),
+        boxed.clone(),
+        get.to_string(),
+        line(&[p3, ad, p4, &boxed]),
+        ad.to_string(),
+        line(&[p4, &boxed]),
+        boxed.clone(),
+        get.to_string(),
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[p1, ad, p2, sign, get, p3, ad, p4, sign, get])
+    );
+}
+
+#[test]
+fn a_short_line_before_a_line_start_after_a_space_makes_no_cut() {
+    // `Joe Biden.` ends the text right before a line's start, but after a
+    // space: a name the paragraph holds, not an element glued there.
+    let lines = [
+        "The summit ended with a statement from Joe Biden.In late 2021, Russia presented draft proposals.",
+        "In late 2021, Russia presented draft proposals.",
+        "Joe Biden.",
+    ];
+    let out = rebuild(&lines);
+    assert_eq!(out[0], lines[0][..49]);
+    assert_eq!(out[1], lines[1]);
+}
