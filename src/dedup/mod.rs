@@ -681,6 +681,14 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
     let flanking = flanking_edges(&view, &edges);
     edges.extend(short_edges(&view));
     edges.extend(flanking);
+    // Of the places two lines share, the one where they share the most
+    // text is theirs: a cascade's line ends with the newsletter sign-up
+    // that also opens the page, and overlaps the longest line there by
+    // that phrase alone, where it lies whole inside it at its end.
+    let shorter = shorter_matches(&view, &edges);
+    if shorter.contains(&true) {
+        copies::retain_unmarked(&mut edges, &shorter);
+    }
     // Two lines that overlap, one running on past the other's end, are one
     // text only where that end is a place the text can break: where the
     // longer goes on with a stop there (`Bridge closedFerries
@@ -1067,6 +1075,36 @@ fn ends_before_stop(lines: &SqLines, e: &Edge) -> Option<u32> {
 /// and the one that runs on past the other's end goes on there with a
 /// sentence's stop: no paragraph starts with one. (Not a comma: a
 /// cascade's line cut off by length may end just before one.)
+/// For each edge, whether the two lines have another edge that matches
+/// more of their text (the bytes where the two overlap, placed so).
+fn shorter_matches(lines: &SqLines, edges: &[Edge]) -> Vec<bool> {
+    let shared = |e: &Edge| {
+        let (la, lb) = (
+            lines.sq(e.a as usize).len() as i64,
+            lines.sq(e.b as usize).len() as i64,
+        );
+        (la.min(e.d + lb) - e.d.max(0)).max(0)
+    };
+    let pair = |e: &Edge| (e.a.min(e.b), e.a.max(e.b));
+    let mut order: Vec<u32> = (0..edges.len() as u32).collect();
+    order.sort_unstable_by_key(|&k| pair(&edges[k as usize]));
+    let mut shorter = vec![false; edges.len()];
+    for run in order.chunk_by(|&x, &y| pair(&edges[x as usize]) == pair(&edges[y as usize])) {
+        if run.len() < 2 {
+            continue;
+        }
+        let most = run
+            .iter()
+            .map(|&k| shared(&edges[k as usize]))
+            .max()
+            .unwrap_or(0);
+        for &k in run {
+            shorter[k as usize] = shared(&edges[k as usize]) < most;
+        }
+    }
+    shorter
+}
+
 fn runs_on_past_end(lines: &SqLines, e: &Edge) -> bool {
     let (a, b) = (lines.sq(e.a as usize), lines.sq(e.b as usize));
     // Order the two by where they start: `first` starts `d` before `second`.

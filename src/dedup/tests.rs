@@ -936,3 +936,20 @@ fn a_short_line_before_a_line_start_after_a_space_makes_no_cut() {
     assert_eq!(out[0], lines[0][..49]);
     assert_eq!(out[1], lines[1]);
 }
+
+#[test]
+fn a_cascade_whose_first_paragraph_also_ends_it_keeps_both() {
+    // A newsletter's sign-up line opens and closes the page: every line of
+    // the cascade ends with it, and overlaps the longest line's start by
+    // it; each lies whole inside the longest line at its end, the match
+    // that holds the most of their text.
+    let p = [
+        "Sign up to our newsletter",
+        "Good morning.",
+        "Regulated rail fares in England will not rise next year.",
+        "It will be welcome news for commuters, especially this week.",
+        "That's all for today. Stay cool.",
+        "Sign up to our newsletter",
+    ];
+    assert_eq!(rebuild(&suffixes(&p)), paras(&p));
+}
