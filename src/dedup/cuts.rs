@@ -129,6 +129,13 @@ impl Look {
         if glue == Glue::Tight && (opened || matches!(self.prev, '-' | '/' | '–' | '—')) {
             return true;
         }
+        // No paragraph starts with a closing quote or bracket: a line that
+        // ends right before one, where no line starts, ends inside a
+        // quotation (a pull quote printed beside the paragraph that
+        // quotes it), however long.
+        if glue == Glue::Tight && !start && matches!(self.next, '”' | ')' | ']') {
+            return true;
+        }
         // A long line is no name or phrase: where it starts or ends, the
         // text breaks, however odd the break looks (`: "I joined`, where a
         // speaker's name was lost).

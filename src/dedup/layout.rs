@@ -25,7 +25,7 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut left_out = Vec::new();
     for round in 0..=MAX_ROUNDS {
-        (groups, left_out) = place(&roots, &adjacency, &apart, &banned, &twins);
+        (groups, left_out) = place(lines, &roots, &adjacency, &apart, &banned, &twins);
         let mut misfits = Vec::new();
         // The group of each misfit's line, and where it was placed.
         let mut group_of: HashMap<u32, usize> = HashMap::new();
@@ -49,7 +49,7 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
                     }
                 }
             }
-            (groups, left_out) = place(&roots, &adjacency, &apart, &banned, &twins);
+            (groups, left_out) = place(lines, &roots, &adjacency, &apart, &banned, &twins);
             break;
         }
         // Misfits are lines joined to a group by text that the article
@@ -162,6 +162,7 @@ impl Adjacency {
 /// stands with its twin after all: [`restore_left_out`]). Returns the
 /// groups and the twins left out: `(line, group, place)`.
 pub(super) fn place(
+    lines: &[Line],
     roots: &[u32],
     adjacency: &Adjacency,
     apart: &[bool],
@@ -210,7 +211,15 @@ pub(super) fn place(
         for &(l, _) in &members {
             owner[l as usize] = groups.len() as u32;
         }
-        settle_by_votes(&mut members, &mut pos, adjacency, apart, banned, &owner);
+        settle_by_votes(
+            lines,
+            &mut members,
+            &mut pos,
+            adjacency,
+            apart,
+            banned,
+            &owner,
+        );
         groups.push(Group { members });
     }
     (groups, left_out)
@@ -268,6 +277,7 @@ fn twins(lines: &[Line]) -> Vec<Option<u32>> {
 /// lines placed from a line that moves keep their places, and the group's
 /// check afterwards sets apart any that no longer fit.
 fn settle_by_votes(
+    lines: &[Line],
     members: &mut [(u32, i64)],
     pos: &mut [Option<i64>],
     adjacency: &Adjacency,
@@ -299,24 +309,55 @@ fn settle_by_votes(
         // is found by its start only, and would count less there).
         votes.sort_unstable();
         votes.dedup();
-        for v in votes.iter_mut() {
-            v.1 = 1;
-        }
-        votes.dedup_by(|next, run| {
-            let same = next.0 == run.0;
-            if same {
-                run.1 += next.1;
+        // Per place: its votes, and one of its voters.
+        let mut places: Vec<(i64, u32, u32)> = Vec::new();
+        for &(p, a) in votes.iter() {
+            match places.last_mut() {
+                Some(last) if last.0 == p => last.1 += 1,
+                _ => places.push((p, 1, a)),
             }
-            same
-        });
-        if votes.len() < 2 {
+        }
+        if places.len() < 2 {
             continue;
         }
-        let here = votes.iter().find(|(p, _)| *p == m.1).map_or(0, |v| v.1);
-        let best = votes.iter().fold(
+        let here = places.iter().find(|v| v.0 == m.1).map_or(0, |v| v.1);
+        let mut best = places.iter().fold(
             (m.1, here),
-            |best, &(p, n)| if n > best.1 { (p, n) } else { best },
+            |best, &(p, n, _)| if n > best.1 { (p, n) } else { best },
         );
+        // Of places with as many votes, one where the line's text stands
+        // whole (not right after an opening quote or bracket, nor right
+        // before a closing one or a comma): a pull quote printed again
+        // beside the paragraph that quotes it is set apart there, not
+        // cut out of the quotation.
+        let fits = |p: i64, voter: u32| {
+            let Some(a) = pos[voter as usize] else {
+                return true;
+            };
+            let outer = lines[voter as usize].sq;
+            let at = p - a;
+            let end = at + lines[b].sq.len() as i64;
+            let (Ok(at), Ok(end)) = (usize::try_from(at), usize::try_from(end)) else {
+                return true;
+            };
+            if end > outer.len() {
+                return true;
+            }
+            let opened = seams::last_char(&outer[..at])
+                .is_some_and(|c| matches!(c, '“' | '‘' | '(' | '[' | '«'));
+            let closed = seams::first_char(&outer[end..])
+                .is_some_and(|c| matches!(c, '”' | '’' | ')' | ']' | '»' | ',' | ';'));
+            !(opened || closed)
+        };
+        let voter_here = places.iter().find(|v| v.0 == m.1).map(|v| v.2);
+        if best.0 == m.1 && voter_here.is_some_and(|v| !fits(m.1, v)) {
+            if let Some(&(p, n, _)) = places
+                .iter()
+                .find(|&&(p, n, a)| p != m.1 && n == here && fits(p, a))
+            {
+                best = (p, n);
+            }
+        }
         if best.0 != m.1 {
             m.1 = best.0;
             pos[b] = Some(best.0);

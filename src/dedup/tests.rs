@@ -953,3 +953,27 @@ fn a_cascade_whose_first_paragraph_also_ends_it_keeps_both() {
     ];
     assert_eq!(rebuild(&suffixes(&p)), paras(&p));
 }
+
+#[test]
+fn a_pull_quote_printed_beside_its_paragraph_stays_out_of_the_quotation() {
+    // The pull quote (an aside's own line) repeats a sentence the second
+    // paragraph quotes: it stands where the page prints it again, not cut
+    // out of the quotation (which would leave a lone `”`), and cleaning
+    // the result again does not cut it out either.
+    let q = "We could have kept the light going for a month. We just couldn’t have kept ourselves going.";
+    let p1 = "The relief boat was due that morning. It did not come.";
+    let p2 = format!("“We had plenty of paraffin,” MacAulay says. “{q}”");
+    let p3 = "On the sixth day the sea dropped enough for a helicopter.";
+    let p4 = "The Northern Lighthouse Board began automating its stations in the 1960s.";
+    let tail = format!("{p3} {q} {p4}");
+    let lines = [
+        format!("{p1}{p2}{tail}"),
+        format!("{p2}{tail}"),
+        tail.clone(),
+        p4.to_string(),
+        q.to_string(),
+    ];
+    let out = rebuild(&lines);
+    assert_eq!(out, paras(&[p1, &p2, p3, q, p4]));
+    assert_eq!(rebuild(&out), out);
+}
