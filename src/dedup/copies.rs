@@ -635,6 +635,18 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     // paragraph starts with may be a heading that it takes up (`The four
     // signals` / `The four signals are…`), and the reading that keeps it
     // wins.
+    // Or the block right beside it, however short, holds it in its
+    // running text, longer by a word at least: a link after a label
+    // (`Read more: <a>…</a>`, `Lire aussi : <a>…</a>`).
+    let beside = |k: Option<usize>| {
+        k.and_then(|k| lines.get(k)).is_some_and(|other| {
+            other.raw.split_whitespace().count() > words
+                && in_running_text(&normalize(other.raw), &text)
+        })
+    };
+    if beside(l.checked_sub(1)) || beside(Some(l + 1)) {
+        return true;
+    }
     let before = nearest(lines[l.saturating_sub(NEAR)..l].iter(), true);
     if before.is_some_and(|(p, long)| {
         if long {

@@ -51,6 +51,9 @@ struct Cand {
     look: Option<Look>,
 }
 
+/// Squeezed bytes a label (`Read more:`) is at most.
+const LABEL: usize = 24;
+
 /// A placed group of two or more lines, with its candidate cuts.
 pub(super) struct Frame {
     asm: Assembly,
@@ -257,7 +260,39 @@ impl Frame {
     }
 
     /// For each cut, whether it is a boundary; the group's ends always are.
+    ///
+    /// Never where a space follows a label: a few words ending with a colon
+    /// since the last boundary (`Read more: <a>…</a>`, `Lire aussi : …`)
+    /// open the sentence that goes on after them, in one block. (A list
+    /// that a colon introduces is glued to it with no space by a cascade.)
     pub(super) fn accepted(
+        &self,
+        style: Style,
+        lines: &[Line],
+        g: &Group,
+        short: &HashSet<&[u8]>,
+    ) -> Vec<bool> {
+        let mut accepted = self.accepted_by_evidence(style, lines, g, short);
+        let mut since = 0;
+        for i in 1..self.cands.len() - 1 {
+            let piece = self.asm.piece(g, i - 1);
+            let before = piece.map(|(mi, a, b)| &lines[g.members[mi].0 as usize].sq[a..b]);
+            since += before.map_or(LABEL, <[u8]>::len);
+            if !accepted[i] {
+                continue;
+            }
+            let label = since <= LABEL && before.is_some_and(|b| b.ends_with(b":"));
+            if label && self.cands[i].glue == Glue::Spaced {
+                accepted[i] = false;
+                continue;
+            }
+            since = 0;
+        }
+        accepted
+    }
+
+    /// [`Frame::accepted`] by the lines' evidence alone.
+    fn accepted_by_evidence(
         &self,
         style: Style,
         lines: &[Line],

@@ -977,3 +977,18 @@ fn a_pull_quote_printed_beside_its_paragraph_stays_out_of_the_quotation() {
     assert_eq!(out, paras(&[p1, &p2, p3, q, p4]));
     assert_eq!(rebuild(&out), out);
 }
+
+#[test]
+fn a_link_after_a_label_is_a_copy_and_cuts_nothing() {
+    // Each block once, its link's text after it: a block that is a label
+    // and a link (`Read more: <a>…</a>`) stays one paragraph, and the
+    // link's text, beside the block that holds it, is a copy.
+    let lines = [
+        "Mine cost 85 pounds, which felt absurd until I saw the bike next to mine.",
+        "Read more: The productivity puzzle is not a puzzle. Britain stopped investing",
+        "The productivity puzzle is not a puzzle. Britain stopped investing",
+        "Lire aussi : Grève du 8 février : les images",
+        "Grève du 8 février : les images",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[1], lines[3]]));
+}
