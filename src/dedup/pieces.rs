@@ -274,7 +274,8 @@ impl Frame {
     ) -> Vec<bool> {
         let mut accepted = self.accepted_by_evidence(style, lines, g, short);
         let mut since = 0;
-        for i in 1..self.cands.len() - 1 {
+        let last = self.cands.len() - 1;
+        for (i, cand) in self.cands.iter().enumerate().take(last).skip(1) {
             let piece = self.asm.piece(g, i - 1);
             let before = piece.map(|(mi, a, b)| &lines[g.members[mi].0 as usize].sq[a..b]);
             since += before.map_or(LABEL, <[u8]>::len);
@@ -282,7 +283,7 @@ impl Frame {
                 continue;
             }
             let label = since <= LABEL && before.is_some_and(|b| b.ends_with(b":"));
-            if label && self.cands[i].glue == Glue::Spaced {
+            if label && cand.glue == Glue::Spaced {
                 accepted[i] = false;
                 continue;
             }
