@@ -3,7 +3,8 @@
 # in tests/data/html, write OUT/KIND/PAGE.txt and OUT/truth.jsonl (the format of
 # ../shared/corpus/dev/truth.jsonl), then score one or more cleaners and the awk baseline.
 #
-# Usage: scripts/real_pages.sh [OUT] [BIN...]
+# Usage: [PAGES=DIR] scripts/real_pages.sh [OUT] [BIN...]
+#   PAGES  the pages to scrape (default tests/data/html; scripts/article_pages.py writes more)
 #   OUT  default /tmp/realpages
 #   BIN  cleaners to score (default target/release/newsdedup); "awk" scores awk '!seen[$0]++'
 # Needs ../shared/tools/score.py and noloss.py for the scores; only builds the set without them.
@@ -16,17 +17,15 @@ kinds="cascade walk links description"
 rm -rf "$out"
 mkdir -p "$out"
 : > "$out/truth.jsonl"
-for page in "$root"/tests/data/html/*.html; do
+for page in "${PAGES:-$root/tests/data/html}"/*.html; do
   name=$(basename "$page" .html)
   for kind in $kinds; do
     mkdir -p "$out/$kind"
     python3 "$root/scripts/scrape_html.py" "$page" "$kind" > "$out/$kind/$name.txt"
   done
-  python3 - "$page" "$name" "$kinds" >> "$out/truth.jsonl" <<'PY'
+  python3 - "$page" "$name" "$kinds" "$root/scripts/scrape_html.py" >> "$out/truth.jsonl" <<'PY'
 import json, subprocess, sys
-page, name, kinds = sys.argv[1], sys.argv[2], sys.argv[3].split()
-import os
-script = os.path.join(os.path.dirname(os.path.abspath(page)), "..", "..", "..", "scripts", "scrape_html.py")
+page, name, kinds, script = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4]
 t = json.loads(subprocess.run([sys.executable, script, page, "truth"], check=True, capture_output=True).stdout)
 for kind in kinds:
     print(json.dumps({"file": f"{kind}/{name}.txt", "family": kind, "title": t["title"], "date": t["date"],

@@ -635,13 +635,14 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     // paragraph starts with may be a heading that it takes up (`The four
     // signals` / `The four signals are…`), and the reading that keeps it
     // wins.
-    // Or the block right beside it, however short, holds it in its
-    // running text, longer by a word at least: a link after a label
-    // (`Read more: <a>…</a>`, `Lire aussi : <a>…</a>`).
+    // Or the block right beside it, however short, holds it right after a
+    // label: a link the label introduces (`Read more: <a>…</a>`, `Lire
+    // aussi : <a>…</a>`). Not anywhere in its text: a short paragraph that
+    // a line cleaned once leaves beside a block quoting it stays a
+    // paragraph when cleaned again.
     let beside = |k: Option<usize>| {
         k.and_then(|k| lines.get(k)).is_some_and(|other| {
-            other.raw.split_whitespace().count() > words
-                && in_running_text(&normalize(other.raw), &text)
+            other.sq.len() > line.sq.len() && after_label(&normalize(other.raw), &text)
         })
     };
     if beside(l.checked_sub(1)) || beside(Some(l + 1)) {
@@ -679,6 +680,13 @@ fn opens_sentence_with(hay: &str, name: &str) -> bool {
         Some(' ') => after.next().is_some_and(char::is_lowercase),
         _ => false,
     }
+}
+
+/// Whether `needle` ends `hay` right after a label: a few words ending
+/// with a colon and a space (`Read more: `, `Lire aussi : `).
+fn after_label(hay: &str, needle: &str) -> bool {
+    hay.strip_suffix(needle)
+        .is_some_and(|label| label.ends_with(": ") && label.split_whitespace().count() <= 4)
 }
 
 /// Whether `needle` occurs in `hay` as a link's text does in running text:

@@ -112,7 +112,9 @@ impl Look {
 
     /// A paragraph cannot start here, however the text is glued: where
     /// glued, after an opening mark or a hyphen (a straight quote opens
-    /// only before a letter or digit: before a mark it closes); and unless the line making
+    /// only before a letter or digit: before a mark it closes), or before
+    /// a closing quote or bracket (`”`, `)`, `]`, `}`) where no line
+    /// starts; and unless the line making
     /// the cut is `long`, inside a word after an apostrophe (`Biden|'s`),
     /// after an ellipsis, before a stop or a closing mark, and (unless a
     /// line starts here, `start`) before a comma or a closing quote. Otherwise a line start or end in glued text outranks the look
@@ -133,7 +135,7 @@ impl Look {
         // ends right before one, where no line starts, ends inside a
         // quotation (a pull quote printed beside the paragraph that
         // quotes it), however long.
-        if glue == Glue::Tight && !start && matches!(self.next, '”' | ')' | ']') {
+        if glue == Glue::Tight && !start && matches!(self.next, '”' | ')' | ']' | '}') {
             return true;
         }
         // A long line is no name or phrase: where it starts or ends, the

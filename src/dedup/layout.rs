@@ -273,7 +273,9 @@ fn twins(lines: &[Line]) -> Vec<Option<u32>> {
 /// at whichever occurrence its key was found first; the lines that start
 /// or end where it stands, or hold it at one place only, tell the real
 /// one. A line stays where it is unless another place has more votes (of
-/// two such, the earlier on the axis). Every edge is a byte-checked match;
+/// two such, the earlier on the axis), or as many and the line's text
+/// stands whole there and not here. A neighbour votes once for a place.
+/// Every edge is a byte-checked match;
 /// lines placed from a line that moves keep their places, and the group's
 /// check afterwards sets apart any that no longer fit.
 fn settle_by_votes(
@@ -310,57 +312,58 @@ fn settle_by_votes(
         votes.sort_unstable();
         votes.dedup();
         // Per place: its votes, and one of its voters.
-        let mut places: Vec<(i64, u32, u32)> = Vec::new();
-        for &(p, a) in votes.iter() {
+        // Per place: its votes, and where its voters start in `votes`.
+        let mut places: Vec<(i64, u32, usize)> = Vec::new();
+        for (k, &(p, _)) in votes.iter().enumerate() {
             match places.last_mut() {
                 Some(last) if last.0 == p => last.1 += 1,
-                _ => places.push((p, 1, a)),
+                _ => places.push((p, 1, k)),
             }
         }
         if places.len() < 2 {
             continue;
         }
-        let here = places.iter().find(|v| v.0 == m.1).map_or(0, |v| v.1);
-        let mut best = places.iter().fold(
-            (m.1, here),
-            |best, &(p, n, _)| if n > best.1 { (p, n) } else { best },
-        );
-        // Of places with as many votes, one where the line's text stands
-        // whole (not right after an opening quote or bracket, nor right
-        // before a closing one or a comma): a pull quote printed again
-        // beside the paragraph that quotes it is set apart there, not
-        // cut out of the quotation.
-        let fits = |p: i64, voter: u32| {
-            let Some(a) = pos[voter as usize] else {
-                return true;
-            };
-            let outer = lines[voter as usize].sq;
-            let at = p - a;
-            let end = at + lines[b].sq.len() as i64;
-            let (Ok(at), Ok(end)) = (usize::try_from(at), usize::try_from(end)) else {
-                return true;
-            };
-            if end > outer.len() {
-                return true;
-            }
-            let opened = seams::last_char(&outer[..at])
-                .is_some_and(|c| matches!(c, '“' | '‘' | '(' | '[' | '«'));
-            let closed = seams::first_char(&outer[end..])
-                .is_some_and(|c| matches!(c, '”' | '’' | ')' | ']' | '»' | ',' | ';'));
-            !(opened || closed)
+        let top = places.iter().map(|v| v.1).max().unwrap_or(0);
+        // Whether the line's text stands whole at `p` in every voter that
+        // holds it there: not right after an opening quote or bracket, nor
+        // right before a closing one or a comma.
+        let whole_at = |&(p, n, from): &(i64, u32, usize)| {
+            votes[from..from + n as usize].iter().all(|&(_, voter)| {
+                let Some(a) = pos[voter as usize] else {
+                    return true;
+                };
+                let outer = lines[voter as usize].sq;
+                let at = p - a;
+                let end = at + lines[b].sq.len() as i64;
+                let (Ok(at), Ok(end)) = (usize::try_from(at), usize::try_from(end)) else {
+                    return true;
+                };
+                if end > outer.len() {
+                    return true;
+                }
+                let opened = seams::last_char(&outer[..at])
+                    .is_some_and(|c| matches!(c, '“' | '‘' | '(' | '[' | '«'));
+                let closed = seams::first_char(&outer[end..])
+                    .is_some_and(|c| matches!(c, '”' | '’' | ')' | ']' | '»' | ',' | ';'));
+                !(opened || closed)
+            })
         };
-        let voter_here = places.iter().find(|v| v.0 == m.1).map(|v| v.2);
-        if best.0 == m.1 && voter_here.is_some_and(|v| !fits(m.1, v)) {
-            if let Some(&(p, n, _)) = places
-                .iter()
-                .find(|&&(p, n, a)| p != m.1 && n == here && fits(p, a))
-            {
-                best = (p, n);
-            }
-        }
-        if best.0 != m.1 {
-            m.1 = best.0;
-            pos[b] = Some(best.0);
+        // The place with the most votes; of places with as many, the one
+        // the line stands at, else the earliest on the axis; but first one
+        // where its text stands whole: a pull quote printed again beside
+        // the paragraph that quotes it is set apart there, not cut out of
+        // the quotation.
+        let tied = || places.iter().filter(|v| v.1 == top);
+        let best = tied()
+            .filter(|v| whole_at(v))
+            .find(|v| v.0 == m.1)
+            .or_else(|| tied().find(|v| whole_at(v)))
+            .or_else(|| tied().find(|v| v.0 == m.1))
+            .or_else(|| tied().next())
+            .map_or(m.1, |v| v.0);
+        if best != m.1 {
+            m.1 = best;
+            pos[b] = Some(best);
         }
     }
 }

@@ -678,9 +678,18 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
         raw: &raw_of,
     };
     let mut edges = key_edges(&view);
-    let flanking = flanking_edges(&view, &edges);
-    edges.extend(short_edges(&view));
+    let short = short_lines(&view);
+    let flanking = flanking_edges(&view, &edges, &short);
+    edges.extend(short_edges(&view, &short));
     edges.extend(flanking);
+    drop(short);
+    // Two lines that overlap, one running on past the other's end, are one
+    // text only where that end is a place the text can break: where the
+    // longer goes on with a stop there (`Bridge closedFerries
+    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
+    // opens a later entry), the shared words are a phrase the article
+    // repeats, and joining the lines would move a paragraph.
+    edges.retain(|e| !runs_on_past_end(&view, e));
     // Of the places two lines share, the one where they share the most
     // text is theirs: a cascade's line ends with the newsletter sign-up
     // that also opens the page, and overlaps the longest line there by
@@ -689,13 +698,6 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
     if shorter.contains(&true) {
         copies::retain_unmarked(&mut edges, &shorter);
     }
-    // Two lines that overlap, one running on past the other's end, are one
-    // text only where that end is a place the text can break: where the
-    // longer goes on with a stop there (`Bridge closedFerries
-    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
-    // opens a later entry), the shared words are a phrase the article
-    // repeats, and joining the lines would move a paragraph.
-    edges.retain(|e| !runs_on_past_end(&view, e));
     // Likewise a line held inside another where that one goes on with a
     // stop just past its end (`Ferries cancelled` in `Ferries cancelled.
     // All sailings…`), when it has another place: a paragraph rarely
@@ -1071,10 +1073,6 @@ fn ends_before_stop(lines: &SqLines, e: &Edge) -> Option<u32> {
     (matches!(rest[0], b'.' | b'!' | b'?') && !rest.starts_with(b"..")).then_some(inner as u32)
 }
 
-/// Whether edge `e` overlaps its lines without either holding the other,
-/// and the one that runs on past the other's end goes on there with a
-/// sentence's stop: no paragraph starts with one. (Not a comma: a
-/// cascade's line cut off by length may end just before one.)
 /// For each edge, whether the two lines have another edge that matches
 /// more of their text (the bytes where the two overlap, placed so).
 fn shorter_matches(lines: &SqLines, edges: &[Edge]) -> Vec<bool> {
@@ -1105,6 +1103,10 @@ fn shorter_matches(lines: &SqLines, edges: &[Edge]) -> Vec<bool> {
     shorter
 }
 
+/// Whether edge `e` overlaps its lines without either holding the other,
+/// and the one that runs on past the other's end goes on there with a
+/// sentence's stop: no paragraph starts with one. (Not a comma: a
+/// cascade's line cut off by length may end just before one.)
 fn runs_on_past_end(lines: &SqLines, e: &Edge) -> bool {
     let (a, b) = (lines.sq(e.a as usize), lines.sq(e.b as usize));
     // Order the two by where they start: `first` starts `d` before `second`.

@@ -250,29 +250,14 @@ impl Frame {
         }
     }
 
-    /// Whether some cut of the group shows paragraphs glued with no separator.
-    pub(super) fn shows_tight_glue(&self) -> bool {
-        let interior = self.cands.len().saturating_sub(1);
-        self.cands[..interior]
-            .iter()
-            .skip(1)
-            .any(|c| shows_tight_glue(c.ev, c.glue, c.look))
-    }
-
-    /// For each cut, whether it is a boundary; the group's ends always are.
-    ///
-    /// Never where a space follows a label: a few words ending with a colon
-    /// since the last boundary (`Read more: <a>…</a>`, `Lire aussi : …`)
-    /// open the sentence that goes on after them, in one block. (A list
-    /// that a colon introduces is glued to it with no space by a cascade.)
-    pub(super) fn accepted(
-        &self,
-        style: Style,
-        lines: &[Line],
-        g: &Group,
-        short: &HashSet<&[u8]>,
-    ) -> Vec<bool> {
-        let mut accepted = self.accepted_by_evidence(style, lines, g, short);
+    /// No cut where a space follows a label: a few words ending with a
+    /// colon since the last boundary (`Read more: <a>…</a>`, `Lire aussi :
+    /// …`) open the sentence that goes on after them, in one block. (Where
+    /// a line that starts there glues elements of its own, a list that the
+    /// label introduces, the cascade's start is taken again below; where it
+    /// runs on past the next boundary, it is a cascade's line, and the cut
+    /// stays.)
+    fn veto_labels(&self, accepted: &mut [bool], lines: &[Line], g: &Group) {
         let mut since = 0;
         let last = self.cands.len() - 1;
         for (i, cand) in self.cands.iter().enumerate().take(last).skip(1) {
@@ -283,17 +268,35 @@ impl Frame {
                 continue;
             }
             let label = since <= LABEL && before.is_some_and(|b| b.ends_with(b":"));
-            if label && cand.glue == Glue::Spaced {
+            // A link's text lies inside its block: a line that starts here
+            // and runs on past the next boundary is a cascade's (`Key
+            // dates: The bridge closed…. It reopens…`).
+            let runs_on = || {
+                let at = self.asm.cuts[i];
+                let next = (i + 1..=last)
+                    .find(|&j| accepted[j])
+                    .map_or(i64::MAX, |j| self.asm.cuts[j]);
+                self.ext.iter().any(|&(a, b)| a == at && b > next)
+            };
+            if label && cand.glue == Glue::Spaced && !runs_on() {
                 accepted[i] = false;
                 continue;
             }
             since = 0;
         }
-        accepted
     }
 
-    /// [`Frame::accepted`] by the lines' evidence alone.
-    fn accepted_by_evidence(
+    /// Whether some cut of the group shows paragraphs glued with no separator.
+    pub(super) fn shows_tight_glue(&self) -> bool {
+        let interior = self.cands.len().saturating_sub(1);
+        self.cands[..interior]
+            .iter()
+            .skip(1)
+            .any(|c| shows_tight_glue(c.ev, c.glue, c.look))
+    }
+
+    /// For each cut, whether it is a boundary; the group's ends always are.
+    pub(super) fn accepted(
         &self,
         style: Style,
         lines: &[Line],
@@ -307,6 +310,7 @@ impl Frame {
             .enumerate()
             .map(|(i, c)| i == 0 || i == last || accept(c.ev, c.glue, c.look, style))
             .collect();
+        self.veto_labels(&mut accepted, lines, g);
         // Where one line ends and, after a gap, another starts, and the gap
         // is the text of a line too short to be placed by a key (`Recount.`,
         // a heading `Result`), that line fills the gap: an element walk

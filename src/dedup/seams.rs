@@ -45,7 +45,7 @@ pub(super) fn seam_strength(s: &[u8], i: usize) -> Option<bool> {
     // cuts peels the run one char per pass (found by fuzzing). But a
     // quote that closes a sentence before one that opens the next
     // (`would."|"We`) is.
-    if prev == next && !prev.is_alphanumeric() {
+    if prev == next && !(prev.is_alphanumeric() && is_seam(s, i)) {
         let closes =
             prev == '"' && last_char(&s[..i - 1]).is_some_and(|c| matches!(c, '.' | '!' | '?'));
         return closes.then_some(true);
@@ -63,8 +63,9 @@ pub(super) fn seam_strength(s: &[u8], i: usize) -> Option<bool> {
 
 /// Whether a cut at byte `i` of squeezed text `s` looks like the seam
 /// between two glued paragraphs: after closing punctuation, before an
-/// opening quote or bracket, or from a lowercase letter or digit to a
-/// capital (`ANISputnikIn`).
+/// opening quote or bracket, from a lowercase letter or digit to a
+/// capital (`ANISputnikIn`), or from a word in capitals to a capitalised
+/// word (`BSTHale`; code's `HTMLParser` reads so too).
 pub(super) fn is_seam(s: &[u8], i: usize) -> bool {
     let (Some(prev), Some(next)) = (last_char(&s[..i]), first_char(&s[i..])) else {
         return false;
@@ -331,19 +332,32 @@ impl QuoteState {
         let after = rest[k + 1..].chars().next();
         let closing = before.is_some_and(|c| !c.is_whitespace())
             && after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
-        let speech = rest[..k].trim_end().ends_with(['.', '!', '?']) && first_person(&rest[..k]);
-        !closing && !speech
+        // Only asked where the next quote does not close one.
+        let speech = || rest[..k].trim_end().ends_with(['.', '!', '?']) && first_person(&rest[..k]);
+        !closing && !speech()
     }
 }
 
-/// Whether `text` has a word of the first person (`I`, `we`, `my`, `our`,
-/// `me`, `us`; `I'm`, `we've` too): English speech.
+/// Whether `text` has a word of the first person (`we`, `my`, `our`, `me`,
+/// `us`; `I` before a verb or an apostrophe, not `World War I`): English
+/// speech.
 fn first_person(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "I" | "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us"
-        )
+    let pronoun = |w: &str| matches!(w, "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us");
+    if text.split(|c: char| !c.is_alphanumeric()).any(pronoun) {
+        return true;
+    }
+    text.match_indices('I').any(|(i, _)| {
+        let word_start = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let mut after = text[i + 1..].chars();
+        word_start
+            && match after.next() {
+                Some('\'' | '’') => true,
+                Some(' ') => after.next().is_some_and(char::is_lowercase),
+                _ => false,
+            }
     })
 }
 

@@ -1,17 +1,15 @@
-//! Evidence for lines shorter than a key: only at another line's very start or end.
+//! Evidence for lines shorter than a key: at another line's very start or
+//! end, or glued right before or after a placed line inside a third.
 
 use super::*;
 
-/// Edges for lines shorter than `KEY` (a one-line paragraph such as
-/// `Bosvelt.` or a dateline such as `NAIROBI`): such a line counts only where
-/// another line starts or ends with it, since a short string in the middle of
-/// a line is far more often a coincidence than evidence. Even there it needs
-/// a cut that looks like a seam ([`is_seam`]), or a cut that at least does
-/// not split a lowercase word, made in two or more lines (the first
-/// paragraph of a prefix cascade starts every line). Where a short line is
-/// found both glued with no space and after a space, only its glued places
-/// count (see the body).
-pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
+/// The lines shorter than `KEY` by the key of their bytes, and their
+/// lengths, each once: what [`short_edges`] and [`flanking_edges`] look
+/// for.
+pub(super) type ShortLines = (U64Map<Vec<u32>>, Vec<usize>);
+
+/// [`ShortLines`] of `lines`.
+pub(super) fn short_lines<L: Keyed + ?Sized>(lines: &L) -> ShortLines {
     let mut by_key: U64Map<Vec<u32>> = U64Map::default();
     let mut lens: Vec<usize> = Vec::new();
     for i in 0..lines.count() {
@@ -24,11 +22,25 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
             lens.push(sq.len());
         }
     }
+    lens.sort_unstable();
+    lens.dedup();
+    (by_key, lens)
+}
+
+/// Edges for lines shorter than `KEY` (a one-line paragraph such as
+/// `Bosvelt.` or a dateline such as `NAIROBI`): such a line counts where
+/// another line starts or ends with it, since a short string in the middle of
+/// a line is far more often a coincidence than evidence (in the middle only
+/// beside a placed line: [`flanking_edges`]). Even there it needs
+/// a cut that looks like a seam ([`is_seam`]), or a cut that at least does
+/// not split a lowercase word, made in two or more lines (the first
+/// paragraph of a prefix cascade starts every line). Where a short line is
+/// found both glued with no space and after a space, only its glued places
+/// count (see the body).
+pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLines) -> Vec<Edge> {
     if lens.is_empty() {
         return Vec::new();
     }
-    lens.sort_unstable();
-    lens.dedup();
     // (edge, strong seam, the short line ends the other line, the other
     // line writes a space at the cut)
     let mut found: Vec<(Edge, bool, bool, bool)> = Vec::new();
@@ -107,24 +119,14 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
 /// side must look like a seam ([`is_seam`]) with no whitespace written
 /// there, as glue leaves it. `edges`: the key edges, whose starts and ends
 /// inside other lines are looked at.
-pub(super) fn flanking_edges<L: Keyed + ?Sized>(lines: &L, edges: &[Edge]) -> Vec<Edge> {
-    let mut by_key: U64Map<Vec<u32>> = U64Map::default();
-    let mut lens: Vec<usize> = Vec::new();
-    for i in 0..lines.count() {
-        let sq = lines.sq(i);
-        if !sq.is_empty() && sq.len() < KEY {
-            by_key
-                .entry(short_key(pack(sq), sq.len()))
-                .or_default()
-                .push(i as u32);
-            lens.push(sq.len());
-        }
-    }
+pub(super) fn flanking_edges<L: Keyed + ?Sized>(
+    lines: &L,
+    edges: &[Edge],
+    (by_key, lens): &ShortLines,
+) -> Vec<Edge> {
     if lens.is_empty() {
         return Vec::new();
     }
-    lens.sort_unstable();
-    lens.dedup();
     // (outer line, squeezed offset of the short line's glued side, edge)
     let mut found: Vec<(u32, usize, Edge)> = Vec::new();
     let mut look = |o: u32, s: &[u8], from: usize, to: usize, glued_at: usize| {
@@ -163,7 +165,8 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(lines: &L, edges: &[Edge]) -> Ve
             continue;
         }
         let end = p + t.len();
-        for &len in &lens {
+        // An empty line (an ellipsis alone) is glued nowhere.
+        for &len in lens.iter().filter(|&&len| len > 0) {
             // Right before the inner line's start.
             if len < p {
                 look(outer, s, p - len, p, p - len);
@@ -181,20 +184,17 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(lines: &L, edges: &[Edge]) -> Ve
     let mut kept = Vec::new();
     for run in found.chunk_by(|x, y| x.0 == y.0) {
         let raw = lines.raw(run[0].0 as usize);
+        // Squeezed bytes passed; whitespace right after them is at the cut.
         let (mut seen, mut chars) = (0, raw.chars());
-        let mut ws = false;
         for &(_, at, e) in run {
             while seen < at {
                 match chars.next() {
-                    Some(c) if c.is_whitespace() => ws = true,
-                    Some(c) => {
-                        seen += c.len_utf8();
-                        ws = false;
-                    }
+                    Some(c) if !c.is_whitespace() => seen += c.len_utf8(),
+                    Some(_) => {}
                     None => break,
                 }
             }
-            let spaced = ws || chars.clone().next().is_some_and(char::is_whitespace);
+            let spaced = chars.clone().next().is_some_and(char::is_whitespace);
             if seen == at && !spaced {
                 kept.push(e);
             }

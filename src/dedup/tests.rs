@@ -992,3 +992,50 @@ fn a_link_after_a_label_is_a_copy_and_cuts_nothing() {
     ];
     assert_eq!(rebuild(&lines), paras(&[lines[0], lines[1], lines[3]]));
 }
+
+#[test]
+fn a_label_heading_a_cascade_glued_with_spaces_keeps_its_cut() {
+    // `Key dates:` heads a cascade whose lines are glued with spaces: the
+    // line that starts after it runs on past the next boundary, as no
+    // link's text does.
+    let lines = [
+        "Key dates: The bridge closed on Monday after the storm. It reopens in May.",
+        "The bridge closed on Monday after the storm. It reopens in May.",
+        "It reopens in May.",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[
+            "Key dates:",
+            "The bridge closed on Monday after the storm.",
+            "It reopens in May."
+        ])
+    );
+}
+
+#[test]
+fn a_short_paragraph_beside_a_block_quoting_it_stays_when_cleaned_again() {
+    let lines = [
+        "Sign: \"Hale\" over the doorHaleHaleHaleThe pub reopened on Friday night.",
+        "HaleHaleHaleThe pub reopened on Friday night.",
+        "HaleHaleThe pub reopened on Friday night.",
+    ];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out);
+}
+
+#[test]
+fn a_short_line_glued_right_after_a_lines_end_stands_there() {
+    // A container, then two of its elements: the credit, too short for a
+    // key, is glued right after the caption's end, and the text after it
+    // (no line of its own) starts with a capital.
+    let lines = [
+        "Okra Moon’s singer on the main stage at the festival.Photo: ReutersForty thousand people came.",
+        "Okra Moon’s singer on the main stage at the festival.",
+        "Photo: Reuters",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[lines[1], lines[2], "Forty thousand people came."])
+    );
+}
