@@ -116,7 +116,8 @@ fn simulated_scrapes_of_real_articles_stay_exact() {
 /// `anything."We`), the quote belongs to one side or the other, and only
 /// typography tells which. Every such pair of consecutive paragraphs in
 /// the 4,224 articles, glued, must split back at the right side of the
-/// quote in at least 97% of cases (97.7% measured; counting quotes got 89%).
+/// quote in at least 98.5% of cases (99.0% measured; 97.7% before the
+/// first-person reading of a quotation that runs on; counting quotes got 89%).
 #[test]
 fn glued_quote_seams_of_real_articles_split_on_the_right_side() {
     let path = shared().join("articles.jsonl");
@@ -168,5 +169,5 @@ fn glued_quote_seams_of_real_articles_split_on_the_right_side() {
         "glued quote seams: {right}/{n} split right ({:.2}%)",
         100.0 * rate
     );
-    assert!(n > 1000 && rate >= 0.97, "{right}/{n} split right");
+    assert!(n > 1000 && rate >= 0.985, "{right}/{n} split right");
 }
