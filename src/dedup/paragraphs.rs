@@ -75,8 +75,15 @@ impl<'a> Paragraphs<'a> {
         &self.buffers[b][self.start(b, k)..self.ends[k]]
     }
 
+    /// Paragraph `k`.
+    pub(super) fn get(&self, k: usize) -> &str {
+        // The last buffer whose paragraphs start at `k` or before.
+        let b = self.first.partition_point(|&f| f as usize <= k) - 1;
+        self.get_in(b, k)
+    }
+
     /// The paragraphs in order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + Clone + '_ {
         let mut b = 0;
         (0..self.len()).map(move |k| {
             while self.first.get(b + 1).is_some_and(|&f| f as usize <= k) {

@@ -14,9 +14,11 @@ use super::*;
 pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
     let mut by_key: U64Map<Vec<u32>> = U64Map::default();
     let mut lens: Vec<usize> = Vec::new();
+    // Where the lines' squeezed bytes are not held, they are made here.
+    let (mut s_buf, mut t_buf) = (Vec::new(), Vec::new());
     for i in 0..lines.count() {
-        let sq = lines.sq(i);
-        if sq.len() < KEY {
+        if lines.sq_len(i) < KEY {
+            let sq = lines.sq(i, &mut s_buf);
             by_key
                 .entry(short_key(pack(sq), sq.len()))
                 .or_default()
@@ -33,7 +35,10 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
     // line writes a space at the cut)
     let mut found: Vec<(Edge, bool, bool, bool)> = Vec::new();
     for si in 0..lines.count() {
-        let s = lines.sq(si);
+        if lens[0] >= lines.sq_len(si) {
+            continue;
+        }
+        let s = lines.sq(si, &mut s_buf);
         // The first and the last (up to) 16 bytes, from which every head
         // and tail key is cut with a mask and a shift.
         let m = s.len().min(KEY);
@@ -55,7 +60,7 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
                     continue;
                 };
                 for &ti in bucket {
-                    if lines.sq(ti as usize) == part {
+                    if lines.sq(ti as usize, &mut t_buf) == part {
                         let d = if at_end { cut as i64 } else { 0 };
                         found.push((
                             Edge {
@@ -80,7 +85,10 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
     found.retain(|(e, strong, at_end, _)| {
         *strong
             || (weak_count[&count_key(e, *at_end)] >= 2
-                && lines.sq(e.b as usize).iter().any(u8::is_ascii_alphanumeric))
+                && lines
+                    .sq(e.b as usize, &mut t_buf)
+                    .iter()
+                    .any(u8::is_ascii_alphanumeric))
     });
     // A short line glued to another line's text with no space at a seam
     // (`The Lantern ChoirPhoto: Reuters`) was cut there by the scraper;
