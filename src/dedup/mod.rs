@@ -49,7 +49,7 @@ use hash::*;
 use keys::*;
 use layout::*;
 pub(crate) use lines::{intern, Lines};
-use paragraphs::Paragraphs;
+pub(crate) use paragraphs::Paragraphs;
 use pieces::*;
 use seams::*;
 use short::*;
@@ -95,11 +95,14 @@ const MAX_ROUNDS: usize = 3;
 /// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let (texts, ids) = intern(lines.iter().map(AsRef::as_ref), |_, _| true);
-    rebuild_lines(&Lines::interned(texts, &ids))
+    rebuild_lines(&Lines::interned(texts, &ids)).into_strings()
 }
 
-/// [`rebuild`] of lines as texts and ids ([`intern`]).
-pub(crate) fn rebuild_lines(raw: &Lines) -> Vec<String> {
+/// [`rebuild`] of lines as texts and ids ([`intern`]), the paragraphs as
+/// the passes leave them: a huge line's parts are still read in it (see
+/// [`Paragraphs`]), so that the caller can make them `String`s once the
+/// input is no longer needed (issue 13).
+pub(crate) fn rebuild_lines<'a>(raw: &Lines<'a>) -> Paragraphs<'a> {
     let (near, dropped) = near_reading(raw);
     // The promise, checked: every line's text is in the output, in one
     // piece. Where the reading of copies broke one apart (lines that quote
@@ -108,7 +111,7 @@ pub(crate) fn rebuild_lines(raw: &Lines) -> Vec<String> {
     // nothing, is taken instead. Only a result that left out a copy (or a
     // paragraph another group held too) needs the check: cuts alone keep
     // every line a run of paragraphs.
-    if !dropped || keeps_every_line(raw, &near) {
+    if !dropped || keeps_every_line(raw, near.iter()) {
         return near;
     }
     // The strict result is cleaned again until it is a fixed point of
@@ -116,28 +119,31 @@ pub(crate) fn rebuild_lines(raw: &Lines) -> Vec<String> {
     // Where cleaning it again would break an input line apart (a piece of
     // it reads as a copy once it stands alone), the paragraphs that line
     // spans are written as one: the text stays whole, and stays so.
-    let mut out = rebuild_with(raw, Method::Strict).0;
+    // (Seldom taken: its rounds hold the paragraphs as `String`s.)
+    let mut out = rebuild_with(raw, Method::Strict).0.into_strings();
     for _ in 0..2 * MAX_ROUNDS {
         let refs = Lines::each(out.iter().map(String::as_str).collect());
         let (near, dropped) = near_reading(&refs);
-        let next = if !dropped || keeps_every_line(&refs, &near) {
-            near
+        let next = if !dropped || keeps_every_line(&refs, near.iter()) {
+            near.into_strings()
         } else {
-            rebuild_with(&refs, Method::Strict).0
+            rebuild_with(&refs, Method::Strict).0.into_strings()
         };
         if next == out {
             break;
         }
-        if keeps_every_line(raw, &next) {
+        if keeps_every_line(raw, next.iter().map(String::as_str)) {
             out = next;
             continue;
         }
         match join_spanned(raw, &out, &next) {
-            Some(joined) if keeps_every_line(raw, &joined) => out = joined,
+            Some(joined) if keeps_every_line(raw, joined.iter().map(String::as_str)) => {
+                out = joined
+            }
             _ => break,
         }
     }
-    out
+    Paragraphs::from_strings(out)
 }
 
 /// Whether the head of a child (its first 16 bytes that are not ASCII
@@ -331,17 +337,19 @@ fn ws_char_len(b: &[u8], i: usize) -> usize {
 /// The near-copy reading of `lines`, its container lines dropped first
 /// ([`drop_containers`]), and again from its result, so that cleaning the
 /// result finds none; and whether some line was left out.
-fn near_reading(lines: &Lines) -> (Vec<String>, bool) {
+fn near_reading<'a>(lines: &Lines<'a>) -> (Paragraphs<'a>, bool) {
     let (mut near, mut dropped) = match drop_containers(lines) {
         Some(leaves) => (rebuild_with(&leaves, Method::NearCopies).0, true),
         None => rebuild_with(lines, Method::NearCopies),
     };
     for _ in 0..CONTAINER_ROUNDS {
-        let refs = Lines::each(near.iter().map(String::as_str).collect());
+        let refs = Lines::each(near.iter().collect());
         let Some(leaves) = drop_containers(&refs) else {
             break;
         };
-        near = rebuild_with(&leaves, Method::NearCopies).0;
+        // Read in the paragraphs it replaces: owned before they go.
+        let next = rebuild_with(&leaves, Method::NearCopies).0.into_owned();
+        near = next;
         dropped = true;
     }
     (near, dropped)
@@ -418,9 +426,9 @@ const CHECK_BUDGET: usize = 1 << 26;
 
 /// Whether every line (an ellipsis at either end removed) occurs, whitespace
 /// aside, in the paragraphs written one after another.
-fn keeps_every_line(lines: &Lines, paragraphs: &[String]) -> bool {
+fn keeps_every_line<'p>(lines: &Lines, paragraphs: impl Iterator<Item = &'p str> + Clone) -> bool {
     let mut text = Vec::new();
-    for p in paragraphs {
+    for p in paragraphs.clone() {
         squeeze_into(p, &mut text);
     }
     if text.len().saturating_mul(lines.len()) > CHECK_BUDGET {
@@ -450,7 +458,7 @@ fn keeps_every_line(lines: &Lines, paragraphs: &[String]) -> bool {
         // it is made of whole paragraphs.
         let paragraphs = whole.get_or_insert_with(|| {
             paragraphs
-                .iter()
+                .clone()
                 .map(|p| {
                     let mut sq = Vec::new();
                     squeeze_into(p, &mut sq);
@@ -490,9 +498,9 @@ fn is_made_of(line: &[u8], paragraphs: &[Vec<u8>]) -> bool {
 }
 
 /// The paragraphs, and whether some pass left out a copy.
-fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
+fn rebuild_with<'a>(raw: &Lines<'a>, method: Method) -> (Paragraphs<'a>, bool) {
     let Some(mut done) = pass(raw, None, method) else {
-        return (raw.iter().map(|s| s.to_string()).collect(), false);
+        return (Paragraphs::from_lines(raw.iter()), false);
     };
     // A pass that gave back its input (a single line with nothing to split,
     // or evidence that no line fitted) is at a fixed point already: the
@@ -500,7 +508,7 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
     if done.paragraphs.len() == raw.len()
         && done.paragraphs.iter().zip(raw.iter()).all(|(p, r)| p == r)
     {
-        return (done.paragraphs.into_strings(), done.dropped);
+        return (done.paragraphs, done.dropped);
     }
     // Not skipped where the pass only split one line at its glued seams
     // (the peak of 80 MB of glued paragraphs, issue 13): the parts are new
@@ -530,9 +538,7 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
             _ => break,
         }
     }
-    // The squeezed bytes go before the paragraphs are made `String`s.
-    drop(done.squeezed);
-    (done.paragraphs.into_strings(), done.dropped)
+    (done.paragraphs, done.dropped)
 }
 
 /// One distinct line of a pass.

@@ -18,7 +18,7 @@ use std::borrow::Cow;
 /// Paragraphs as ranges of a few buffers, owned or borrowed from the
 /// input.
 #[derive(Default, Debug)]
-pub(super) struct Paragraphs<'a> {
+pub(crate) struct Paragraphs<'a> {
     buffers: Vec<Cow<'a, str>>,
     /// Per buffer: its first paragraph (the one it would have, when it has
     /// none). The paragraphs of one buffer come one after another, in its
@@ -57,7 +57,7 @@ impl<'a> Paragraphs<'a> {
     }
 
     /// The number of paragraphs.
-    pub(super) fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.ends.len()
     }
 
@@ -91,6 +91,24 @@ impl<'a> Paragraphs<'a> {
             }
             self.get_in(b, k)
         })
+    }
+
+    /// Each of `lines` a paragraph, borrowed.
+    pub(super) fn from_lines(lines: impl Iterator<Item = &'a str>) -> Self {
+        let mut p = Paragraphs::with_capacity(lines.size_hint().0);
+        for line in lines {
+            p.push(Cow::Borrowed(line));
+        }
+        p
+    }
+
+    /// Each of `strings` a paragraph (and its buffer).
+    pub(super) fn from_strings(strings: Vec<String>) -> Self {
+        let mut p = Paragraphs::with_capacity(strings.len());
+        for s in strings {
+            p.push(Cow::Owned(s));
+        }
+        p
     }
 
     /// Room for `more` paragraphs.
@@ -190,7 +208,7 @@ impl<'a> Paragraphs<'a> {
 
     /// Every buffer owned: those borrowed are copied (a pass over a pass's
     /// output, which borrowed from it).
-    pub(super) fn into_owned(self) -> Paragraphs<'static> {
+    pub(crate) fn into_owned(self) -> Paragraphs<'static> {
         Paragraphs {
             buffers: self
                 .buffers
@@ -206,7 +224,7 @@ impl<'a> Paragraphs<'a> {
     /// one, and its first is the buffer itself: its memory shrinks as they
     /// are made, so no text is held twice. (A borrowed buffer's are
     /// copied.)
-    pub(super) fn into_strings(mut self) -> Vec<String> {
+    pub(crate) fn into_strings(mut self) -> Vec<String> {
         let mut out = Vec::with_capacity(self.len());
         let mut b = self.buffers.len();
         for k in (0..self.len()).rev() {
@@ -233,6 +251,129 @@ impl<'a> Paragraphs<'a> {
             }
         }
         out.reverse();
+        out
+    }
+}
+
+impl Paragraphs<'_> {
+    /// The same paragraphs, owned or read in `text` by their place there:
+    /// a buffer borrowed from `text` is kept as its range, any other
+    /// borrowed one copied. Nothing borrows `text` once they are detached,
+    /// so that it can be given up to [`Detached::into_strings`], which cuts
+    /// the paragraphs from it as it frees it.
+    pub(crate) fn detach(self, text: &str) -> Detached {
+        let base = text.as_ptr() as usize;
+        let buffers = self
+            .buffers
+            .into_iter()
+            .map(|b| match b {
+                Cow::Borrowed(s) => {
+                    let at = (s.as_ptr() as usize).wrapping_sub(base);
+                    match text.get(at..at.wrapping_add(s.len())) {
+                        Some(t) if t.as_ptr() == s.as_ptr() => Held::In(at, at + s.len()),
+                        _ => Held::Own(s.to_string()),
+                    }
+                }
+                Cow::Owned(s) => Held::Own(s),
+            })
+            .collect();
+        Detached {
+            buffers,
+            first: self.first,
+            ends: self.ends,
+        }
+    }
+}
+
+/// A buffer of [`Detached`] paragraphs.
+#[derive(Debug)]
+enum Held {
+    Own(String),
+    /// A range of the text they were read in.
+    In(usize, usize),
+}
+
+/// Paragraphs detached from the text they were read in
+/// ([`Paragraphs::detach`]): what is left of them to make once the text
+/// is given back.
+#[derive(Debug)]
+pub(crate) struct Detached {
+    buffers: Vec<Held>,
+    first: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Detached {
+    /// The paragraphs as `String`s, those read in `text` (the text they
+    /// were detached from) cut off its end as they are made, so that the
+    /// text shrinks as they grow: a line of 80 MB cut into 1.66 million
+    /// `String`s (about 88 bytes each) is not held beside them (issue 13).
+    /// An owned buffer is cut as [`Paragraphs::into_strings`] cuts it.
+    pub(crate) fn into_strings(self, mut text: String) -> Vec<String> {
+        let Detached {
+            mut buffers,
+            first,
+            ends,
+        } = self;
+        let mut out = vec![String::new(); ends.len()];
+        // The paragraphs of buffer `b`.
+        let of = |b: usize| {
+            let stop = first.get(b + 1).map_or(ends.len(), |&f| f as usize);
+            first[b] as usize..stop
+        };
+        // Where paragraph `k` of buffer `b` starts there (see
+        // `Paragraphs::start`), given the buffer's bytes.
+        let start = |b: usize, k: usize, bytes: &[u8]| {
+            if k == first[b] as usize {
+                return 0;
+            }
+            let end = ends[k - 1];
+            end + usize::from(bytes.get(end) == Some(&b' '))
+        };
+        // Ranges of the text, from the one that ends last: what is left of
+        // the text past the next one's end is no longer read.
+        let mut ranges: Vec<(usize, usize, usize)> = buffers
+            .iter()
+            .enumerate()
+            .filter_map(|(b, held)| match *held {
+                Held::In(from, to) => Some((to, from, b)),
+                Held::Own(_) => None,
+            })
+            .collect();
+        ranges.sort_unstable_by(|x, y| y.cmp(x));
+        for (i, &(_, from, b)) in ranges.iter().enumerate() {
+            let keep = ranges.get(i + 1).map_or(0, |&(next_to, _, _)| next_to);
+            for k in of(b).rev() {
+                // What is left of the range: up to this paragraph's end.
+                let bytes = &text.as_bytes()[from..];
+                let a = start(b, k, bytes);
+                out[k] = text[from + a..from + ends[k]].to_string();
+                text.truncate((from + a).max(keep));
+                if text.capacity() - text.len() > SLACK_BYTES {
+                    text.shrink_to_fit();
+                }
+            }
+        }
+        drop(text);
+        for (b, held) in buffers.iter_mut().enumerate() {
+            let Held::Own(buf) = held else {
+                continue;
+            };
+            for k in of(b).rev() {
+                let a = start(b, k, buf.as_bytes());
+                if k == first[b] as usize {
+                    let mut own = std::mem::take(buf);
+                    own.truncate(ends[k]);
+                    out[k] = own;
+                } else {
+                    out[k] = buf[a..ends[k]].to_string();
+                    buf.truncate(a);
+                    if buf.capacity() - buf.len() > SLACK_BYTES {
+                        buf.shrink_to_fit();
+                    }
+                }
+            }
+        }
         out
     }
 }
@@ -285,6 +426,28 @@ mod tests {
         assert_eq!(strings(&p), ["Ab.", "One é.", "Three.", "Z."]);
         assert_ne!(p, q);
         assert_eq!(p.into_strings(), ["Ab.", "One é.", "Three.", "Z."]);
+    }
+
+    #[test]
+    fn detached_paragraphs_are_cut_from_the_text_given_back() {
+        let text = String::from("Alpha one.Beta two.\nGamma three. Delta four.\nEpsilon é.");
+        let (l1, l2, l3) = (&text[..19], &text[20..44], &text[45..]);
+        let mut p = Paragraphs::default();
+        // Ranges out of order, one twice, beside owned buffers and one
+        // borrowed from elsewhere.
+        p.push_parts(Cow::Borrowed(l2), &[(0, 12), (13, 24)]);
+        p.push(Cow::Owned("Owned.".to_string()));
+        p.push_parts(Cow::Borrowed(l1), &[(0, 10), (10, 19)]);
+        p.push(Cow::Borrowed(l3));
+        p.push(Cow::Borrowed("Elsewhere."));
+        p.push_parts(Cow::Borrowed(l1), &[(0, 10), (10, 19)]);
+        let all: Vec<String> = p.iter().map(String::from).collect();
+        assert_eq!(
+            all[..4],
+            ["Gamma three.", "Delta four.", "Owned.", "Alpha one."]
+        );
+        let detached = p.detach(&text);
+        assert_eq!(detached.into_strings(text), all);
     }
 
     #[test]
