@@ -163,19 +163,49 @@ impl Keyed for SqLines<'_> {
 /// squeezed bytes where those are many (see [`Given::Text`]): held through
 /// the next pass beside the text and the key tables, they were the peak of
 /// a line of 80 MB of glued paragraphs (issue 13).
-pub(super) struct TextLines<'l, 'a> {
-    lines: &'l Lines<'a>,
+pub(super) struct TextLines<'l, T: ?Sized> {
+    lines: &'l T,
     /// Each line's squeezed length.
     lens: Vec<u32>,
 }
 
-impl<'l, 'a> TextLines<'l, 'a> {
+/// Where [`TextLines`] reads its lines: a pass's input, or the paragraphs
+/// of a pass as they are kept (see [`text_evidence`]).
+pub(super) trait LineTexts {
+    /// The number of lines.
+    fn count(&self) -> usize;
+    /// Line `i`.
+    fn text(&self, i: usize) -> &str;
+}
+
+impl LineTexts for Lines<'_> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    #[inline]
+    fn text(&self, i: usize) -> &str {
+        self.get(i)
+    }
+}
+
+impl LineTexts for Paragraphs<'_> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    #[inline]
+    fn text(&self, i: usize) -> &str {
+        self.get(i)
+    }
+}
+
+impl<'l, T: LineTexts + ?Sized> TextLines<'l, T> {
     /// The lines, or `None` if some line is not normalised (or too long
     /// for its length to be a `u32`): their squeezed bytes are then made
     /// as for any pass.
-    pub(super) fn new(lines: &'l Lines<'a>) -> Option<Self> {
-        let mut lens = Vec::with_capacity(lines.len());
-        for line in lines.iter() {
+    pub(super) fn new(lines: &'l T) -> Option<Self> {
+        let mut lens = Vec::with_capacity(lines.count());
+        for i in 0..lines.count() {
+            let line = lines.text(i);
             if !is_normalized(line) {
                 return None;
             }
@@ -186,7 +216,7 @@ impl<'l, 'a> TextLines<'l, 'a> {
     }
 }
 
-impl Keyed for TextLines<'_, '_> {
+impl<T: LineTexts + ?Sized> Keyed for TextLines<'_, T> {
     #[inline]
     fn count(&self) -> usize {
         self.lens.len()
@@ -198,12 +228,12 @@ impl Keyed for TextLines<'_, '_> {
     #[inline]
     fn sq<'s>(&'s self, i: usize, buf: &'s mut Vec<u8>) -> &'s [u8] {
         buf.clear();
-        squeeze_into(self.lines.get(i), buf);
+        squeeze_into(self.lines.text(i), buf);
         buf
     }
     fn key(&self, i: usize, end: usize) -> [u8; KEY] {
         // A space is the only whitespace of a normalised line.
-        let text = self.lines.get(i).as_bytes();
+        let text = self.lines.text(i).as_bytes();
         let mut key = [0u8; KEY];
         let mut n = 0;
         if end == 0 {
@@ -224,7 +254,7 @@ impl Keyed for TextLines<'_, '_> {
         0
     }
     fn raw(&self, i: usize) -> &str {
-        self.lines.get(i)
+        self.lines.text(i)
     }
 }
 

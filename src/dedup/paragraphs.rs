@@ -77,8 +77,19 @@ impl<'a> Paragraphs<'a> {
 
     /// Paragraph `k`.
     pub(super) fn get(&self, k: usize) -> &str {
-        // The last buffer whose paragraphs start at `k` or before.
-        let b = self.first.partition_point(|&f| f as usize <= k) - 1;
+        // A line cut into parts, or a buffer a paragraph: read at once.
+        let own = |b: usize| {
+            self.first.get(b).is_some_and(|&f| f as usize == k)
+                && self.first.get(b + 1).is_none_or(|&f| f as usize > k)
+        };
+        let b = if self.buffers.len() == 1 {
+            0
+        } else if own(k) {
+            k
+        } else {
+            // The last buffer whose paragraphs start at `k` or before.
+            self.first.partition_point(|&f| f as usize <= k) - 1
+        };
         self.get_in(b, k)
     }
 
