@@ -47,6 +47,9 @@ pub(super) struct KeyMaps {
     pub(super) heads: [Heads; 2],
     /// Per line: the previous line with the same start (or end) key.
     pub(super) next: [Vec<u32>; 2],
+    /// Per line, a bit: its start key repeats a short period
+    /// ([`periodic`]), so it is not entered.
+    pub(super) periodic_start: Vec<u64>,
 }
 
 pub(super) const NONE: u32 = u32::MAX;
@@ -176,6 +179,14 @@ pub(super) trait LineTexts {
     fn count(&self) -> usize;
     /// Line `i`.
     fn text(&self, i: usize) -> &str;
+    /// Line `i`'s bytes, maybe followed by others: for its first bytes.
+    fn head(&self, i: usize) -> &[u8] {
+        self.text(i).as_bytes()
+    }
+    /// Line `i`'s bytes, maybe after others: for its last bytes.
+    fn tail(&self, i: usize) -> &[u8] {
+        self.text(i).as_bytes()
+    }
 }
 
 impl LineTexts for Lines<'_> {
@@ -195,6 +206,14 @@ impl LineTexts for Paragraphs<'_> {
     #[inline]
     fn text(&self, i: usize) -> &str {
         self.get(i)
+    }
+    #[inline]
+    fn head(&self, i: usize) -> &[u8] {
+        self.head_bytes(i)
+    }
+    #[inline]
+    fn tail(&self, i: usize) -> &[u8] {
+        self.tail_bytes(i)
     }
 }
 
@@ -232,17 +251,20 @@ impl<T: LineTexts + ?Sized> Keyed for TextLines<'_, T> {
         buf
     }
     fn key(&self, i: usize, end: usize) -> [u8; KEY] {
-        // A space is the only whitespace of a normalised line.
-        let text = self.lines.text(i).as_bytes();
+        // A space is the only whitespace of a normalised line, and the line
+        // has `KEY` other bytes: read from its start (or back from its
+        // end), they are all its own.
+        debug_assert!(self.sq_len(i) >= KEY);
         let mut key = [0u8; KEY];
         let mut n = 0;
         if end == 0 {
-            for &b in text.iter().filter(|&&b| b != b' ').take(KEY) {
+            for &b in self.lines.head(i).iter().filter(|&&b| b != b' ').take(KEY) {
                 key[n] = b;
                 n += 1;
             }
         } else {
-            for &b in text.iter().rev().filter(|&&b| b != b' ').take(KEY) {
+            let tail = self.lines.tail(i);
+            for &b in tail.iter().rev().filter(|&&b| b != b' ').take(KEY) {
                 n += 1;
                 key[KEY - n] = b;
             }
@@ -272,6 +294,7 @@ impl KeyMaps {
             offsets_shift: 0,
             heads: [Heads::default(), Heads::default()],
             next: [Vec::new(), Vec::new()],
+            periodic_start: Vec::new(),
         });
         refill(&mut maps.filter, bits / 64, 0);
         maps.shift = 64 - bits.trailing_zeros();
@@ -283,7 +306,14 @@ impl KeyMaps {
             heads.reset(keys / 2);
             refill(next, lines, NONE);
         }
+        refill(&mut maps.periodic_start, lines.div_ceil(64), 0);
         maps
+    }
+
+    /// Whether line `l`'s start key repeats a short period (as entered).
+    #[inline]
+    fn start_periodic(&self, l: u32) -> bool {
+        self.periodic_start[l as usize / 64] & (1 << (l % 64)) != 0
     }
 
     #[inline]
@@ -472,6 +502,8 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
             let (head, tail) = (lines.key(i, 0), lines.key(i, 1));
             if !periodic(&head) {
                 keys.insert(lines, &head, i as u32, 0);
+            } else {
+                keys.periodic_start[i / 64] |= 1 << (i % 64);
             }
             if !periodic(&tail) {
                 keys.insert(lines, &tail, i as u32, 1);
@@ -556,8 +588,11 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                     for ti in keys.lines(lines, key, 1) {
                         // Lines sharing an end are found by their starts,
                         // unless a start repeats a period too short to be a
-                        // key (`$1.2bn $1.2bn $1.2bn…`).
-                        if q == n && !periodic(&lines.key(ti as usize, 0)) {
+                        // key (`$1.2bn $1.2bn $1.2bn…`): told by a bit kept
+                        // as the keys were entered, not by reading the line
+                        // (a million glued paragraphs sharing ends by the
+                        // dozen read one another's in random order).
+                        if q == n && !keys.start_periodic(ti) {
                             continue;
                         }
                         if found.ambiguous(ti, 1) {

@@ -77,20 +77,38 @@ impl<'a> Paragraphs<'a> {
 
     /// Paragraph `k`.
     pub(super) fn get(&self, k: usize) -> &str {
-        // A line cut into parts, or a buffer a paragraph: read at once.
+        self.get_in(self.buffer_of(k), k)
+    }
+
+    /// Paragraph `k`'s bytes and those after it in its buffer: where only
+    /// its first bytes are read, its end is not looked up (a key of each
+    /// of a million paragraphs read in random order, issue 13).
+    pub(super) fn head_bytes(&self, k: usize) -> &[u8] {
+        let b = self.buffer_of(k);
+        &self.buffers[b].as_bytes()[self.start(b, k)..]
+    }
+
+    /// The bytes of paragraph `k`'s buffer up to its end, for its last
+    /// bytes (see [`Paragraphs::head_bytes`]).
+    pub(super) fn tail_bytes(&self, k: usize) -> &[u8] {
+        &self.buffers[self.buffer_of(k)].as_bytes()[..self.ends[k]]
+    }
+
+    /// The buffer of paragraph `k`.
+    fn buffer_of(&self, k: usize) -> usize {
+        // A line cut into parts, or a buffer a paragraph: found at once.
         let own = |b: usize| {
             self.first.get(b).is_some_and(|&f| f as usize == k)
                 && self.first.get(b + 1).is_none_or(|&f| f as usize > k)
         };
-        let b = if self.buffers.len() == 1 {
+        if self.buffers.len() == 1 {
             0
         } else if own(k) {
             k
         } else {
             // The last buffer whose paragraphs start at `k` or before.
             self.first.partition_point(|&f| f as usize <= k) - 1
-        };
-        self.get_in(b, k)
+        }
     }
 
     /// The paragraphs in order.
