@@ -375,9 +375,21 @@ impl Detached {
             for k in of(b).rev() {
                 // What is left of the range: up to this paragraph's end.
                 let bytes = &text.as_bytes()[from..];
-                let a = start(b, k, bytes);
-                out[k] = text[from + a..from + ends[k]].to_string();
-                text.truncate((from + a).max(keep));
+                let (x, y) = (from + start(b, k, bytes), from + ends[k]);
+                if keep == 0 && k == first[b] as usize {
+                    // The last paragraph read in the text is the text's
+                    // own buffer, not a copy of it (a line of 80 MB that
+                    // is one paragraph), unless it is a small part of it.
+                    text.truncate(y);
+                    text.drain(..x);
+                    if text.capacity() - text.len() > text.len() {
+                        text.shrink_to_fit();
+                    }
+                    out[k] = std::mem::take(&mut text);
+                    break;
+                }
+                out[k] = text[x..y].to_string();
+                text.truncate(x.max(keep));
                 if text.capacity() - text.len() > SLACK_BYTES {
                     text.shrink_to_fit();
                 }
