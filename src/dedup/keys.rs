@@ -2,7 +2,9 @@
 //!
 //! Keys are found by reading one 8-byte word every 8 bytes of each line
 //! (each key is entered by its eight windows), so finding them costs one
-//! pass over the input, never a comparison of every pair of lines.
+//! pass over the input, never a comparison of every pair of lines. The
+//! lines' squeezed bytes are read where a pass holds them ([`SqLines`]),
+//! or made from their text where it does not ([`TextLines`]).
 
 use super::*;
 

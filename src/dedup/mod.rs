@@ -31,6 +31,16 @@
 //!
 //! The pass runs again on its own output until nothing changes, which makes
 //! cleaning idempotent by construction.
+//!
+//! # Memory
+//! A pass hands its output's squeezed bytes to the next, which then need
+//! not make them again; past 16 MiB of them (`TEXT_MODE`) it frees them
+//! instead, and the next pass reads each paragraph's squeezed bytes from
+//! its text where its evidence reads them (`TextLines`): the second pass
+//! over a line of 80 MB of 1.66 million glued paragraphs, which finds that
+//! nothing changes, holds the input and its key tables, not the squeezed
+//! bytes (68 MB) and a table of the paragraphs as lines (33) beside them
+//! (issue 13). Both ways give the same paragraphs (tested).
 
 mod copies;
 mod cuts;
