@@ -11,7 +11,8 @@
 //! - [`clean`] with its [`Options`] (the header's lines and their order a
 //!   [`HeaderLayout`]): one scraped file's bytes to an [`Article`]
 //!   ([`Header`], [`Date`], [`Stats`], paragraphs), or an [`Error`] that
-//!   names the line and gives a hint;
+//!   names the line and gives a hint; [`clean_owned`] the same of bytes
+//!   handed over, which it frees as the paragraphs are made ([`Cleaned`]);
 //! - [`writer`]: an article as text (the scraped layout) or JSON;
 //! - [`jsonl`]: the same cleaning per JSON Lines record ([`jsonl::Record`],
 //!   [`jsonl::clean_line`]) and as a streaming filter ([`jsonl::Filter`]);
@@ -125,9 +126,12 @@ impl Default for Options {
 /// `scripts/shapes.py` tries (runs of one char, punctuation soup, one huge
 /// line, millions of tiny lines: at most 0.1 s/MB there); *O(n)* memory,
 /// the input not counted: about 2 copies of the body for one long line,
-/// 4 bytes a body line and about 100 a distinct line or paragraph more, so
-/// a million glued paragraphs take several times their bytes (see the
-/// README's table of shapes).
+/// 4 bytes a body line and about 100 a distinct line or paragraph more
+/// while it is cleaned, and the article's `String`s once cleaned (about 88
+/// bytes a short paragraph), held beside the input: a million glued
+/// paragraphs take several times their bytes (see the README's table of
+/// shapes). [`clean_owned`] gives the input up to the cleaner, which frees
+/// it as the `String`s are made.
 ///
 /// # Errors
 ///
@@ -138,6 +142,84 @@ impl Default for Options {
 /// layout (unless `opts.no_header`); no body text.
 pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
     read_and_rebuild(input, opts, |_, article| article)
+}
+
+/// An input cleaned by [`clean_owned`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The article, as [`clean`] makes it.
+    pub article: Article,
+    /// Its text form ([`writer::write_text`]) is the input, byte for
+    /// byte: cleaning changes nothing.
+    pub unchanged: bool,
+}
+
+/// [`clean`] of an input handed over: its buffer becomes the text (not
+/// copied, where it is UTF-8 as inputs are), and the paragraphs are cut
+/// from it as it is freed. An input of one huge line, cut into as many
+/// paragraphs as it glues, is not held beside them: for a line of 80 MB
+/// of 1.66 million glued paragraphs `clean` holds the input and 146 MB of
+/// `String`s at its end, this the `String`s (issue 13). Also tells whether
+/// the text form is the input ([`Cleaned::unchanged`]), found before the
+/// input is given up. The command cleans every input so but those it
+/// diffs (`--check --diff`), as does [`jsonl`] a record's text.
+///
+/// Complexity: as [`clean`]; memory as [`clean`]'s while the input is
+/// cleaned, and once cleaned the article alone: a line of 80 MB of glued
+/// paragraphs peaks at 170 MB (twice the input and 32 MiB would be 194).
+///
+/// # Errors
+///
+/// As [`clean`].
+pub fn clean_owned(input: Vec<u8>, opts: &Options) -> Result<Cleaned, Error> {
+    let size = input.len() as u64;
+    if size > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size,
+            max: opts.max_bytes,
+        });
+    }
+    let (text, original) = reader::decode_owned(input, opts.lossy)?;
+    // What reads the text is done in here, and the paragraphs detached
+    // from it, before it is given up.
+    let (header, body_lines, dropped, unchanged, detached) = {
+        let mut decoded = reader::Decoded::new();
+        let mut doc = reader::parse(&text, read_options(opts), &mut decoded)?;
+        let texts = std::mem::take(&mut doc.texts);
+        let lines = dedup::Lines::interned(texts, &doc.ids);
+        let paragraphs = dedup::rebuild_lines(&lines);
+        doc.texts = lines.into_texts();
+        let header = doc.header.take();
+        let dropped = opts.count_dropped.then(|| {
+            let paragraphs: Vec<&str> = paragraphs.iter().collect();
+            explain::Dropped::count_lines(&doc.texts, &doc.ids, &paragraphs)
+        });
+        let unchanged = original
+            .parts(&text)
+            .is_some_and(|parts| writer::text_is(header.as_ref(), paragraphs.iter(), &parts));
+        let body_lines = doc.ids.len() as u64;
+        (
+            header,
+            body_lines,
+            dropped,
+            unchanged,
+            paragraphs.detach(&text),
+        )
+    };
+    drop(original);
+    let mut article = Article::new(header, detached.into_strings(text), size, body_lines);
+    article.lang = opts.lang;
+    article.stats.dropped = dropped;
+    Ok(Cleaned { article, unchanged })
+}
+
+/// How the reader reads an input cleaned with `opts`.
+fn read_options(opts: &Options) -> reader::ReadOptions {
+    reader::ReadOptions {
+        no_header: opts.no_header,
+        header: opts.header,
+        keep_entities: opts.keep_entities,
+    }
 }
 
 /// [`clean`], handing the body lines as read to `then` with the article.
@@ -154,19 +236,11 @@ pub(crate) fn read_and_rebuild<R>(
     }
     let text = reader::decode(input, opts.lossy)?;
     let mut decoded = reader::Decoded::new();
-    let mut doc = reader::parse(
-        &text,
-        reader::ReadOptions {
-            no_header: opts.no_header,
-            header: opts.header,
-            keep_entities: opts.keep_entities,
-        },
-        &mut decoded,
-    )?;
+    let mut doc = reader::parse(&text, read_options(opts), &mut decoded)?;
     // The lines' texts move into the rebuild and back, not copied.
     let texts = std::mem::take(&mut doc.texts);
     let lines = dedup::Lines::interned(texts, &doc.ids);
-    let paragraphs = dedup::rebuild_lines(&lines);
+    let paragraphs = dedup::rebuild_lines(&lines).into_strings();
     doc.texts = lines.into_texts();
     let mut article = Article::new(
         doc.header.take(),

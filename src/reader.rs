@@ -98,6 +98,80 @@ fn body_lines(
 /// invalid UTF-8 are errors; with `lossy`, invalid sequences become U+FFFD
 /// instead. Error offsets count the BOM.
 pub fn decode(input: &[u8], lossy: bool) -> Result<Cow<'_, str>, Error> {
+    let bom = check_encoding(input)?;
+    let text = &input[bom..];
+    let decoded = match std::str::from_utf8(text) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) if lossy => String::from_utf8_lossy(text),
+        Err(e) => {
+            return Err(Error::InvalidUtf8 {
+                offset: bom + e.valid_up_to(),
+                line: line_of(text, e.valid_up_to()),
+            })
+        }
+    };
+    Ok(drop_stray_boms(decoded))
+}
+
+/// The input [`decode_owned`] was given, as far as it is needed to tell
+/// whether a text is that input byte for byte.
+#[derive(Debug)]
+pub enum Original {
+    /// A BOM of this many bytes (0 or 3), then the text.
+    Text(usize),
+    /// A BOM of this many bytes, then these bytes, from which the text was
+    /// made (a BOM further on dropped).
+    Bytes(usize, Vec<u8>),
+    /// Not UTF-8 (its invalid sequences replaced): no text is this input.
+    Invalid,
+}
+
+impl Original {
+    /// The input: its parts, in order, with the text in the middle where
+    /// the input is the text.
+    pub fn parts<'s>(&'s self, text: &'s str) -> Option<[&'s [u8]; 2]> {
+        match self {
+            Original::Text(bom) => Some([&UTF8_BOM[..*bom], text.as_bytes()]),
+            Original::Bytes(bom, bytes) => Some([&UTF8_BOM[..*bom], bytes]),
+            Original::Invalid => None,
+        }
+    }
+}
+
+/// [`decode`] of an input given up: valid UTF-8 with no BOM past its
+/// start, as inputs are, becomes the text in its own buffer, not copied
+/// (a leading BOM moved out); any other is decoded as [`decode`] does.
+/// With the text, what the input was ([`Original`]).
+pub fn decode_owned(mut input: Vec<u8>, lossy: bool) -> Result<(String, Original), Error> {
+    let bom = check_encoding(&input)?;
+    input.drain(..bom);
+    let text = match String::from_utf8(input) {
+        Ok(text) => text,
+        Err(e) if lossy => {
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            return Ok((
+                drop_stray_boms(Cow::Owned(text)).into_owned(),
+                Original::Invalid,
+            ));
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            return Err(Error::InvalidUtf8 {
+                offset: bom + at,
+                line: line_of(e.as_bytes(), at),
+            });
+        }
+    };
+    if memchr::memmem::find(text.as_bytes(), UTF8_BOM).is_some() {
+        let dropped = text.replace('\u{FEFF}', "");
+        return Ok((dropped, Original::Bytes(bom, text.into_bytes())));
+    }
+    Ok((text, Original::Text(bom)))
+}
+
+/// The checks of [`decode`] before UTF-8 is read: not UTF-16, no NUL
+/// byte. The length of the UTF-8 BOM the input starts with, if any.
+fn check_encoding(input: &[u8]) -> Result<usize, Error> {
     if let [0xFE, 0xFF, ..] = input {
         return Err(Error::Utf16 {
             big_endian: true,
@@ -130,17 +204,7 @@ pub fn decode(input: &[u8], lossy: bool) -> Result<Cow<'_, str>, Error> {
             line: line_of(text, at),
         });
     }
-    let decoded = match std::str::from_utf8(text) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) if lossy => String::from_utf8_lossy(text),
-        Err(e) => {
-            return Err(Error::InvalidUtf8 {
-                offset: bom + e.valid_up_to(),
-                line: line_of(text, e.valid_up_to()),
-            })
-        }
-    };
-    Ok(drop_stray_boms(decoded))
+    Ok(bom)
 }
 
 /// Removes every U+FEFF left after the leading BOM. Inside text it is a BOM

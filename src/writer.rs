@@ -11,24 +11,83 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::article::{Article, Stats};
+use crate::article::{Article, Header, Stats};
 
 /// Writes the text form: header lines (when present, in the order of the
 /// header's layout), then one paragraph per line, LF endings, one final newline.
 ///
 /// Complexity: *O(n)* time in the article's text length; no memory beyond
 /// what `w` buffers.
-pub fn write_text<W: Write>(article: &Article, mut w: W) -> io::Result<()> {
-    if let Some(h) = &article.header {
+pub fn write_text<W: Write>(article: &Article, w: W) -> io::Result<()> {
+    let paragraphs = article.paragraphs.iter().map(String::as_str);
+    write_text_of(article.header.as_ref(), paragraphs, w)
+}
+
+/// [`write_text`] of a header and paragraphs not yet made an article.
+fn write_text_of<'p, W: Write>(
+    header: Option<&Header>,
+    paragraphs: impl Iterator<Item = &'p str>,
+    mut w: W,
+) -> io::Result<()> {
+    if let Some(h) = header {
         for line in h.lines() {
             writeln!(w, "{line}")?;
         }
     }
-    for p in &article.paragraphs {
+    for p in paragraphs {
         w.write_all(p.as_bytes())?;
         w.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// Whether the text form ([`write_text`]) of `header` and `paragraphs` is
+/// `bytes`, given in parts one after another: compared as it is written,
+/// not made.
+pub(crate) fn text_is<'p>(
+    header: Option<&Header>,
+    paragraphs: impl Iterator<Item = &'p str>,
+    bytes: &[&[u8]],
+) -> bool {
+    /// A writer that compares what it is given with what is left of
+    /// `parts`.
+    struct Compare<'a> {
+        parts: Vec<&'a [u8]>,
+        same: bool,
+    }
+    impl io::Write for Compare<'_> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let mut rest = buf;
+            while self.same && !rest.is_empty() {
+                // Parts are taken from the back: the next is the last.
+                let Some(part) = self.parts.last_mut() else {
+                    self.same = false;
+                    break;
+                };
+                let n = part.len().min(rest.len());
+                self.same = part[..n] == rest[..n];
+                (*part, rest) = (&part[n..], &rest[n..]);
+                if part.is_empty() {
+                    self.parts.pop();
+                }
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut compare = Compare {
+        parts: bytes
+            .iter()
+            .rev()
+            .copied()
+            .filter(|p| !p.is_empty())
+            .collect(),
+        same: true,
+    };
+    let written = write_text_of(header, paragraphs, &mut compare);
+    written.is_ok() && compare.same && compare.parts.is_empty()
 }
 
 /// The text form as a byte vector.

@@ -26,7 +26,7 @@ use std::process::Output;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use newsdedup::{clean, writer::to_text, Error, Options};
+use newsdedup::{clean, clean_owned, writer::to_text, Error, Options};
 use proptest::prelude::*;
 
 const HEADER: &str = "Title\n20220122\nhttps://example.com/a\n";
@@ -845,9 +845,23 @@ fn a_full_stdout_is_an_error() {
 // ---- the library never panics -------------------------------------------------
 
 /// Cleaning never panics; when it succeeds, cleaning the text it writes
-/// gives the same bytes again.
+/// gives the same bytes again. Handed over ([`clean_owned`]), the input
+/// cleans to the same article or error, and is told unchanged exactly when
+/// its text output is the input (so a cleaned text always is).
 fn assert_fixed_point(input: &[u8], opts: &Options) -> Result<(), TestCaseError> {
-    if let Ok(article) = clean(input, opts) {
+    let result = clean(input, opts);
+    let owned = clean_owned(input.to_vec(), opts);
+    prop_assert_eq!(
+        &result,
+        &owned
+            .as_ref()
+            .map(|c| c.article.clone())
+            .map_err(Clone::clone)
+    );
+    if let (Ok(article), Ok(cleaned)) = (&result, &owned) {
+        prop_assert_eq!(cleaned.unchanged, to_text(article) == input);
+    }
+    if let Ok(article) = result {
         let once = to_text(&article);
         let again = clean(&once, opts);
         prop_assert!(again.is_ok(), "cleaned text refused: {:?}", again);
@@ -856,6 +870,7 @@ fn assert_fixed_point(input: &[u8], opts: &Options) -> Result<(), TestCaseError>
             String::from_utf8_lossy(&once),
             String::from_utf8_lossy(&twice)
         );
+        prop_assert!(clean_owned(once, opts).is_ok_and(|c| c.unchanged));
     }
     Ok(())
 }
@@ -939,6 +954,26 @@ proptest! {
             assert_fixed_point(&input, &opts)?;
         }
     }
+}
+
+#[test]
+fn an_input_handed_over_is_unchanged_only_when_its_text_output_is_it() {
+    let opts = Options::default();
+    let clean_text = "T\n20220122\nhttps://a.b/c\nOne paragraph.\nTwo paragraphs.\n";
+    let unchanged = |input: &[u8]| clean_owned(input.to_vec(), &opts).unwrap().unchanged;
+    assert!(unchanged(clean_text.as_bytes()));
+    // A BOM, one further on, a missing final newline: the output differs.
+    assert!(!unchanged(format!("\u{feff}{clean_text}").as_bytes()));
+    assert!(!unchanged(
+        clean_text.replace("Two", "\u{feff}Two").as_bytes()
+    ));
+    assert!(!unchanged(clean_text.trim_end().as_bytes()));
+    let lossy = Options {
+        lossy: true,
+        ..Options::default()
+    };
+    let invalid = [clean_text.as_bytes(), b"\xFF\n"].concat();
+    assert!(!clean_owned(invalid, &lossy).unwrap().unchanged);
 }
 
 #[test]

@@ -338,36 +338,30 @@ impl Batch {
     }
 
     fn process_unguarded(&self, input: &Input) -> Result<Cleaned, FileError> {
-        let (mut original, perms) =
+        let (original, perms) =
             read_limited(&input.path, self.opts.clean.max_bytes).map_err(FileError::Read)?;
-        let article = newsdedup::clean(&original, &self.opts.clean).map_err(FileError::Clean)?;
-        // The text output is made only where it is written or diffed: to
-        // tell whether a file changes it is compared as it is written, so
-        // JSON Lines and --check hold no copy of it (issue 13).
-        let needs_text = matches!(
-            self.opts.action,
-            Action::OutDir(_) | Action::InPlace | Action::Check { diff: true }
-        );
-        // Only a diff reads the input past here: elsewhere it is compared
-        // as the text is written and freed before the text is made, not
-        // held beside the paragraphs and the text (a file of one 80 MB
-        // line held three times, issue 13).
-        let keeps_original = matches!(self.opts.action, Action::Check { diff: true });
-        let changed = if keeps_original {
-            None
-        } else {
-            Some(!writes_exactly(&article, &original))
-        };
         let size = original.len();
-        if needs_text && !keeps_original {
-            original = Vec::new();
+        // Only a diff reads the input once it is cleaned. Elsewhere it is
+        // handed over to the cleaner, which cuts the paragraphs from it as
+        // it frees it and tells whether the text output is the input: it is
+        // not held beside the paragraphs (a file of one 80 MB line, issue
+        // 13).
+        if matches!(self.opts.action, Action::Check { diff: true }) {
+            let article =
+                newsdedup::clean(&original, &self.opts.clean).map_err(FileError::Clean)?;
+            let text = writer::to_text(&article);
+            let changed = text != original;
+            return Ok(Cleaned {
+                stats: article.stats,
+                changed,
+                written: None,
+                json: None,
+                diff: changed.then(|| unified_diff(&input.path, &original, &text)),
+            });
         }
-        let text = if needs_text {
-            writer::to_text(&article)
-        } else {
-            Vec::new()
-        };
-        let changed = changed.unwrap_or_else(|| text != original);
+        let cleaned =
+            newsdedup::clean_owned(original, &self.opts.clean).map_err(FileError::Clean)?;
+        let (article, changed) = (cleaned.article, !cleaned.unchanged);
         let mut done = Cleaned {
             stats: article.stats,
             changed,
@@ -377,8 +371,6 @@ impl Batch {
         };
         match &self.opts.action {
             Action::JsonLines => {
-                // Not needed past here: freed before the JSON is made.
-                drop(original);
                 let path = input.path.to_string_lossy();
                 if article.text_len() > DEFER_JSON {
                     done.json = Some(JsonRecord::Deferred {
@@ -393,53 +385,23 @@ impl Batch {
                     .expect("writing to a Vec cannot fail");
                 done.json = Some(JsonRecord::Rendered(line));
             }
-            Action::Check { diff } => {
-                if *diff && done.changed {
-                    done.diff = Some(unified_diff(&input.path, &original, &text));
-                }
-            }
+            Action::Check { .. } => {}
+            // The text output is written as it is made, not made first
+            // beside the paragraphs (issue 13).
             Action::OutDir(dir) => {
                 let output = dir.join(&input.relative);
-                self.write_output(&input.path, perms, &output, &text)?;
+                self.write_output(&input.path, perms, &output, &article)?;
                 done.written = Some(output);
             }
             Action::InPlace => {
                 if done.changed {
-                    output::rewrite(&input.path, &text)?;
+                    output::rewrite(&input.path, &article)?;
                     done.written = Some(input.path.clone());
                 }
             }
         }
         Ok(done)
     }
-}
-
-/// Whether the text output of `article` is exactly `bytes`, found by
-/// comparing it as it is written, without making it.
-fn writes_exactly(article: &newsdedup::Article, bytes: &[u8]) -> bool {
-    /// A writer that compares what it is given with what is left of `rest`.
-    struct Compare<'a> {
-        rest: &'a [u8],
-        same: bool,
-    }
-    impl io::Write for Compare<'_> {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            match self.rest.strip_prefix(buf) {
-                Some(rest) if self.same => self.rest = rest,
-                _ => self.same = false,
-            }
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut compare = Compare {
-        rest: bytes,
-        same: true,
-    };
-    writer::write_text(article, &mut compare).expect("comparing cannot fail");
-    compare.same && compare.rest.is_empty()
 }
 
 /// Out-dir destinations taken by an earlier input, by index of the later one.

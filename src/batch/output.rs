@@ -6,10 +6,13 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 
+use newsdedup::Article;
+
 use super::{Batch, FileError};
 
 impl Batch {
-    /// Writes an out-dir file. Its permissions are the input's `perms`
+    /// Writes an out-dir file, the text form of `text` (made as it is
+    /// written, see [`write_text`]). Its permissions are the input's `perms`
     /// less the umask and any set-id or sticky bit, as a new file's are
     /// with `cp`; an output already there is replaced with those too.
     pub(super) fn write_output(
@@ -17,7 +20,7 @@ impl Batch {
         input: &Path,
         perms: fs::Permissions,
         output: &Path,
-        text: &[u8],
+        text: &Article,
     ) -> Result<(), FileError> {
         let write_err = |source| FileError::Write {
             path: output.to_path_buf(),
@@ -54,8 +57,9 @@ impl Batch {
     }
 }
 
-/// Rewrites a file in place. A symbolic link is resolved first, so the link
-/// stays a link and its target gets the new text.
+/// Rewrites a file in place with the text form of `text`. A symbolic link
+/// is resolved first, so the link stays a link and its target gets the new
+/// text.
 ///
 /// The new file is a new inode renamed over the old one (so a killed run
 /// never leaves a half-written file): it gets the old one's mode, and its
@@ -63,7 +67,7 @@ impl Batch {
 /// included), as far as the process may set them. A hard link to the old
 /// file keeps the old text: the path gets the new inode, the other names
 /// keep the old one (the README's in-place section says so).
-pub(super) fn rewrite(path: &Path, text: &[u8]) -> Result<(), FileError> {
+pub(super) fn rewrite(path: &Path, text: &Article) -> Result<(), FileError> {
     let write_err = |source| FileError::Write {
         path: path.to_path_buf(),
         source,
@@ -84,14 +88,15 @@ enum Mode {
     Replace(fs::Metadata),
 }
 
-/// Replaces `dest` with `bytes` so that, whenever the process dies, `dest`
-/// holds either its old bytes or all of the new ones: the bytes go to a
+/// Replaces `dest` with the text form of `text` so that, whenever the
+/// process dies, `dest` holds either its old bytes or all of the new ones:
+/// the new bytes go to a
 /// temporary file in the same directory (a rename is atomic only within a
 /// file system), which is then renamed over `dest`. With
 /// [`Mode::Replace`], data and rename are also synced, so a power cut
 /// cannot leave an empty file where the old one was. On any error the
 /// temporary file is removed.
-fn write_atomic(dest: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
+fn write_atomic(dest: &Path, text: &Article, mode: Mode) -> io::Result<()> {
     let dir = parent_dir(dest);
     // A leading dot keeps a temporary file left by a killed run out of the
     // next run's walk.
@@ -101,7 +106,7 @@ fn write_atomic(dest: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
         builder.permissions(output_permissions(perms));
     }
     let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    write_text(text, tmp.as_file_mut())?;
     if let Mode::Replace(meta) = mode {
         keep_attributes(dest, tmp.as_file(), &meta)?;
         tmp.as_file().sync_all()?;
@@ -205,7 +210,7 @@ fn output_permissions(perms: &fs::Permissions) -> fs::Permissions {
 /// made meanwhile, a write error): the caller then takes the portable way,
 /// which reports any error that persists.
 #[cfg(target_os = "linux")]
-fn write_unnamed(dest: &Path, bytes: &[u8], perms: &fs::Permissions) -> bool {
+fn write_unnamed(dest: &Path, text: &Article, perms: &fs::Permissions) -> bool {
     use rustix::fs::{linkat, openat, AtFlags, OFlags, CWD};
     use std::os::fd::AsRawFd;
     use std::os::unix::fs::PermissionsExt;
@@ -215,11 +220,19 @@ fn write_unnamed(dest: &Path, bytes: &[u8], perms: &fs::Permissions) -> bool {
         return false;
     };
     let mut file = File::from(fd);
-    if file.write_all(bytes).is_err() {
+    if write_text(text, &mut file).is_err() {
         return false;
     }
     let unnamed = format!("/proc/self/fd/{}", file.as_raw_fd());
     linkat(CWD, unnamed.as_str(), CWD, dest, AtFlags::SYMLINK_FOLLOW).is_ok()
+}
+
+/// Writes the text form of `article` to `file` as it is made: not made
+/// first beside the article's paragraphs (a million of them, issue 13).
+fn write_text(article: &Article, file: &mut File) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 16, file);
+    newsdedup::writer::write_text(article, &mut w)?;
+    w.flush()
 }
 
 fn parent_dir(path: &Path) -> &Path {

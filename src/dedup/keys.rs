@@ -2,7 +2,9 @@
 //!
 //! Keys are found by reading one 8-byte word every 8 bytes of each line
 //! (each key is entered by its eight windows), so finding them costs one
-//! pass over the input, never a comparison of every pair of lines.
+//! pass over the input, never a comparison of every pair of lines. The
+//! lines' squeezed bytes are read where a pass holds them ([`SqLines`]),
+//! or made from their text where it does not ([`TextLines`]).
 
 use super::*;
 
@@ -47,25 +49,44 @@ pub(super) struct KeyMaps {
     pub(super) heads: [Heads; 2],
     /// Per line: the previous line with the same start (or end) key.
     pub(super) next: [Vec<u32>; 2],
+    /// Per line, a bit: its start key repeats a short period
+    /// ([`periodic`]), so it is not entered.
+    pub(super) periodic_start: Vec<u64>,
 }
 
 pub(super) const NONE: u32 = u32::MAX;
 
 /// What the evidence steps ([`key_edges`], [`short_edges`]) read of each
 /// distinct line of a pass: its squeezed bytes and its cut ends. A pass
-/// finds its edges from its squeezed lines ([`SqLines`]) before it makes
-/// its `Line` records (48 bytes a line), so that the key tables and those
-/// records are never held at once (a line of 170,000 glued paragraphs,
-/// issue 13); the steps after it read the records.
+/// finds its edges from its squeezed lines ([`SqLines`], or [`TextLines`]
+/// where they are not held) before it makes its `Line` records (48 bytes a
+/// line), so that the key tables and those records are never held at once
+/// (a line of 170,000 glued paragraphs, issue 13); the steps after it read
+/// the records.
 pub(super) trait Keyed {
     /// The number of lines.
     fn count(&self) -> usize;
-    /// Line `i`'s squeezed bytes.
-    fn sq(&self, i: usize) -> &[u8];
+    /// The length of line `i`'s squeezed bytes.
+    fn sq_len(&self, i: usize) -> usize;
+    /// Line `i`'s squeezed bytes: where they are held, or else made in
+    /// `buf` ([`TextLines`]).
+    fn sq<'s>(&'s self, i: usize, buf: &'s mut Vec<u8>) -> &'s [u8];
+    /// The first (`end == 0`) or last (`end == 1`) `KEY` squeezed bytes of
+    /// line `i`, which has at least that many.
+    fn key(&self, i: usize, end: usize) -> [u8; KEY];
     /// Which ends of line `i` were cut off with an ellipsis.
     fn cut(&self, i: usize) -> u8;
     /// Line `i` as compared (whitespace kept): where its text is spaced.
     fn raw(&self, i: usize) -> &str;
+}
+
+/// The first or last `KEY` bytes of `sq` (see [`Keyed::key`]).
+#[inline]
+fn key_of_held(sq: &[u8], end: usize) -> [u8; KEY] {
+    let at = if end == 0 { 0 } else { sq.len() - KEY };
+    let mut key = [0u8; KEY];
+    key.copy_from_slice(&sq[at..at + KEY]);
+    key
 }
 
 impl Keyed for [Line<'_>] {
@@ -74,8 +95,16 @@ impl Keyed for [Line<'_>] {
         self.len()
     }
     #[inline]
-    fn sq(&self, i: usize) -> &[u8] {
+    fn sq_len(&self, i: usize) -> usize {
+        self[i].sq.len()
+    }
+    #[inline]
+    fn sq<'s>(&'s self, i: usize, _: &'s mut Vec<u8>) -> &'s [u8] {
         self[i].sq
+    }
+    #[inline]
+    fn key(&self, i: usize, end: usize) -> [u8; KEY] {
+        key_of_held(self[i].sq, end)
     }
     #[inline]
     fn cut(&self, i: usize) -> u8 {
@@ -97,15 +126,31 @@ pub(super) struct SqLines<'s> {
     pub(super) raw: &'s dyn Fn(usize) -> &'s str,
 }
 
+impl SqLines<'_> {
+    #[inline]
+    fn held(&self, i: usize) -> &[u8] {
+        let (a, b) = self.sq.spans[i];
+        &self.sq.arena[a..b]
+    }
+}
+
 impl Keyed for SqLines<'_> {
     #[inline]
     fn count(&self) -> usize {
         self.sq.spans.len()
     }
     #[inline]
-    fn sq(&self, i: usize) -> &[u8] {
+    fn sq_len(&self, i: usize) -> usize {
         let (a, b) = self.sq.spans[i];
-        &self.sq.arena[a..b]
+        b - a
+    }
+    #[inline]
+    fn sq<'s>(&'s self, i: usize, _: &'s mut Vec<u8>) -> &'s [u8] {
+        self.held(i)
+    }
+    #[inline]
+    fn key(&self, i: usize, end: usize) -> [u8; KEY] {
+        key_of_held(self.held(i), end)
     }
     #[inline]
     fn cut(&self, i: usize) -> u8 {
@@ -113,6 +158,127 @@ impl Keyed for SqLines<'_> {
     }
     fn raw(&self, i: usize) -> &str {
         (self.raw)(i)
+    }
+}
+
+/// A pass's lines whose squeezed bytes are not held: each line's text
+/// without its spaces, made where it is read. The lines are a pass's
+/// output (distinct, normalised: a single space is their only
+/// whitespace, which [`TextLines::new`] checks), handed on without their
+/// squeezed bytes where those are many (see [`Given::Text`]): held through
+/// the next pass beside the text and the key tables, they were the peak of
+/// a line of 80 MB of glued paragraphs (issue 13).
+pub(super) struct TextLines<'l, T: ?Sized> {
+    lines: &'l T,
+    /// Each line's squeezed length.
+    lens: Vec<u32>,
+}
+
+/// Where [`TextLines`] reads its lines: a pass's input, or the paragraphs
+/// of a pass as they are kept (see [`text_evidence`]).
+pub(super) trait LineTexts {
+    /// The number of lines.
+    fn count(&self) -> usize;
+    /// Line `i`.
+    fn text(&self, i: usize) -> &str;
+    /// Line `i`'s bytes, maybe followed by others: for its first bytes.
+    fn head(&self, i: usize) -> &[u8] {
+        self.text(i).as_bytes()
+    }
+    /// Line `i`'s bytes, maybe after others: for its last bytes.
+    fn tail(&self, i: usize) -> &[u8] {
+        self.text(i).as_bytes()
+    }
+}
+
+impl LineTexts for Lines<'_> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    #[inline]
+    fn text(&self, i: usize) -> &str {
+        self.get(i)
+    }
+}
+
+impl LineTexts for Paragraphs<'_> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    #[inline]
+    fn text(&self, i: usize) -> &str {
+        self.get(i)
+    }
+    #[inline]
+    fn head(&self, i: usize) -> &[u8] {
+        self.head_bytes(i)
+    }
+    #[inline]
+    fn tail(&self, i: usize) -> &[u8] {
+        self.tail_bytes(i)
+    }
+}
+
+impl<'l, T: LineTexts + ?Sized> TextLines<'l, T> {
+    /// The lines, or `None` if some line is not normalised (or too long
+    /// for its length to be a `u32`): their squeezed bytes are then made
+    /// as for any pass.
+    pub(super) fn new(lines: &'l T) -> Option<Self> {
+        let mut lens = Vec::with_capacity(lines.count());
+        for i in 0..lines.count() {
+            let line = lines.text(i);
+            if !is_normalized(line) {
+                return None;
+            }
+            let spaces = line.bytes().filter(|&b| b == b' ').count();
+            lens.push(u32::try_from(line.len() - spaces).ok()?);
+        }
+        Some(TextLines { lines, lens })
+    }
+}
+
+impl<T: LineTexts + ?Sized> Keyed for TextLines<'_, T> {
+    #[inline]
+    fn count(&self) -> usize {
+        self.lens.len()
+    }
+    #[inline]
+    fn sq_len(&self, i: usize) -> usize {
+        self.lens[i] as usize
+    }
+    #[inline]
+    fn sq<'s>(&'s self, i: usize, buf: &'s mut Vec<u8>) -> &'s [u8] {
+        buf.clear();
+        squeeze_into(self.lines.text(i), buf);
+        buf
+    }
+    fn key(&self, i: usize, end: usize) -> [u8; KEY] {
+        // A space is the only whitespace of a normalised line, and the line
+        // has `KEY` other bytes: read from its start (or back from its
+        // end), they are all its own.
+        debug_assert!(self.sq_len(i) >= KEY);
+        let mut key = [0u8; KEY];
+        let mut n = 0;
+        if end == 0 {
+            for &b in self.lines.head(i).iter().filter(|&&b| b != b' ').take(KEY) {
+                key[n] = b;
+                n += 1;
+            }
+        } else {
+            let tail = self.lines.tail(i);
+            for &b in tail.iter().rev().filter(|&&b| b != b' ').take(KEY) {
+                n += 1;
+                key[KEY - n] = b;
+            }
+        }
+        key
+    }
+    #[inline]
+    fn cut(&self, _: usize) -> u8 {
+        0
+    }
+    fn raw(&self, i: usize) -> &str {
+        self.lines.text(i)
     }
 }
 
@@ -130,6 +296,7 @@ impl KeyMaps {
             offsets_shift: 0,
             heads: [Heads::default(), Heads::default()],
             next: [Vec::new(), Vec::new()],
+            periodic_start: Vec::new(),
         });
         refill(&mut maps.filter, bits / 64, 0);
         maps.shift = 64 - bits.trailing_zeros();
@@ -141,7 +308,14 @@ impl KeyMaps {
             heads.reset(keys / 2);
             refill(next, lines, NONE);
         }
+        refill(&mut maps.periodic_start, lines.div_ceil(64), 0);
         maps
+    }
+
+    /// Whether line `l`'s start key repeats a short period (as entered).
+    #[inline]
+    fn start_periodic(&self, l: u32) -> bool {
+        self.periodic_start[l as usize / 64] & (1 << (l % 64)) != 0
     }
 
     #[inline]
@@ -206,12 +380,7 @@ impl KeyMaps {
 /// The hash of line `l`'s start key (`end == 0`) or end key (`end == 1`).
 #[inline]
 fn end_key<L: Keyed + ?Sized>(lines: &L, l: u32, end: usize) -> u64 {
-    let sq = lines.sq(l as usize);
-    if end == 0 {
-        key_hash(&sq[..KEY])
-    } else {
-        key_hash(&sq[sq.len() - KEY..])
-    }
+    key_hash(&lines.key(l as usize, end))
 }
 
 /// Key hash to the last line inserted with it: open addressing, each slot
@@ -294,6 +463,10 @@ pub(super) struct Scratch {
     inside: Vec<bool>,
     found: Found,
     hits: Vec<(usize, usize, Edge)>,
+    /// The squeezed bytes of the line scanned and of the line found in it,
+    /// where the lines' are not held ([`TextLines`]).
+    s_buf: Vec<u8>,
+    t_buf: Vec<u8>,
 }
 
 /// Lines of a pass past which its tables are not kept for the next one: a
@@ -307,7 +480,7 @@ thread_local! {
 /// Edges from the `KEY`-byte start and end keys of lines at least `KEY` long.
 pub(super) fn key_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
     let keyed = (0..lines.count())
-        .filter(|&i| lines.sq(i).len() >= KEY)
+        .filter(|&i| lines.sq_len(i) >= KEY)
         .count();
     // A line never counts as evidence about itself: with fewer than two
     // keyed lines there is nothing to find.
@@ -327,14 +500,15 @@ pub(super) fn key_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
 fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratch) -> Vec<Edge> {
     let mut keys = KeyMaps::new(2 * keyed, lines.count(), scratch.maps.take());
     for i in 0..lines.count() {
-        let sq = lines.sq(i);
-        if sq.len() >= KEY {
-            let (head, tail) = (&sq[..KEY], &sq[sq.len() - KEY..]);
-            if !periodic(head) {
-                keys.insert(lines, head, i as u32, 0);
+        if lines.sq_len(i) >= KEY {
+            let (head, tail) = (lines.key(i, 0), lines.key(i, 1));
+            if !periodic(&head) {
+                keys.insert(lines, &head, i as u32, 0);
+            } else {
+                keys.periodic_start[i / 64] |= 1 << (i % 64);
             }
-            if !periodic(tail) {
-                keys.insert(lines, tail, i as u32, 1);
+            if !periodic(&tail) {
+                keys.insert(lines, &tail, i as u32, 1);
             }
         }
     }
@@ -345,26 +519,29 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
     let order = &mut scratch.order;
     order.clear();
     order.extend(0..lines.count() as u32);
-    order.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines.sq(i as usize).len()), i));
+    order.sort_unstable_by_key(|&i| (std::cmp::Reverse(lines.sq_len(i as usize)), i));
     let inside = &mut scratch.inside;
     refill(inside, lines.count(), false);
     // How often each line's start (0) and end (1) was found in the line
-    // being scanned, stamped with that line. A line found more than
+    // being scanned (set back to none after it). A line found more than
     // `AMBIGUOUS` times in one line (text that repeats itself) has no
     // position there: its matches are dropped and no longer checked, so
     // repetitive text costs no more than any other.
     let found = &mut scratch.found;
-    refill(&mut found.stamp, lines.count(), NONE);
     refill(&mut found.count, lines.count(), [0; 2]);
+    found.counted.clear();
     let mut edges = Vec::new();
     let hits = &mut scratch.hits;
+    // Where the lines' squeezed bytes are not held, the scanned line's and
+    // the other line's are made here.
+    let (s_buf, t_buf) = (&mut scratch.s_buf, &mut scratch.t_buf);
     for &si in order.iter() {
-        let s = lines.sq(si as usize);
-        let s_cut = lines.cut(si as usize);
-        let n = s.len();
-        if n <= KEY || inside[si as usize] {
+        if lines.sq_len(si as usize) <= KEY || inside[si as usize] {
             continue;
         }
+        let s = lines.sq(si as usize, s_buf);
+        let s_cut = lines.cut(si as usize);
+        let n = s.len();
         let first_edge = edges.len();
         // (where the key starts in `s`, start or end key, edge): sorted
         // below into the order of the key's position.
@@ -387,10 +564,10 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                         continue;
                     }
                     for ti in keys.lines(lines, key, 0) {
-                        if found.ambiguous_in(si, ti, 0) {
+                        if found.ambiguous(ti, 0) {
                             continue;
                         }
-                        let t = lines.sq(ti as usize);
+                        let t = lines.sq(ti as usize, t_buf);
                         let len = (n - p).min(t.len());
                         let c = len.min(VERIFY);
                         if ti != si
@@ -399,7 +576,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                                 || start_cuts_are_seams(s, t, p, s_cut, lines.cut(ti as usize)))
                         {
                             let tu = ti as usize;
-                            found.count[tu][0] += 1;
+                            found.add(tu, 0);
                             if !inside[tu] && t.len() <= n - p && s[p..p + t.len()] == *t {
                                 inside[tu] = true;
                             }
@@ -413,15 +590,17 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                     for ti in keys.lines(lines, key, 1) {
                         // Lines sharing an end are found by their starts,
                         // unless a start repeats a period too short to be a
-                        // key (`$1.2bn $1.2bn $1.2bn…`).
-                        let t = lines.sq(ti as usize);
-                        if q == n && !periodic(&t[..KEY]) {
+                        // key (`$1.2bn $1.2bn $1.2bn…`): told by a bit kept
+                        // as the keys were entered, not by reading the line
+                        // (a million glued paragraphs sharing ends by the
+                        // dozen read one another's in random order).
+                        if q == n && !keys.start_periodic(ti) {
                             continue;
                         }
-                        if found.ambiguous_in(si, ti, 1) {
+                        if found.ambiguous(ti, 1) {
                             continue;
                         }
-                        let t = lines.sq(ti as usize);
+                        let t = lines.sq(ti as usize, t_buf);
                         let len = q.min(t.len());
                         let c = len.min(VERIFY);
                         if ti != si
@@ -430,7 +609,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                                 || end_cuts_are_seams(s, t, q, s_cut, lines.cut(ti as usize)))
                         {
                             let tu = ti as usize;
-                            found.count[tu][1] += 1;
+                            found.add(tu, 1);
                             if !inside[tu] && t.len() <= q && s[q - t.len()..q] == *t {
                                 inside[tu] = true;
                             }
@@ -445,21 +624,18 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
         // would find them: the layout's breadth-first order depends on it.
         hits.sort_by_key(|&(at, end, _)| (at, end));
         edges.extend(hits.iter().map(|&(_, _, e)| e));
-        let ambiguous = |e: &Edge, end: usize| {
-            let b = e.b as usize;
-            found.stamp[b] == si && u32::from(found.count[b][end]) > AMBIGUOUS
-        };
         // The ambiguous ones dropped in place (a table split off for them
         // was an allocation per scanned line).
         let mut kept = first_edge;
         for k in first_edge..edges.len() {
             let e = edges[k];
-            if !ambiguous(&e, 0) && !ambiguous(&e, 1) {
+            if !found.ambiguous(e.b, 0) && !found.ambiguous(e.b, 1) {
                 edges[kept] = e;
                 kept += 1;
             }
         }
         edges.truncate(kept);
+        found.restart();
     }
     scratch.maps = Some(keys);
     edges
@@ -470,30 +646,43 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
 pub(super) const AMBIGUOUS: u32 = 2;
 
 /// How often each line's start and end key was found in the line being
-/// scanned, stamped with that line (the counts restart for a new line):
-/// 6 bytes a line, where a stamp and a count for each end took 16 (a line
-/// of 1.66 million glued paragraphs: 17 MB less, issue 13). A count stops
-/// at `AMBIGUOUS + 1`, past which the line is no longer checked, so a
-/// byte holds it.
+/// scanned, and which lines were, so that their counts restart for the
+/// next line: 2 bytes a line, where a stamp and a count for each end took
+/// 16 (a line of 1.66 million glued paragraphs: 23 MB less, issue 13). A
+/// count stops at `AMBIGUOUS + 1`, past which the line is no longer
+/// checked, so a byte holds it.
 #[derive(Default)]
 pub(super) struct Found {
-    stamp: Vec<u32>,
     /// For the start key (0) and the end key (1).
     count: Vec<[u8; 2]>,
+    /// The lines found so far in the line being scanned.
+    counted: Vec<u32>,
 }
 
 impl Found {
     /// Whether line `ti`'s start (`end == 0`) or end (`end == 1`) key has
-    /// already been found more than `AMBIGUOUS` times in line `si`, so
-    /// that it need not be checked again.
+    /// already been found more than `AMBIGUOUS` times in the line being
+    /// scanned, so that it need not be checked again.
     #[inline]
-    fn ambiguous_in(&mut self, si: u32, ti: u32, end: usize) -> bool {
-        let t = ti as usize;
-        if self.stamp[t] != si {
-            self.stamp[t] = si;
-            self.count[t] = [0; 2];
+    fn ambiguous(&self, ti: u32, end: usize) -> bool {
+        u32::from(self.count[ti as usize][end]) > AMBIGUOUS
+    }
+
+    /// Line `t`'s start (`end == 0`) or end key found once more.
+    #[inline]
+    fn add(&mut self, t: usize, end: usize) {
+        if self.count[t] == [0; 2] {
+            self.counted.push(t as u32);
         }
-        u32::from(self.count[t][end]) > AMBIGUOUS
+        self.count[t][end] += 1;
+    }
+
+    /// No line found yet: the next line is scanned.
+    fn restart(&mut self) {
+        for &t in &self.counted {
+            self.count[t as usize] = [0; 2];
+        }
+        self.counted.clear();
     }
 }
 

@@ -16,7 +16,9 @@ use super::*;
 #[derive(Clone, Debug)]
 pub(crate) struct Lines<'a> {
     texts: Vec<&'a str>,
-    ids: Cow<'a, [u32]>,
+    /// Which text each line is; `None`: line `i` is text `i` (a pass's
+    /// paragraphs as lines, a million at times: 4 bytes each, issue 13).
+    ids: Option<Cow<'a, [u32]>>,
     /// Texts are made distinct ([`intern`]): no byte-identical lines need
     /// dropping before they are squeezed. Two equal texts may still be
     /// (the reader keeps a line it decoded apart from one written so);
@@ -27,10 +29,9 @@ pub(crate) struct Lines<'a> {
 impl<'a> Lines<'a> {
     /// Each line a text of its own, as given (equal ones too).
     pub(crate) fn each(texts: Vec<&'a str>) -> Self {
-        let ids = (0..texts.len() as u32).collect::<Vec<_>>();
         Lines {
             texts,
-            ids: Cow::Owned(ids),
+            ids: None,
             distinct: false,
         }
     }
@@ -40,7 +41,7 @@ impl<'a> Lines<'a> {
     pub(crate) fn interned(texts: Vec<&'a str>, ids: &'a [u32]) -> Self {
         Lines {
             texts,
-            ids: Cow::Borrowed(ids),
+            ids: Some(Cow::Borrowed(ids)),
             distinct: true,
         }
     }
@@ -52,24 +53,30 @@ impl<'a> Lines<'a> {
 
     /// The number of lines (not of texts).
     pub(crate) fn len(&self) -> usize {
-        self.ids.len()
+        self.ids.as_ref().map_or(self.texts.len(), |ids| ids.len())
+    }
+
+    /// The text of line `i`.
+    #[inline]
+    fn id(&self, i: usize) -> usize {
+        self.ids.as_ref().map_or(i, |ids| ids[i] as usize)
     }
 
     /// Line `i`.
     #[inline]
     pub(crate) fn get(&self, i: usize) -> &'a str {
-        self.texts[self.ids[i] as usize]
+        self.texts[self.id(i)]
     }
 
     /// Line `i`, as a reference to where its text is held.
     #[inline]
     pub(crate) fn get_ref(&self, i: usize) -> &&'a str {
-        &self.texts[self.ids[i] as usize]
+        &self.texts[self.id(i)]
     }
 
     /// The lines in order, copies and all.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.ids.iter().map(|&k| self.texts[k as usize])
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = &'a str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
     }
 
     /// Each text once, in order of its first line.
@@ -78,8 +85,8 @@ impl<'a> Lines<'a> {
     }
 
     /// The text of each line.
-    pub(crate) fn ids(&self) -> &[u32] {
-        &self.ids
+    pub(crate) fn ids(&self) -> impl Iterator<Item = u32> + Clone + '_ {
+        (0..self.len()).map(|i| self.id(i) as u32)
     }
 
     /// Texts were made distinct ([`intern`]).
@@ -94,11 +101,7 @@ impl<'a> Lines<'a> {
         // Of the texts as long as the longest, the one whose last line
         // comes last.
         let max = self.texts.iter().map(|s| s.len()).max()?;
-        self.ids
-            .iter()
-            .rev()
-            .map(|&k| self.texts[k as usize])
-            .find(|s| s.len() == max)
+        self.iter().rev().find(|s| s.len() == max)
     }
 
     /// The lines `keep` keeps (given each line's index and text), texts no
@@ -107,7 +110,7 @@ impl<'a> Lines<'a> {
         let mut number = vec![NONE; self.texts.len()];
         let mut texts = Vec::new();
         let mut ids = Vec::new();
-        for (i, &k) in self.ids.iter().enumerate() {
+        for (i, k) in self.ids().enumerate() {
             let text = self.texts[k as usize];
             if !keep(i, text) {
                 continue;
@@ -120,7 +123,7 @@ impl<'a> Lines<'a> {
         }
         Lines {
             texts,
-            ids: Cow::Owned(ids),
+            ids: Some(Cow::Owned(ids)),
             distinct: self.distinct,
         }
     }

@@ -31,6 +31,16 @@
 //!
 //! The pass runs again on its own output until nothing changes, which makes
 //! cleaning idempotent by construction.
+//!
+//! # Memory
+//! A pass hands its output's squeezed bytes to the next, which then need
+//! not make them again; past 16 MiB of them (`TEXT_MODE`) it frees them
+//! instead, and the next pass reads each paragraph's squeezed bytes from
+//! its text where its evidence reads them (`TextLines`): the second pass
+//! over a line of 80 MB of 1.66 million glued paragraphs, which finds that
+//! nothing changes, holds the input and its key tables, not the squeezed
+//! bytes (68 MB) and a table of the paragraphs as lines (33) beside them
+//! (issue 13). Both ways give the same paragraphs (tested).
 
 mod copies;
 mod cuts;
@@ -49,7 +59,7 @@ use hash::*;
 use keys::*;
 use layout::*;
 pub(crate) use lines::{intern, Lines};
-use paragraphs::Paragraphs;
+pub(crate) use paragraphs::Paragraphs;
 use pieces::*;
 use seams::*;
 use short::*;
@@ -95,11 +105,14 @@ const MAX_ROUNDS: usize = 3;
 /// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let (texts, ids) = intern(lines.iter().map(AsRef::as_ref), |_, _| true);
-    rebuild_lines(&Lines::interned(texts, &ids))
+    rebuild_lines(&Lines::interned(texts, &ids)).into_strings()
 }
 
-/// [`rebuild`] of lines as texts and ids ([`intern`]).
-pub(crate) fn rebuild_lines(raw: &Lines) -> Vec<String> {
+/// [`rebuild`] of lines as texts and ids ([`intern`]), the paragraphs as
+/// the passes leave them: a huge line's parts are still read in it (see
+/// [`Paragraphs`]), so that the caller can make them `String`s once the
+/// input is no longer needed (issue 13).
+pub(crate) fn rebuild_lines<'a>(raw: &Lines<'a>) -> Paragraphs<'a> {
     let (near, dropped) = near_reading(raw);
     // The promise, checked: every line's text is in the output, in one
     // piece. Where the reading of copies broke one apart (lines that quote
@@ -108,7 +121,7 @@ pub(crate) fn rebuild_lines(raw: &Lines) -> Vec<String> {
     // nothing, is taken instead. Only a result that left out a copy (or a
     // paragraph another group held too) needs the check: cuts alone keep
     // every line a run of paragraphs.
-    if !dropped || keeps_every_line(raw, &near) {
+    if !dropped || keeps_every_line(raw, near.iter()) {
         return near;
     }
     // The strict result is cleaned again until it is a fixed point of
@@ -116,28 +129,31 @@ pub(crate) fn rebuild_lines(raw: &Lines) -> Vec<String> {
     // Where cleaning it again would break an input line apart (a piece of
     // it reads as a copy once it stands alone), the paragraphs that line
     // spans are written as one: the text stays whole, and stays so.
-    let mut out = rebuild_with(raw, Method::Strict).0;
+    // (Seldom taken: its rounds hold the paragraphs as `String`s.)
+    let mut out = rebuild_with(raw, Method::Strict).0.into_strings();
     for _ in 0..2 * MAX_ROUNDS {
         let refs = Lines::each(out.iter().map(String::as_str).collect());
         let (near, dropped) = near_reading(&refs);
-        let next = if !dropped || keeps_every_line(&refs, &near) {
-            near
+        let next = if !dropped || keeps_every_line(&refs, near.iter()) {
+            near.into_strings()
         } else {
-            rebuild_with(&refs, Method::Strict).0
+            rebuild_with(&refs, Method::Strict).0.into_strings()
         };
         if next == out {
             break;
         }
-        if keeps_every_line(raw, &next) {
+        if keeps_every_line(raw, next.iter().map(String::as_str)) {
             out = next;
             continue;
         }
         match join_spanned(raw, &out, &next) {
-            Some(joined) if keeps_every_line(raw, &joined) => out = joined,
+            Some(joined) if keeps_every_line(raw, joined.iter().map(String::as_str)) => {
+                out = joined
+            }
             _ => break,
         }
     }
-    out
+    Paragraphs::from_strings(out)
 }
 
 /// Whether the head of a child (its first 16 bytes that are not ASCII
@@ -331,17 +347,19 @@ fn ws_char_len(b: &[u8], i: usize) -> usize {
 /// The near-copy reading of `lines`, its container lines dropped first
 /// ([`drop_containers`]), and again from its result, so that cleaning the
 /// result finds none; and whether some line was left out.
-fn near_reading(lines: &Lines) -> (Vec<String>, bool) {
+fn near_reading<'a>(lines: &Lines<'a>) -> (Paragraphs<'a>, bool) {
     let (mut near, mut dropped) = match drop_containers(lines) {
         Some(leaves) => (rebuild_with(&leaves, Method::NearCopies).0, true),
         None => rebuild_with(lines, Method::NearCopies),
     };
     for _ in 0..CONTAINER_ROUNDS {
-        let refs = Lines::each(near.iter().map(String::as_str).collect());
+        let refs = Lines::each(near.iter().collect());
         let Some(leaves) = drop_containers(&refs) else {
             break;
         };
-        near = rebuild_with(&leaves, Method::NearCopies).0;
+        // Read in the paragraphs it replaces: owned before they go.
+        let next = rebuild_with(&leaves, Method::NearCopies).0.into_owned();
+        near = next;
         dropped = true;
     }
     (near, dropped)
@@ -418,9 +436,9 @@ const CHECK_BUDGET: usize = 1 << 26;
 
 /// Whether every line (an ellipsis at either end removed) occurs, whitespace
 /// aside, in the paragraphs written one after another.
-fn keeps_every_line(lines: &Lines, paragraphs: &[String]) -> bool {
+fn keeps_every_line<'p>(lines: &Lines, paragraphs: impl Iterator<Item = &'p str> + Clone) -> bool {
     let mut text = Vec::new();
-    for p in paragraphs {
+    for p in paragraphs.clone() {
         squeeze_into(p, &mut text);
     }
     if text.len().saturating_mul(lines.len()) > CHECK_BUDGET {
@@ -450,7 +468,7 @@ fn keeps_every_line(lines: &Lines, paragraphs: &[String]) -> bool {
         // it is made of whole paragraphs.
         let paragraphs = whole.get_or_insert_with(|| {
             paragraphs
-                .iter()
+                .clone()
                 .map(|p| {
                     let mut sq = Vec::new();
                     squeeze_into(p, &mut sq);
@@ -490,9 +508,9 @@ fn is_made_of(line: &[u8], paragraphs: &[Vec<u8>]) -> bool {
 }
 
 /// The paragraphs, and whether some pass left out a copy.
-fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
+fn rebuild_with<'a>(raw: &Lines<'a>, method: Method) -> (Paragraphs<'a>, bool) {
     let Some(mut done) = pass(raw, None, method) else {
-        return (raw.iter().map(|s| s.to_string()).collect(), false);
+        return (Paragraphs::from_lines(raw.iter()), false);
     };
     // A pass that gave back its input (a single line with nothing to split,
     // or evidence that no line fitted) is at a fixed point already: the
@@ -500,7 +518,7 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
     if done.paragraphs.len() == raw.len()
         && done.paragraphs.iter().zip(raw.iter()).all(|(p, r)| p == r)
     {
-        return (done.paragraphs.into_strings(), done.dropped);
+        return (done.paragraphs, done.dropped);
     }
     // Not skipped where the pass only split one line at its glued seams
     // (the peak of 80 MB of glued paragraphs, issue 13): the parts are new
@@ -514,12 +532,23 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
         MAX_PASSES
     };
     for _ in 1..max_passes {
-        let refs = Lines::each(done.paragraphs.iter().collect());
         // The pass owns the squeezed bytes: where it makes them again (a
         // paragraph ends with an ellipsis) it frees these first, and it
         // hands them on to its output instead of a copy (a line of soup,
         // issue 13). Nothing reads them after the pass.
-        let squeezed = std::mem::take(&mut done.squeezed);
+        let mut squeezed = std::mem::replace(&mut done.squeezed, Given::Text);
+        // Not held, they are read in the paragraphs as they are kept as
+        // far as the evidence: where it shows that nothing changes, no
+        // table of them as lines is made (16 bytes a paragraph, 26.5 MB of
+        // the second pass over 1.66 million glued paragraphs, issue 13).
+        if matches!(squeezed, Given::Text) {
+            match text_evidence(&done.paragraphs, method) {
+                Some(Some(found)) => squeezed = Given::Found(found),
+                Some(None) => {}
+                None => break,
+            }
+        }
+        let refs = Lines::each(done.paragraphs.iter().collect());
         match pass(&refs, Some(squeezed), method) {
             Some(mut next) if next.paragraphs != done.paragraphs => {
                 // A later pass sees paragraphs, not the input's lines: what
@@ -530,9 +559,7 @@ fn rebuild_with(raw: &Lines, method: Method) -> (Vec<String>, bool) {
             _ => break,
         }
     }
-    // The squeezed bytes go before the paragraphs are made `String`s.
-    drop(done.squeezed);
-    (done.paragraphs.into_strings(), done.dropped)
+    (done.paragraphs, done.dropped)
 }
 
 /// One distinct line of a pass.
@@ -588,7 +615,7 @@ struct Passed<'a> {
     /// Borrowed from the pass's input where a huge line is written as it
     /// is (see [`lasting`]).
     paragraphs: Paragraphs<'a>,
-    squeezed: Squeezed<'static>,
+    squeezed: Given,
     /// Some line was taken for a copy and left out.
     dropped: bool,
 }
@@ -617,6 +644,78 @@ struct Squeezed<'a> {
     distinct: bool,
 }
 
+/// The edges between a pass's lines ([`key_edges`], [`short_edges`]),
+/// those that join no two texts dropped, and whether the pass is quiet: no
+/// edge, no line cut off, lines known distinct and normalised
+/// (`normalised`, asked last), so that only a link text could change
+/// anything. `None` for a quiet pass where no line may be a link text
+/// (`may_link`), and for any quiet strict one: it changes nothing.
+fn evidence<L: Keyed>(
+    view: &L,
+    cut_of: &[u8],
+    normalised: impl FnOnce() -> bool,
+    method: Method,
+    may_link: impl Fn(usize) -> bool,
+) -> Option<(Vec<Edge>, bool)> {
+    let mut edges = key_edges(view);
+    let short = short_lines(view);
+    let flanking = flanking_edges(view, &edges, &short);
+    edges.extend(short_edges(view, &short));
+    edges.extend(flanking);
+    drop(short);
+    // Two lines that overlap, one running on past the other's end, are one
+    // text only where that end is a place the text can break: where the
+    // longer goes on with a stop there (`Bridge closedFerries
+    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
+    // opens a later entry), the shared words are a phrase the article
+    // repeats, and joining the lines would move a paragraph.
+    let (mut a_buf, mut b_buf) = (Vec::new(), Vec::new());
+    edges.retain(|e| !runs_on_past_end(view, e, &mut a_buf, &mut b_buf));
+    // Of the places two lines share, the one where they share the most
+    // text is theirs: a cascade's line ends with the newsletter sign-up
+    // that also opens the page, and overlaps the longest line there by
+    // that phrase alone, where it lies whole inside it at its end.
+    let shorter = shorter_matches(view, &edges);
+    if shorter.contains(&true) {
+        copies::retain_unmarked(&mut edges, &shorter);
+    }
+    // Likewise a line held inside another where that one goes on with a
+    // stop just past its end (`Ferries cancelled` in `Ferries cancelled.
+    // All sailings…`), when it has another place: a paragraph rarely
+    // starts with a stop (a source that lost a name may write `. The
+    // Welsh runner…`), so the line belongs where its end is a boundary.
+    let before_stop: Vec<Option<u32>> = edges
+        .iter()
+        .map(|e| ends_before_stop(view, e, &mut a_buf, &mut b_buf))
+        .collect();
+    if before_stop.iter().any(Option::is_some) {
+        let mut placed_elsewhere = HashSet::new();
+        // Another place: an edge that holds the line (or runs it on past
+        // another's end), not one where it is the longer line.
+        for (e, stop) in edges.iter().zip(&before_stop) {
+            if stop.is_none() {
+                let (a, b) = (view.sq_len(e.a as usize), view.sq_len(e.b as usize));
+                placed_elsewhere.insert(if a <= b { e.a } else { e.b });
+            }
+        }
+        let gone: Vec<bool> = before_stop
+            .iter()
+            .map(|stop| stop.is_some_and(|inner| placed_elsewhere.contains(&inner)))
+            .collect();
+        copies::retain_unmarked(&mut edges, &gone);
+    }
+    let quiet =
+        edges.is_empty() && cut_of.iter().all(|&cut| cut == 0) && view.count() > 1 && normalised();
+    // Then only a link text could change anything, and most lines are told
+    // from one by their look alone: the `Line` records (48 bytes a line)
+    // are made only where one may be (issue 13: the second pass over 1.66
+    // million glued paragraphs, which finds that nothing changes).
+    if quiet && (method == Method::Strict || !(0..view.count()).any(may_link)) {
+        return None;
+    }
+    Some((edges, quiet))
+}
+
 /// One pass over the lines; `None` when the lines are already the article
 /// (distinct, normalised, no evidence between them), which is the common
 /// case for clean files and for the check that a result is a fixed point.
@@ -624,7 +723,7 @@ struct Squeezed<'a> {
 /// (owned, so that they are freed as soon as they are not needed).
 /// Every pass applies the same rules, so that the result, where the passes
 /// stop, is a fixed point of cleaning.
-fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> Option<Passed<'a>> {
+fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<Passed<'a>> {
     // Most bodies have no line cut off with an ellipsis: then the lines are
     // compared as given, and no table of them is made (millions of tiny
     // lines, issue 13).
@@ -652,97 +751,77 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
     // Squeezed bytes handed on are those of the whole lines: with an
     // ellipsis to strip they are made again.
     let given = given.filter(|_| cut_of.iter().all(|&cut| cut == 0));
-    let made = given
-        .is_none()
-        .then(|| squeeze_distinct(&compared, &cut_of));
-    let (sq, distinct): (&Squeezed, Option<&Distinct>) = match (&given, &made) {
-        (Some(g), _) => (g, None),
-        (None, Some((sq, d))) => (sq, Some(d)),
-        (None, None) => return None,
+    // Squeezed bytes not held are made where the evidence reads them, and
+    // made in full only for a pass that goes on past it: where nothing
+    // changes (the second pass over a million glued paragraphs), the text
+    // and the key tables are all it holds. Lines that are somehow not
+    // normalised have theirs made as any pass's.
+    let text = match &given {
+        Some(Given::Text) => TextLines::new(input),
+        _ => None,
     };
-    let given_repeats = if distinct.is_none() {
-        if sq.distinct {
-            vec![false; sq.spans.len()]
-        } else {
-            given_repeats(sq)
-        }
+    let (given, found) = match given {
+        Some(Given::Held(sq)) => (Some(sq), None),
+        Some(Given::Found(found)) => (None, Some(found)),
+        _ => (None, None),
+    };
+    let (made, built, text_found);
+    if let Some(view) = text {
+        text_found = Some(text_lines_evidence(&view, method)?);
+        drop(view);
+        built = Some(squeeze_each(input));
+        made = None;
+    } else if let Some(found) = found {
+        text_found = Some(found);
+        built = Some(squeeze_each(input));
+        made = None;
+    } else {
+        made = given
+            .is_none()
+            .then(|| squeeze_distinct(&compared, &cut_of));
+        built = None;
+        text_found = None;
+    }
+    let (sq, distinct): (&Squeezed, Option<&Distinct>) = match (&given, &made, &built) {
+        (Some(g), _, _) => (g, None),
+        (None, _, Some(b)) => (b, None),
+        (None, Some((sq, d)), None) => (sq, Some(d)),
+        (None, None, None) => return None,
+    };
+    // For each line of a pass's output, whether it repeats an earlier one
+    // (none where its paragraphs are known to be distinct).
+    let given_repeats = if distinct.is_none() && !sq.distinct {
+        given_repeats(sq)
     } else {
         Vec::new()
     };
-    // Edges first, from the squeezed lines: the key tables are gone before
-    // the `Line` records are made (issue 13).
+    let repeats = |k: usize| given_repeats.get(k).copied().unwrap_or(false);
     let raw_of = |k: usize| compared.get(distinct.map_or(k, |d| d.first[k] as usize));
-    let view = SqLines {
-        sq,
-        cut: distinct.map(|d| &d.cut[..]),
-        raw: &raw_of,
+    let (edges, quiet) = if let Some(found) = text_found {
+        found
+    } else {
+        // Edges first, from the squeezed lines: the key tables are gone
+        // before the `Line` records are made (issue 13).
+        let view = SqLines {
+            sq,
+            cut: distinct.map(|d| &d.cut[..]),
+            raw: &raw_of,
+        };
+        // A pass's output is distinct and normalised by construction.
+        let normalised = || {
+            given.is_some()
+                || (sq.spans.len() == input.len() && input.texts().iter().all(|s| is_normalized(s)))
+        };
+        let may_link = |k: usize| {
+            copies::looks_like_link_text(
+                raw_of(k),
+                view.sq_len(k),
+                distinct.is_none_or(|d| d.once[k]),
+                distinct.map_or_else(|| repeats(k), |d| d.repeat[k]),
+            )
+        };
+        evidence(&view, &cut_of, normalised, method, may_link)?
     };
-    let mut edges = key_edges(&view);
-    let short = short_lines(&view);
-    let flanking = flanking_edges(&view, &edges, &short);
-    edges.extend(short_edges(&view, &short));
-    edges.extend(flanking);
-    drop(short);
-    // Two lines that overlap, one running on past the other's end, are one
-    // text only where that end is a place the text can break: where the
-    // longer goes on with a stop there (`Bridge closedFerries
-    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
-    // opens a later entry), the shared words are a phrase the article
-    // repeats, and joining the lines would move a paragraph.
-    edges.retain(|e| !runs_on_past_end(&view, e));
-    // Of the places two lines share, the one where they share the most
-    // text is theirs: a cascade's line ends with the newsletter sign-up
-    // that also opens the page, and overlaps the longest line there by
-    // that phrase alone, where it lies whole inside it at its end.
-    let shorter = shorter_matches(&view, &edges);
-    if shorter.contains(&true) {
-        copies::retain_unmarked(&mut edges, &shorter);
-    }
-    // Likewise a line held inside another where that one goes on with a
-    // stop just past its end (`Ferries cancelled` in `Ferries cancelled.
-    // All sailings…`), when it has another place: a paragraph rarely
-    // starts with a stop (a source that lost a name may write `. The
-    // Welsh runner…`), so the line belongs where its end is a boundary.
-    let before_stop: Vec<Option<u32>> = edges.iter().map(|e| ends_before_stop(&view, e)).collect();
-    if before_stop.iter().any(Option::is_some) {
-        let mut placed_elsewhere = HashSet::new();
-        // Another place: an edge that holds the line (or runs it on past
-        // another's end), not one where it is the longer line.
-        for (e, stop) in edges.iter().zip(&before_stop) {
-            if stop.is_none() {
-                let (a, b) = (view.sq(e.a as usize).len(), view.sq(e.b as usize).len());
-                placed_elsewhere.insert(if a <= b { e.a } else { e.b });
-            }
-        }
-        let gone: Vec<bool> = before_stop
-            .iter()
-            .map(|stop| stop.is_some_and(|inner| placed_elsewhere.contains(&inner)))
-            .collect();
-        copies::retain_unmarked(&mut edges, &gone);
-    }
-    // A pass's output is distinct and normalised by construction. (A line
-    // cut off with an ellipsis may still be a copy that no key placed.)
-    let quiet = edges.is_empty()
-        && cut_of.iter().all(|&cut| cut == 0)
-        && sq.spans.len() > 1
-        && (given.is_some()
-            || (sq.spans.len() == input.len() && input.texts().iter().all(|s| is_normalized(s))));
-    // Then only a link text could change anything, and most lines are told
-    // from one by their look alone: the `Line` records (48 bytes a line)
-    // are made only where one may be (issue 13: the second pass over 1.66
-    // million glued paragraphs, which finds that nothing changes).
-    let may_link = |k: usize| {
-        let (a, b) = sq.spans[k];
-        copies::looks_like_link_text(
-            raw_of(k),
-            b - a,
-            distinct.is_none_or(|d| d.once[k]),
-            distinct.map_or_else(|| given_repeats[k], |d| d.repeat[k]),
-        )
-    };
-    if quiet && (method == Method::Strict || !(0..sq.spans.len()).any(may_link)) {
-        return None;
-    }
     let lines: Vec<Line> = sq
         .spans
         .iter()
@@ -756,7 +835,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
                 first: first as u32,
                 cut: distinct.map_or(0, |d| d.cut[k]),
                 once: distinct.is_none_or(|d| d.once[k]),
-                repeat: distinct.map_or_else(|| given_repeats[k], |d| d.repeat[k]),
+                repeat: distinct.map_or_else(|| repeats(k), |d| d.repeat[k]),
             }
         })
         .collect();
@@ -799,6 +878,23 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
         out.push_group(g, frame, frame.copies(&accepted), paragraphs, split);
     }
     let (finished, dropped) = out.finish();
+    if matches!(sq.arena, Cow::Owned(_)) && sq.arena.len() >= text_mode() {
+        // Many squeezed bytes: the next pass gets the paragraphs without
+        // them (`Given::Text`), and they are freed before the paragraphs
+        // are kept, which then make their own where they compare: held
+        // beside the input while a million parts were kept, they were the
+        // peak of the first pass over 80 MB of glued paragraphs (issue 13).
+        let mut huge_texts = None;
+        let pieces: Vec<(Cow<'a, str>, bool, bool)> = finished
+            .into_iter()
+            .map(|(piece, _, split, repeat)| {
+                (lasting(piece, input, &mut huge_texts), split, repeat)
+            })
+            .collect();
+        drop((short, lines));
+        drop((made, given, built));
+        return Some(keep_text(pieces, dropped));
+    }
     let mut kept = Kept::new(&sq.arena, finished.len());
     let mut huge_texts = None;
     for (piece, sq, split, repeat) in finished {
@@ -929,13 +1025,213 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Squeezed<'_>>, method: Method) -> O
         paragraphs,
         // A pass keeps a paragraph whose bytes it kept before only as a
         // repeat (`Kept::admit`): with none, the paragraphs are distinct.
-        squeezed: Squeezed {
+        squeezed: Given::Held(Squeezed {
             arena: Cow::Owned(arena),
             spans,
             distinct: !repeated,
-        },
+        }),
         dropped: dropped || skipped,
     })
+}
+
+/// Squeezed bytes of a pass's output from which the next pass gets them
+/// not held ([`Given::Text`]): 16 MiB, far past any article, so that the
+/// passes over a scraped file hand theirs on as they are.
+const TEXT_MODE: usize = 1 << 24;
+
+#[cfg(test)]
+thread_local! {
+    /// [`TEXT_MODE`] as a test sets it, to run small inputs in text mode.
+    pub(super) static TEXT_MODE_TEST: std::cell::Cell<usize> = const { std::cell::Cell::new(TEXT_MODE) };
+}
+
+/// [`TEXT_MODE`] (as a test sets it, in tests).
+fn text_mode() -> usize {
+    #[cfg(test)]
+    return TEXT_MODE_TEST.get();
+    #[cfg(not(test))]
+    TEXT_MODE
+}
+
+/// What a pass hands the next of its output's squeezed bytes.
+enum Given {
+    /// Held, in one arena.
+    Held(Squeezed<'static>),
+    /// Not held: many paragraphs, distinct and normalised, whose squeezed
+    /// bytes (their text without its spaces) the next pass makes where it
+    /// reads them ([`TextLines`]).
+    Text,
+    /// Not held, and the evidence between the paragraphs found already
+    /// ([`text_evidence`]).
+    Found((Vec<Edge>, bool)),
+}
+
+/// The evidence of a pass over `lines` (a pass's output in text mode),
+/// as [`evidence`] finds it: none of them is cut off with an ellipsis or
+/// repeated, all are distinct and normalised.
+fn text_lines_evidence<T: LineTexts + ?Sized>(
+    view: &TextLines<'_, T>,
+    method: Method,
+) -> Option<(Vec<Edge>, bool)> {
+    let may_link =
+        |k: usize| copies::looks_like_link_text(view.raw(k), view.sq_len(k), true, false);
+    evidence(view, &[], || true, method, may_link)
+}
+
+/// The evidence of a pass over `paragraphs`, a pass's output in text mode,
+/// read in them as they are kept: `None` where that pass would change
+/// nothing (and return `None`), else what it found, or `Some(None)` where
+/// the pass does not read them in text mode (a paragraph cut off with an
+/// ellipsis is compared without it, or one is not normalised).
+fn text_evidence(paragraphs: &Paragraphs<'_>, method: Method) -> Option<Option<(Vec<Edge>, bool)>> {
+    let cut = |s: &str| truncation::strip_ellipsis(s).1 != 0;
+    if method == Method::NearCopies && paragraphs.iter().any(cut) {
+        return Some(None);
+    }
+    let Some(view) = TextLines::new(paragraphs) else {
+        return Some(None);
+    };
+    text_lines_evidence(&view, method).map(Some)
+}
+
+/// The end of a pass in text mode: the paragraphs of `pieces` (each with
+/// whether it is split at its glued seams and whether it is a repeat) kept
+/// as [`Kept`] keeps them, their squeezed bytes made where they are
+/// compared and not held. Where some paragraph is kept twice, as a repeat,
+/// they are made for all (a repeat is settled as in [`pass`], and the next
+/// pass reads which lines repeat from them).
+fn keep_text(pieces: Vec<(Cow<'_, str>, bool, bool)>, dropped: bool) -> Passed<'_> {
+    let mut kept = KeptText {
+        paragraphs: Paragraphs::with_capacity(pieces.len()),
+        seen: U64Map::with_capacity_and_hasher(pieces.len().min(PRESIZE), Default::default()),
+        count: 0,
+        repeated: false,
+        skipped: false,
+        sq: Vec::new(),
+        other: Vec::new(),
+    };
+    for (piece, split, repeat) in pieces {
+        let mut bounds = if split {
+            part_bounds(&piece)
+        } else {
+            Vec::new()
+        };
+        if bounds.len() > 1 {
+            kept.paragraphs.reserve(bounds.len());
+            kept.seen.reserve(bounds.len());
+            // The parts kept so far stay at the front of `bounds`, where a
+            // later part is compared with them.
+            let base = kept.paragraphs.len();
+            let mut w = 0;
+            for i in 0..bounds.len() {
+                let (a, b) = bounds[i];
+                if a < b && kept.admit(&piece[a..b], repeat, &piece, &bounds[..w], base) {
+                    bounds[w] = (a, b);
+                    w += 1;
+                }
+            }
+            bounds.truncate(w);
+            kept.paragraphs.push_parts(piece, &bounds);
+        } else if !piece.is_empty() && kept.admit(&piece, repeat, "", &[], 0) {
+            kept.paragraphs.push(piece);
+        }
+    }
+    let KeptText {
+        mut paragraphs,
+        repeated,
+        mut skipped,
+        ..
+    } = kept;
+    if !repeated {
+        paragraphs.shrink(SLACK);
+        return Passed {
+            paragraphs,
+            squeezed: Given::Text,
+            dropped: dropped || skipped,
+        };
+    }
+    let mut arena = Vec::new();
+    let mut spans = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs.iter() {
+        let start = arena.len();
+        squeeze_into(p, &mut arena);
+        spans.push((start, arena.len()));
+    }
+    let all: Vec<&[u8]> = spans.iter().map(|&(a, b)| &arena[a..b]).collect();
+    let drop = unsettled_repeats(&all);
+    skipped |= drop.contains(&true);
+    let keep = |i: &usize| !drop[*i];
+    let spans = (0..spans.len()).filter(keep).map(|i| spans[i]).collect();
+    paragraphs.retain(|i| keep(&i));
+    paragraphs.shrink(SLACK);
+    Passed {
+        paragraphs,
+        squeezed: Given::Held(Squeezed {
+            arena: Cow::Owned(arena),
+            spans,
+            distinct: false,
+        }),
+        dropped: dropped || skipped,
+    }
+}
+
+/// The paragraphs a pass keeps in text mode ([`keep_text`]), each once.
+struct KeptText<'a> {
+    paragraphs: Paragraphs<'a>,
+    /// First paragraph with each squeezed hash (see [`Kept::seen`]).
+    seen: U64Map<u32>,
+    /// Paragraphs admitted: those kept and the parts of the piece being
+    /// cut that are to be.
+    count: usize,
+    /// Some paragraph was kept twice, as a repeat.
+    repeated: bool,
+    /// Some paragraph was not kept, having been kept before.
+    skipped: bool,
+    /// The squeezed bytes of the part at hand, and of the one it is
+    /// compared with.
+    sq: Vec<u8>,
+    other: Vec<u8>,
+}
+
+impl KeptText<'_> {
+    /// Whether `part` (not empty) is kept, as [`Kept::admit_sq`] tells:
+    /// unless it was kept before (and is no `repeat`). Paragraphs from
+    /// `base` on are the parts of `piece` at `pending`, not yet pushed.
+    fn admit(
+        &mut self,
+        part: &str,
+        repeat: bool,
+        piece: &str,
+        pending: &[(usize, usize)],
+        base: usize,
+    ) -> bool {
+        self.sq.clear();
+        squeeze_into(part, &mut self.sq);
+        let key = word_hash(&self.sq);
+        let found = self.seen.get(&key).map(|&k| {
+            let k = k as usize;
+            let text = match k.checked_sub(base) {
+                Some(j) if j < pending.len() => &piece[pending[j].0..pending[j].1],
+                _ => self.paragraphs.get(k),
+            };
+            self.other.clear();
+            squeeze_into(text, &mut self.other);
+            self.other == self.sq
+        });
+        match found {
+            Some(true) if !repeat => {
+                self.skipped = true;
+                return false;
+            }
+            Some(true) => self.repeated = true,
+            Some(false) => {}
+            None => {
+                self.seen.insert(key, self.count as u32);
+            }
+        }
+        self.count += 1;
+        true
+    }
 }
 
 /// The paragraphs a pass keeps, each once, with where their squeezed bytes
@@ -1059,12 +1355,19 @@ fn given_repeats(sq: &Squeezed<'_>) -> Vec<bool> {
 /// The line that edge `e` places strictly inside the other, ending just
 /// before a sentence's stop (`.`, `!`, `?`; not an ellipsis) of the other,
 /// if it does (and that line is not cut off with an ellipsis).
-fn ends_before_stop(lines: &SqLines, e: &Edge) -> Option<u32> {
+/// (`o_buf`, `i_buf`: room for the lines' squeezed bytes, where those are
+/// not held.)
+fn ends_before_stop<L: Keyed>(
+    lines: &L,
+    e: &Edge,
+    o_buf: &mut Vec<u8>,
+    i_buf: &mut Vec<u8>,
+) -> Option<u32> {
     let (a, b) = (e.a as usize, e.b as usize);
     // `inner` starts `d` bytes into `outer`.
     let (outer, inner, d) = if e.d >= 0 { (a, b, e.d) } else { (b, a, -e.d) };
     let d = usize::try_from(d).ok()?;
-    let (o, i) = (lines.sq(outer), lines.sq(inner));
+    let (o, i) = (lines.sq(outer, o_buf), lines.sq(inner, i_buf));
     let end = d + i.len();
     if lines.cut(inner) != 0 || end >= o.len() || i.is_empty() {
         return None;
@@ -1075,11 +1378,11 @@ fn ends_before_stop(lines: &SqLines, e: &Edge) -> Option<u32> {
 
 /// For each edge, whether the two lines have another edge that matches
 /// more of their text (the bytes where the two overlap, placed so).
-fn shorter_matches(lines: &SqLines, edges: &[Edge]) -> Vec<bool> {
+fn shorter_matches<L: Keyed>(lines: &L, edges: &[Edge]) -> Vec<bool> {
     let shared = |e: &Edge| {
         let (la, lb) = (
-            lines.sq(e.a as usize).len() as i64,
-            lines.sq(e.b as usize).len() as i64,
+            lines.sq_len(e.a as usize) as i64,
+            lines.sq_len(e.b as usize) as i64,
         );
         (la.min(e.d + lb) - e.d.max(0)).max(0)
     };
@@ -1106,9 +1409,15 @@ fn shorter_matches(lines: &SqLines, edges: &[Edge]) -> Vec<bool> {
 /// Whether edge `e` overlaps its lines without either holding the other,
 /// and the one that runs on past the other's end goes on there with a
 /// sentence's stop: no paragraph starts with one. (Not a comma: a
-/// cascade's line cut off by length may end just before one.)
-fn runs_on_past_end(lines: &SqLines, e: &Edge) -> bool {
-    let (a, b) = (lines.sq(e.a as usize), lines.sq(e.b as usize));
+/// cascade's line cut off by length may end just before one.) (`a_buf`,
+/// `b_buf`: as for [`ends_before_stop`].)
+fn runs_on_past_end<L: Keyed>(
+    lines: &L,
+    e: &Edge,
+    a_buf: &mut Vec<u8>,
+    b_buf: &mut Vec<u8>,
+) -> bool {
+    let (a, b) = (lines.sq(e.a as usize, a_buf), lines.sq(e.b as usize, b_buf));
     // Order the two by where they start: `first` starts `d` before `second`.
     let (first, second, d) = if e.d >= 0 { (a, b, e.d) } else { (b, a, -e.d) };
     let Ok(d) = usize::try_from(d) else {

@@ -12,13 +12,19 @@
 //! not even copied: its buffer is borrowed from the input, and its parts,
 //! which only single spaces part, are read where they are (a line of 80 MB
 //! of glued paragraphs was held twice, issue 13).
+//!
+//! The passes hand their paragraphs on so, up to the caller of the rebuild:
+//! `clean` makes them `String`s there, and `clean_owned`, which owns the
+//! input, detaches them from it first ([`Detached`]) and cuts them from its
+//! end as it frees it, so that the input is not held beside a million
+//! `String`s (issue 13).
 
 use std::borrow::Cow;
 
 /// Paragraphs as ranges of a few buffers, owned or borrowed from the
 /// input.
 #[derive(Default, Debug)]
-pub(super) struct Paragraphs<'a> {
+pub(crate) struct Paragraphs<'a> {
     buffers: Vec<Cow<'a, str>>,
     /// Per buffer: its first paragraph (the one it would have, when it has
     /// none). The paragraphs of one buffer come one after another, in its
@@ -57,7 +63,7 @@ impl<'a> Paragraphs<'a> {
     }
 
     /// The number of paragraphs.
-    pub(super) fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.ends.len()
     }
 
@@ -75,8 +81,44 @@ impl<'a> Paragraphs<'a> {
         &self.buffers[b][self.start(b, k)..self.ends[k]]
     }
 
+    /// Paragraph `k`.
+    pub(super) fn get(&self, k: usize) -> &str {
+        self.get_in(self.buffer_of(k), k)
+    }
+
+    /// Paragraph `k`'s bytes and those after it in its buffer: where only
+    /// its first bytes are read, its end is not looked up (a key of each
+    /// of a million paragraphs read in random order, issue 13).
+    pub(super) fn head_bytes(&self, k: usize) -> &[u8] {
+        let b = self.buffer_of(k);
+        &self.buffers[b].as_bytes()[self.start(b, k)..]
+    }
+
+    /// The bytes of paragraph `k`'s buffer up to its end, for its last
+    /// bytes (see [`Paragraphs::head_bytes`]).
+    pub(super) fn tail_bytes(&self, k: usize) -> &[u8] {
+        &self.buffers[self.buffer_of(k)].as_bytes()[..self.ends[k]]
+    }
+
+    /// The buffer of paragraph `k`.
+    fn buffer_of(&self, k: usize) -> usize {
+        // A line cut into parts, or a buffer a paragraph: found at once.
+        let own = |b: usize| {
+            self.first.get(b).is_some_and(|&f| f as usize == k)
+                && self.first.get(b + 1).is_none_or(|&f| f as usize > k)
+        };
+        if self.buffers.len() == 1 {
+            0
+        } else if own(k) {
+            k
+        } else {
+            // The last buffer whose paragraphs start at `k` or before.
+            self.first.partition_point(|&f| f as usize <= k) - 1
+        }
+    }
+
     /// The paragraphs in order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + Clone + '_ {
         let mut b = 0;
         (0..self.len()).map(move |k| {
             while self.first.get(b + 1).is_some_and(|&f| f as usize <= k) {
@@ -84,6 +126,24 @@ impl<'a> Paragraphs<'a> {
             }
             self.get_in(b, k)
         })
+    }
+
+    /// Each of `lines` a paragraph, borrowed.
+    pub(super) fn from_lines(lines: impl Iterator<Item = &'a str>) -> Self {
+        let mut p = Paragraphs::with_capacity(lines.size_hint().0);
+        for line in lines {
+            p.push(Cow::Borrowed(line));
+        }
+        p
+    }
+
+    /// Each of `strings` a paragraph (and its buffer).
+    pub(super) fn from_strings(strings: Vec<String>) -> Self {
+        let mut p = Paragraphs::with_capacity(strings.len());
+        for s in strings {
+            p.push(Cow::Owned(s));
+        }
+        p
     }
 
     /// Room for `more` paragraphs.
@@ -183,7 +243,7 @@ impl<'a> Paragraphs<'a> {
 
     /// Every buffer owned: those borrowed are copied (a pass over a pass's
     /// output, which borrowed from it).
-    pub(super) fn into_owned(self) -> Paragraphs<'static> {
+    pub(crate) fn into_owned(self) -> Paragraphs<'static> {
         Paragraphs {
             buffers: self
                 .buffers
@@ -199,7 +259,7 @@ impl<'a> Paragraphs<'a> {
     /// one, and its first is the buffer itself: its memory shrinks as they
     /// are made, so no text is held twice. (A borrowed buffer's are
     /// copied.)
-    pub(super) fn into_strings(mut self) -> Vec<String> {
+    pub(crate) fn into_strings(mut self) -> Vec<String> {
         let mut out = Vec::with_capacity(self.len());
         let mut b = self.buffers.len();
         for k in (0..self.len()).rev() {
@@ -226,6 +286,141 @@ impl<'a> Paragraphs<'a> {
             }
         }
         out.reverse();
+        out
+    }
+}
+
+impl Paragraphs<'_> {
+    /// The same paragraphs, owned or read in `text` by their place there:
+    /// a buffer borrowed from `text` is kept as its range, any other
+    /// borrowed one copied. Nothing borrows `text` once they are detached,
+    /// so that it can be given up to [`Detached::into_strings`], which cuts
+    /// the paragraphs from it as it frees it.
+    pub(crate) fn detach(self, text: &str) -> Detached {
+        let base = text.as_ptr() as usize;
+        let buffers = self
+            .buffers
+            .into_iter()
+            .map(|b| match b {
+                Cow::Borrowed(s) => {
+                    let at = (s.as_ptr() as usize).wrapping_sub(base);
+                    match text.get(at..at.wrapping_add(s.len())) {
+                        Some(t) if t.as_ptr() == s.as_ptr() => Held::In(at, at + s.len()),
+                        _ => Held::Own(s.to_string()),
+                    }
+                }
+                Cow::Owned(s) => Held::Own(s),
+            })
+            .collect();
+        Detached {
+            buffers,
+            first: self.first,
+            ends: self.ends,
+        }
+    }
+}
+
+/// A buffer of [`Detached`] paragraphs.
+#[derive(Debug)]
+enum Held {
+    Own(String),
+    /// A range of the text they were read in.
+    In(usize, usize),
+}
+
+/// Paragraphs detached from the text they were read in
+/// ([`Paragraphs::detach`]): what is left of them to make once the text
+/// is given back.
+#[derive(Debug)]
+pub(crate) struct Detached {
+    buffers: Vec<Held>,
+    first: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Detached {
+    /// The paragraphs as `String`s, those read in `text` (the text they
+    /// were detached from) cut off its end as they are made, so that the
+    /// text shrinks as they grow: a line of 80 MB cut into 1.66 million
+    /// `String`s (about 88 bytes each) is not held beside them (issue 13).
+    /// An owned buffer is cut as [`Paragraphs::into_strings`] cuts it.
+    pub(crate) fn into_strings(self, mut text: String) -> Vec<String> {
+        let Detached {
+            mut buffers,
+            first,
+            ends,
+        } = self;
+        let mut out = vec![String::new(); ends.len()];
+        // The paragraphs of buffer `b`.
+        let of = |b: usize| {
+            let stop = first.get(b + 1).map_or(ends.len(), |&f| f as usize);
+            first[b] as usize..stop
+        };
+        // Where paragraph `k` of buffer `b` starts there (see
+        // `Paragraphs::start`), given the buffer's bytes.
+        let start = |b: usize, k: usize, bytes: &[u8]| {
+            if k == first[b] as usize {
+                return 0;
+            }
+            let end = ends[k - 1];
+            end + usize::from(bytes.get(end) == Some(&b' '))
+        };
+        // Ranges of the text, from the one that ends last: what is left of
+        // the text past the next one's end is no longer read.
+        let mut ranges: Vec<(usize, usize, usize)> = buffers
+            .iter()
+            .enumerate()
+            .filter_map(|(b, held)| match *held {
+                Held::In(from, to) => Some((to, from, b)),
+                Held::Own(_) => None,
+            })
+            .collect();
+        ranges.sort_unstable_by(|x, y| y.cmp(x));
+        for (i, &(_, from, b)) in ranges.iter().enumerate() {
+            let keep = ranges.get(i + 1).map_or(0, |&(next_to, _, _)| next_to);
+            for k in of(b).rev() {
+                // What is left of the range: up to this paragraph's end.
+                let bytes = &text.as_bytes()[from..];
+                let (x, y) = (from + start(b, k, bytes), from + ends[k]);
+                if keep == 0 && k == first[b] as usize {
+                    // The last paragraph read in the text is the text's
+                    // own buffer, not a copy of it (a line of 80 MB that
+                    // is one paragraph), unless it is a small part of it.
+                    text.truncate(y);
+                    text.drain(..x);
+                    if text.capacity() - text.len() > text.len() {
+                        text.shrink_to_fit();
+                    }
+                    out[k] = std::mem::take(&mut text);
+                    break;
+                }
+                out[k] = text[x..y].to_string();
+                text.truncate(x.max(keep));
+                if text.capacity() - text.len() > SLACK_BYTES {
+                    text.shrink_to_fit();
+                }
+            }
+        }
+        drop(text);
+        for (b, held) in buffers.iter_mut().enumerate() {
+            let Held::Own(buf) = held else {
+                continue;
+            };
+            for k in of(b).rev() {
+                let a = start(b, k, buf.as_bytes());
+                if k == first[b] as usize {
+                    let mut own = std::mem::take(buf);
+                    own.truncate(ends[k]);
+                    out[k] = own;
+                } else {
+                    out[k] = buf[a..ends[k]].to_string();
+                    buf.truncate(a);
+                    if buf.capacity() - buf.len() > SLACK_BYTES {
+                        buf.shrink_to_fit();
+                    }
+                }
+            }
+        }
         out
     }
 }
@@ -278,6 +473,28 @@ mod tests {
         assert_eq!(strings(&p), ["Ab.", "One é.", "Three.", "Z."]);
         assert_ne!(p, q);
         assert_eq!(p.into_strings(), ["Ab.", "One é.", "Three.", "Z."]);
+    }
+
+    #[test]
+    fn detached_paragraphs_are_cut_from_the_text_given_back() {
+        let text = String::from("Alpha one.Beta two.\nGamma three. Delta four.\nEpsilon é.");
+        let (l1, l2, l3) = (&text[..19], &text[20..44], &text[45..]);
+        let mut p = Paragraphs::default();
+        // Ranges out of order, one twice, beside owned buffers and one
+        // borrowed from elsewhere.
+        p.push_parts(Cow::Borrowed(l2), &[(0, 12), (13, 24)]);
+        p.push(Cow::Owned("Owned.".to_string()));
+        p.push_parts(Cow::Borrowed(l1), &[(0, 10), (10, 19)]);
+        p.push(Cow::Borrowed(l3));
+        p.push(Cow::Borrowed("Elsewhere."));
+        p.push_parts(Cow::Borrowed(l1), &[(0, 10), (10, 19)]);
+        let all: Vec<String> = p.iter().map(String::from).collect();
+        assert_eq!(
+            all[..4],
+            ["Gamma three.", "Delta four.", "Owned.", "Alpha one."]
+        );
+        let detached = p.detach(&text);
+        assert_eq!(detached.into_strings(text), all);
     }
 
     #[test]

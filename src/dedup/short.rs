@@ -12,9 +12,11 @@ pub(super) type ShortLines = (U64Map<Vec<u32>>, Vec<usize>);
 pub(super) fn short_lines<L: Keyed + ?Sized>(lines: &L) -> ShortLines {
     let mut by_key: U64Map<Vec<u32>> = U64Map::default();
     let mut lens: Vec<usize> = Vec::new();
+    // Where the lines' squeezed bytes are not held, they are made here.
+    let mut s_buf = Vec::new();
     for i in 0..lines.count() {
-        let sq = lines.sq(i);
-        if sq.len() < KEY {
+        if lines.sq_len(i) < KEY {
+            let sq = lines.sq(i, &mut s_buf);
             by_key
                 .entry(short_key(pack(sq), sq.len()))
                 .or_default()
@@ -41,11 +43,16 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
     if lens.is_empty() {
         return Vec::new();
     }
+    // Where the lines' squeezed bytes are not held, they are made here.
+    let (mut s_buf, mut t_buf) = (Vec::new(), Vec::new());
     // (edge, strong seam, the short line ends the other line, the other
     // line writes a space at the cut)
     let mut found: Vec<(Edge, bool, bool, bool)> = Vec::new();
     for si in 0..lines.count() {
-        let s = lines.sq(si);
+        if lens[0] >= lines.sq_len(si) {
+            continue;
+        }
+        let s = lines.sq(si, &mut s_buf);
         // The first and the last (up to) 16 bytes, from which every head
         // and tail key is cut with a mask and a shift.
         let m = s.len().min(KEY);
@@ -67,7 +74,7 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
                     continue;
                 };
                 for &ti in bucket {
-                    if lines.sq(ti as usize) == part {
+                    if lines.sq(ti as usize, &mut t_buf) == part {
                         let d = if at_end { cut as i64 } else { 0 };
                         found.push((
                             Edge {
@@ -92,7 +99,10 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
     found.retain(|(e, strong, at_end, _)| {
         *strong
             || (weak_count[&count_key(e, *at_end)] >= 2
-                && lines.sq(e.b as usize).iter().any(u8::is_ascii_alphanumeric))
+                && lines
+                    .sq(e.b as usize, &mut t_buf)
+                    .iter()
+                    .any(u8::is_ascii_alphanumeric))
     });
     // A short line glued to another line's text with no space at a seam
     // (`The Lantern ChoirPhoto: Reuters`) was cut there by the scraper;
@@ -129,7 +139,11 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
     }
     // (outer line, squeezed offset of the short line's glued side, edge)
     let mut found: Vec<(u32, usize, Edge)> = Vec::new();
-    let mut look = |o: u32, s: &[u8], from: usize, to: usize, glued_at: usize| {
+    // Where the lines' squeezed bytes are not held, they are made here:
+    // each outer line once, its edges taken together.
+    let (mut s_buf, mut t_buf) = (Vec::new(), Vec::new());
+    // `glued_at`: the short line's side away from the placed line.
+    let mut look = |o: u32, s: &[u8], (from, to): (usize, usize), glued_at, t_buf: &mut Vec<u8>| {
         let part = &s[from..to];
         let Some(bucket) = by_key.get(&short_key(pack(part), part.len())) else {
             return;
@@ -138,42 +152,45 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
             return;
         }
         for &ti in bucket {
-            if lines.sq(ti as usize) == part {
-                found.push((
-                    o,
-                    glued_at,
-                    Edge {
-                        a: o,
-                        b: ti,
-                        d: from as i64,
-                    },
-                ));
+            if lines.sq(ti as usize, t_buf) == part {
+                let d = from as i64;
+                found.push((o, glued_at, Edge { a: o, b: ti, d }));
             }
         }
     };
-    for e in edges {
-        let (outer, inner, d) = if e.d >= 0 {
-            (e.a, e.b, e.d)
-        } else {
-            (e.b, e.a, -e.d)
-        };
-        let (s, t) = (lines.sq(outer as usize), lines.sq(inner as usize));
-        let Ok(p) = usize::try_from(d) else {
-            continue;
-        };
-        if p > s.len() {
-            continue;
-        }
-        let end = p + t.len();
-        // An empty line (an ellipsis alone) is glued nowhere.
-        for &len in lens.iter().filter(|&&len| len > 0) {
-            // Right before the inner line's start.
-            if len < p {
-                look(outer, s, p - len, p, p - len);
+    // (outer line, where the inner one starts in it, its length)
+    let mut inside: Vec<(u32, usize, usize)> = edges
+        .iter()
+        .filter_map(|e| {
+            let (outer, inner, d) = if e.d >= 0 {
+                (e.a, e.b, e.d)
+            } else {
+                (e.b, e.a, -e.d)
+            };
+            let p = usize::try_from(d).ok()?;
+            Some((outer, p, lines.sq_len(inner as usize)))
+        })
+        .collect();
+    inside.sort_unstable();
+    inside.dedup();
+    for run in inside.chunk_by(|x, y| x.0 == y.0) {
+        let outer = run[0].0;
+        let s = lines.sq(outer as usize, &mut s_buf);
+        for &(_, p, t_len) in run {
+            if p > s.len() {
+                continue;
             }
-            // Right after its end, inside the outer line.
-            if end + len < s.len() {
-                look(outer, s, end, end + len, end + len);
+            let end = p + t_len;
+            // An empty line (an ellipsis alone) is glued nowhere.
+            for &len in lens.iter().filter(|&&len| len > 0) {
+                // Right before the inner line's start: glued at its own start.
+                if len < p {
+                    look(outer, s, (p - len, p), p - len, &mut t_buf);
+                }
+                // Right after its end, inside the outer line: glued at its end.
+                if end + len < s.len() {
+                    look(outer, s, (end, end + len), end + len, &mut t_buf);
+                }
             }
         }
     }

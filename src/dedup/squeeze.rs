@@ -195,6 +195,24 @@ pub(super) fn is_normalized(s: &str) -> bool {
         || (!b.is_ascii() && wide_spaces(b).next().is_some()))
 }
 
+/// The squeezed bytes of each of `lines`, a pass's output (distinct, so
+/// each a line of its own): what that pass would have handed on.
+pub(super) fn squeeze_each(lines: &Lines<'_>) -> Squeezed<'static> {
+    let mut arena = Vec::with_capacity(lines.iter().map(str::len).sum());
+    let mut spans = Vec::with_capacity(lines.len());
+    for line in lines.iter() {
+        let start = arena.len();
+        squeeze_into(line, &mut arena);
+        spans.push((start, arena.len()));
+    }
+    arena.shrink_to_fit();
+    Squeezed {
+        arena: Cow::Owned(arena),
+        spans,
+        distinct: true,
+    }
+}
+
 /// What [`squeeze_distinct`] knows of each distinct line.
 #[derive(Default)]
 pub(super) struct Distinct {
@@ -219,7 +237,7 @@ pub(super) fn squeeze_distinct<'a>(input: &Lines<'a>, cut: &[u8]) -> (Squeezed<'
     // out in the same order as from a walk over every line.
     let mut first_line = vec![NONE; texts.len()];
     let mut once_t = vec![true; texts.len()];
-    for (i, &k) in input.ids().iter().enumerate() {
+    for (i, k) in input.ids().enumerate() {
         if first_line[k as usize] == NONE {
             first_line[k as usize] = i as u32;
         } else {
@@ -316,7 +334,7 @@ pub(super) fn squeeze_distinct<'a>(input: &Lines<'a>, cut: &[u8]) -> (Squeezed<'
     }
     // Only where some line repeats away from its original is a table of
     // every line's distinct line made.
-    let lines = || input.ids().iter().map(|&k| slot[k as usize]);
+    let lines = || input.ids().map(|k| slot[k as usize]);
     if spans.len() < input.len() && repeats_apart(lines(), spans.len()) {
         let slot: Vec<u32> = lines().collect();
         let weighty = |k: u32| {
@@ -324,7 +342,7 @@ pub(super) fn squeeze_distinct<'a>(input: &Lines<'a>, cut: &[u8]) -> (Squeezed<'
             is_weighty(&arena[a..b])
         };
         if let Some(split) = split_repeats(&slot, spans.len(), weighty) {
-            let cut: Vec<u8> = input.ids().iter().map(|&k| cut[k as usize]).collect();
+            let cut: Vec<u8> = input.ids().map(|k| cut[k as usize]).collect();
             return regroup(&split, &spans, &cut, arena);
         }
     }

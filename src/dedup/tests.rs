@@ -1039,3 +1039,63 @@ fn a_short_line_glued_right_after_a_lines_end_stands_there() {
         paras(&[lines[1], lines[2], "Forty thousand people came."])
     );
 }
+
+/// Text mode (a pass's output handed on without its squeezed bytes, which
+/// the next pass makes where it reads them: `Given::Text`) cleans as
+/// handing them on does: scraped articles of every pattern, and lines that
+/// repeat a paragraph, cut a copy off with an ellipsis, or glue a whole
+/// article into one line, cleaned both ways.
+#[test]
+fn text_mode_cleans_as_held_squeezed_bytes_do() {
+    use newsdedup_simulate::{scrape, synthetic_paragraphs, Pattern, Source, Variant};
+    let mut inputs: Vec<Vec<String>> = Vec::new();
+    for seed in 0..40u64 {
+        let ps = synthetic_paragraphs(seed, 3 + seed as usize % 9);
+        let source = Source {
+            title: "T",
+            date: "20220122",
+            url: "https://a.b/c",
+            paragraphs: &ps,
+        };
+        for pattern in Pattern::ALL {
+            let s = scrape(&source, pattern, &Variant::random(seed), seed);
+            inputs.push(s.text.lines().skip(3).map(String::from).collect());
+        }
+        inputs.push(vec![ps.concat()]);
+        inputs.push(vec![ps.join(" ")]);
+        let mut repeated = ps.clone();
+        repeated.push(ps[0].clone());
+        inputs.push(vec![repeated.concat()]);
+        inputs.push(suffixes(&ps.iter().map(String::as_str).collect::<Vec<_>>()));
+        let cut: Vec<&str> = ps[1].split_whitespace().take(3).collect();
+        inputs.push(vec![ps.concat(), format!("{}...", cut.join(" "))]);
+    }
+    // Articles that repeat a paragraph in another place: kept twice.
+    let article = [
+        "Every few months another company moves to a four-day week.",
+        "Sign up for our newsletter to get our columns every Friday.",
+        "What the successful trials have in common is not the shorter week.",
+        "Sign up for our newsletter to get our columns every Friday.",
+        "So yes, try the four-day week.",
+    ];
+    inputs.push(suffixes(&article));
+    inputs.push(vec![article.concat()]);
+    let headed = [
+        "Factory orders rose 4.3 pct in February, the largest rise since September.",
+        "Key points",
+        "Inventories were down slightly in February after rising in January.",
+        "Key points",
+    ];
+    inputs.push(vec![
+        headed.concat(),
+        headed[1..].concat(),
+        headed[2..].concat(),
+    ]);
+    for lines in inputs {
+        let held = rebuild(&lines);
+        TEXT_MODE_TEST.set(0);
+        let text = rebuild(&lines);
+        TEXT_MODE_TEST.set(TEXT_MODE);
+        assert_eq!(held, text, "{lines:?}");
+    }
+}

@@ -13,8 +13,8 @@ use super::{kept_or_copy, Fate, Placement};
 
 /// Places the lines that start inside a paragraph: one Aho-Corasick pass
 /// over the squeezed output finds the first occurrence of each.
-pub(super) fn search(
-    index: &Index,
+pub(super) fn search<P: AsRef<str>>(
+    index: &Index<P>,
     searched: &[(usize, Vec<u8>, bool)],
     given: &mut HashSet<(usize, usize), Fx>,
     out: &mut [Placement],
@@ -69,8 +69,8 @@ pub(super) enum Walked {
 const KEY: usize = 16;
 
 /// The output paragraphs, found by their first squeezed bytes.
-pub(super) struct Index<'a> {
-    paragraphs: &'a [String],
+pub(super) struct Index<'a, P> {
+    paragraphs: &'a [P],
     /// Each paragraph's first index, by its text: a line that is one
     /// paragraph as written is found in one lookup, however many
     /// paragraphs start alike. Built for the first line no longer than
@@ -109,14 +109,14 @@ fn key_hash((key, len): (u128, u8)) -> u64 {
 }
 
 impl Starts {
-    fn new(paragraphs: &[String]) -> Self {
+    fn new<P: AsRef<str>>(paragraphs: &[P]) -> Self {
         let mut heads: HashMap<u64, u32, Fx> = HashMap::default();
         heads.reserve(paragraphs.len());
         let mut next = vec![NONE; paragraphs.len()];
         let mut short = Vec::new();
         // From the last, so that each chain runs in order.
         for (i, p) in paragraphs.iter().enumerate().rev() {
-            let (key, len) = key(p);
+            let (key, len) = key(p.as_ref());
             if len == 0 {
                 continue;
             }
@@ -130,17 +130,17 @@ impl Starts {
     }
 
     /// The paragraphs whose key is `k`, in order.
-    fn with_key<'s>(
+    fn with_key<'s, P: AsRef<str>>(
         &'s self,
         k: (u128, u8),
-        paragraphs: &'s [String],
+        paragraphs: &'s [P],
     ) -> impl Iterator<Item = u32> + 's {
         let mut cur = self.heads.get(&key_hash(k)).copied().unwrap_or(NONE);
         std::iter::from_fn(move || {
             while cur != NONE {
                 let i = cur;
                 cur = self.next[i as usize];
-                if key(&paragraphs[i as usize]) == k {
+                if key(paragraphs[i as usize].as_ref()) == k {
                     return Some(i);
                 }
             }
@@ -149,12 +149,16 @@ impl Starts {
     }
 }
 
-impl<'a> Index<'a> {
-    pub(super) fn new(paragraphs: &'a [String]) -> Self {
+impl<'a, P: AsRef<str>> Index<'a, P> {
+    pub(super) fn new(paragraphs: &'a [P]) -> Self {
         Index {
             paragraphs,
             whole: OnceCell::new(),
-            longest: paragraphs.iter().map(String::len).max().unwrap_or(0),
+            longest: paragraphs
+                .iter()
+                .map(|p| p.as_ref().len())
+                .max()
+                .unwrap_or(0),
             starts: OnceCell::new(),
         }
     }
@@ -168,7 +172,7 @@ impl<'a> Index<'a> {
                 let mut whole: HashMap<&str, u32, Fx> = HashMap::default();
                 whole.reserve(self.paragraphs.len());
                 for (i, p) in self.paragraphs.iter().enumerate() {
-                    whole.entry(p.as_str()).or_insert(i as u32);
+                    whole.entry(p.as_ref()).or_insert(i as u32);
                 }
                 whole
             });
@@ -226,7 +230,7 @@ impl<'a> Index<'a> {
             let (i, n) = keys
                 .flat_map(|k| starts.with_key(k, self.paragraphs))
                 .find_map(|i| {
-                    let p = &self.paragraphs[i as usize];
+                    let p = self.paragraphs[i as usize].as_ref();
                     match compare_squeezed(rest, p) {
                         Compared::Whole(n) => Some((i as usize, n)),
                         _ => None,
@@ -245,7 +249,7 @@ impl<'a> Index<'a> {
         let mut starts = Vec::with_capacity(self.paragraphs.len() + 1);
         for p in self.paragraphs {
             starts.push(text.len());
-            text.extend_from_slice(&squeeze(p));
+            text.extend_from_slice(&squeeze(p.as_ref()));
         }
         starts.push(text.len());
         (text, starts)
@@ -290,12 +294,12 @@ fn truncate_key(key: u128, len: u8) -> u128 {
 /// Walks `line` along the paragraphs from paragraph `i`, comparing with
 /// whitespace squeezed out: a paragraph written as it is in the output is
 /// compared in one `memcmp`, char by char only where spacing differs.
-fn walk(line: &str, paragraphs: &[String], i: usize) -> Option<Walked> {
+fn walk<P: AsRef<str>>(line: &str, paragraphs: &[P], i: usize) -> Option<Walked> {
     let bytes = line.as_bytes();
     let mut pos = skip_ws(line, 0);
     let mut j = i;
     while pos < bytes.len() {
-        let p = paragraphs.get(j)?;
+        let p = paragraphs.get(j)?.as_ref();
         if bytes[pos..].starts_with(p.as_bytes()) {
             pos += p.len();
         } else {

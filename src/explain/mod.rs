@@ -161,7 +161,11 @@ impl Dropped {
     /// line has the fate it has as a line of `texts`, since the lines
     /// before it hold only texts before it; each line after it repeats
     /// that fate, but for being a copy of what that one kept.
-    pub(crate) fn count_lines(texts: &[&str], ids: &[u32], paragraphs: &[String]) -> Dropped {
+    pub(crate) fn count_lines<P: AsRef<str>>(
+        texts: &[&str],
+        ids: &[u32],
+        paragraphs: &[P],
+    ) -> Dropped {
         let fates = fates(texts, paragraphs);
         let mut seen = vec![false; texts.len()];
         let mut d = Dropped::default();
@@ -196,7 +200,7 @@ impl Dropped {
 ///     ]
 /// );
 /// ```
-pub fn fates<S: AsRef<str>>(lines: &[S], paragraphs: &[String]) -> Vec<Placement> {
+pub fn fates<S: AsRef<str>, P: AsRef<str>>(lines: &[S], paragraphs: &[P]) -> Vec<Placement> {
     let index = Index::new(paragraphs);
     let mut given: HashSet<(usize, usize), Fx> = HashSet::default();
     given.reserve(lines.len());

@@ -372,23 +372,32 @@ impl<'a> Record<'a> {
     /// as for the equivalent text file. `opts.no_header` is taken from the
     /// record: whether it was parsed with a header.
     pub fn clean(&self, opts: &Options) -> Result<Article, RecordError> {
-        self.clean_scraped(&self.to_scraped(), opts)
+        self.clean_with(opts, |opts| {
+            crate::clean(self.to_scraped().as_bytes(), opts)
+        })
     }
 
     /// [`Record::clean`], giving up the record's `text` (left empty): the
-    /// scraped form is made in its buffer, and freed once cleaned, so a
-    /// huge record's text is not held beside its cleaned paragraphs and
-    /// its output (issue 13).
+    /// scraped form is made in its buffer, which is handed over to the
+    /// cleaner ([`crate::clean_owned`]), so a huge record's text is not
+    /// held beside its cleaned paragraphs and its output (issue 13).
     pub(crate) fn clean_taking_text(&mut self, opts: &Options) -> Result<Article, RecordError> {
         let mut scraped = std::mem::take(&mut self.text);
         if let Some(h) = &self.header {
             scraped.insert_str(0, &format!("{}\n{}\n{}\n", h.title, h.date, h.url));
         }
-        self.clean_scraped(&scraped, opts)
+        self.clean_with(opts, |opts| {
+            crate::clean_owned(scraped.into_bytes(), opts).map(|c| c.article)
+        })
     }
 
-    /// Cleans `scraped`, this record's scraped form.
-    fn clean_scraped(&self, scraped: &str, opts: &Options) -> Result<Article, RecordError> {
+    /// Cleans this record's scraped form with `clean`, given the options
+    /// of this record.
+    fn clean_with(
+        &self,
+        opts: &Options,
+        clean: impl FnOnce(&Options) -> Result<Article, Error>,
+    ) -> Result<Article, RecordError> {
         let opts = Options {
             no_header: self.header.is_none(),
             // The record's fields are named; its scraped form is in the
@@ -396,7 +405,7 @@ impl<'a> Record<'a> {
             header: crate::HeaderLayout::DEFAULT,
             ..*opts
         };
-        let article = crate::clean(scraped.as_bytes(), &opts).map(|mut article| {
+        let article = clean(&opts).map(|mut article| {
             article.lang = self.lang.or(article.lang);
             article
         });
