@@ -260,7 +260,7 @@ impl<'l, 'a> Output<'l, 'a> {
             .iter()
             .map(|&l| normalize(self.lines[l].raw))
             .collect();
-        let (_, flush) = find_in_items(&texts, self.items.iter().filter(|i| i.glued));
+        let flush = find_in_items(&texts, self.items.iter().filter(|i| i.glued)).flush;
         for (line, flush) in copied.into_iter().zip(flush) {
             if flush {
                 self.push_line(line, false);
@@ -414,34 +414,40 @@ impl<'l, 'a> Output<'l, 'a> {
     fn drop_short_copies(&mut self) {
         // A short line (or a group that came to one short paragraph: a
         // fragment with a shorter fragment of its own) is a candidate. One
-        // that ends a sentence is no phrase cut out of one: it stays (a
-        // quoted question, a one-line paragraph repeated inside another).
-        let text_of = |i: &Item<'a>| -> Option<String> {
+        // that reads as a sentence is a copy only where it was cut out of
+        // one: found whole between two sentences, it stays (a quoted
+        // question, a one-line paragraph repeated inside another).
+        let text_of = |i: &Item<'a>| -> Option<(String, bool)> {
             let raw: &str = match (i.alone, &i.paras[..]) {
                 (Some(l), _) => self.lines[l].raw,
                 (None, [(raw, _)]) if !i.glued => raw,
                 _ => return None,
             };
-            (raw.len() < SHORT_COPY && !is_sentence(raw)).then(|| normalize(raw))
+            (raw.len() < SHORT_COPY).then(|| (normalize(raw), is_sentence(raw)))
         };
-        let (candidates, texts): (Vec<usize>, Vec<String>) = self
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(k, i)| text_of(i).map(|t| (k, t)))
-            .unzip();
+        let mut candidates = Vec::new();
+        let mut texts = Vec::new();
+        let mut sentence = Vec::new();
+        for (k, i) in self.items.iter().enumerate() {
+            if let Some((text, whole)) = text_of(i) {
+                candidates.push(k);
+                texts.push(text);
+                sentence.push(whole);
+            }
+        }
         if candidates.is_empty() || self.items.len() < 2 {
             return;
         }
         let mut drop = vec![false; self.items.len()];
         if self.items.iter().any(|i| i.glued) {
-            let (found, flush) = find_in_items(&texts, self.items.iter().filter(|i| i.glued));
+            let m = find_in_items(&texts, self.items.iter().filter(|i| i.glued));
             for (c, &k) in candidates.iter().enumerate() {
-                drop[k] |= found[c] && !flush[c];
+                let cut_out = if sentence[c] { m.inside[c] } else { m.found[c] };
+                drop[k] |= cut_out && !m.flush[c];
             }
         }
-        for &k in &candidates {
-            if !drop[k] {
+        for (&k, &sentence) in candidates.iter().zip(&sentence) {
+            if !drop[k] && !sentence {
                 drop[k] = self.items[k]
                     .alone
                     .is_some_and(|l| self.near_copy(l, false));
@@ -480,7 +486,7 @@ impl<'l, 'a> Output<'l, 'a> {
             .items
             .iter()
             .filter(|i| i.alone.is_none_or(|l| self.lines[l].cut == 0));
-        let (found, _) = find_in_items(&texts, others);
+        let found = find_in_items(&texts, others).found;
         let mut drop = vec![false; self.items.len()];
         for (&(k, _), found) in truncated.iter().zip(found) {
             drop[k] = found;
@@ -773,19 +779,33 @@ pub(super) fn retain_unmarked<T>(v: &mut Vec<T>, gone: &[bool]) {
     });
 }
 
-/// For each of `texts`, whether it occurs on word boundaries inside a
-/// paragraph of `items`, and whether it ends or starts one of them glued
-/// to the rest at a seam ([`glued_at_end`]): a copy, and a paragraph break
-/// there. One Aho-Corasick automaton over all of them: the cost is the
-/// text's length times the matches that end at a position, which the
+/// Where each of a list of texts was found in other items' paragraphs
+/// ([`find_in_items`]).
+struct Matches {
+    /// On word boundaries.
+    found: Vec<bool>,
+    /// Ending or starting one, glued to the rest at a seam
+    /// ([`glued_at_end`]): a copy, and a paragraph break there.
+    flush: Vec<bool>,
+    /// On word boundaries, starting or ending inside a sentence
+    /// ([`inside_sentence`]): a phrase cut out of one.
+    inside: Vec<bool>,
+}
+
+/// For each of `texts`, where it occurs in the paragraphs of `items`
+/// ([`Matches`]). One Aho-Corasick automaton over all of them: the cost is
+/// the text's length times the matches that end at a position, which the
 /// callers bound (texts shorter than `SHORT_COPY`, or at most
 /// `MAX_CUT_LOOKUPS` of them).
 fn find_in_items<'x, 'a: 'x>(
     texts: &[String],
     items: impl Iterator<Item = &'x Item<'a>>,
-) -> (Vec<bool>, Vec<bool>) {
-    let mut found = vec![false; texts.len()];
-    let mut flush = vec![false; texts.len()];
+) -> Matches {
+    let mut m = Matches {
+        found: vec![false; texts.len()],
+        flush: vec![false; texts.len()],
+        inside: vec![false; texts.len()],
+    };
     // An NFA: a DFA's build (what `new` picks for a few patterns) grows
     // with the patterns' bytes times the alphabet, and fuzzing found it
     // slower than the search it serves.
@@ -793,23 +813,36 @@ fn find_in_items<'x, 'a: 'x>(
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(texts)
     else {
-        return (found, flush);
+        return m;
     };
     for item in items {
         for (raw, _) in &item.paras {
             let hay = normalize(raw);
-            for m in ac.find_overlapping_iter(&hay) {
-                let p = m.pattern().as_usize();
-                if !found[p] && aligned(&hay, m.start(), m.end()) {
-                    found[p] = true;
+            for hit in ac.find_overlapping_iter(&hay) {
+                let (p, a, b) = (hit.pattern().as_usize(), hit.start(), hit.end());
+                if !m.inside[p] && aligned(&hay, a, b) {
+                    m.found[p] = true;
+                    m.inside[p] = inside_sentence(&hay, a, b);
                 }
-                if !flush[p] && glued_at_end(&hay, m.start(), m.end()) {
-                    flush[p] = true;
+                if !m.flush[p] && glued_at_end(&hay, a, b) {
+                    m.flush[p] = true;
                 }
             }
         }
     }
-    (found, flush)
+    m
+}
+
+/// Whether `hay[a..b]` starts after a word or a comma (not after a stop,
+/// a colon or a closing mark), or ends before a small letter or a comma:
+/// it is cut out of a sentence (`French.` in `…translated into French.`),
+/// no sentence of its own.
+fn inside_sentence(hay: &str, a: usize, b: usize) -> bool {
+    let before = hay[..a].trim_end().chars().next_back();
+    let after = hay[b..].trim_start().chars().next();
+    let starts_inside = before.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '–'));
+    let ends_inside = after.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';'));
+    starts_inside || ends_inside
 }
 
 /// Whether `hay[a..b]` ends or starts `hay`, and touches the rest of it

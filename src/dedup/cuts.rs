@@ -185,6 +185,11 @@ impl Look {
         word && (self.next.is_uppercase() || is_opener(self.next))
     }
 
+    /// A sentence or a lead-in ends before the cut (a stop, a colon).
+    fn ends_text(&self) -> bool {
+        is_stop(self.core) || self.core == ':'
+    }
+
     /// A sentence ends before the cut and the next one begins after it (with
     /// anything but a small letter: a capital, a digit, a quote, `$`).
     fn sentence(&self) -> bool {
@@ -246,12 +251,25 @@ pub(super) fn may_head_cascade(glue: Glue, look: Option<Look>) -> bool {
 /// paragraphs with no space, at a spaced cut before a small letter (`…
 /// borrowing. “Nobody` and `New --follow` may start one): a phrase quoted
 /// from a paragraph's end (`annual council session in September, they
-/// said.`) starts inside a sentence.
-pub(super) fn may_head_elements(glue: Glue, look: Option<Look>, style: Style) -> bool {
+/// said.`) starts inside a sentence; nor there, unless a line ends at the
+/// cut, the line is long, or a sentence, a lead-in or a heading
+/// (`after_heading`) ends before it: a short phrase quoted from a
+/// paragraph's end (`Christian Andersen.` after `…the birth of writer
+/// Hans`) starts inside a sentence too.
+pub(super) fn may_head_elements(
+    ev: Events,
+    glue: Glue,
+    look: Option<Look>,
+    style: Style,
+    after_heading: impl FnOnce() -> bool,
+) -> bool {
     may_head_cascade(glue, look)
         && !(style == Style::Tight
             && glue == Glue::Spaced
-            && look.is_some_and(|l| l.next.is_lowercase()))
+            && look.is_some_and(|l| {
+                l.next.is_lowercase()
+                    || !(ev.end || ev.long_start || l.ends_text() || after_heading())
+            }))
 }
 
 /// Whether a paragraph may start at a cut with this glue and look once a
@@ -263,10 +281,15 @@ pub(super) fn may_fill(glue: Glue, look: Option<Look>) -> bool {
 }
 
 /// Whether a cut shows the scraper gluing paragraphs with no separator.
+/// Inside a word (`diesThe`) only a line start does: a line that ends
+/// there may be a list item that starts another (`ArrayBuffer` before
+/// `ArrayBufferView`), but one that starts there was cut there.
 pub(super) fn shows_tight_glue(ev: Events, glue: Glue, look: Option<Look>) -> bool {
     (ev.start || ev.end)
         && glue == Glue::Tight
-        && look.is_some_and(|l| !l.never(glue, false, false) && !l.in_word() && l.glued_seam())
+        && look.is_some_and(|l| {
+            (ev.start || !l.in_word()) && l.glued_seam() && !l.never(glue, false, false)
+        })
 }
 
 fn is_stop(c: char) -> bool {

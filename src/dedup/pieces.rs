@@ -54,6 +54,10 @@ struct Cand {
 /// Squeezed bytes a label (`Read more:`) is at most.
 const LABEL: usize = 24;
 
+/// The longest heading (squeezed bytes) that a container's line may join
+/// to the element after it with a space ([`Frame::after_heading`]).
+const HEADING: usize = 40;
+
 /// A placed group of two or more lines, with its candidate cuts.
 pub(super) struct Frame {
     asm: Assembly,
@@ -362,12 +366,28 @@ impl Frame {
             if !accepted[s]
                 && accepted[e]
                 && self.cands[e].ev.start
-                && may_head_elements(c.glue, c.look, style)
+                && may_head_elements(c.ev, c.glue, c.look, style, || {
+                    self.after_heading(lines, g, &accepted, s)
+                })
             {
                 accepted[s] = true;
             }
         }
         accepted
+    }
+
+    /// Whether the text just before cut `s` is a heading's: a line starts
+    /// at the accepted cut before it, and the text between is short, with
+    /// no stop (`New` in `New --follow keeps…`, a container's line joining
+    /// a heading to the element after it with a space).
+    fn after_heading(&self, lines: &[Line], g: &Group, accepted: &[bool], s: usize) -> bool {
+        s > 0
+            && accepted[s - 1]
+            && self.cands[s - 1].ev.start
+            && self.asm.piece(g, s - 1).is_some_and(|(m, x, y)| {
+                let text = &lines[g.members[m].0 as usize].sq[x..y];
+                text.len() <= HEADING && !text.iter().any(|b| matches!(b, b'.' | b'!' | b'?'))
+            })
     }
 
     /// For each cut, whether a line starts or ends there: the strict

@@ -36,7 +36,10 @@ pub(super) fn short_lines<L: Keyed + ?Sized>(lines: &L) -> ShortLines {
 /// beside a placed line: [`flanking_edges`]). Even there it needs
 /// a cut that looks like a seam ([`is_seam`]), or a cut that at least does
 /// not split a lowercase word, made in two or more lines (the first
-/// paragraph of a prefix cascade starts every line). Where a short line is
+/// paragraph of a prefix cascade starts every line) or written with no
+/// space in the other line before a letter or digit (`Strong noise
+/// cancelling58-hour battery` and `58-hour battery`: list items glued).
+/// Where a short line is
 /// found both glued with no space and after a space, only its glued places
 /// count (see the body).
 pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLines) -> Vec<Edge> {
@@ -96,13 +99,15 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
     for (e, _, at_end, _) in &found {
         *weak_count.entry(count_key(e, *at_end)).or_default() += 1;
     }
-    found.retain(|(e, strong, at_end, _)| {
-        *strong
-            || (weak_count[&count_key(e, *at_end)] >= 2
-                && lines
-                    .sq(e.b as usize, &mut t_buf)
-                    .iter()
-                    .any(u8::is_ascii_alphanumeric))
+    found.retain(|(e, strong, at_end, spaced)| {
+        if *strong {
+            return true;
+        }
+        let t = lines.sq(e.b as usize, &mut t_buf);
+        (weak_count[&count_key(e, *at_end)] >= 2 && t.iter().any(u8::is_ascii_alphanumeric))
+            || (!*spaced
+                && t.iter().any(u8::is_ascii_alphabetic)
+                && opens_word(lines.sq(e.a as usize, &mut s_buf), t.len(), *at_end))
     });
     // A short line glued to another line's text with no space at a seam
     // (`The Lantern ChoirPhoto: Reuters`) was cut there by the scraper;
@@ -222,6 +227,15 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
 
 /// Whether `raw` writes whitespace where its squeezed text is cut to take
 /// off its last (`at_end`) or first `len` bytes.
+/// Whether the text after the cut a short line makes in line `s` (the
+/// short line, `len` bytes, at its end or start) begins with a letter or
+/// digit: a paragraph does, where a hyphen or a stop after a name
+/// (`The Nokia` in `The Nokia-sponsored research`) goes on with its word.
+fn opens_word(s: &[u8], len: usize, at_end: bool) -> bool {
+    let cut = if at_end { s.len() - len } else { len };
+    seams::first_char(&s[cut..]).is_some_and(char::is_alphanumeric)
+}
+
 fn spaced_at(raw: &str, len: usize, at_end: bool) -> bool {
     let mut seen = 0;
     let mut step = |c: char| -> Option<bool> {

@@ -1099,3 +1099,92 @@ fn text_mode_cleans_as_held_squeezed_bytes_do() {
         assert_eq!(held, text, "{lines:?}");
     }
 }
+
+#[test]
+fn a_short_list_item_glued_with_no_space_cuts_where_it_starts() {
+    // A verdict box: its container's line writes the list with spaces, the
+    // list's line glues the items (`cancelling58-hour`: a lowercase letter
+    // before a digit, no seam by its look), and the last item's line is
+    // the rest of the list's: its start is a boundary.
+    let lines = [
+        "If you want quiet, buy the Q40.Pros Strong noise cancelling 58-hour battery Cons Fiddly app Touch controls too sensitive Calder lent us the Q40 for this review.",
+        "Pros Strong noise cancelling 58-hour battery Cons Fiddly app Touch controls too sensitive Calder lent us the Q40 for this review.",
+        "Strong noise cancelling58-hour battery",
+        "58-hour battery",
+        "Cons Fiddly app Touch controls too sensitive Calder lent us the Q40 for this review.",
+        "Fiddly appTouch controls too sensitive",
+        "Touch controls too sensitive",
+        "Calder lent us the Q40 for this review.",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[
+            "If you want quiet, buy the Q40.",
+            "Pros",
+            "Strong noise cancelling",
+            "58-hour battery",
+            "Cons",
+            "Fiddly app",
+            "Touch controls too sensitive",
+            "Calder lent us the Q40 for this review.",
+        ])
+    );
+}
+
+#[test]
+fn a_line_starting_at_a_glued_capital_inside_a_word_shows_tight_glue() {
+    // No stop at the seams the lines show (`alsoJohnny`, `diesThe`):
+    // still, lines start there, with no space, so the file glues its
+    // paragraphs so, and a stop glued to a capital that no line start
+    // shows (`row.See`, a cascade line lost) is split too.
+    let ps = [
+        "The Bank of England has left interest rates on hold for a sixth month in a row.",
+        "See also",
+        "Johnny Cash manager Holiff dies",
+        "The Bank's Monetary Policy Committee decided to take no action this month.",
+    ];
+    let lines = [ps.concat(), ps[2..].concat(), ps[3].to_string()];
+    assert_eq!(rebuild(&lines), paras(&ps));
+}
+
+#[test]
+fn a_short_phrase_from_a_paragraphs_end_cuts_nothing() {
+    // `Christian Andersen.` ends the lede, where the next line starts, but
+    // starts after a space, inside the sentence, in a file that glues its
+    // paragraphs with no space: a copy of a phrase, not an element.
+    let ps = [
+        "French musician Jean-Michel Jarre is to perform to mark the birth of writer Hans Christian Andersen.",
+        "Denmark is holding a three-day celebration of the life of the fairy-tale author.",
+        "Other stars are expected to join the line-up in the coming months.",
+    ];
+    let mut lines = suffixes(&ps);
+    lines.insert(0, "Christian Andersen.".into());
+    assert_eq!(rebuild(&lines), paras(&ps));
+}
+
+#[test]
+fn a_sentence_like_line_cut_out_of_a_sentence_is_a_copy() {
+    // `French.` reads as a sentence of its own, but the article holds it
+    // only after `into`: cut out of one. `Two groups of U.S.` goes on
+    // with `banks`. Both go; a real one-sentence paragraph found between
+    // two sentences stays (below).
+    let ps = [
+        "The book is translated into French. Two groups of U.S. banks will sell it.",
+        "It is out on Monday. Sales will start at noon.",
+        "Booksellers expect a rush.",
+    ];
+    let mut lines = suffixes(&ps);
+    lines.push("French.".into());
+    lines.push("Two groups of U.S.".into());
+    assert_eq!(rebuild(&lines), paras(&ps));
+    // `It rains.` is found only between two sentences (`noon. It rains.
+    // Shops`): it may be a one-line paragraph the text repeats, and stays.
+    let ps = [
+        "The book is out on Monday. Sales start at noon. It rains. Shops are full.",
+        "Booksellers expect a rush.",
+    ];
+    let mut lines = suffixes(&ps);
+    lines.push("It rains.".into());
+    let out = rebuild(&lines);
+    assert!(out.iter().any(|p| p == "It rains."), "{out:#?}");
+}
