@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every cargo-fuzz target for SECONDS each, one after another, with a
 # time limit per input so that a slow input (a quadratic shape) is a finding
-# like a crash (issue 13). Seeds each target's corpus from the fixtures the
-# first time. Needs a nightly toolchain and cargo-fuzz
+# like a crash (issue 13), then minimises its corpus (`cargo fuzz cmin`).
+# Seeds each target's corpus from the fixtures the first time. Needs a nightly toolchain and cargo-fuzz
 # (`cargo install cargo-fuzz`).
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 600 s, every target)
@@ -56,5 +56,11 @@ for t in "${targets[@]}"; do
         echo "$t: FOUND something, see fuzz/$t.log and fuzz/artifacts/$t/" >&2
     fi
     grep -E "^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+.*DONE" "fuzz/$t.log" >&2 || true
+    # The corpus kept for the next run: the smallest set of inputs that
+    # covers what the run reached.
+    before=$(find "fuzz/corpus/$t" -type f | wc -l)
+    cargo +nightly fuzz cmin -O "$t" -- -timeout="$timeout" -max_len="$max_len" \
+        -rss_limit_mb="$rss" 2>"fuzz/$t.cmin.log" || true
+    echo "$t: corpus minimised from $before to $(find "fuzz/corpus/$t" -type f | wc -l) inputs" >&2
 done
 exit $found

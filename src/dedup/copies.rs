@@ -376,7 +376,12 @@ impl<'l, 'a> Output<'l, 'a> {
                     found = hit.map(|at| (at, j));
                 }
             }
-            match found {
+            // A label and the one element after it (`Read more:` and a
+            // link) are one block's inline elements: its paragraph stays.
+            let label_and_link = |&(_, j): &((usize, usize), usize)| {
+                j == i + 1 && is_label(self.lines[alone[i].0].raw)
+            };
+            match found.filter(|f| !label_and_link(f)) {
                 Some((at, j)) => {
                     taken.insert(at);
                     tiles.push((at, alone[i..=j].iter().map(|&(l, _)| l).collect()));
@@ -646,12 +651,25 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     // aussi : <a>…</a>`). Not anywhere in its text: a short paragraph that
     // a line cleaned once leaves beside a block quoting it stays a
     // paragraph when cleaned again.
+    // The label's own line may stand between the block and the link (an
+    // element walk writes the block, then each inline element in turn); and
+    // the label is a copy of the block's start there.
     let beside = |k: Option<usize>| {
         k.and_then(|k| lines.get(k)).is_some_and(|other| {
             other.sq.len() > line.sq.len() && after_label(&normalize(other.raw), &text)
         })
     };
-    if beside(l.checked_sub(1)) || beside(Some(l + 1)) {
+    let label_between = l >= 2 && is_label(lines[l - 1].raw);
+    if beside(l.checked_sub(1)) || beside(Some(l + 1)) || (label_between && beside(Some(l - 2))) {
+        return true;
+    }
+    if is_label(line.raw)
+        && l >= 1
+        && lines[l - 1].sq.len() > line.sq.len()
+        && normalize(lines[l - 1].raw)
+            .strip_prefix(text.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    {
         return true;
     }
     let before = nearest(lines[l.saturating_sub(NEAR)..l].iter(), true);
@@ -686,6 +704,15 @@ fn opens_sentence_with(hay: &str, name: &str) -> bool {
         Some(' ') => after.next().is_some_and(char::is_lowercase),
         _ => false,
     }
+}
+
+/// Whether `line` is a label: a few words ending with a colon (`Read
+/// more:`, `Lire aussi :`), at most `LABEL` bytes that are no whitespace.
+pub(super) fn is_label(line: &str) -> bool {
+    let text = line.trim();
+    text.ends_with(':')
+        && text.split_whitespace().count() <= 4
+        && text.bytes().filter(|b| !b.is_ascii_whitespace()).count() <= pieces::LABEL
 }
 
 /// Whether `needle` ends `hay` right after a label: a few words ending

@@ -185,7 +185,9 @@ const NEAR_CONTAINER: usize = 4;
 /// each element inside it (an element walk: a list, then each item). Those
 /// lines carry all its text and say where it breaks, which keys inside the
 /// container cannot for items too short for one, so it is a copy. A
-/// container of containers goes once its inner ones have.
+/// container of containers goes once its inner ones have. A label and one
+/// element after it (`Read more:` and a link) are a block's inline
+/// elements, not its children: the block stays.
 fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
     // Not blank: most lines open with a byte that is no whitespace.
     let blank = |l: &str| {
@@ -216,6 +218,12 @@ fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
                 continue;
             }
             let (children, whole) = children_of(line, (i + 1..lines.len()).map(|j| lines.get(j)));
+            // A label and the link it introduces (`<strong>Read more:</strong>
+            // <a>…</a>`) are inline elements, not blocks: their paragraph is
+            // the line, one block.
+            if children == 2 && copies::is_label(next) {
+                continue;
+            }
             // A child that also ends or starts a line just before the
             // container (a caption's `Photo Credit: …`) would be placed
             // there once the container is gone: the container is kept as

@@ -52,7 +52,7 @@ struct Cand {
 }
 
 /// Squeezed bytes a label (`Read more:`) is at most.
-const LABEL: usize = 24;
+pub(super) const LABEL: usize = 24;
 
 /// The longest heading (squeezed bytes) that a container's line may join
 /// to the element after it with a space ([`Frame::after_heading`]).
@@ -314,7 +314,6 @@ impl Frame {
             .enumerate()
             .map(|(i, c)| i == 0 || i == last || accept(c.ev, c.glue, c.look, style))
             .collect();
-        self.veto_labels(&mut accepted, lines, g);
         // Where one line ends and, after a gap, another starts, and the gap
         // is the text of a line too short to be placed by a key (`Recount.`,
         // a heading `Result`), that line fills the gap: an element walk
@@ -334,6 +333,10 @@ impl Frame {
                 }
             }
         }
+        // After the gaps are filled: a label fills one (`Read more:`
+        // between a paragraph and a link's text), and what it introduces
+        // still goes on in its block.
+        self.veto_labels(&mut accepted, lines, g);
         // A line that ends where a shorter line ends, which starts at a
         // glued boundary inside it, is a cascade's line: the scraper glued
         // elements from its start on (a list's items, after the paragraph

@@ -1188,3 +1188,29 @@ fn a_sentence_like_line_cut_out_of_a_sentence_is_a_copy() {
     let out = rebuild(&lines);
     assert!(out.iter().any(|p| p == "It rains."), "{out:#?}");
 }
+
+#[test]
+fn an_element_walks_label_and_link_stay_one_paragraph() {
+    // `<p><strong>Read more:</strong> <a>…</a></p>` in an element walk: the
+    // block's line, then each inline element's. The two tile the block
+    // (they are no container's children), the label fills the gap between
+    // two blocks' lines, and still the link's text goes on its block.
+    let block = "Read more: Council tax to rise by 4.99% in April";
+    let lines = [
+        "The savings plan also includes cuts to opening hours. Read more: Council tax to rise by 4.99% in April The consultation will be online from Monday.",
+        "The savings plan also includes cuts to opening hours.",
+        block,
+        "Read more:",
+        "Council tax to rise by 4.99% in April",
+        "The consultation will be online from Monday.",
+    ];
+    let want = paras(&[
+        "The savings plan also includes cuts to opening hours.",
+        block,
+        "The consultation will be online from Monday.",
+    ]);
+    assert_eq!(rebuild(&lines), want);
+    // With no container line: the label and the link are copies of the
+    // block they follow.
+    assert_eq!(rebuild(&lines[1..]), want);
+}
