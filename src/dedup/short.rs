@@ -49,8 +49,8 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
     // Where the lines' squeezed bytes are not held, they are made here.
     let (mut s_buf, mut t_buf) = (Vec::new(), Vec::new());
     // (edge, strong seam, the short line ends the other line, the other
-    // line writes a space at the cut)
-    let mut found: Vec<(Edge, bool, bool, bool)> = Vec::new();
+    // line writes a space at the cut, a letter or digit follows the cut)
+    let mut found: Vec<(Edge, bool, bool, bool, bool)> = Vec::new();
     for si in 0..lines.count() {
         if lens[0] >= lines.sq_len(si) {
             continue;
@@ -88,6 +88,10 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
                             strong,
                             at_end,
                             spaced_at(lines.raw(si), len, at_end),
+                            // A paragraph opens with one, where a hyphen
+                            // or a stop after a name (`The Nokia` in `The
+                            // Nokia-sponsored research`) goes on a word.
+                            seams::first_char(&s[cut..]).is_some_and(char::is_alphanumeric),
                         ));
                     }
                 }
@@ -96,18 +100,16 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
     }
     let mut weak_count: U64Map<usize> = U64Map::default();
     let count_key = |e: &Edge, at_end: bool| mix(u64::from(e.b) << 1 | u64::from(at_end));
-    for (e, _, at_end, _) in &found {
+    for (e, _, at_end, _, _) in &found {
         *weak_count.entry(count_key(e, *at_end)).or_default() += 1;
     }
-    found.retain(|(e, strong, at_end, spaced)| {
-        if *strong {
+    found.retain(|&(e, strong, at_end, spaced, opens)| {
+        if strong {
             return true;
         }
         let t = lines.sq(e.b as usize, &mut t_buf);
-        (weak_count[&count_key(e, *at_end)] >= 2 && t.iter().any(u8::is_ascii_alphanumeric))
-            || (!*spaced
-                && t.iter().any(u8::is_ascii_alphabetic)
-                && opens_word(lines.sq(e.a as usize, &mut s_buf), t.len(), *at_end))
+        (weak_count[&count_key(&e, at_end)] >= 2 && t.iter().any(u8::is_ascii_alphanumeric))
+            || (!spaced && opens && t.iter().any(u8::is_ascii_alphabetic))
     });
     // A short line glued to another line's text with no space at a seam
     // (`The Lantern ChoirPhoto: Reuters`) was cut there by the scraper;
@@ -121,8 +123,8 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
         .collect();
     found
         .into_iter()
-        .filter(|(e, _, _, spaced)| !(*spaced && glued.contains(&e.b)))
-        .map(|(e, _, _, _)| e)
+        .filter(|(e, _, _, spaced, _)| !(*spaced && glued.contains(&e.b)))
+        .map(|(e, _, _, _, _)| e)
         .collect()
 }
 
@@ -227,15 +229,6 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
 
 /// Whether `raw` writes whitespace where its squeezed text is cut to take
 /// off its last (`at_end`) or first `len` bytes.
-/// Whether the text after the cut a short line makes in line `s` (the
-/// short line, `len` bytes, at its end or start) begins with a letter or
-/// digit: a paragraph does, where a hyphen or a stop after a name
-/// (`The Nokia` in `The Nokia-sponsored research`) goes on with its word.
-fn opens_word(s: &[u8], len: usize, at_end: bool) -> bool {
-    let cut = if at_end { s.len() - len } else { len };
-    seams::first_char(&s[cut..]).is_some_and(char::is_alphanumeric)
-}
-
 fn spaced_at(raw: &str, len: usize, at_end: bool) -> bool {
     let mut seen = 0;
     let mut step = |c: char| -> Option<bool> {
