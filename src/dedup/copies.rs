@@ -377,9 +377,18 @@ impl<'l, 'a> Output<'l, 'a> {
                 }
             }
             // A label and the one element after it (`Read more:` and a
-            // link) are one block's inline elements: its paragraph stays.
+            // link) are one block's inline elements where a line is that
+            // block: its paragraph stays. (Without one, only a container
+            // of other blocks holds them: `<p>Our rating:</p><p>False</p>`.)
             let label_and_link = |&(_, j): &((usize, usize), usize)| {
-                j == i + 1 && is_label(self.lines[alone[i].0].raw)
+                j == i + 1 && is_label(self.lines[alone[i].0].raw) && {
+                    let (label, link) = (self.lines[alone[i].0].sq, self.lines[alone[j].0].sq);
+                    self.lines.iter().any(|l| {
+                        l.sq.len() == label.len() + link.len()
+                            && l.sq.starts_with(label)
+                            && l.sq.ends_with(link)
+                    })
+                }
             };
             match found.filter(|f| !label_and_link(f)) {
                 Some((at, j)) => {

@@ -314,6 +314,7 @@ impl Frame {
             .enumerate()
             .map(|(i, c)| i == 0 || i == last || accept(c.ev, c.glue, c.look, style))
             .collect();
+        self.veto_inline_ends(&mut accepted);
         // Where one line ends and, after a gap, another starts, and the gap
         // is the text of a line too short to be placed by a key (`Recount.`,
         // a heading `Result`), that line fills the gap: an element walk
@@ -377,6 +378,38 @@ impl Frame {
             }
         }
         accepted
+    }
+
+    /// No cut where a short sentence that a line holds inside starts or
+    /// ends, with a space, and nothing else marks it (no line ends where
+    /// another starts, none is long, none stands alone), when the line
+    /// that holds it starts where
+    /// another line ends: that line is an element of a walk over the
+    /// elements, and the sentence an inline element at its end (`…
+    /// online. <a>Read more about how we fact-check.</a>`), not a block.
+    /// A cascade's lines start where no line ends: its last paragraph,
+    /// held by every line, stays one.
+    fn veto_inline_ends(&self, accepted: &mut [bool]) {
+        let last = self.cands.len() - 1;
+        let cuts = &self.asm.cuts;
+        for i in 1..last {
+            let ev = self.cands[i].ev;
+            let weak = self.cands[i].glue == Glue::Spaced
+                && !(ev.structural || (ev.start && ev.end) || ev.long_start || ev.long_end);
+            if !accepted[i] || !weak {
+                continue;
+            }
+            let at = cuts[i];
+            let element = self.ext.iter().any(|&(a, b)| {
+                a < at && at < b && {
+                    let j = cuts.partition_point(|&c| c < a);
+                    j > 0 && j < last && self.cands[j].ev.start && self.cands[j].ev.end
+                }
+            });
+            if element {
+                accepted[i] = false;
+            }
+        }
     }
 
     /// Whether the text just before cut `s` is a heading's: a line starts

@@ -1214,3 +1214,62 @@ fn an_element_walks_label_and_link_stay_one_paragraph() {
     // block they follow.
     assert_eq!(rebuild(&lines[1..]), want);
 }
+
+#[test]
+fn an_element_walks_inline_sentence_at_a_blocks_end_cuts_nothing() {
+    // `<p>… online. <a>Read more about how we check.</a></p>` in an element
+    // walk: the container, each block (a list item's link over all of it
+    // written again, the closing block inside a `<div>` too), then the
+    // link's text, which ends its block with a space before it. The
+    // block's line starts where the block before it ends: it is an
+    // element, and a sentence it holds is inline, not a block of its own.
+    let (a, b, c) = (
+        "Our checks take a day. Each one has two readers.",
+        "Sources",
+        "Reverse image search results",
+    );
+    let d =
+        "This piece is part of our work against false claims online. Read more about how we check.";
+    let container = [a, b, c, d].join(" ");
+    let lines = [
+        &container,
+        a,
+        b,
+        c,
+        c,
+        d,
+        d,
+        "Read more about how we check.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[a, b, c, d]));
+    // A cascade joined with spaces has the same line pair at its end, but
+    // its lines start where no line ends: its last paragraph stays one.
+    let ps = [
+        "The house passed the bill on Tuesday after a long debate.",
+        "Its purpose is to help savers compare the rates of banks.",
+        "The bill was passed by voice vote.",
+    ];
+    let spaced: Vec<String> = (0..ps.len()).map(|i| ps[i..].join(" ")).collect();
+    assert_eq!(rebuild(&spaced), paras(&ps));
+}
+
+#[test]
+fn a_label_block_and_the_block_after_it_stay_two_paragraphs() {
+    // `<p>Our rating:</p><p>False</p>` in an element walk: the two short
+    // lines fill the gap between two blocks' lines together, and no line
+    // holds the two alone (only the container of other blocks does), so
+    // they are two blocks, unlike `<p><b>Read more:</b> <a>…</a></p>`
+    // above, whose block is a line of its own.
+    let (claim, label, value) = (
+        "Claim: a photo shows a shark swimming on the flooded motorway near the bay this week.",
+        "Our rating:",
+        "False",
+    );
+    let (b, c) = (
+        "The image has been shared since at least 2011, after floods in six countries.",
+        "It was first posted in 2011 by a man in Puerto Rico who has since said it was a joke.",
+    );
+    let container = [claim, label, value, b, c].join(" ");
+    let lines = [&container, claim, "Claim:", label, value, b, c];
+    assert_eq!(rebuild(&lines), paras(&[claim, label, value, b, c]));
+}
