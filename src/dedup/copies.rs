@@ -55,6 +55,11 @@ struct Item<'a> {
     glued: bool,
     /// The line of a group of one, which may still be a copy.
     alone: Option<usize>,
+    /// The line whose text a group that makes no cut is (its other lines
+    /// copies of it), which may still be a copy of another paragraph by
+    /// its look and place: a link's text that a shorter one repeats
+    /// (`Craig Dunmore`, then `Dunmore`).
+    holder: Option<usize>,
 }
 
 /// The paragraphs of a pass, gathered group by group.
@@ -95,6 +100,7 @@ impl<'l, 'a> Output<'l, 'a> {
             split,
             glued: false,
             alone: Some(line),
+            holder: None,
         });
     }
 
@@ -151,12 +157,18 @@ impl<'l, 'a> Output<'l, 'a> {
             .or_else(|| first(false, true))
             .or_else(|| first(true, true))
             .unwrap_or(0);
+        let mut kept = (0..g.members.len()).filter(|&m| !copy[m] && !gone[m]);
+        let holder = match (kept.next(), kept.next()) {
+            (Some(m), None) if !glued => Some(g.members[m].0 as usize),
+            _ => None,
+        };
         self.items.push(Item {
             key,
             paras: paragraphs,
             split: tight && glued,
             glued,
             alone: None,
+            holder,
         });
     }
 
@@ -460,11 +472,12 @@ impl<'l, 'a> Output<'l, 'a> {
                 drop[k] |= cut_out && !m.flush[c];
             }
         }
+        // By look and place too: a sentence only where the article has it
+        // again later (a heading that a paragraph links to).
         for (&k, &sentence) in candidates.iter().zip(&sentence) {
-            if !drop[k] && !sentence {
-                drop[k] = self.items[k]
-                    .alone
-                    .is_some_and(|l| self.near_copy(l, false));
+            let line = self.items[k].alone.or(self.items[k].holder);
+            if !drop[k] && line.is_some_and(|l| !sentence || self.lines[l].echo) {
+                drop[k] = line.is_some_and(|l| self.near_copy(l, false));
             }
         }
         self.dropped |= drop.iter().any(|&d| d);
@@ -607,13 +620,17 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     // One word names when it is a name: letters and digits, a hyphen or an
     // apostrophe inside, a capital and small letters (`GitHub`, `O’Rourke`,
     // `Kappeln`); no sentence's marks, no word in capitals.
+    // Or a word in small letters (`here`, `email`, `diario`: `click here`,
+    // `email us`), of four letters or more: shorter ones (`and`, `was`) are
+    // what a source sets apart where it lost the name beside them.
     let raw = text.trim();
-    let one_name = raw
+    let one_word = raw
         .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
-        && raw.chars().any(char::is_uppercase)
-        && raw.chars().any(char::is_lowercase);
-    let name_like = words >= 2 || (letters >= 4 && (address || one_name));
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
+    let one_name =
+        one_word && raw.chars().any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
+    let small_word = one_word && raw.chars().all(|c| !c.is_alphabetic() || c.is_lowercase());
+    let name_like = words >= 2 || (letters >= 4 && (address || one_name || small_word));
     // A sentence may be a paragraph of its own; unless the article already
     // has it (a heading that a paragraph links to).
     let sentence = is_sentence(text) && !repeat;
@@ -633,23 +650,11 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
 /// paragraph before or after it.
 pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let line = &lines[l];
-    if !looks_like_link_text(line.raw, line.sq.len(), line.once, line.repeat) {
+    if !looks_like_link_text(line.raw, line.sq.len(), line.once, line.repeat || line.echo) {
         return false;
     }
     let words = line.raw.split_whitespace().count();
     let text = normalize(line.raw);
-    // The paragraph: a long line, or one that ends a sentence and is half
-    // as long again (with whether it is long).
-    let nearest = |mut near: std::slice::Iter<'_, Line>, rev: bool| {
-        let mut next = || if rev { near.next_back() } else { near.next() };
-        while let Some(other) = next() {
-            let long = other.sq.len() >= LINK_TEXT;
-            if long || (ends_sentence(other.raw) && 2 * other.sq.len() > 3 * line.sq.len()) {
-                return Some((normalize(other.raw), long));
-            }
-        }
-        None
-    };
     // After a long paragraph (and its other links), anywhere in it;
     // otherwise inside its running text, after a space: one that the
     // paragraph starts with may be a heading that it takes up (`The four
@@ -681,23 +686,57 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     {
         return true;
     }
-    let before = nearest(lines[l.saturating_sub(NEAR)..l].iter(), true);
-    if before.is_some_and(|(p, long)| {
-        if long {
-            find_aligned(&p, &text, false)
+    // A sentence that the article has again later (a heading that a
+    // paragraph before it links to: `from How much does a heat pump cost?
+    // to…`) is its text only inside the paragraph's running text: one that
+    // the paragraph opens with is the heading over it, said again.
+    let echoed = line.echo && !line.repeat && is_sentence(line.raw);
+    let before = paragraphs_near(lines[l.saturating_sub(NEAR)..l].iter().rev(), line);
+    if before.iter().any(|(p, long)| {
+        if *long && !echoed {
+            find_aligned(p, &text, false)
         } else {
-            in_running_text(&p, &text)
+            in_running_text(p, &text)
         }
     }) {
         return true;
     }
-    let after = nearest(lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(), false);
-    // A name of two words or more that the paragraph opens with is a link
-    // as often as a heading taken up (`Lady Justice Amberley, giving…`):
-    // the text stays either way, inside the paragraph.
-    after.is_some_and(|(p, _)| {
-        in_running_text(&p, &text) || (words >= 2 && opens_sentence_with(&p, &text))
-    })
+    let after = paragraphs_near(lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(), line);
+    // A name of two words or more, each with a capital, that the paragraph
+    // opens with is a link as often as a heading taken up (`Lady Justice
+    // Amberley, giving…`): the text stays either way, inside the
+    // paragraph. A phrase is a heading (`Known issues` before `Known issues
+    // include…`), and so is one word as often (`Fixed` before `Fixed a
+    // crash…`).
+    let name = words >= 2
+        && text
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    after
+        .iter()
+        .any(|(p, _)| in_running_text(p, &text) || (name && opens_sentence_with(p, &text)))
+}
+
+/// The paragraphs that may hold `link`'s text among the lines `near` it,
+/// nearest first: a long line, or one that ends a sentence and is half as
+/// long again (with whether it is long); up to the nearest long one, so a
+/// paragraph's other links (which may read as sentences) may stand
+/// between.
+fn paragraphs_near<'x, 'a: 'x>(
+    near: impl Iterator<Item = &'x Line<'a>>,
+    link: &Line,
+) -> Vec<(String, bool)> {
+    let mut found = Vec::new();
+    for other in near {
+        let long = other.sq.len() >= LINK_TEXT;
+        if long || (ends_sentence(other.raw) && 2 * other.sq.len() > 3 * link.sq.len()) {
+            found.push((normalize(other.raw), long));
+        }
+        if long {
+            break;
+        }
+    }
+    found
 }
 
 /// Whether `hay` opens with `name` as a sentence's subject: the sentence

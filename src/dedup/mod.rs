@@ -388,6 +388,28 @@ fn join_spanned(raw: &Lines, out: &[String], next: &[String]) -> Option<Vec<Stri
     if text.len().saturating_mul(raw.len()) > CHECK_BUDGET {
         return None;
     }
+    // The paragraphs that `next` leaves out (a heading that reads as a
+    // link's text once it stands alone, `Known issues` before `Known
+    // issues include…`): joining one to a neighbour keeps it, and the line
+    // around it whole, with the rest of the line's paragraphs apart (a
+    // cascade's first line spans the whole article).
+    let next_set: HashSet<Vec<u8>> = next
+        .iter()
+        .map(|p| {
+            let mut sq = Vec::new();
+            squeeze_into(p, &mut sq);
+            sq
+        })
+        .collect();
+    let mut para = Vec::new();
+    let left_out: Vec<bool> = out
+        .iter()
+        .map(|p| {
+            para.clear();
+            squeeze_into(p, &mut para);
+            !next_set.contains(&para)
+        })
+        .collect();
     // `join[k]`: paragraph `k` is written together with the next one.
     let mut join = vec![false; out.len()];
     let mut line = Vec::new();
@@ -403,6 +425,13 @@ fn join_spanned(raw: &Lines, out: &[String], next: &[String]) -> Option<Vec<Stri
         };
         let first = ends.partition_point(|&e| e <= at);
         let last = ends.partition_point(|&e| e < at + line.len());
+        let gone: Vec<usize> = (first..=last).filter(|&k| left_out[k]).collect();
+        if first < last && !gone.is_empty() && gone.len() <= last - first {
+            for k in gone {
+                join[if k < last { k } else { k - 1 }] = true;
+            }
+            continue;
+        }
         for j in &mut join[first..last] {
             *j = true;
         }
@@ -591,6 +620,8 @@ struct Line<'a> {
     /// It repeats an earlier line's text in another place of the article:
     /// a paragraph of its own, not a copy.
     repeat: bool,
+    /// The article repeats its text in a later place.
+    echo: bool,
 }
 
 // A `Line` a distinct line: kept small (issue 13).
@@ -825,7 +856,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
                 raw_of(k),
                 view.sq_len(k),
                 distinct.is_none_or(|d| d.once[k]),
-                distinct.map_or_else(|| repeats(k), |d| d.repeat[k]),
+                distinct.map_or_else(|| repeats(k), |d| d.repeat[k] || d.echo[k]),
             )
         };
         evidence(&view, &cut_of, normalised, method, may_link)?
@@ -844,6 +875,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
                 cut: distinct.map_or(0, |d| d.cut[k]),
                 once: distinct.is_none_or(|d| d.once[k]),
                 repeat: distinct.map_or_else(|| repeats(k), |d| d.repeat[k]),
+                echo: distinct.is_some_and(|d| d.echo[k]),
             }
         })
         .collect();

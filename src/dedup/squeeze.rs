@@ -226,6 +226,10 @@ pub(super) struct Distinct {
     /// It repeats an earlier line's text in another place of the article
     /// (see [`split_repeats`]): it is kept as a paragraph of its own.
     pub(super) repeat: Vec<bool>,
+    /// The article repeats its text in a later place (a line that
+    /// [`split_repeats`] split off as a `repeat`): a heading that a link
+    /// before it names.
+    pub(super) echo: Vec<bool>,
 }
 
 /// The squeezed bytes of every distinct non-blank line, and what is known of
@@ -253,6 +257,7 @@ pub(super) fn squeeze_distinct<'a>(input: &Lines<'a>, cut: &[u8]) -> (Squeezed<'
         cut: Vec::with_capacity(texts.len()),
         once: Vec::with_capacity(texts.len()),
         repeat: Vec::with_capacity(texts.len()),
+        echo: Vec::with_capacity(texts.len()),
     };
     let mut first_of: U64Map<u32> =
         U64Map::with_capacity_and_hasher(texts.len(), Default::default());
@@ -331,6 +336,7 @@ pub(super) fn squeeze_distinct<'a>(input: &Lines<'a>, cut: &[u8]) -> (Squeezed<'
         d.cut.push(cut[t]);
         d.once.push(once_t[t]);
         d.repeat.push(false);
+        d.echo.push(false);
     }
     // Only where some line repeats away from its original is a table of
     // every line's distinct line made.
@@ -549,6 +555,13 @@ fn regroup(
             d.cut.push(cut[i]);
             d.once.push(true);
             d.repeat.push(k >= spans.len());
+            d.echo.push(false);
+            if k >= spans.len() {
+                let o = number[origin[k - spans.len()] as usize];
+                if let Some(e) = d.echo.get_mut(o as usize) {
+                    *e = true;
+                }
+            }
         } else {
             let n = number[k] as usize;
             d.cut[n] &= cut[i];

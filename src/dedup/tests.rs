@@ -1273,3 +1273,108 @@ fn a_label_block_and_the_block_after_it_stay_two_paragraphs() {
     let lines = [&container, claim, "Claim:", label, value, b, c];
     assert_eq!(rebuild(&lines), paras(&[claim, label, value, b, c]));
 }
+
+#[test]
+fn a_link_of_one_small_word_beside_its_paragraph_is_a_copy() {
+    // `click <a>here</a>`, `<a>email</a> us`: links scraped as lines of
+    // their own after their paragraph. A word of four letters or more;
+    // `and` or `was` set apart stays (a source that lost a name beside it).
+    let lines = [
+        "Follow the long read on social media, listen to our podcasts here and sign up to the weekly email.",
+        "here",
+        "email",
+        "Have an opinion on anything you have read today? Please write to us.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[3]]));
+    let lines = [
+        "The men's race went to form in Sheffield as",
+        "and",
+        "the champion dominated from start to finish, and the crowd rose as one.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&lines));
+}
+
+#[test]
+fn a_name_link_that_a_shorter_link_repeats_is_still_a_copy() {
+    // Links written before their paragraphs: `Jane Rowe` opens the
+    // paragraph after it, and `Rowe` (a later link) is the end of its
+    // text, so the two make a group of their own that cuts nothing; its
+    // text is still a link's, and goes.
+    let lines = [
+        "A tenant told a court that her landlord laughed when she showed him the mould in the bedroom.",
+        "Jane Rowe",
+        "Jane Rowe, 52, of Hill Lane, denies six offences under the Housing Act relating to three houses.",
+        "The council's officer told the court the gutter was the main cause of the damp in the house.",
+        "Rowe",
+        "Rowe is expected to give evidence on Thursday, the court heard, and the trial continues.",
+    ];
+    let out = rebuild(&lines);
+    assert!(!out.iter().any(|p| p == "Jane Rowe"), "{out:#?}");
+    assert_eq!(out.len(), 5, "{out:#?}");
+}
+
+#[test]
+fn a_cascades_heading_that_its_paragraph_takes_up_stays_a_paragraph() {
+    // `Known issues` before `Known issues include…`: a phrase the next
+    // paragraph opens with is a heading taken up, not a name's link, once
+    // the cascade is cleaned and cleaned again.
+    let ps = [
+        "Tidewater 2.4 is out. It is a maintenance release with one new feature and a long list of fixes.",
+        "Known issues",
+        "Known issues include a crash when a log line was longer than 64 KiB.",
+        "Fixed a crash when a log line was empty.",
+        "Thanks to the 14 people who contributed to this release.",
+    ];
+    assert_eq!(rebuild(&suffixes(&ps)), paras(&ps));
+}
+
+#[test]
+fn a_sentence_linked_in_running_text_and_repeated_later_as_a_heading_is_a_copy_there() {
+    // `from <a>How much does it cost?</a> to <a>Is it noisy?</a>`: the
+    // links, scraped as lines after the paragraph, are the FAQ's headings
+    // further down. Each stays where the heading stands.
+    let lines = [
+        "We answer the questions readers ask most, from How much does it cost? to Is it noisy? Read the one you need.",
+        "How much does it cost?",
+        "Is it noisy?",
+        "The basics",
+        "A heat pump moves heat from outside your home to inside it, the way a fridge moves heat out.",
+        "How much does it cost?",
+        "Typically ten to fourteen thousand pounds fitted, before the grant of seven and a half thousand.",
+        "Is it noisy?",
+        "About as loud as a fridge, measured a metre away, and most councils allow them without planning.",
+        "Your home",
+        "Most homes are suitable. You need space outside for the unit and a hot water cylinder inside.",
+    ];
+    let mut want = paras(&lines[3..]);
+    want.insert(0, lines[0].to_string());
+    assert_eq!(rebuild(&lines), want);
+}
+
+#[test]
+fn a_spanned_line_kept_whole_joins_only_the_paragraph_the_next_cleaning_leaves_out() {
+    // The strict reading's paragraphs, and a cleaning of them that leaves
+    // one out: the line that spans them all (a cascade's first line) stays
+    // whole by joining that paragraph to the next, the others apart.
+    let out: Vec<String> = [
+        "A first paragraph.",
+        "Known issues",
+        "Known issues include a crash.",
+        "A last one.",
+    ]
+    .map(String::from)
+    .to_vec();
+    let raw = Lines::each(vec![
+        "A first paragraph.Known issuesKnown issues include a crash.A last one.",
+    ]);
+    let next = vec![out[0].clone(), out[2].clone(), out[3].clone()];
+    let joined = join_spanned(&raw, &out, &next).unwrap();
+    assert_eq!(
+        joined,
+        [
+            "A first paragraph.",
+            "Known issues Known issues include a crash.",
+            "A last one."
+        ]
+    );
+}
