@@ -694,6 +694,7 @@ fn evidence<L: Keyed>(
     cut_of: &[u8],
     normalised: impl FnOnce() -> bool,
     method: Method,
+    from_pass: bool,
     may_link: impl Fn(usize) -> bool,
 ) -> Option<(Vec<Edge>, bool)> {
     let mut edges = key_edges(view);
@@ -710,6 +711,9 @@ fn evidence<L: Keyed>(
     // repeats, and joining the lines would move a paragraph.
     let (mut a_buf, mut b_buf) = (Vec::new(), Vec::new());
     edges.retain(|e| !runs_on_past_end(view, e, &mut a_buf, &mut b_buf));
+    if from_pass {
+        edges.retain(|e| !short_unmarked_overlap(view, e, &mut a_buf, &mut b_buf));
+    }
     // Of the places two lines share, the one where they share the most
     // text is theirs: a cascade's line ends with the newsletter sign-up
     // that also opens the page, and overlaps the longest line there by
@@ -859,7 +863,14 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
                 distinct.map_or_else(|| repeats(k), |d| d.repeat[k] || d.echo[k]),
             )
         };
-        evidence(&view, &cut_of, normalised, method, may_link)?
+        evidence(
+            &view,
+            &cut_of,
+            normalised,
+            method,
+            given.is_some(),
+            may_link,
+        )?
     };
     let lines: Vec<Line> = sq
         .spans
@@ -1115,7 +1126,7 @@ fn text_lines_evidence<T: LineTexts + ?Sized>(
 ) -> Option<(Vec<Edge>, bool)> {
     let may_link =
         |k: usize| copies::looks_like_link_text(view.raw(k), view.sq_len(k), true, false);
-    evidence(view, &[], || true, method, may_link)
+    evidence(view, &[], || true, method, true, may_link)
 }
 
 /// The evidence of a pass over `paragraphs`, a pass's output in text mode,
@@ -1451,6 +1462,33 @@ fn shorter_matches<L: Keyed>(lines: &L, edges: &[Edge]) -> Vec<bool> {
 /// sentence's stop: no paragraph starts with one. (Not a comma: a
 /// cascade's line cut off by length may end just before one.) (`a_buf`,
 /// `b_buf`: as for [`ends_before_stop`].)
+/// Whether edge `e` makes two paragraphs of a pass's output overlap (one
+/// running on past the other's end, neither holding the other) by fewer
+/// than `LONG` squeezed bytes, where one of the overlap's ends shows no
+/// mark of a seam ([`seams::marked_seam`]): a name that ends a heading
+/// and opens the paragraph under it (`About Severn Sun Co-operative` and
+/// `Severn Sun Co-operative Ltd is…`), which the first pass kept apart.
+/// (Squeezed text has no spaces: a small letter before a capital is any
+/// word before a name. A window's lines, which do overlap so, are the
+/// first pass's to join.)
+fn short_unmarked_overlap<L: Keyed>(
+    lines: &L,
+    e: &Edge,
+    a_buf: &mut Vec<u8>,
+    b_buf: &mut Vec<u8>,
+) -> bool {
+    let (a, b) = (lines.sq(e.a as usize, a_buf), lines.sq(e.b as usize, b_buf));
+    let (first, second, d) = if e.d >= 0 { (a, b, e.d) } else { (b, a, -e.d) };
+    let Ok(d) = usize::try_from(d) else {
+        return false;
+    };
+    if d == 0 || d + second.len() <= first.len() || d >= first.len() {
+        return false;
+    }
+    let overlap = first.len() - d;
+    overlap < LONG && !(seams::marked_seam(first, d) && seams::marked_seam(second, overlap))
+}
+
 fn runs_on_past_end<L: Keyed>(
     lines: &L,
     e: &Edge,

@@ -34,6 +34,18 @@ pub(super) fn end_cuts_are_seams(s: &[u8], t: &[u8], q: usize, s_cut: u8, t_cut:
     (t_cut & CUT_END != 0 || seam_strength(s, q).is_some()) && other.is_some()
 }
 
+/// Whether a cut at byte `i` of squeezed text `s` is a seam that its
+/// marks show, not its letters alone: after closing punctuation, or before
+/// an opening quote or bracket (`said."|Weinberger`), where a small
+/// letter before a capital may be any word before a name (squeezed text
+/// has no spaces).
+pub(super) fn marked_seam(s: &[u8], i: usize) -> bool {
+    let (Some(prev), Some(next)) = (last_char(&s[..i]), first_char(&s[i..])) else {
+        return false;
+    };
+    is_seam(s, i) && !(prev.is_alphanumeric() && next.is_alphanumeric())
+}
+
 /// How much a cut at byte `i` of squeezed text `s` looks like a seam between
 /// glued paragraphs: `Some(true)` for a strong seam ([`is_seam`]),
 /// `Some(false)` for a cut that at least does not fall inside a word

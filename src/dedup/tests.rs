@@ -1378,3 +1378,20 @@ fn a_spanned_line_kept_whole_joins_only_the_paragraph_the_next_cleaning_leaves_o
         ]
     );
 }
+
+#[test]
+fn a_heading_whose_name_opens_the_paragraph_under_it_keeps_both_whole() {
+    // `About Harbour Foods Co-operative` over `Harbour Foods Co-operative
+    // Ltd is…`: once the cascade is cleaned, the two overlap by the name,
+    // which reads as a seam on both sides in squeezed text (`About|Harbour`,
+    // `Co-operative|Ltd`). No paragraph may lose the name.
+    let ps = [
+        "The co-operative opened its second shop on Monday, in a former bank on the high street.",
+        "\u{201c}This is what a shop looks like when people own it,\u{201d} said the chair.",
+        "About Harbour Foods Co-operative",
+        "Harbour Foods Co-operative Ltd is a community benefit society registered in England.",
+        "About the Town Fund",
+        "The Town Fund lends to community enterprises in the south-west of England.",
+    ];
+    assert_eq!(rebuild(&suffixes(&ps)), paras(&ps));
+}
