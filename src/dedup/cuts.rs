@@ -131,6 +131,13 @@ impl Look {
         if glue == Glue::Tight && (opened || matches!(self.prev, '-' | '/' | '–' | '—')) {
             return true;
         }
+        // Nor does one end with a dash, however long the line that starts
+        // after it: a dateline (`LONDON, May 14 (Reuters) - Copper…`, `…
+        // /PressDesk/ -- Severn Sun…`) opens the lede that a description
+        // line quotes without it.
+        if glue == Glue::Spaced && matches!(self.prev, '-' | '–' | '—') {
+            return true;
+        }
         // No paragraph starts with a closing quote or bracket: a line that
         // ends right before one, where no line starts, ends inside a
         // quotation (a pull quote printed beside the paragraph that

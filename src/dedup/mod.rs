@@ -694,7 +694,6 @@ fn evidence<L: Keyed>(
     cut_of: &[u8],
     normalised: impl FnOnce() -> bool,
     method: Method,
-    from_pass: bool,
     may_link: impl Fn(usize) -> bool,
 ) -> Option<(Vec<Edge>, bool)> {
     let mut edges = key_edges(view);
@@ -711,8 +710,24 @@ fn evidence<L: Keyed>(
     // repeats, and joining the lines would move a paragraph.
     let (mut a_buf, mut b_buf) = (Vec::new(), Vec::new());
     edges.retain(|e| !runs_on_past_end(view, e, &mut a_buf, &mut b_buf));
-    if from_pass {
-        edges.retain(|e| !short_unmarked_overlap(view, e, &mut a_buf, &mut b_buf));
+    // Unless the lines chain so, each overlapping the next where the one
+    // before it stops: a window's lines of list items (`A B`, `B C`, `C D`).
+    let spaced: Vec<Option<Overlap>> = edges
+        .iter()
+        .map(|e| short_spaced_overlap(view, e, &mut a_buf, &mut b_buf))
+        .collect();
+    if spaced.iter().any(Option::is_some) {
+        let all: Vec<Overlap> = edges.iter().filter_map(|e| overlap_of(view, e)).collect();
+        // Where a line's next overlap starts, and where its last one ends.
+        let starts: HashSet<(u32, i64)> = all.iter().map(|o| (o.first, o.at)).collect();
+        let ends: HashSet<(u32, i64)> = all.iter().map(|o| (o.second, o.len)).collect();
+        let chained =
+            |o: Overlap| starts.contains(&(o.second, o.len)) || ends.contains(&(o.first, o.at));
+        let gone: Vec<bool> = spaced
+            .iter()
+            .map(|o| o.is_some_and(|o| !chained(o)))
+            .collect();
+        copies::retain_unmarked(&mut edges, &gone);
     }
     // Of the places two lines share, the one where they share the most
     // text is theirs: a cascade's line ends with the newsletter sign-up
@@ -863,14 +878,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
                 distinct.map_or_else(|| repeats(k), |d| d.repeat[k] || d.echo[k]),
             )
         };
-        evidence(
-            &view,
-            &cut_of,
-            normalised,
-            method,
-            given.is_some(),
-            may_link,
-        )?
+        evidence(&view, &cut_of, normalised, method, may_link)?
     };
     let lines: Vec<Line> = sq
         .spans
@@ -1126,7 +1134,7 @@ fn text_lines_evidence<T: LineTexts + ?Sized>(
 ) -> Option<(Vec<Edge>, bool)> {
     let may_link =
         |k: usize| copies::looks_like_link_text(view.raw(k), view.sq_len(k), true, false);
-    evidence(view, &[], || true, method, true, may_link)
+    evidence(view, &[], || true, method, may_link)
 }
 
 /// The evidence of a pass over `paragraphs`, a pass's output in text mode,
@@ -1462,31 +1470,62 @@ fn shorter_matches<L: Keyed>(lines: &L, edges: &[Edge]) -> Vec<bool> {
 /// sentence's stop: no paragraph starts with one. (Not a comma: a
 /// cascade's line cut off by length may end just before one.) (`a_buf`,
 /// `b_buf`: as for [`ends_before_stop`].)
-/// Whether edge `e` makes two paragraphs of a pass's output overlap (one
-/// running on past the other's end, neither holding the other) by fewer
-/// than `LONG` squeezed bytes, where one of the overlap's ends shows no
-/// mark of a seam ([`seams::marked_seam`]): a name that ends a heading
-/// and opens the paragraph under it (`About Severn Sun Co-operative` and
-/// `Severn Sun Co-operative Ltd is…`), which the first pass kept apart.
-/// (Squeezed text has no spaces: a small letter before a capital is any
-/// word before a name. A window's lines, which do overlap so, are the
-/// first pass's to join.)
-fn short_unmarked_overlap<L: Keyed>(
+/// Two lines that overlap, one running on past the other's end: `second`
+/// starts at squeezed byte `at` of `first`, and they share `len` bytes.
+#[derive(Clone, Copy)]
+struct Overlap {
+    first: u32,
+    second: u32,
+    at: i64,
+    len: i64,
+}
+
+/// The overlap that edge `e` makes, where neither line holds the other.
+fn overlap_of<L: Keyed>(lines: &L, e: &Edge) -> Option<Overlap> {
+    let (a, b) = (
+        lines.sq_len(e.a as usize) as i64,
+        lines.sq_len(e.b as usize) as i64,
+    );
+    let (first, second, fl, sl, d) = if e.d >= 0 {
+        (e.a, e.b, a, b, e.d)
+    } else {
+        (e.b, e.a, b, a, -e.d)
+    };
+    (d > 0 && d < fl && d + sl > fl).then_some(Overlap {
+        first,
+        second,
+        at: d,
+        len: fl - d,
+    })
+}
+
+/// The overlap of edge `e` ([`overlap_of`]) where it is shorter than
+/// `LONG` squeezed bytes, both its ends are written with a space, and
+/// neither is marked by punctuation ([`seams::marked_seam`]): a name that
+/// ends a heading and opens the paragraph under it (`About Severn Sun
+/// Co-operative` and `Severn Sun Co-operative Ltd is…`). Squeezed text has
+/// no spaces, so a small letter before a capital reads as a seam before
+/// any name; the spaces say these are words of one text each. (A window's
+/// lines overlap so with no space, or with a stop, at both ends.)
+fn short_spaced_overlap<L: Keyed>(
     lines: &L,
     e: &Edge,
     a_buf: &mut Vec<u8>,
     b_buf: &mut Vec<u8>,
-) -> bool {
-    let (a, b) = (lines.sq(e.a as usize, a_buf), lines.sq(e.b as usize, b_buf));
-    let (first, second, d) = if e.d >= 0 { (a, b, e.d) } else { (b, a, -e.d) };
-    let Ok(d) = usize::try_from(d) else {
-        return false;
-    };
-    if d == 0 || d + second.len() <= first.len() || d >= first.len() {
-        return false;
+) -> Option<Overlap> {
+    let o = overlap_of(lines, e)?;
+    if o.len >= LONG as i64 {
+        return None;
     }
-    let overlap = first.len() - d;
-    overlap < LONG && !(seams::marked_seam(first, d) && seams::marked_seam(second, overlap))
+    let (at, len) = (o.at as usize, o.len as usize);
+    let first = lines.sq(o.first as usize, a_buf);
+    let second = lines.sq(o.second as usize, b_buf);
+    if seams::marked_seam(first, at) || seams::marked_seam(second, len) {
+        return None;
+    }
+    let spaced = spaced_at(lines.raw(o.first as usize), at, false)
+        && spaced_at(lines.raw(o.second as usize), len, false);
+    spaced.then_some(o)
 }
 
 fn runs_on_past_end<L: Keyed>(

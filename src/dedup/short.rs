@@ -229,7 +229,7 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
 
 /// Whether `raw` writes whitespace where its squeezed text is cut to take
 /// off its last (`at_end`) or first `len` bytes.
-fn spaced_at(raw: &str, len: usize, at_end: bool) -> bool {
+pub(super) fn spaced_at(raw: &str, len: usize, at_end: bool) -> bool {
     let mut seen = 0;
     let mut step = |c: char| -> Option<bool> {
         if seen >= len {
