@@ -709,7 +709,7 @@ fn evidence<L: Keyed>(
     // opens a later entry), the shared words are a phrase the article
     // repeats, and joining the lines would move a paragraph.
     let (mut a_buf, mut b_buf) = (Vec::new(), Vec::new());
-    edges.retain(|e| !runs_on_past_end(view, e, &mut a_buf, &mut b_buf));
+    edges.retain(|e| !runs_on_past_end(view, e, &mut b_buf));
     // Unless the lines chain so, each overlapping the next where the one
     // before it stops: a window's lines of list items (`A B`, `B C`, `C D`).
     let spaced: Vec<Option<Overlap>> = edges
@@ -1465,11 +1465,6 @@ fn shorter_matches<L: Keyed>(lines: &L, edges: &[Edge]) -> Vec<bool> {
     shorter
 }
 
-/// Whether edge `e` overlaps its lines without either holding the other,
-/// and the one that runs on past the other's end goes on there with a
-/// sentence's stop: no paragraph starts with one. (Not a comma: a
-/// cascade's line cut off by length may end just before one.) (`a_buf`,
-/// `b_buf`: as for [`ends_before_stop`].)
 /// Two lines that overlap, one running on past the other's end: `second`
 /// starts at squeezed byte `at` of `first`, and they share `len` bytes.
 #[derive(Clone, Copy)]
@@ -1528,24 +1523,18 @@ fn short_spaced_overlap<L: Keyed>(
     spaced.then_some(o)
 }
 
-fn runs_on_past_end<L: Keyed>(
-    lines: &L,
-    e: &Edge,
-    a_buf: &mut Vec<u8>,
-    b_buf: &mut Vec<u8>,
-) -> bool {
-    let (a, b) = (lines.sq(e.a as usize, a_buf), lines.sq(e.b as usize, b_buf));
-    // Order the two by where they start: `first` starts `d` before `second`.
-    let (first, second, d) = if e.d >= 0 { (a, b, e.d) } else { (b, a, -e.d) };
-    let Ok(d) = usize::try_from(d) else {
+/// Whether edge `e` overlaps its lines without either holding the other,
+/// and the one that runs on past the other's end goes on there with a
+/// sentence's stop: no paragraph starts with one. (Not a comma: a
+/// cascade's line cut off by length may end just before one.) (`buf`: as
+/// for [`ends_before_stop`].)
+fn runs_on_past_end<L: Keyed>(lines: &L, e: &Edge, buf: &mut Vec<u8>) -> bool {
+    let Some(o) = overlap_of(lines, e) else {
         return false;
     };
-    if d == 0 || d + second.len() <= first.len() || d >= first.len() {
-        return false;
-    }
     // `first` ends inside `second`, where `second` goes on with this; an
     // ellipsis there is `first`'s own, cut off (`concerned with...`).
-    let rest = &second[first.len() - d..];
+    let rest = &lines.sq(o.second as usize, buf)[o.len as usize..];
     rest.first()
         .is_some_and(|c| matches!(c, b'.' | b'!' | b'?'))
         && !rest.starts_with(b"..")
