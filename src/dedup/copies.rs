@@ -629,8 +629,7 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
     let one_name =
         one_word && raw.chars().any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
-    let small_word = one_word && raw.chars().all(|c| !c.is_alphabetic() || c.is_lowercase());
-    let name_like = words >= 2 || (letters >= 4 && (address || one_name || small_word));
+    let name_like = words >= 2 || (letters >= 4 && (address || one_name || small_word(raw)));
     // A sentence may be a paragraph of its own; unless the article already
     // has it (a heading that a paragraph links to).
     let sentence = is_sentence(text) && !repeat;
@@ -655,6 +654,12 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     }
     let words = line.raw.split_whitespace().count();
     let text = normalize(line.raw);
+    // A word in small letters is a link's text only in a long paragraph's
+    // running text, after a space (`click here`, `email us`): beside a
+    // short paragraph, or after a quote, it is as often a paragraph that
+    // a cascade set apart (`Beta rose 5%.delta`), and cleaning the output
+    // again must read it so too.
+    let small = small_word(line.raw.trim());
     // After a long paragraph (and its other links), anywhere in it;
     // otherwise inside its running text, after a space: one that the
     // paragraph starts with may be a heading that it takes up (`The four
@@ -693,7 +698,9 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let echoed = line.echo && !line.repeat && is_sentence(line.raw);
     let before = paragraphs_near(lines[l.saturating_sub(NEAR)..l].iter().rev(), line);
     if before.iter().any(|(p, long)| {
-        if *long && !echoed {
+        if small {
+            *long && after_space(p, &text)
+        } else if *long && !echoed {
             find_aligned(p, &text, false)
         } else {
             in_running_text(p, &text)
@@ -712,29 +719,51 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
         && text
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-    after
-        .iter()
-        .any(|(p, _)| in_running_text(p, &text) || (name && opens_sentence_with(p, &text)))
+    after.iter().any(|(p, long)| {
+        if small {
+            *long && after_space(p, &text)
+        } else {
+            in_running_text(p, &text) || (name && opens_sentence_with(p, &text))
+        }
+    })
+}
+
+/// Whether `raw` is one word in small letters (`here`, `email`,
+/// `diario`), digits, hyphens and apostrophes allowed inside.
+fn small_word(raw: &str) -> bool {
+    raw.chars().any(char::is_alphabetic)
+        && raw
+            .chars()
+            .all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || matches!(c, '-' | '\'' | '’'))
 }
 
 /// The paragraphs that may hold `link`'s text among the lines `near` it,
 /// nearest first: a long line, or one that ends a sentence and is half as
 /// long again (with whether it is long); up to the nearest long one, so a
 /// paragraph's other links (which may read as sentences) may stand
-/// between.
+/// between. Only its own links: a paragraph that does not hold every line
+/// between is another block's, and a short line standing before a block
+/// of its own (`Zeta fell.Eta` / `"Gamma?"é` / `Alpha said. Zeta
+/// fell.Eta"Gamma?"`) is a paragraph too.
 fn paragraphs_near<'x, 'a: 'x>(
     near: impl Iterator<Item = &'x Line<'a>>,
     link: &Line,
 ) -> Vec<(String, bool)> {
     let mut found = Vec::new();
+    let mut between: Vec<String> = Vec::new();
     for other in near {
         let long = other.sq.len() >= LINK_TEXT;
-        if long || (ends_sentence(other.raw) && 2 * other.sq.len() > 3 * link.sq.len()) {
-            found.push((normalize(other.raw), long));
+        let text = normalize(other.raw);
+        let holds_between = between.iter().all(|b| text.contains(b.as_str()));
+        if holds_between
+            && (long || (ends_sentence(other.raw) && 2 * other.sq.len() > 3 * link.sq.len()))
+        {
+            found.push((text.clone(), long));
         }
         if long {
             break;
         }
+        between.push(text);
     }
     found
 }
@@ -768,6 +797,12 @@ pub(super) fn is_label(line: &str) -> bool {
 fn after_label(hay: &str, needle: &str) -> bool {
     hay.strip_suffix(needle)
         .is_some_and(|label| label.ends_with(": ") && label.split_whitespace().count() <= 4)
+}
+
+/// Whether `needle` occurs in `hay` on word boundaries right after a space.
+fn after_space(hay: &str, needle: &str) -> bool {
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+        .any(|i| hay[..i].ends_with(' ') && aligned(hay, i, i + needle.len()))
 }
 
 /// Whether `needle` occurs in `hay` as a link's text does in running text:

@@ -848,12 +848,13 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
     };
     // For each line of a pass's output, whether it repeats an earlier one
     // (none where its paragraphs are known to be distinct).
-    let given_repeats = if distinct.is_none() && !sq.distinct {
+    let (given_repeats, given_echoes) = if distinct.is_none() && !sq.distinct {
         given_repeats(sq)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let repeats = |k: usize| given_repeats.get(k).copied().unwrap_or(false);
+    let echoes = |k: usize| given_echoes.get(k).copied().unwrap_or(false);
     let raw_of = |k: usize| compared.get(distinct.map_or(k, |d| d.first[k] as usize));
     let (edges, quiet) = if let Some(found) = text_found {
         found
@@ -875,7 +876,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
                 raw_of(k),
                 view.sq_len(k),
                 distinct.is_none_or(|d| d.once[k]),
-                distinct.map_or_else(|| repeats(k), |d| d.repeat[k] || d.echo[k]),
+                distinct.map_or_else(|| repeats(k) || echoes(k), |d| d.repeat[k] || d.echo[k]),
             )
         };
         evidence(&view, &cut_of, normalised, method, may_link)?
@@ -894,7 +895,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
                 cut: distinct.map_or(0, |d| d.cut[k]),
                 once: distinct.is_none_or(|d| d.once[k]),
                 repeat: distinct.map_or_else(|| repeats(k), |d| d.repeat[k]),
-                echo: distinct.is_some_and(|d| d.echo[k]),
+                echo: distinct.map_or_else(|| echoes(k), |d| d.echo[k]),
             }
         })
         .collect();
@@ -1394,21 +1395,31 @@ impl<'s, 'a> Kept<'s, 'a> {
     }
 }
 
-/// For each line of a pass's output, whether it repeats an earlier one: a
-/// pass writes a paragraph twice only where the article repeats it.
-fn given_repeats(sq: &Squeezed<'_>) -> Vec<bool> {
+/// For each line of a pass's output, whether it repeats an earlier one (a
+/// pass writes a paragraph twice only where the article repeats it), and
+/// whether a later one repeats it: what a first pass reads of the same
+/// lines (`Line::repeat`, `Line::echo`), so that the passes after it, and
+/// cleaning the output again, judge them alike.
+fn given_repeats(sq: &Squeezed<'_>) -> (Vec<bool>, Vec<bool>) {
     let mut seen: U64Map<u32> =
         U64Map::with_capacity_and_hasher(sq.spans.len().min(PRESIZE), Default::default());
     let line = |i: usize| &sq.arena[sq.spans[i].0..sq.spans[i].1];
-    (0..sq.spans.len())
+    let mut echo = vec![false; sq.spans.len()];
+    let repeat = (0..sq.spans.len())
         .map(|k| match seen.entry(word_hash(line(k))) {
-            std::collections::hash_map::Entry::Occupied(e) => line(*e.get() as usize) == line(k),
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let first = *e.get() as usize;
+                let same = line(first) == line(k);
+                echo[first] |= same;
+                same
+            }
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(k as u32);
                 false
             }
         })
-        .collect()
+        .collect();
+    (repeat, echo)
 }
 
 /// The line that edge `e` places strictly inside the other, ending just
