@@ -478,6 +478,8 @@ impl<'l, 'a> Output<'l, 'a> {
             let line = self.items[k].alone.or(self.items[k].holder);
             if !drop[k] && line.is_some_and(|l| !sentence || self.lines[l].echo) {
                 drop[k] = line.is_some_and(|l| self.near_copy(l, false));
+            } else if !drop[k] && sentence {
+                drop[k] = line.is_some_and(|l| sentence_link(self.lines, l));
             }
         }
         self.dropped |= drop.iter().any(|&d| d);
@@ -597,7 +599,7 @@ impl<'l, 'a> Output<'l, 'a> {
                 next.sq.len() > line.sq.len()
                     && find_aligned(&normalize(next.raw), &normalize(line.raw), true)
             });
-        description || link_text(self.lines, l)
+        description || link_text(self.lines, l) || sentence_link(self.lines, l)
     }
 }
 
@@ -665,21 +667,11 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     // paragraph starts with may be a heading that it takes up (`The four
     // signals` / `The four signals are…`), and the reading that keeps it
     // wins.
-    // Or the block right beside it, however short, holds it right after a
-    // label: a link the label introduces (`Read more: <a>…</a>`, `Lire
-    // aussi : <a>…</a>`). Not anywhere in its text: a short paragraph that
-    // a line cleaned once leaves beside a block quoting it stays a
-    // paragraph when cleaned again.
-    // The label's own line may stand between the block and the link (an
-    // element walk writes the block, then each inline element in turn); and
-    // the label is a copy of the block's start there.
-    let beside = |k: Option<usize>| {
-        k.and_then(|k| lines.get(k)).is_some_and(|other| {
-            other.sq.len() > line.sq.len() && after_label(&normalize(other.raw), &text)
-        })
-    };
-    let label_between = l >= 2 && is_label(lines[l - 1].raw);
-    if beside(l.checked_sub(1)) || beside(Some(l + 1)) || (label_between && beside(Some(l - 2))) {
+    // Or the block right beside it holds it right after a label. Not
+    // anywhere in its text: a short paragraph that a line cleaned once
+    // leaves beside a block quoting it stays a paragraph when cleaned
+    // again. (A label's own line is a copy of the block's start.)
+    if after_label_beside(lines, l, &text) {
         return true;
     }
     if is_label(line.raw)
@@ -735,6 +727,65 @@ fn small_word(raw: &str) -> bool {
         && raw
             .chars()
             .all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || matches!(c, '-' | '\'' | '’'))
+}
+
+/// Whether the block right beside line `l` (of text `text`), however
+/// short, holds it right after a label: a link the label introduces
+/// (`Read more: <a>…</a>`, `Lire aussi : <a>…</a>`). The label's own line
+/// may stand between the block and the link (an element walk writes the
+/// block, then each inline element in turn).
+fn after_label_beside(lines: &[Line], l: usize, text: &str) -> bool {
+    let len = lines[l].sq.len();
+    let beside = |k: Option<usize>| {
+        k.and_then(|k| lines.get(k))
+            .is_some_and(|other| other.sq.len() > len && after_label(&normalize(other.raw), text))
+    };
+    let label_between = l >= 2 && is_label(lines[l - 1].raw);
+    beside(l.checked_sub(1)) || beside(Some(l + 1)) || (label_between && beside(Some(l - 2)))
+}
+
+/// Whether line `l`, a short sentence written once, is the text of a link
+/// that spans a whole sentence (`Read more about how we fact-check.`,
+/// `Read more: <a>What is in the bill?</a>`): the long paragraph nearest
+/// it holds it as a sentence after another, with none after it (its last,
+/// mostly), or the block beside it right after a label. One that a
+/// paragraph opens with is a summary or a heading, and stays where no
+/// other rule drops it; one found between two sentences may be a
+/// one-line paragraph that the text repeats, and stays; so does one found
+/// after a comma (a list's item, `K Holmes (Ealing AC).` beside `H
+/// Clitheroe (Preston Harriers), K Holmes (Ealing AC).`) or beside a
+/// short paragraph.
+pub(super) fn sentence_link(lines: &[Line], l: usize) -> bool {
+    let line = &lines[l];
+    if !line.once || line.sq.len() >= LINK_TEXT || !is_sentence(line.raw) {
+        return false;
+    }
+    let text = normalize(line.raw);
+    if after_label_beside(lines, l, &text) {
+        return true;
+    }
+    let holds = |near: Vec<(String, bool)>| {
+        near.iter().any(|(p, long)| {
+            *long
+                && memchr::memmem::find_iter(p.as_bytes(), text.as_bytes()).any(|i| {
+                    let rest = &p[i + text.len()..];
+                    let sentence_after = rest.strip_prefix(' ').is_some_and(|r| {
+                        r.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
+                    });
+                    p[..i].ends_with(' ')
+                        && ends_sentence(&p[..i])
+                        && aligned(p, i, i + text.len())
+                        && !sentence_after
+                })
+        })
+    };
+    holds(paragraphs_near(
+        lines[l.saturating_sub(NEAR)..l].iter().rev(),
+        line,
+    )) || holds(paragraphs_near(
+        lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(),
+        line,
+    ))
 }
 
 /// The paragraphs that may hold `link`'s text among the lines `near` it,

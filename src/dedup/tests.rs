@@ -1338,6 +1338,31 @@ fn a_sentence_the_article_repeats_reads_alike_in_every_pass() {
 }
 
 #[test]
+fn a_link_that_spans_a_whole_sentence_is_a_copy() {
+    // `<a>Read more about how we fact-check.</a>` written before its
+    // block (or after it); `Read more: <a>What is in the bill?</a>`.
+    let para = "This article is part of our work to counter false information online. Read more about how we fact-check.";
+    let link = "Read more about how we fact-check.";
+    let next = "Factline is a member of the International Fact-Checking Network and follows its code of principles.";
+    assert_eq!(rebuild(&[link, para, next]), paras(&[para, next]));
+    assert_eq!(rebuild(&[para, link, next]), paras(&[para, next]));
+    let (read, question) = (
+        "Read more: What is in the planning bill, and what has changed?",
+        "What is in the planning bill, and what has changed?",
+    );
+    assert_eq!(rebuild(&[para, read, question]), paras(&[para, read]));
+    // One that a short paragraph quotes is a paragraph of its own, and so
+    // is a list's item that the next item ends with after a comma.
+    let (said, quoted) = ("He said no.", "Asked twice, he nodded. He said no.");
+    assert_eq!(rebuild(&[said, quoted, next]), paras(&[said, quoted, next]));
+    let (item, items) = (
+        "K Holmes (Ealing, Southall and Middlesex AC).",
+        "H Clitheroe (Preston Harriers), K Holmes (Ealing, Southall and Middlesex AC).",
+    );
+    assert_eq!(rebuild(&[item, items, next]), paras(&[item, items, next]));
+}
+
+#[test]
 fn a_name_link_that_a_shorter_link_repeats_is_still_a_copy() {
     // Links written before their paragraphs: `Jane Rowe` opens the
     // paragraph after it, and `Rowe` (a later link) is the end of its
