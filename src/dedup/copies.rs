@@ -617,8 +617,9 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     // with a capital (not a lone `A` split off a glued line).
     let words = text.split_whitespace().count();
     let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    // An address (`@okwu`, `photos@example.com`, `example.com/a`) names too.
-    let address = words == 1 && (text.contains('@') || text.contains("://"));
+    // An address (`@okwu`, `photos@example.com`, `https://example.com/a`,
+    // `severnsun.example`) names too.
+    let address = words == 1 && (text.contains('@') || text.contains("://") || domain(text.trim()));
     // One word names when it is a name: letters and digits, a hyphen or an
     // apostrophe inside, a capital and small letters (`GitHub`, `O’Rourke`,
     // `Kappeln`); no sentence's marks, no word in capitals.
@@ -718,6 +719,23 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
             in_running_text(p, &text) || (name && opens_sentence_with(p, &text))
         }
     })
+}
+
+/// Whether `raw` is a domain name as a link's text writes it: two or more
+/// parts of small letters, digits and hyphens, one dot between each, the
+/// last of letters (`severnsun.example`, `gov.uk`); not `Mr.Benn`, nor a
+/// sentence's end (`example.com.`).
+fn domain(raw: &str) -> bool {
+    let mut parts = raw.split('.');
+    let last = parts.next_back().unwrap_or("");
+    raw.contains('.')
+        && last.len() >= 2
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
 }
 
 /// Whether `raw` is one word in small letters (`here`, `email`,

@@ -1363,6 +1363,23 @@ fn a_link_that_spans_a_whole_sentence_is_a_copy() {
 }
 
 #[test]
+fn a_link_whose_text_is_a_domain_name_is_a_copy() {
+    // `<a>severnsun.example</a>` written after its block; a name with a
+    // capital glued by a dot (`Mr.Benn`) is no domain.
+    let para = "Severn Sun Co-operative Ltd is a community benefit society. More at severnsun.example or on 01452 000 000.";
+    let next = "About Westcountry Community Bank";
+    assert_eq!(
+        rebuild(&[para, "severnsun.example", next]),
+        paras(&[para, next])
+    );
+    let para = "The children's programme was made by Mr.Benn Productions of Bristol from 1971 to the late 1980s.";
+    assert_eq!(
+        rebuild(&[para, "Mr.Benn", next]),
+        paras(&[para, "Mr.Benn", next])
+    );
+}
+
+#[test]
 fn a_name_link_that_a_shorter_link_repeats_is_still_a_copy() {
     // Links written before their paragraphs: `Jane Rowe` opens the
     // paragraph after it, and `Rowe` (a later link) is the end of its
