@@ -879,7 +879,7 @@ fn after_space(hay: &str, needle: &str) -> bool {
 fn in_running_text(hay: &str, needle: &str) -> bool {
     memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).any(|i| {
         let before = hay[..i].chars().next_back();
-        before.is_some_and(|c| c == ' ' || matches!(c, '(' | '[' | '"' | '“' | '‘' | '«'))
+        before.is_some_and(|c| c == ' ' || super::cuts::is_opener(c))
             && aligned(hay, i, i + needle.len())
     })
 }

@@ -304,7 +304,10 @@ fn is_stop(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '>' | '›' | '}'
+    )
 }
 
 /// Whether a low quote (`„`, or `‚` for `close` = `‘`) is open at the end
@@ -326,8 +329,12 @@ fn low_quote_open(before: &[u8], close: char) -> bool {
     }
 }
 
-fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '“' | '‘' | '(' | '[' | '«' | '\'')
+/// Whether `c` opens a quotation or a bracket.
+pub(super) fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '‘' | '(' | '[' | '«' | '\'' | '<' | '‹' | '{'
+    )
 }
 
 #[cfg(test)]

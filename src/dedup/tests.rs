@@ -1380,6 +1380,17 @@ fn a_link_whose_text_is_a_domain_name_is_a_copy() {
 }
 
 #[test]
+fn angle_brackets_and_braces_are_marks_no_paragraph_starts_after_or_ends_before() {
+    // Reuters marks a company `<Energy Assets International Corp>`; its
+    // link's text written as a line cuts nothing there.
+    let para = "Graham-McCormick Oil and Gas Partnership said it completed the sale of interests in two major fields to <Energy Assets International Corp> for 21 mln dlrs.";
+    let next = "The company said it sold about one-half of its 50 pct interest in the two fields.";
+    let link = "Energy Assets International Corp";
+    assert_eq!(rebuild(&[para, link, next]), paras(&[para, next]));
+    assert_eq!(rebuild(&[link, para, next]), paras(&[para, next]));
+}
+
+#[test]
 fn a_name_link_that_a_shorter_link_repeats_is_still_a_copy() {
     // Links written before their paragraphs: `Jane Rowe` opens the
     // paragraph after it, and `Rowe` (a later link) is the end of its
