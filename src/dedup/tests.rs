@@ -1391,6 +1391,28 @@ fn angle_brackets_and_braces_are_marks_no_paragraph_starts_after_or_ends_before(
 }
 
 #[test]
+fn a_link_cut_out_of_a_word_or_a_name_that_opens_a_paragraph_is_a_copy() {
+    // Links written before their block, each the start of the block's
+    // text but no heading: the text goes on inside a word (`-based`,
+    // `'s`) or a longer name (`XP`). A heading taken up goes on with a
+    // word of its own (`Known issues` / `Known issues include…`).
+    let first = "Last year saw the emergence of portable media players, such as the Creative Zen and the Samsung Yepp.";
+    for (link, para) in [
+        ("Unlike Windows", "Unlike Windows-based players, the Archos devices have always been able to record from any video source."),
+        ("But Mr Brown", "But Mr Brown's former adviser Ed Balls, now a parliamentary hopeful, said the Tory plans would cut investment."),
+        ("The Windows", "The Windows XP Counterfeit Project will mean that counterfeit software is replaced for free until the end of the year."),
+    ] {
+        assert_eq!(rebuild(&[first, link, para]), paras(&[first, para]));
+    }
+    let heading = "Known issues";
+    let para = "Known issues include a crash on start-up when the cache is full and slow sync over mobile data.";
+    assert_eq!(
+        rebuild(&[first, heading, para]),
+        paras(&[first, heading, para])
+    );
+}
+
+#[test]
 fn a_name_link_that_a_shorter_link_repeats_is_still_a_copy() {
     // Links written before their paragraphs: `Jane Rowe` opens the
     // paragraph after it, and `Rowe` (a later link) is the end of its
