@@ -724,8 +724,8 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
 }
 
 /// Whether `hay` opens with `text` cut out of a word or a name: glued to
-/// a hyphen and more (`Unlike Windows` in `Unlike Windows-based
-/// players…`), to a possessive (`But Mr Brown` in `But Mr Brown's former
+/// a hyphen or a dot and more (`Unlike Windows` in `Unlike Windows-based
+/// players…`, `The Zafi` in `The Zafi.D virus…`), to a possessive (`But Mr Brown` in `But Mr Brown's former
 /// adviser…`), or, where `text` is a name of words with a capital each,
 /// to another such word (`The Windows` in `The Windows XP Counterfeit
 /// Project…`). A heading that the paragraph takes up goes on with a
@@ -741,7 +741,7 @@ fn opens_word_with(hay: &str, text: &str) -> bool {
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()));
     match (first, second) {
-        (Some('-'), Some(c)) => c.is_alphanumeric(),
+        (Some('-' | '.'), Some(c)) => c.is_alphanumeric(),
         (Some('\'' | '’'), Some('s')) => !after.next().is_some_and(char::is_alphanumeric),
         (Some(' '), Some(c)) => name && c.is_uppercase(),
         _ => false,

@@ -1401,6 +1401,7 @@ fn a_link_cut_out_of_a_word_or_a_name_that_opens_a_paragraph_is_a_copy() {
         ("Unlike Windows", "Unlike Windows-based players, the Archos devices have always been able to record from any video source."),
         ("But Mr Brown", "But Mr Brown's former adviser Ed Balls, now a parliamentary hopeful, said the Tory plans would cut investment."),
         ("The Windows", "The Windows XP Counterfeit Project will mean that counterfeit software is replaced for free until the end of the year."),
+        ("The Zafi", "The Zafi.D virus translates the Christmas greeting on its subject line into the language of the person receiving it."),
     ] {
         assert_eq!(rebuild(&[first, link, para]), paras(&[first, para]));
     }
