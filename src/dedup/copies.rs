@@ -718,28 +718,24 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
         } else {
             in_running_text(p, &text)
                 || (name && opens_sentence_with(p, &text))
-                || opens_word_with(p, &text)
+                || opens_word_with(p, &text, name)
         }
     })
 }
 
 /// Whether `hay` opens with `text` cut out of a word or a name: glued to
 /// a hyphen or a dot and more (`Unlike Windows` in `Unlike Windows-based
-/// players…`, `The Zafi` in `The Zafi.D virus…`), to a possessive (`But Mr Brown` in `But Mr Brown's former
-/// adviser…`), or, where `text` is a name of words with a capital each,
-/// to another such word (`The Windows` in `The Windows XP Counterfeit
-/// Project…`). A heading that the paragraph takes up goes on with a
-/// word of its own.
-fn opens_word_with(hay: &str, text: &str) -> bool {
+/// players…`, `The Zafi` in `The Zafi.D virus…`), to a possessive (`But
+/// Mr Brown` in `But Mr Brown's former adviser…`), or, where `text` is a
+/// `name` (two words or more, each with a capital), to another word with
+/// a capital (`The Windows` in `The Windows XP Counterfeit Project…`). A
+/// heading that the paragraph takes up goes on with a word of its own.
+fn opens_word_with(hay: &str, text: &str, name: bool) -> bool {
     let Some(rest) = hay.strip_prefix(text) else {
         return false;
     };
     let mut after = rest.chars();
     let (first, second) = (after.next(), after.next());
-    let name = text.split_whitespace().count() >= 2
-        && text
-            .split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
     match (first, second) {
         (Some('-' | '.'), Some(c)) => c.is_alphanumeric(),
         (Some('\'' | '’'), Some('s')) => !after.next().is_some_and(char::is_alphanumeric),
