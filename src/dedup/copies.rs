@@ -689,7 +689,7 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     // to…`) is its text only inside the paragraph's running text: one that
     // the paragraph opens with is the heading over it, said again.
     let echoed = line.echo && !line.repeat && is_sentence(line.raw);
-    let before = paragraphs_near(lines[l.saturating_sub(NEAR)..l].iter().rev(), line);
+    let [before, after] = paragraphs_around(lines, l);
     if before.iter().any(|(p, long)| {
         if small {
             *long && after_space(p, &text)
@@ -701,7 +701,6 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     }) {
         return true;
     }
-    let after = paragraphs_near(lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(), line);
     // A name of two words or more, each with a capital, that the paragraph
     // opens with is a link as often as a heading taken up (`Lady Justice
     // Amberley, giving…`): the text stays either way, inside the
@@ -805,28 +804,26 @@ pub(super) fn sentence_link(lines: &[Line], l: usize) -> bool {
     if after_label_beside(lines, l, &text) {
         return true;
     }
-    let holds = |near: Vec<(String, bool)>| {
-        near.iter().any(|(p, long)| {
-            *long
-                && memchr::memmem::find_iter(p.as_bytes(), text.as_bytes()).any(|i| {
-                    let rest = &p[i + text.len()..];
-                    let sentence_after = rest.strip_prefix(' ').is_some_and(|r| {
-                        r.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
-                    });
-                    p[..i].ends_with(' ')
-                        && ends_sentence(&p[..i])
-                        && aligned(p, i, i + text.len())
-                        && !sentence_after
-                })
-        })
+    // A sentence ends before it, after a space, and none starts after it.
+    let last_sentence = |before: &str, after: &str| {
+        let sentence_after = after.strip_prefix(' ').is_some_and(|r| {
+            r.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
+        });
+        before.ends_with(' ') && ends_sentence(before) && !sentence_after
     };
-    holds(paragraphs_near(
-        lines[l.saturating_sub(NEAR)..l].iter().rev(),
-        line,
-    )) || holds(paragraphs_near(
-        lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(),
-        line,
-    ))
+    paragraphs_around(lines, l)
+        .iter()
+        .flatten()
+        .any(|(p, long)| *long && occurs(p, &text, last_sentence))
+}
+
+/// [`paragraphs_near`] line `l`: those before it, then those after it.
+fn paragraphs_around(lines: &[Line], l: usize) -> [Vec<(String, bool)>; 2] {
+    let line = &lines[l];
+    [
+        paragraphs_near(lines[l.saturating_sub(NEAR)..l].iter().rev(), line),
+        paragraphs_near(lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(), line),
+    ]
 }
 
 /// The paragraphs that may hold `link`'s text among the lines `near` it,
@@ -891,19 +888,28 @@ fn after_label(hay: &str, needle: &str) -> bool {
         .is_some_and(|label| label.ends_with(": ") && label.split_whitespace().count() <= 4)
 }
 
+/// Whether `needle` occurs in `hay` on word boundaries where `fits` the
+/// text before and after that place.
+fn occurs(hay: &str, needle: &str, fits: impl Fn(&str, &str) -> bool) -> bool {
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).any(|i| {
+        let end = i + needle.len();
+        aligned(hay, i, end) && fits(&hay[..i], &hay[end..])
+    })
+}
+
 /// Whether `needle` occurs in `hay` on word boundaries right after a space.
 fn after_space(hay: &str, needle: &str) -> bool {
-    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
-        .any(|i| hay[..i].ends_with(' ') && aligned(hay, i, i + needle.len()))
+    occurs(hay, needle, |before, _| before.ends_with(' '))
 }
 
 /// Whether `needle` occurs in `hay` as a link's text does in running text:
 /// on word boundaries, after a space or an opening mark.
 fn in_running_text(hay: &str, needle: &str) -> bool {
-    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).any(|i| {
-        let before = hay[..i].chars().next_back();
-        before.is_some_and(|c| c == ' ' || super::cuts::is_opener(c))
-            && aligned(hay, i, i + needle.len())
+    occurs(hay, needle, |before, _| {
+        before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c == ' ' || super::cuts::is_opener(c))
     })
 }
 
