@@ -469,7 +469,7 @@ impl<'l, 'a> Output<'l, 'a> {
             let m = find_in_items(&texts, self.items.iter().filter(|i| i.glued));
             for (c, &k) in candidates.iter().enumerate() {
                 let cut_out = if sentence[c] { m.inside[c] } else { m.found[c] };
-                drop[k] |= cut_out && !m.flush[c];
+                drop[k] |= (cut_out || m.cut_short[c]) && !m.flush[c];
             }
         }
         // By look and place too: a sentence only where the article has it
@@ -998,6 +998,8 @@ struct Matches {
     /// On word boundaries, starting or ending inside a sentence
     /// ([`inside_sentence`]): a phrase cut out of one.
     inside: Vec<bool>,
+    /// Opening a paragraph and ending inside a word ([`cut_short`]).
+    cut_short: Vec<bool>,
 }
 
 /// For each of `texts`, where it occurs in the paragraphs of `items`
@@ -1013,6 +1015,7 @@ fn find_in_items<'x, 'a: 'x>(
         found: vec![false; texts.len()],
         flush: vec![false; texts.len()],
         inside: vec![false; texts.len()],
+        cut_short: vec![false; texts.len()],
     };
     // An NFA: a DFA's build (what `new` picks for a few patterns) grows
     // with the patterns' bytes times the alphabet, and fuzzing found it
@@ -1035,6 +1038,9 @@ fn find_in_items<'x, 'a: 'x>(
                 if !m.flush[p] && glued_at_end(&hay, a, b) {
                     m.flush[p] = true;
                 }
+                if a == 0 && cut_short(&hay, b) {
+                    m.cut_short[p] = true;
+                }
             }
         }
     }
@@ -1051,6 +1057,25 @@ fn inside_sentence(hay: &str, a: usize, b: usize) -> bool {
     let starts_inside = before.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '–'));
     let ends_inside = after.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';'));
     starts_inside || ends_inside
+}
+
+/// Whether `hay[..b]` is the start of a paragraph cut short inside a word
+/// (`There will i`, `Monday` before `'s`, the first words of `There will
+/// initially be…`): a length-limited field's copy. Two words at least: a
+/// single word opening a longer one (`ArrayBuffer` before `ArrayBufferView`)
+/// is as often a list item of its own.
+fn cut_short(hay: &str, b: usize) -> bool {
+    let (head, rest) = hay.split_at(b);
+    let mut next = rest.chars();
+    let runs_on = match (head.chars().next_back(), next.next()) {
+        (Some(p), Some(n)) if p.is_alphanumeric() => {
+            n.is_lowercase()
+                || (p.is_numeric() && n.is_numeric())
+                || (matches!(n, '\'' | '’') && next.next().is_some_and(char::is_alphanumeric))
+        }
+        _ => false,
+    };
+    runs_on && head.contains(' ')
 }
 
 /// Whether `hay[a..b]` ends or starts `hay`, and touches the rest of it

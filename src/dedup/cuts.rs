@@ -180,6 +180,19 @@ impl Look {
         self.prev.is_alphanumeric() && self.next.is_alphanumeric()
     }
 
+    /// The text runs on through the cut: inside a word that goes on in
+    /// small letters or digits (`sh|areholders`, `19|87`, `Monday|'s`),
+    /// where no capital marks a new start, or before a stop or a comma
+    /// (`expected|.`).
+    pub(super) fn runs_on(&self) -> bool {
+        let in_word = self.prev.is_alphanumeric()
+            && (self.next.is_lowercase()
+                || (self.prev.is_numeric() && self.next.is_numeric())
+                || (matches!(self.next, '\'' | '’')
+                    && self.after.is_some_and(char::is_alphanumeric)));
+        in_word || matches!(self.next, '.' | ',' | ';' | ':' | '!' | '?')
+    }
+
     /// Glued text that looks like the seam of two paragraphs: after a
     /// sentence's stop or a colon (`Moscow.In`, `enough.ebb`, `said."We`,
     /// `include:- People`), or from a word to a capital or an opening quote
@@ -193,7 +206,7 @@ impl Look {
     }
 
     /// A sentence or a lead-in ends before the cut (a stop, a colon).
-    fn ends_text(&self) -> bool {
+    pub(super) fn ends_text(&self) -> bool {
         is_stop(self.core) || self.core == ':'
     }
 

@@ -315,6 +315,7 @@ impl Frame {
             .map(|(i, c)| i == 0 || i == last || accept(c.ev, c.glue, c.look, style))
             .collect();
         self.veto_inline_ends(&mut accepted);
+        self.veto_cut_short(&mut accepted);
         // Where one line ends and, after a gap, another starts, and the gap
         // is the text of a line too short to be placed by a key (`Recount.`,
         // a heading `Result`), that line fills the gap: an element walk
@@ -408,6 +409,37 @@ impl Frame {
             });
             if element {
                 accepted[i] = false;
+            }
+        }
+    }
+
+    /// No cut where a line held inside another ends, glued, and the text
+    /// runs on (inside a word, `…makes sense for sh|areholders`, or before
+    /// a stop or a comma, `…widely expected|.`) and no line starts: such a
+    /// line is a copy that a length-limited field cut short, however long.
+    /// Unless the group's lines show its paragraphs by their ends: they end
+    /// alone at more cuts than they start alone (a prefix cascade), or
+    /// where sentences end more often than where text runs on. Then the
+    /// text may run on at a paragraph's end where a name was lost (`…plays
+    /// Karolina|powered her way`).
+    fn veto_cut_short(&self, accepted: &mut [bool]) {
+        let last = self.cands.len() - 1;
+        let interior = &self.cands[1..last];
+        let end_only = |c: &Cand| c.ev.end && !c.ev.start && c.glue == Glue::Tight;
+        let (mut ends, mut breaks, mut runs) = (0, 0, 0);
+        for c in interior.iter().filter(|c| end_only(c)) {
+            ends += 1;
+            let Some(look) = c.look else { continue };
+            breaks += usize::from(look.ends_text());
+            runs += usize::from(look.runs_on());
+        }
+        let starts = interior.iter().filter(|c| c.ev.start && !c.ev.end).count();
+        if runs == 0 || breaks > runs || ends > starts {
+            return;
+        }
+        for (i, c) in interior.iter().enumerate() {
+            if end_only(c) && !c.ev.structural && c.look.is_some_and(|l| l.runs_on()) {
+                accepted[i + 1] = false;
             }
         }
     }

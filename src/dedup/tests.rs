@@ -1514,3 +1514,41 @@ fn a_heading_whose_name_opens_the_paragraph_under_it_keeps_both_whole() {
     ];
     assert_eq!(rebuild(&suffixes(&ps)), paras(&ps));
 }
+
+#[test]
+fn a_copy_cut_short_inside_a_word_or_before_a_stop_cuts_nothing() {
+    // A following-siblings cascade and copies of some of its lines cut
+    // short by a length-limited field, with no ellipsis: inside a word
+    // (`…for sh`), before a stop (`…widely expected`), before `'s`, short
+    // (`There will i`) and long. None ends a paragraph there.
+    let ps = [
+        "The board met on Monday and will listen to any bid that makes sense for shareholders.",
+        "It said the sale was not expected before the summer, as had been widely expected. Talks go on.",
+        "There will initially be no tax on exports of maize, although such a tax could be imposed later.",
+        "Shares closed up 12 cents on Monday's news, the exchange said.",
+    ];
+    let mut lines = suffixes(&ps);
+    lines.push("The board met on Monday and will listen to any bid that makes sense for sh".into());
+    lines.push(
+        "It said the sale was not expected before the summer, as had been widely expected".into(),
+    );
+    lines.push("There will i".into());
+    lines.push("Shares closed up 12 cents on Monday".into());
+    assert_eq!(rebuild(&lines), paras(&ps));
+}
+
+#[test]
+fn a_prefix_cascade_whose_article_lost_its_names_still_ends_paragraphs_inside_words() {
+    // Paragraphs that end where a linked name was dropped (`…now plays`,
+    // `powered her way…`): glued, they touch inside a word. The lines of a
+    // prefix cascade end at every paragraph's end, so those ends are cuts.
+    let ps = [
+        "Davenport, who closed out the match with her ninth ace of the night, now plays",
+        "powered her way into the fourth round with a straight sets win.",
+        "The seventh seed stuck with Williams until the first set before it became one-way traffic.",
+        "She faces the French Open champion",
+        "who beat Schiavone of Italy 6-3 6-3 in the second round.",
+    ];
+    let lines: Vec<String> = (1..=ps.len()).map(|i| ps[..i].concat()).collect();
+    assert_eq!(rebuild(&lines), paras(&ps));
+}
