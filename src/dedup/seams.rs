@@ -438,17 +438,29 @@ impl FalseStops {
         };
         let word = text[run_start..i].rsplit('.').next().unwrap_or("");
         if dotted_name {
-            // A word in small letters, then an initialism (`the
-            // row.U.S. Ambassador`): a sentence ends, and the next opens
-            // with the initialism; a domain's parts are words.
+            // A word, then an initialism (`the row.U.S. Ambassador`, `the
+            // United States.U.S. officials`): a sentence ends, and the next
+            // opens with the initialism; a domain's parts are words. And a
+            // number, then a word in small letters after a capital (`against
+            // 2.74.She`, `A$35.1m.The`): a version's or an address's parts
+            // are numbers or words in one case.
             // (Only a `.` stands in a dotted run: after any other stop the
             // run ends at the stop, and nothing follows in it.)
             let after = text.get(i + 1..run_end).unwrap_or("");
             let initialism = after
                 .split_terminator('.')
                 .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
-            let small_word = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
-            return !(small_word && initialism && after.ends_with('.'));
+            let mut letters = word.chars();
+            let plain_word = word.chars().count() >= 2
+                && letters.next().is_some_and(char::is_alphabetic)
+                && letters.all(char::is_lowercase);
+            let mut next = after.chars();
+            let capitalised = after.chars().count() >= 2
+                && next.next().is_some_and(char::is_uppercase)
+                && next.all(char::is_lowercase);
+            let number = word.chars().any(|c| c.is_ascii_digit());
+            return !((plain_word && initialism && after.ends_with('.'))
+                || (number && capitalised));
         }
         crate::sentences::tables::is_title_abbreviation(word)
     }

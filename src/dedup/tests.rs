@@ -36,6 +36,33 @@ fn split_glued_cuts_where_no_space_follows_a_stop() {
     );
     // A word in small letters, then an initialism: a dotted run, but no
     // domain (`Halo.Bungie.Org` stays whole).
+    // A word, then an initialism; a number, then a word: seams too.
+    assert_eq!(
+        split_glued("It had differences with the United States.U.S. officials say so."),
+        vec![
+            "It had differences with the United States.",
+            "U.S. officials say so."
+        ]
+    );
+    assert_eq!(
+        split_glued("It earned 4.30 dlrs against 2.74.She forecast 1.90 dlrs."),
+        vec![
+            "It earned 4.30 dlrs against 2.74.",
+            "She forecast 1.90 dlrs."
+        ]
+    );
+    assert_eq!(
+        split_glued("It made a profit of A$35.1m.The firm said so."),
+        vec!["It made a profit of A$35.1m.", "The firm said so."]
+    );
+    // Still one: a domain, an initialism before a name, a version.
+    for one in [
+        "The fansite Halo.Bungie.Org said so.",
+        "The U.S.Treasury said so.",
+        "It runs v1.2.3 now.",
+    ] {
+        assert_eq!(split_glued(one), vec![one]);
+    }
     assert_eq!(
         split_glued("Talks failed to resolve the row.U.S. Ambassador Samuels said so."),
         vec![
