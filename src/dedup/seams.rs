@@ -325,13 +325,14 @@ impl QuoteState {
     /// read once however many such seams it holds.
     ///
     /// Where that next quote opens a sentence (`around. "There`), the
-    /// text up to it is speech when it speaks in the first person (`We
-    /// have not performed…`): a quotation that goes on into the next
-    /// paragraph, which opens with the seam's quote, as news style writes
-    /// it; narration after a closed quote speaks of others. (In the 4,224
-    /// articles of `../shared/corpus/articles.jsonl`, of the 236 paragraph
-    /// breaks of this kind, the 38 whose text speaks in the first person
-    /// all open there, and 184 of the other 198 close.)
+    /// text up to it is speech when it speaks in the first or second
+    /// person (`We have not performed…`, `It gives you…`): a quotation that
+    /// goes on into the next paragraph, which opens with the seam's quote,
+    /// as news style writes it; narration after a closed quote speaks of
+    /// others. (In the 4,224 articles of `../shared/corpus/articles.jsonl`,
+    /// of the 239 paragraph breaks of this kind, the 41 whose text speaks
+    /// in the first or second person all open there, and 187 of the other
+    /// 198 close.)
     fn closes_at(&self, text: &str, at: usize) -> bool {
         if !self.open {
             return false;
@@ -350,11 +351,16 @@ impl QuoteState {
     }
 }
 
-/// Whether `text` has a word of the first person (`we`, `my`, `our`, `me`,
-/// `us`; `I` before a verb or an apostrophe, not `World War I`): English
-/// speech.
+/// Whether `text` has a word of the first or second person (`we`, `my`,
+/// `our`, `me`, `us`, `you`, `your`; `I` before a verb or an apostrophe,
+/// not `World War I`): English speech, which narration seldom uses.
 fn first_person(text: &str) -> bool {
-    let pronoun = |w: &str| matches!(w, "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us");
+    let pronoun = |w: &str| {
+        matches!(
+            w,
+            "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us" | "you" | "You" | "your" | "Your"
+        )
+    };
     if text.split(|c: char| !c.is_alphanumeric()).any(pronoun) {
         return true;
     }

@@ -127,6 +127,16 @@ fn split_glued_tells_a_closing_quote_from_an_opening_one() {
             "\"We have not played well. \"There is more.\""
         ]
     );
+    // Speech to the listener (`you`) goes on so too.
+    assert_eq!(
+        split_glued(
+            "He said: \"It counts for nothing.\"It gives you confidence when they speak. \"There is more.\""
+        ),
+        vec![
+            "He said: \"It counts for nothing.",
+            "\"It gives you confidence when they speak. \"There is more.\""
+        ]
+    );
     // Narration of others there: the seam's quote closes.
     assert_eq!(
         split_glued("He said: \"It counts for nothing.\"The coach left early. \"There is more.\""),
