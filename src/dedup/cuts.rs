@@ -70,6 +70,10 @@ pub(super) struct Look {
     /// `prev` is `“` or `‘` closing a low quote (`„Sie beginnt.“`), as
     /// German and Central European text writes it: a closing mark there.
     closes_low: bool,
+    /// The text before the cut ends with an initialism (`U.S.`), which
+    /// ends a sentence far less often than it opens a name (`U.S. Trade
+    /// Representative`).
+    initialism: bool,
 }
 
 /// How the scraper glued the paragraphs of a file together.
@@ -100,6 +104,10 @@ impl Look {
             }
         }
         let trailing_off = s[..k].ends_with(b"...") || s[..k].ends_with("…".as_bytes());
+        let initialism = matches!(
+            s[..k],
+            [.., a, b'.', b, b'.'] if a.is_ascii_uppercase() && b.is_ascii_uppercase()
+        );
         Some(Look {
             prev,
             core,
@@ -107,6 +115,7 @@ impl Look {
             after,
             trailing_off,
             closes_low,
+            initialism,
         })
     }
 
@@ -211,9 +220,10 @@ impl Look {
     }
 
     /// A sentence ends before the cut and the next one begins after it (with
-    /// anything but a small letter: a capital, a digit, a quote, `$`).
+    /// anything but a small letter: a capital, a digit, a quote, `$`), and
+    /// not after an initialism (`U.S. Trade`).
     fn sentence(&self) -> bool {
-        is_stop(self.core) && !self.next.is_lowercase()
+        is_stop(self.core) && !self.next.is_lowercase() && !self.initialism
     }
 }
 

@@ -358,7 +358,17 @@ fn first_person(text: &str) -> bool {
     let pronoun = |w: &str| {
         matches!(
             w,
-            "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us" | "you" | "You" | "your" | "Your"
+            "we" | "We"
+                | "my"
+                | "My"
+                | "our"
+                | "Our"
+                | "me"
+                | "us"
+                | "you"
+                | "You"
+                | "your"
+                | "Your"
         )
     };
     if text.split(|c: char| !c.is_alphanumeric()).any(pronoun) {

@@ -1589,3 +1589,23 @@ fn a_prefix_cascade_whose_article_lost_its_names_still_ends_paragraphs_inside_wo
     let lines: Vec<String> = (1..=ps.len()).map(|i| ps[..i].concat()).collect();
     assert_eq!(rebuild(&lines), paras(&ps));
 }
+
+#[test]
+fn a_link_after_an_initialism_that_opens_a_paragraph_cuts_nothing() {
+    // `U.S. <a>Trade Representative Carla</a> Ruiz said…`, an element walk
+    // with spaces between blocks: the link's line starts after `U.S.`,
+    // which opens a name there, no sentence ends.
+    let ps = [
+        "U.S. Trade Representative Carla Ruiz said the United States would answer any tariff on soya oil.",
+        "Speaking to grain traders in Kansas City, Ruiz said talks with Brussels would resume in May.",
+        "The proposed tariff would cost American farmers about 400 mln dlrs a year, officials said.",
+    ];
+    let lines = vec![
+        ps.join(" "),
+        ps[0].to_string(),
+        "Trade Representative Carla".to_string(),
+        ps[1].to_string(),
+        ps[2].to_string(),
+    ];
+    assert_eq!(rebuild(&lines), paras(&ps));
+}
