@@ -70,6 +70,9 @@ pub(super) struct Look {
     /// `prev` is `“` or `‘` closing a low quote (`„Sie beginnt.“`), as
     /// German and Central European text writes it: a closing mark there.
     closes_low: bool,
+    /// A straight quote beside the cut opens before it or closes after it,
+    /// as the spaces of the raw text show (`Frame::new`).
+    inside_quote_marks: bool,
     /// The text before the cut ends with an initialism (`U.S.`), which
     /// ends a sentence far less often than it opens a name (`U.S. Trade
     /// Representative`).
@@ -115,8 +118,18 @@ impl Look {
             after,
             trailing_off,
             closes_low,
+            inside_quote_marks: false,
             initialism,
         })
+    }
+
+    /// This look, with whether a straight quote beside the cut opens before
+    /// it or closes after it.
+    pub(super) fn inside_quote_marks(self, inside: bool) -> Look {
+        Look {
+            inside_quote_marks: inside,
+            ..self
+        }
     }
 
     /// A paragraph cannot start here, however the text is glued: where
@@ -159,6 +172,13 @@ impl Look {
         // speaker's name was lost).
         if long {
             return false;
+        }
+        // Nor does a phrase's line end after an opening quote or start with
+        // a closing one (a speaker's words between two quotations, `" said
+        // a spokesman. "`, written as a line). (A long line may: an article
+        // can end a paragraph with a stray `"`.)
+        if self.inside_quote_marks {
+            return true;
         }
         if matches!(self.next, '\'' | '’') && self.after.is_some_and(char::is_alphanumeric) {
             return true;

@@ -229,11 +229,14 @@ impl Frame {
             .enumerate()
             .map(|(i, &c)| match spanning[i].get().first() {
                 Some(&r) => {
-                    let sq = lines[g.members[r].0 as usize].sq;
+                    let line = &lines[g.members[r].0 as usize];
+                    let k = (c - ext[r].0) as usize;
+                    let quoted =
+                        tight_in(&first, i, r) && spaced_quote_beside(line, k, |o| first.get(r, o));
                     Cand {
                         ev: events[i],
                         glue: if tight[i] { Glue::Tight } else { Glue::Spaced },
-                        look: Look::at(sq, (c - ext[r].0) as usize),
+                        look: Look::at(line.sq, k).map(|l| l.inside_quote_marks(quoted)),
                     }
                 }
                 None => Cand {
@@ -630,6 +633,27 @@ impl Wanted {
     fn add(&mut self, m: usize, offsets: [usize; 2]) {
         self.0.extend(offsets.map(|o| (m, o)));
     }
+}
+
+/// Whether a straight quote touches the cut at squeezed offset `k` of
+/// `line` (written with no space at the cut) and has a space on its other
+/// side: a quote that opens before the cut (`author. "|I've`) or closes
+/// after it (`manufacturing,|" said`), so the cut is inside a quotation's
+/// marks, which squeezed text cannot tell (`author."I've` reads as a
+/// quote that closes). `raw_of`: the raw offset of squeezed offset `k - 1`
+/// or `k`.
+fn spaced_quote_beside(line: &Line, k: usize, raw_of: impl Fn(usize) -> usize) -> bool {
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    let raw = line.raw;
+    let opens = line.sq[..k].ends_with(b"\"") && {
+        let q = raw_of(k - 1);
+        space(raw[..q].chars().next_back())
+    };
+    let closes = line.sq[k..].starts_with(b"\"") && {
+        let q = raw_of(k);
+        space(raw[q + 1..].chars().next())
+    };
+    opens || closes
 }
 
 /// Raw offsets of wanted squeezed offsets, per member, found in one walk of

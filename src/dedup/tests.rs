@@ -1609,3 +1609,24 @@ fn a_link_after_an_initialism_that_opens_a_paragraph_cuts_nothing() {
     ];
     assert_eq!(rebuild(&lines), paras(&ps));
 }
+
+#[test]
+fn a_speakers_words_between_two_quotations_cut_no_paragraph() {
+    // `"We are delighted,<em>" said a spokesman. "</em>It is a fine deal."`
+    // in an element walk: the emphasis's line starts before a quote that
+    // closes and ends after one that opens, so neither end is a boundary.
+    let p = "\"We are delighted with the film deal and the cast that has been chosen for it,\" said a spokesman for the author of the books. \"It is a fine deal for everyone.\"";
+    let ps = [
+        "The author signed the deal on Monday, her agent said, after a month of talks with two studios.",
+        p,
+        "Filming is due to start in the spring in Canada.",
+    ];
+    let lines = vec![
+        ps.join(" "),
+        ps[0].to_string(),
+        p.to_string(),
+        "\" said a spokesman for the author of the books. \"".to_string(),
+        ps[2].to_string(),
+    ];
+    assert_eq!(rebuild(&lines), paras(&ps));
+}
