@@ -1063,16 +1063,13 @@ fn inside_sentence(hay: &str, a: usize, b: usize) -> bool {
 /// (`There will i`, `Monday` before `'s`, the first words of `There will
 /// initially be…`): a length-limited field's copy. Two words at least: a
 /// single word opening a longer one (`ArrayBuffer` before `ArrayBufferView`)
-/// is as often a list item of its own.
+/// is as often a list item of its own; and not inside a number (`Top 5`
+/// before `Top 50 films`).
 fn cut_short(hay: &str, b: usize) -> bool {
     let (head, rest) = hay.split_at(b);
     let mut next = rest.chars();
     let runs_on = match (head.chars().next_back(), next.next()) {
-        (Some(p), Some(n)) if p.is_alphanumeric() => {
-            n.is_lowercase()
-                || (p.is_numeric() && n.is_numeric())
-                || (matches!(n, '\'' | '’') && next.next().is_some_and(char::is_alphanumeric))
-        }
+        (Some(p), Some(n)) => !n.is_numeric() && cuts::runs_on_in_word(p, n, next.next()),
         _ => false,
     };
     runs_on && head.contains(' ')

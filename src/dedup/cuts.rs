@@ -173,10 +173,10 @@ impl Look {
         if long {
             return false;
         }
-        // Nor does a phrase's line end after an opening quote or start with
-        // a closing one (a speaker's words between two quotations, `" said
-        // a spokesman. "`, written as a line). (A long line may: an article
-        // can end a paragraph with a stray `"`.)
+        // Nor does a phrase's line end or start inside a quotation's marks
+        // (a speaker's words between two quotations, `" said a spokesman.
+        // "`, written as a line). (A long line may: an article can end a
+        // paragraph with a stray `"`.)
         if self.inside_quote_marks {
             return true;
         }
@@ -209,17 +209,11 @@ impl Look {
         self.prev.is_alphanumeric() && self.next.is_alphanumeric()
     }
 
-    /// The text runs on through the cut: inside a word that goes on in
-    /// small letters or digits (`sh|areholders`, `19|87`, `Monday|'s`),
-    /// where no capital marks a new start, or before a stop or a comma
-    /// (`expected|.`).
+    /// The text runs on through the cut: inside a word ([`runs_on_in_word`])
+    /// or before a stop, a comma, a colon or a semicolon (`expected|.`).
     pub(super) fn runs_on(&self) -> bool {
-        let in_word = self.prev.is_alphanumeric()
-            && (self.next.is_lowercase()
-                || (self.prev.is_numeric() && self.next.is_numeric())
-                || (matches!(self.next, '\'' | '’')
-                    && self.after.is_some_and(char::is_alphanumeric)));
-        in_word || matches!(self.next, '.' | ',' | ';' | ':' | '!' | '?')
+        runs_on_in_word(self.prev, self.next, self.after)
+            || matches!(self.next, '.' | ',' | ';' | ':' | '!' | '?')
     }
 
     /// Glued text that looks like the seam of two paragraphs: after a
@@ -245,6 +239,16 @@ impl Look {
     fn sentence(&self) -> bool {
         is_stop(self.core) && !self.next.is_lowercase() && !self.initialism
     }
+}
+
+/// Whether text with `prev`, then `next` and `after`, runs on inside a word
+/// between them: into small letters or digits (`sh|areholders`, `19|87`,
+/// `Monday|'s`), where no capital marks a new start.
+pub(super) fn runs_on_in_word(prev: char, next: char, after: Option<char>) -> bool {
+    prev.is_alphanumeric()
+        && (next.is_lowercase()
+            || (prev.is_numeric() && next.is_numeric())
+            || (matches!(next, '\'' | '’') && after.is_some_and(char::is_alphanumeric)))
 }
 
 /// Whether a cut falls inside a word: two letters or digits with no space

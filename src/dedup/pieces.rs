@@ -418,23 +418,31 @@ impl Frame {
 
     /// No cut where a line held inside another ends, glued, and the text
     /// runs on (inside a word, `…makes sense for sh|areholders`, or before
-    /// a stop or a comma, `…widely expected|.`) and no line starts: such a
-    /// line is a copy that a length-limited field cut short, however long.
-    /// Unless the group's lines show its paragraphs by their ends: they end
-    /// alone at more cuts than they start alone (a prefix cascade), or
-    /// where sentences end more often than where text runs on. Then the
-    /// text may run on at a paragraph's end where a name was lost (`…plays
-    /// Karolina|powered her way`).
+    /// a stop, a comma, a colon or a semicolon, `…widely expected|.`) and
+    /// no line starts: such a line is a copy that a length-limited field
+    /// cut short, however long. Unless the group's lines show its
+    /// paragraphs by their ends: of the glued cuts where a line ends and
+    /// none starts, more are where the text does not run on than there are
+    /// cuts where a line starts and none ends (a prefix cascade), or more
+    /// are after a sentence or a lead-in (`ends_text`) than where the text
+    /// runs on. Then the text may run on at a paragraph's end where a name
+    /// was lost (`…plays Karolina|powered her way`). (The ends that run on
+    /// are not counted as ends: many copies of a suffix cascade's lines,
+    /// cut short, would otherwise show its paragraphs by their ends.)
     fn veto_cut_short(&self, accepted: &mut [bool]) {
-        let last = self.cands.len() - 1;
-        let interior = &self.cands[1..last];
+        let Some(interior) = self.cands.get(1..self.cands.len().saturating_sub(1)) else {
+            return;
+        };
         let end_only = |c: &Cand| c.ev.end && !c.ev.start && c.glue == Glue::Tight;
         let (mut ends, mut breaks, mut runs) = (0, 0, 0);
         for c in interior.iter().filter(|c| end_only(c)) {
-            ends += 1;
             let Some(look) = c.look else { continue };
             breaks += usize::from(look.ends_text());
-            runs += usize::from(look.runs_on());
+            if look.runs_on() {
+                runs += 1;
+            } else {
+                ends += 1;
+            }
         }
         let starts = interior.iter().filter(|c| c.ev.start && !c.ev.end).count();
         if runs == 0 || breaks > runs || ends > starts {
@@ -640,8 +648,8 @@ impl Wanted {
 /// side: a quote that opens before the cut (`author. "|I've`) or closes
 /// after it (`manufacturing,|" said`), so the cut is inside a quotation's
 /// marks, which squeezed text cannot tell (`author."I've` reads as a
-/// quote that closes). `raw_of`: the raw offset of squeezed offset `k - 1`
-/// or `k`.
+/// quote that closes). `raw_of` maps a squeezed offset of `line` to its
+/// raw one; it is asked for `k - 1` and `k` only.
 fn spaced_quote_beside(line: &Line, k: usize, raw_of: impl Fn(usize) -> usize) -> bool {
     let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
     let raw = line.raw;

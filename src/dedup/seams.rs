@@ -330,9 +330,9 @@ impl QuoteState {
     /// goes on into the next paragraph, which opens with the seam's quote,
     /// as news style writes it; narration after a closed quote speaks of
     /// others. (In the 4,224 articles of `../shared/corpus/articles.jsonl`,
-    /// of the 239 paragraph breaks of this kind, the 41 whose text speaks
-    /// in the first or second person all open there, and 187 of the other
-    /// 198 close.)
+    /// of the 239 paragraph breaks of this kind, counted again for the
+    /// second person, the 41 whose text speaks in the first or second
+    /// person all open there, and 187 of the other 198 close.)
     fn closes_at(&self, text: &str, at: usize) -> bool {
         if !self.open {
             return false;
@@ -408,7 +408,9 @@ impl FalseStops {
     /// is to what follows: inside an e-mail address, a URL or a domain
     /// (`Jane.Doe@example.com`, `Halo.Bungie.Org`), a version (`v1.2.3`),
     /// or after a title that always precedes a name (`Mr.Benn`), from the
-    /// sentence splitter's own table of abbreviations.
+    /// sentence splitter's own table of abbreviations; but a dotted run
+    /// ends a sentence where a word meets an initialism (`States.U.S.`) or
+    /// a number a capitalised word (`2.74.She`).
     ///
     /// Narrower than the splitter's `is_false_stop`, which also takes a
     /// glued capital followed by a comma (`Olympics.Gardener,`) for no
@@ -457,9 +459,10 @@ impl FalseStops {
             // A word, then an initialism (`the row.U.S. Ambassador`, `the
             // United States.U.S. officials`): a sentence ends, and the next
             // opens with the initialism; a domain's parts are words. And a
-            // number, then a word in small letters after a capital (`against
-            // 2.74.She`, `A$35.1m.The`): a version's or an address's parts
-            // are numbers or words in one case.
+            // part with a digit (a number, `1m`), then a word in small
+            // letters after a capital (`against 2.74.She`, `A$35.1m.The`):
+            // a version's or an address's parts are numbers or words in one
+            // case (`v1.2.3`, `bbc.co.uk`; `v1.2.Beta` splits, as rare).
             // (Only a `.` stands in a dotted run: after any other stop the
             // run ends at the stop, and nothing follows in it.)
             let after = text.get(i + 1..run_end).unwrap_or("");

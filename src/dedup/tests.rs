@@ -34,8 +34,6 @@ fn split_glued_cuts_where_no_space_follows_a_stop() {
         split_glued("Shares of <ACME Inc>.The company said so."),
         vec!["Shares of <ACME Inc>.", "The company said so."]
     );
-    // A word in small letters, then an initialism: a dotted run, but no
-    // domain (`Halo.Bungie.Org` stays whole).
     // A word, then an initialism; a number, then a word: seams too.
     assert_eq!(
         split_glued("It had differences with the United States.U.S. officials say so."),
@@ -63,6 +61,8 @@ fn split_glued_cuts_where_no_space_follows_a_stop() {
     ] {
         assert_eq!(split_glued(one), vec![one]);
     }
+    // A word in small letters, then an initialism: a dotted run, but no
+    // domain (`Halo.Bungie.Org` stays whole).
     assert_eq!(
         split_glued("Talks failed to resolve the row.U.S. Ambassador Samuels said so."),
         vec![
@@ -1628,5 +1628,27 @@ fn a_speakers_words_between_two_quotations_cut_no_paragraph() {
         "\" said a spokesman for the author of the books. \"".to_string(),
         ps[2].to_string(),
     ];
+    assert_eq!(rebuild(&lines), paras(&ps));
+}
+
+#[test]
+fn more_copies_cut_short_than_paragraphs_still_cut_nothing() {
+    // Every line of a suffix cascade written again, cut short inside a
+    // word, some twice: the copies' own ends must not read as a prefix
+    // cascade's ends, however many there are.
+    let ps = [
+        "The board met on Monday and will listen to any bid that makes sense for shareholders.",
+        "It said the sale was not expected before the summer, when talks with two bidders end.",
+        "Shares closed up 12 cents in busy trading on the news, the exchange said on Tuesday.",
+    ];
+    let mut lines = suffixes(&ps);
+    for (i, cut) in [(0, 70), (0, 100), (1, 60), (1, 120), (2, 50)] {
+        let line = &suffixes(&ps)[i];
+        let mut at = cut;
+        while !line[at..].starts_with(|c: char| c.is_lowercase()) || line[..at].ends_with(' ') {
+            at += 1;
+        }
+        lines.push(line[..at].to_string());
+    }
     assert_eq!(rebuild(&lines), paras(&ps));
 }
