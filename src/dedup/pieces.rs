@@ -374,7 +374,7 @@ impl Frame {
             if !accepted[s]
                 && accepted[e]
                 && self.cands[e].ev.start
-                && may_head_elements(c.ev, c.glue, c.look, style, || {
+                && may_head_elements(c.ev, c.glue, c.look, self.cands[e].glue, style, || {
                     self.after_heading(lines, g, &accepted, s)
                 })
             {

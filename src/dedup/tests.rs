@@ -1652,3 +1652,45 @@ fn more_copies_cut_short_than_paragraphs_still_cut_nothing() {
     }
     assert_eq!(rebuild(&lines), paras(&ps));
 }
+
+#[test]
+fn a_paragraphs_last_sentence_written_as_a_line_is_a_copy_where_paragraphs_are_glued() {
+    // A suffix cascade glued with no space, and the first paragraph's last
+    // sentence written as a line of its own (a link or an emphasis over
+    // it): the line starts after a space, inside running text, and ends
+    // at the glued seam of two paragraphs, as an inline element at a
+    // block's end does. Long though it is, it starts no paragraph.
+    let p1 = "On the international front, the minister said banks must lend more to developing countries. He was asked about it after the agency cut the ratings of six large banks.";
+    let p2 = "He said developing countries must adopt market policies to draw capital.";
+    let p3 = "The money must come either through equity or debt, he said.";
+    let mut lines = suffixes(&[p1, p2, p3]);
+    lines.push("He was asked about it after the agency cut the ratings of six large banks.".into());
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    assert_eq!(out, paras(&[p1, p2, p3]));
+}
+
+#[test]
+fn a_block_set_apart_by_spaces_inside_glued_paragraphs_starts_one() {
+    // `<p>…</p> <blockquote> <p>“…”</p> </blockquote> <p>…</p>` in a
+    // cascade glued with no space: the quotation's block is spaced on both
+    // sides in the lines that hold it, so its line is a block, not an
+    // inline element, though it starts after a sentence with a space.
+    let p0 = "The council approved the budget shortly after midnight.";
+    let p1 =
+        "The finance director told the council that reserves would otherwise have fallen too low.";
+    let q = "“Nobody up here wanted to cut a library hour. But a city that cannot borrow cannot fix a road.”";
+    let p2 = "Several speakers asked why the police overtime line grew while other departments were cut.";
+    let p3 = "The budget takes effect on 1 April.";
+    let tail = [p1, " ", q, " ", p2, p3].concat();
+    let lines = [
+        [p0, tail.as_str()].concat(),
+        tail.clone(),
+        q.to_string(),
+        [p2, p3].concat(),
+        p3.to_string(),
+    ];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    assert_eq!(out, paras(&[p0, p1, q, p2, p3]));
+}
