@@ -305,20 +305,18 @@ pub(super) fn may_head_cascade(glue: Glue, look: Option<Look>) -> bool {
 /// paragraphs with no space, at a spaced cut before a small letter (`…
 /// borrowing. “Nobody` and `New --follow` may start one): a phrase quoted
 /// from a paragraph's end (`annual council session in September, they
-/// said.`) starts inside a sentence; nor there, unless a line ends at the
-/// cut, a heading ends before it (`after_heading`), or the line is long or
-/// a sentence or a lead-in ends before it and the line's own end
-/// (`end_glue`) is no glued seam: a short phrase quoted from a paragraph's
-/// end (`Christian Andersen.` after `…the birth of writer Hans`) starts
-/// inside a sentence too, and a line spaced at its start and glued at its
-/// end is an inline element at a block's end (a paragraph's last sentence
-/// linked or emphasised), where a nested block (a blockquote) is set apart
-/// by spaces on both sides.
+/// said.`) starts inside a sentence; nor there, unless a heading ends
+/// before it (`after_heading`), or a line ends at the cut, the line is
+/// long, or a sentence or a lead-in ends before it, and the lines starting
+/// there are no `inline_tail` (see `Frame::inline_tails`): a short phrase
+/// quoted from a paragraph's end (`Christian Andersen.` after `…the birth
+/// of writer Hans`) starts inside a sentence too, and so does a
+/// paragraph's last sentence linked or written as a line of its own.
 pub(super) fn may_head_elements(
     ev: Events,
     glue: Glue,
     look: Option<Look>,
-    end_glue: Glue,
+    inline_tail: bool,
     style: Style,
     after_heading: impl FnOnce() -> bool,
 ) -> bool {
@@ -327,8 +325,7 @@ pub(super) fn may_head_elements(
             && glue == Glue::Spaced
             && look.is_some_and(|l| {
                 l.next.is_lowercase()
-                    || !(ev.end
-                        || ((ev.long_start || l.ends_text()) && end_glue != Glue::Tight)
+                    || !(((ev.end || ev.long_start || l.ends_text()) && !inline_tail)
                         || after_heading())
             }))
 }

@@ -318,6 +318,11 @@ impl Frame {
             .map(|(i, c)| i == 0 || i == last || accept(c.ev, c.glue, c.look, style))
             .collect();
         self.veto_inline_ends(&mut accepted);
+        let tails = match style {
+            Style::Tight => self.inline_tails(),
+            Style::Spaced => vec![false; self.cands.len()],
+        };
+        self.veto_inline_junctions(&mut accepted, &tails);
         self.veto_cut_short(&mut accepted);
         // Where one line ends and, after a gap, another starts, and the gap
         // is the text of a line too short to be placed by a key (`Recount.`,
@@ -374,7 +379,7 @@ impl Frame {
             if !accepted[s]
                 && accepted[e]
                 && self.cands[e].ev.start
-                && may_head_elements(c.ev, c.glue, c.look, self.cands[e].glue, style, || {
+                && may_head_elements(c.ev, c.glue, c.look, tails[s], style, || {
                     self.after_heading(lines, g, &accepted, s)
                 })
             {
@@ -382,6 +387,46 @@ impl Frame {
             }
         }
         accepted
+    }
+
+    /// For each cut, whether lines start there and every one is an inline
+    /// tail: it ends at a glued seam where a cascade's line starts (one
+    /// that runs to the group's end). Such a line runs from inside a
+    /// block's running text to the block's end, as the scraper cut it: an
+    /// inline element (a paragraph's last sentence linked, or written as a
+    /// line of its own). A nested block (a blockquote) is set apart by
+    /// spaces on both sides, or, inside a container the walk wrote, ends
+    /// where another of the container's elements starts; the group's last
+    /// paragraph is left as it is, its end showing no glue.
+    fn inline_tails(&self) -> Vec<bool> {
+        let last = self.cands.len() - 1;
+        let mut to_end = vec![false; self.cands.len()];
+        for &(s, e) in &self.whole {
+            to_end[s] |= e == last;
+        }
+        // Per cut: no line starts there (0), every line starting there is
+        // a tail (1), some line is not (2).
+        let mut tails = vec![0u8; self.cands.len()];
+        for &(s, e) in &self.whole {
+            let tail = e < last && self.cands[e].glue == Glue::Tight && to_end[e];
+            tails[s] = if tails[s] == 2 || !tail { 2 } else { 1 };
+        }
+        tails.into_iter().map(|t| t == 1).collect()
+    }
+
+    /// No cut where the scraper glued paragraphs with no space, at a spaced
+    /// cut that only a junction makes (one line ends there, another
+    /// starts), when the lines starting there are inline tails
+    /// ([`Frame::inline_tails`]): what ends there is the block's text
+    /// before them (the sentences of a paragraph, each written as a line).
+    fn veto_inline_junctions(&self, accepted: &mut [bool], tails: &[bool]) {
+        let last = self.cands.len() - 1;
+        for i in 1..last {
+            let c = &self.cands[i];
+            if accepted[i] && tails[i] && c.glue == Glue::Spaced && !c.ev.structural {
+                accepted[i] = false;
+            }
+        }
     }
 
     /// No cut where a short sentence that a line holds inside starts or

@@ -1694,3 +1694,20 @@ fn a_block_set_apart_by_spaces_inside_glued_paragraphs_starts_one() {
     assert_eq!(rebuild(&out), out, "a fixed point");
     assert_eq!(out, paras(&[p0, p1, q, p2, p3]));
 }
+
+#[test]
+fn a_paragraphs_sentences_each_written_as_a_line_cut_nothing_where_paragraphs_are_glued() {
+    // The same cascade, with the first paragraph's two last sentences each
+    // written as a line: one ends where the other starts, but they tile
+    // the paragraph's running text up to its glued end, where the next
+    // cascade line starts; they are copies, not blocks.
+    let p1 = "The agency cut the ratings of six large banks on Tuesday. It expected their leverage to stay high. It said the banks' operating returns had recently declined.";
+    let p2 = "But the agency also said the banks' recent problems would probably be temporary.";
+    let p3 = "The banks declined to comment.";
+    let mut lines = suffixes(&[p1, p2, p3]);
+    lines.push("It expected their leverage to stay high.".into());
+    lines.push("It said the banks' operating returns had recently declined.".into());
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    assert_eq!(out, paras(&[p1, p2, p3]));
+}
