@@ -134,7 +134,8 @@ impl Look {
 
     /// A paragraph cannot start here, however the text is glued: where
     /// glued, after an opening mark or a hyphen (a straight quote opens
-    /// only before a letter or digit: before a mark it closes), or before
+    /// only before a letter or digit, and not after a small letter or a
+    /// digit: there it closes), or before
     /// a closing quote or bracket (`”`, `)`, `]`, `}`) where no line
     /// starts; and unless the line making
     /// the cut is `long`, inside a word after an apostrophe (`Biden|'s`),
@@ -144,9 +145,13 @@ impl Look {
     /// lost, `enough.ebb`, `30%An`): words only touch with no space where
     /// the scraper glued them.
     fn never(&self, glue: Glue, start: bool, long: bool) -> bool {
-        // A straight quote opens only a word: before a mark (`'not US
-        // matter'* BT offers`) it closes.
-        let straight_closes = matches!(self.prev, '"' | '\'') && !self.next.is_alphanumeric();
+        // A straight quote opens only a word, after a space or a mark:
+        // before a mark (`'not US matter'* BT offers`) it closes, and after
+        // a word in small letters or a number (`top music earner'Apple`,
+        // where a list's items touch); an apostrophe inside a name follows
+        // a capital (`O'Neill`).
+        let straight_closes = matches!(self.prev, '"' | '\'')
+            && (!self.next.is_alphanumeric() || self.core.is_lowercase() || self.core.is_numeric());
         let closes =
             self.closes_low || straight_closes || (is_closer(self.prev) && is_stop(self.core));
         let opened = is_opener(self.prev) && !closes;
@@ -417,6 +422,26 @@ mod tests {
             START,
             Glue::Tight,
             look("matter'*BToffers", 7),
+            Style::Tight
+        ));
+        // And after a word in small letters (`earner'Apple`), but not
+        // inside a name (`O'Neill`), nor where it opens a quotation.
+        assert!(accept(
+            START,
+            Glue::Tight,
+            look("earner'Appleunveils", 7),
+            Style::Tight
+        ));
+        assert!(!accept(
+            START,
+            Glue::Tight,
+            look("O'Neillsaid", 2),
+            Style::Tight
+        ));
+        assert!(!accept(
+            START,
+            Glue::Tight,
+            look("said:'Weare", 6),
             Style::Tight
         ));
         // Line-start evidence outranks a lower-case start after a stop.

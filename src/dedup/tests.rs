@@ -1711,3 +1711,19 @@ fn a_paragraphs_sentences_each_written_as_a_line_cut_nothing_where_paragraphs_ar
     assert_eq!(rebuild(&out), out, "a fixed point");
     assert_eq!(out, paras(&[p1, p2, p3]));
 }
+
+#[test]
+fn list_items_ending_with_a_quote_and_glued_to_the_next_item_split_where_lines_start() {
+    // A box of quoted headlines in a suffix cascade glued with no space:
+    // an item's closing quote touches the next item's capital.
+    let ps = [
+        "The festival opens on Friday with three new stages.",
+        "Prince crowned 'top music earner'",
+        "Apple unveils low-cost 'Mac mini'",
+        "UK TV channel rapped for advert",
+        "Tickets are still on sale at the gate.",
+    ];
+    let out = rebuild(&suffixes(&ps));
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    assert_eq!(out, paras(&ps));
+}
