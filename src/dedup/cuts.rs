@@ -146,12 +146,15 @@ impl Look {
     /// the scraper glued them.
     fn never(&self, glue: Glue, start: bool, long: bool) -> bool {
         // A straight quote opens only a word, after a space or a mark:
-        // before a mark (`'not US matter'* BT offers`) it closes, and after
-        // a word in small letters or a number (`top music earner'Apple`,
-        // where a list's items touch); an apostrophe inside a name follows
-        // a capital (`O'Neill`).
+        // before a mark (`'not US matter'* BT offers`) it closes, and right
+        // after a word in small letters or a number (`top music
+        // earner'Apple`, where a list's items touch), unless the raw text
+        // spaces it from that word (`said 'We`, `inside_quote_marks`); an
+        // apostrophe inside a name follows a capital (`O'Neill`).
         let straight_closes = matches!(self.prev, '"' | '\'')
-            && (!self.next.is_alphanumeric() || self.core.is_lowercase() || self.core.is_numeric());
+            && (!self.next.is_alphanumeric()
+                || ((self.core.is_lowercase() || self.core.is_numeric())
+                    && !self.inside_quote_marks));
         let closes =
             self.closes_low || straight_closes || (is_closer(self.prev) && is_stop(self.core));
         let opened = is_opener(self.prev) && !closes;
@@ -444,6 +447,14 @@ mod tests {
             look("said:'Weare", 6),
             Style::Tight
         ));
+        // Nor where the raw text spaces it from the word (`said 'We`), for
+        // a long line too (a pull quote printed without its marks).
+        let spaced = look("said'Weare", 5).map(|l| l.inside_quote_marks(true));
+        let long = Events {
+            long_start: true,
+            ..START
+        };
+        assert!(!accept(long, Glue::Tight, spaced, Style::Tight));
         // Line-start evidence outranks a lower-case start after a stop.
         assert!(accept(
             START,

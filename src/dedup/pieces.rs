@@ -389,8 +389,8 @@ impl Frame {
         accepted
     }
 
-    /// For each cut, whether lines start there and every one is an inline
-    /// tail: it ends at a glued seam where a cascade's line starts (one
+    /// For each cut, whether lines start there and every one not cut off
+    /// (`whole`) is an inline tail: it ends at a glued seam where a cascade's line starts (one
     /// that runs to the group's end). Such a line runs from inside a
     /// block's running text to the block's end, as the scraper cut it: an
     /// inline element (a paragraph's last sentence linked, or written as a
@@ -423,7 +423,8 @@ impl Frame {
         let last = self.cands.len() - 1;
         for i in 1..last {
             let c = &self.cands[i];
-            if accepted[i] && tails[i] && c.glue == Glue::Spaced && !c.ev.structural {
+            let junction = c.ev.start && c.ev.end;
+            if accepted[i] && tails[i] && junction && c.glue == Glue::Spaced && !c.ev.structural {
                 accepted[i] = false;
             }
         }
@@ -688,7 +689,7 @@ impl Wanted {
     }
 }
 
-/// Whether a straight quote touches the cut at squeezed offset `k` of
+/// Whether a straight quote (`"`, or `'` before the cut) touches the cut at squeezed offset `k` of
 /// `line` (written with no space at the cut) and has a space on its other
 /// side: a quote that opens before the cut (`author. "|I've`) or closes
 /// after it (`manufacturing,|" said`), so the cut is inside a quotation's
@@ -698,7 +699,7 @@ impl Wanted {
 fn spaced_quote_beside(line: &Line, k: usize, raw_of: impl Fn(usize) -> usize) -> bool {
     let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
     let raw = line.raw;
-    let opens = line.sq[..k].ends_with(b"\"") && {
+    let opens = (line.sq[..k].ends_with(b"\"") || line.sq[..k].ends_with(b"'")) && {
         let q = raw_of(k - 1);
         space(raw[..q].chars().next_back())
     };
