@@ -419,34 +419,16 @@ mod tests {
         assert!(accept(START, Glue::Tight, l, Style::Tight));
         assert!(!accept(START, Glue::Spaced, l, Style::Tight));
         assert!(accept(START, Glue::Spaced, l, Style::Spaced));
+        // A line starting at a cut glued with no space, in a file so glued.
+        let glued_start = |s: &str, k: usize| accept(START, Glue::Tight, look(s, k), Style::Tight);
         // A straight quote before a mark closes: a list of quoted
         // headlines glued item to item.
-        assert!(accept(
-            START,
-            Glue::Tight,
-            look("matter'*BToffers", 7),
-            Style::Tight
-        ));
+        assert!(glued_start("matter'*BToffers", 7));
         // And after a word in small letters (`earner'Apple`), but not
         // inside a name (`O'Neill`), nor where it opens a quotation.
-        assert!(accept(
-            START,
-            Glue::Tight,
-            look("earner'Appleunveils", 7),
-            Style::Tight
-        ));
-        assert!(!accept(
-            START,
-            Glue::Tight,
-            look("O'Neillsaid", 2),
-            Style::Tight
-        ));
-        assert!(!accept(
-            START,
-            Glue::Tight,
-            look("said:'Weare", 6),
-            Style::Tight
-        ));
+        assert!(glued_start("earner'Appleunveils", 7));
+        assert!(!glued_start("O'Neillsaid", 2));
+        assert!(!glued_start("said:'Weare", 6));
         // Nor where the raw text spaces it from the word (`said 'We`), for
         // a long line too (a pull quote printed without its marks).
         let spaced = look("said'Weare", 5).map(|l| l.inside_quote_marks(true));
@@ -456,12 +438,7 @@ mod tests {
         };
         assert!(!accept(long, Glue::Tight, spaced, Style::Tight));
         // Line-start evidence outranks a lower-case start after a stop.
-        assert!(accept(
-            START,
-            Glue::Tight,
-            look("enough.ebbSM", 7),
-            Style::Tight
-        ));
+        assert!(glued_start("enough.ebbSM", 7));
     }
 
     #[test]

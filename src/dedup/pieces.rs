@@ -390,28 +390,28 @@ impl Frame {
     }
 
     /// For each cut, whether lines start there and every one not cut off
-    /// (`whole`) is an inline tail: it ends at a glued seam where a cascade's line starts (one
-    /// that runs to the group's end). Such a line runs from inside a
-    /// block's running text to the block's end, as the scraper cut it: an
-    /// inline element (a paragraph's last sentence linked, or written as a
-    /// line of its own). A nested block (a blockquote) is set apart by
-    /// spaces on both sides, or, inside a container the walk wrote, ends
-    /// where another of the container's elements starts; the group's last
-    /// paragraph is left as it is, its end showing no glue.
+    /// (`whole`) is an inline tail: it ends at a glued seam where a
+    /// cascade's line starts (one that runs to the group's end). Such a
+    /// line runs from inside a block's running text to the block's end, as
+    /// the scraper cut it: an inline element (a paragraph's last sentence
+    /// linked, or written as a line of its own). A nested block (a
+    /// blockquote) is set apart by spaces on both sides, or, inside a
+    /// container the walk wrote, ends where another of the container's
+    /// elements starts; the group's last paragraph is left as it is, its
+    /// end showing no glue.
     fn inline_tails(&self) -> Vec<bool> {
-        let last = self.cands.len() - 1;
-        let mut to_end = vec![false; self.cands.len()];
+        let n = self.cands.len();
+        let last = n - 1;
+        let mut to_end = vec![false; n];
         for &(s, e) in &self.whole {
             to_end[s] |= e == last;
         }
-        // Per cut: no line starts there (0), every line starting there is
-        // a tail (1), some line is not (2).
-        let mut tails = vec![0u8; self.cands.len()];
+        let (mut starts, mut other) = (vec![false; n], vec![false; n]);
         for &(s, e) in &self.whole {
-            let tail = e < last && self.cands[e].glue == Glue::Tight && to_end[e];
-            tails[s] = if tails[s] == 2 || !tail { 2 } else { 1 };
+            starts[s] = true;
+            other[s] |= !(e < last && self.cands[e].glue == Glue::Tight && to_end[e]);
         }
-        tails.into_iter().map(|t| t == 1).collect()
+        starts.iter().zip(&other).map(|(&s, &o)| s && !o).collect()
     }
 
     /// No cut where the scraper glued paragraphs with no space, at a spaced
@@ -689,17 +689,17 @@ impl Wanted {
     }
 }
 
-/// Whether a straight quote (`"`, or `'` before the cut) touches the cut at squeezed offset `k` of
-/// `line` (written with no space at the cut) and has a space on its other
-/// side: a quote that opens before the cut (`author. "|I've`) or closes
-/// after it (`manufacturing,|" said`), so the cut is inside a quotation's
-/// marks, which squeezed text cannot tell (`author."I've` reads as a
-/// quote that closes). `raw_of` maps a squeezed offset of `line` to its
+/// Whether a straight quote (`"`, or `'` before the cut) touches the cut
+/// at squeezed offset `k` of `line` (written with no space at the cut) and
+/// has a space on its other side: a quote that opens before the cut
+/// (`author. "|I've`, `said '|We`) or closes after it (`manufacturing,|"
+/// said`), so the cut is inside a quotation's marks, which squeezed text
+/// cannot tell (`author."I've` reads as a quote that closes). `raw_of` maps a squeezed offset of `line` to its
 /// raw one; it is asked for `k - 1` and `k` only.
 fn spaced_quote_beside(line: &Line, k: usize, raw_of: impl Fn(usize) -> usize) -> bool {
     let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
     let raw = line.raw;
-    let opens = (line.sq[..k].ends_with(b"\"") || line.sq[..k].ends_with(b"'")) && {
+    let opens = matches!(line.sq[..k].last(), Some(b'"' | b'\'')) && {
         let q = raw_of(k - 1);
         space(raw[..q].chars().next_back())
     };

@@ -6,6 +6,14 @@ fn paras(ps: &[&str]) -> Vec<String> {
     ps.iter().map(|s| s.to_string()).collect()
 }
 
+/// Asserts that `lines` rebuild to the paragraphs `want` and that the
+/// result is a fixed point (cleaning it again changes nothing).
+fn assert_rebuilds<S: AsRef<str>>(lines: &[S], want: &[&str]) {
+    let out = rebuild(lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    assert_eq!(out, paras(want));
+}
+
 /// The following-siblings cascade of `ps`: each paragraph glued to every
 /// one after it.
 fn suffixes(ps: &[&str]) -> Vec<String> {
@@ -640,9 +648,7 @@ fn a_phrase_quoted_from_a_paragraphs_end_makes_no_cut_where_paragraphs_are_glued
         glued(&[p2, p3]),
         p3.to_string(),
     ];
-    let out = rebuild(&lines);
-    assert_eq!(rebuild(&out), out, "a fixed point");
-    assert_eq!(rebuild(&lines), paras(&[p1, p2, p3]));
+    assert_rebuilds(&lines, &[p1, p2, p3]);
 }
 
 #[test]
@@ -655,9 +661,7 @@ fn a_container_keeps_the_order_of_a_child_written_whole_before_it() {
         "After Real's 3-0 win at Roma, the England skipper said another poor season would not do.";
     let glued = [p0, p1].concat();
     let lines = [p1, glued.as_str(), p0, p1];
-    let out = rebuild(&lines);
-    assert_eq!(rebuild(&out), out, "a fixed point");
-    assert_eq!(rebuild(&lines), paras(&[p0, p1]));
+    assert_rebuilds(&lines, &[p0, p1]);
 }
 
 #[test]
@@ -668,9 +672,7 @@ fn a_short_truncated_copy_before_the_whole_article_on_one_line_is_dropped() {
     let p2 = "Guidant is a key producer of equipment that combats heart problems.";
     let glued = [p1, p2].concat();
     let lines = ["Guidant is ...", glued.as_str()];
-    let out = rebuild(&lines);
-    assert_eq!(rebuild(&out), out, "a fixed point");
-    assert_eq!(rebuild(&lines), paras(&[p1, p2]));
+    assert_rebuilds(&lines, &[p1, p2]);
 }
 
 #[test]
@@ -686,17 +688,15 @@ fn a_caption_glued_to_a_heading_cuts_it_though_another_caption_ends_with_it() {
         "Okra Moon's singer, on the main stage. Photo: Reuters",
         "The power went off twice in the middle of their set.",
     ];
-    let out = rebuild(&lines);
-    assert_eq!(rebuild(&out), out, "a fixed point");
-    assert_eq!(
-        rebuild(&lines),
-        paras(&[
+    assert_rebuilds(
+        &lines,
+        &[
             "The Lantern Choir",
             "Photo: Reuters",
             "Forty singers in yellow raincoats, on the smallest stage, on Friday at noon.",
             "Okra Moon's singer, on the main stage. Photo: Reuters",
             "The power went off twice in the middle of their set.",
-        ])
+        ],
     );
 }
 
@@ -1665,9 +1665,7 @@ fn a_paragraphs_last_sentence_written_as_a_line_is_a_copy_where_paragraphs_are_g
     let p3 = "The money must come either through equity or debt, he said.";
     let mut lines = suffixes(&[p1, p2, p3]);
     lines.push("He was asked about it after the agency cut the ratings of six large banks.".into());
-    let out = rebuild(&lines);
-    assert_eq!(rebuild(&out), out, "a fixed point");
-    assert_eq!(out, paras(&[p1, p2, p3]));
+    assert_rebuilds(&lines, &[p1, p2, p3]);
 }
 
 #[test]
@@ -1690,9 +1688,7 @@ fn a_block_set_apart_by_spaces_inside_glued_paragraphs_starts_one() {
         [p2, p3].concat(),
         p3.to_string(),
     ];
-    let out = rebuild(&lines);
-    assert_eq!(rebuild(&out), out, "a fixed point");
-    assert_eq!(out, paras(&[p0, p1, q, p2, p3]));
+    assert_rebuilds(&lines, &[p0, p1, q, p2, p3]);
 }
 
 #[test]
@@ -1707,9 +1703,7 @@ fn a_paragraphs_sentences_each_written_as_a_line_cut_nothing_where_paragraphs_ar
     let mut lines = suffixes(&[p1, p2, p3]);
     lines.push("It expected their leverage to stay high.".into());
     lines.push("It said the banks' operating returns had recently declined.".into());
-    let out = rebuild(&lines);
-    assert_eq!(rebuild(&out), out, "a fixed point");
-    assert_eq!(out, paras(&[p1, p2, p3]));
+    assert_rebuilds(&lines, &[p1, p2, p3]);
 }
 
 #[test]
@@ -1723,7 +1717,5 @@ fn list_items_ending_with_a_quote_and_glued_to_the_next_item_split_where_lines_s
         "UK TV channel rapped for advert",
         "Tickets are still on sale at the gate.",
     ];
-    let out = rebuild(&suffixes(&ps));
-    assert_eq!(rebuild(&out), out, "a fixed point");
-    assert_eq!(out, paras(&ps));
+    assert_rebuilds(&suffixes(&ps), &ps);
 }
