@@ -29,15 +29,33 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
         let mut misfits = Vec::new();
         // The group of each misfit's line, and where it was placed.
         let mut group_of: HashMap<u32, usize> = HashMap::new();
+        // Each group's misfits are first parted from the lines they
+        // contradict where the two are joined most weakly; where that bans
+        // nothing, the misfits are set apart from the lines that fit.
+        let before = banned.len();
         for (k, g) in groups.iter().enumerate() {
             let bad = check_group(lines, g);
-            if !bad.is_empty() {
-                group_of.extend(g.members.iter().map(|&(l, _)| (l, k)));
+            if bad.is_empty() {
+                continue;
             }
-            misfits.extend(bad);
+            group_of.extend(g.members.iter().map(|&(l, _)| (l, k)));
+            let sources: Vec<u32> = bad.iter().map(|&(m, _)| m).collect();
+            let sinks: Vec<u32> = bad
+                .iter()
+                .filter_map(|&(_, c)| c)
+                .filter(|c| !sources.contains(c))
+                .collect();
+            if !sinks.is_empty() {
+                bridge_cut(lines, g, &adjacency, &mut banned, &sources, &sinks);
+            }
+            misfits.extend(sources);
         }
         if misfits.is_empty() {
             break;
+        }
+        // Parted where they were joined: placed again as they now are.
+        if banned.len() > before && round < MAX_ROUNDS {
+            continue;
         }
         if round == MAX_ROUNDS {
             // Still no consistent layout: keep each misfit's group apart whole.
@@ -83,6 +101,193 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
             .min()
     });
     groups
+}
+
+/// Parts a group's misfits (`sources`) from the members whose text they
+/// contradict (`sinks`) where the group joins them most weakly: a minimum
+/// cut, each edge weighing the bytes its two lines share, and bans its
+/// edges. The article holds some text in two places (a heading in a box of
+/// key events and over its post; a list printed twice); a line of that
+/// text alone joins the lines around both places by its few bytes, and
+/// those few bytes go, not the long overlaps that hold each place's lines
+/// together. Such a line then stays on the side where its start or end is
+/// a boundary that no other line there gives ([`sides_for_held_lines`]).
+/// Whether some edge was banned: none for groups too large to part so
+/// (the misfits are then set apart as before).
+fn bridge_cut(
+    lines: &[Line],
+    g: &Group,
+    adjacency: &Adjacency,
+    banned: &mut Banned,
+    sources: &[u32],
+    sinks: &[u32],
+) -> bool {
+    /// Members and augmenting paths past which a group is not parted so.
+    const MAX_MEMBERS: usize = 256;
+    const MAX_PATHS: usize = 256;
+    if g.members.len() > MAX_MEMBERS {
+        return false;
+    }
+    let index: HashMap<u32, usize> = g
+        .members
+        .iter()
+        .enumerate()
+        .map(|(k, &(l, _))| (l, k))
+        .collect();
+    let mut net = Network::new(g.members.len() + 2);
+    let (s, t) = (g.members.len(), g.members.len() + 1);
+    for l in sources {
+        net.join(s, index[l], i64::MAX / 4);
+    }
+    for l in sinks {
+        net.join(index[l], t, i64::MAX / 4);
+    }
+    for (ka, &(a, _)) in g.members.iter().enumerate() {
+        let la = lines[a as usize].sq.len() as i64;
+        for &(b, d) in adjacency.of(a) {
+            // Each edge is stored on both lines' sides: taken from one.
+            let Some(&kb) = index.get(&b).filter(|&&kb| kb > ka) else {
+                continue;
+            };
+            if !banned.contains(a, b, d) {
+                let lb = lines[b as usize].sq.len() as i64;
+                net.join(ka, kb, (la.min(d + lb) - d.max(0)).max(1));
+            }
+        }
+    }
+    let Some(mut side) = net.min_cut(s, t, MAX_PATHS) else {
+        return false;
+    };
+    side.truncate(g.members.len());
+    sides_for_held_lines(lines, g, adjacency, &index, &mut side);
+    let mut any = false;
+    for (ka, &(a, _)) in g.members.iter().enumerate() {
+        for &(b, d) in adjacency.of(a) {
+            if let Some(&kb) = index.get(&b) {
+                if side[ka] && !side[kb] && !banned.contains(a, b, d) {
+                    banned.insert(a, b, d);
+                    any = true;
+                }
+            }
+        }
+    }
+    any
+}
+
+/// Moves each member held whole by a member on the other side of a cut
+/// (`side`) to that side where only there its start or end is a boundary
+/// no other member gives: on its own side it cuts nothing new, and the
+/// other side would lose a paragraph start (`…Oyelaran winThe elite women
+/// are off`, where the line `The elite women are off` also opens a post).
+fn sides_for_held_lines(
+    lines: &[Line],
+    g: &Group,
+    adjacency: &Adjacency,
+    index: &HashMap<u32, usize>,
+    side: &mut [bool],
+) {
+    let extent = |k: usize| {
+        let (l, p) = g.members[k];
+        (p, p + lines[l as usize].sq.len() as i64)
+    };
+    // A move can leave another line held across: a few rounds.
+    for _ in 0..4 {
+        let mut ends: [HashMap<i64, u32>; 2] = [HashMap::new(), HashMap::new()];
+        for (k, &on) in side.iter().enumerate() {
+            let (a, b) = extent(k);
+            *ends[on as usize].entry(a).or_default() += 1;
+            *ends[on as usize].entry(b).or_default() += 1;
+        }
+        let moves: Vec<usize> = (0..g.members.len())
+            .filter(|&k| {
+                let (l, p) = g.members[k];
+                let (a, b) = extent(k);
+                let held_across = adjacency.of(l).iter().any(|&(o, d)| {
+                    index.get(&o).is_some_and(|&ko| {
+                        let (oa, ob) = extent(ko);
+                        side[ko] != side[k] && oa == p + d && oa <= a && b <= ob
+                    })
+                });
+                let new_boundary = |on: bool| {
+                    let mine = u32::from(side[k] == on);
+                    let others = |at: i64| ends[on as usize].get(&at).map_or(0, |&n| n) > mine;
+                    !others(a) || !others(b)
+                };
+                held_across && !new_boundary(side[k]) && new_boundary(!side[k])
+            })
+            .collect();
+        if moves.is_empty() {
+            break;
+        }
+        for k in moves {
+            side[k] = !side[k];
+        }
+    }
+}
+
+/// A flow network of undirected capacities, for [`bridge_cut`].
+struct Network {
+    /// Each arc's head and residual capacity; arc `i ^ 1` is its reverse.
+    arcs: Vec<(usize, i64)>,
+    /// Each node's arcs.
+    out: Vec<Vec<usize>>,
+}
+
+impl Network {
+    fn new(nodes: usize) -> Self {
+        Network {
+            arcs: Vec::new(),
+            out: vec![Vec::new(); nodes],
+        }
+    }
+
+    /// Joins `a` and `b` by `cap` each way.
+    fn join(&mut self, a: usize, b: usize, cap: i64) {
+        self.out[a].push(self.arcs.len());
+        self.arcs.push((b, cap));
+        self.out[b].push(self.arcs.len());
+        self.arcs.push((a, cap));
+    }
+
+    /// The nodes on `s`'s side of a minimum `s`-`t` cut (Edmonds-Karp:
+    /// shortest augmenting paths first); `None` past `max_paths` paths.
+    fn min_cut(&mut self, s: usize, t: usize, max_paths: usize) -> Option<Vec<bool>> {
+        let mut via = vec![usize::MAX; self.out.len()];
+        for _ in 0..=max_paths {
+            via.fill(usize::MAX);
+            let mut reached = vec![false; self.out.len()];
+            reached[s] = true;
+            let mut queue = VecDeque::from([s]);
+            while let Some(u) = queue.pop_front() {
+                for &arc in &self.out[u] {
+                    let (v, cap) = self.arcs[arc];
+                    if cap > 0 && !reached[v] {
+                        reached[v] = true;
+                        via[v] = arc;
+                        queue.push_back(v);
+                    }
+                }
+            }
+            if !reached[t] {
+                return Some(reached);
+            }
+            let mut flow = i64::MAX;
+            let mut v = t;
+            while v != s {
+                let arc = via[v];
+                flow = flow.min(self.arcs[arc].1);
+                v = self.arcs[arc ^ 1].0;
+            }
+            let mut v = t;
+            while v != s {
+                let arc = via[v];
+                self.arcs[arc].1 -= flow;
+                self.arcs[arc ^ 1].1 += flow;
+                v = self.arcs[arc ^ 1].0;
+            }
+        }
+        None
+    }
 }
 
 /// Edges taken out of the layout: `(a, b, d)` with `a < b`.
@@ -434,8 +639,9 @@ impl Assembly {
     }
 }
 
-/// The members whose bytes differ from the text assembled at their offset.
-pub(super) fn check_group(lines: &[Line], g: &Group) -> Vec<u32> {
+/// The members whose bytes differ from the text assembled at their offset,
+/// each with the member whose bytes were assembled where it first differs.
+pub(super) fn check_group(lines: &[Line], g: &Group) -> Vec<(u32, Option<u32>)> {
     if g.members.len() < 2 {
         return Vec::new();
     }
@@ -452,11 +658,22 @@ pub(super) fn check_group(lines: &[Line], g: &Group) -> Vec<u32> {
     }
     g.members
         .iter()
-        .filter(|&&(l, p)| {
+        .filter_map(|&(l, p)| {
             let start = (p - asm.shift) as usize;
             let sq = lines[l as usize].sq;
-            text.get(start..start + sq.len()) != Some(sq)
+            let Some(here) = text.get(start..start + sq.len()) else {
+                return Some((l, None));
+            };
+            if here == sq {
+                return None;
+            }
+            let at = start + here.iter().zip(sq).take_while(|(x, y)| x == y).count();
+            let piece = asm
+                .cuts
+                .partition_point(|&c| c <= at as i64)
+                .saturating_sub(1);
+            let other = asm.source.get(piece).copied().flatten();
+            Some((l, other.map(|mi| g.members[mi as usize].0)))
         })
-        .map(|&(l, _)| l)
         .collect()
 }

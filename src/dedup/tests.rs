@@ -405,6 +405,35 @@ fn a_paragraph_the_article_repeats_elsewhere_is_kept_in_both_places() {
 }
 
 #[test]
+fn a_heading_that_ends_one_run_and_opens_another_is_kept_in_both_places() {
+    // A live page: a box of key events, each the heading of a post further
+    // down. The walk writes the box as a cascade and each post as one; the
+    // last key event's own line is the end of the box's lines and the
+    // start of its post's: it must not join the two places into one.
+    let events = [
+        "Alpha wins the opening race",
+        "Beta sets a new course record",
+        "Gamma takes the final lap",
+    ];
+    let first = [
+        "9.05am",
+        "Alpha wins the opening race",
+        "Alpha led from the start and was never caught.",
+    ];
+    let last = [
+        "8.30am",
+        "Gamma takes the final lap",
+        "And the whole field follows close behind her.",
+    ];
+    let lines: Vec<String> = [&events[..], &first, &last]
+        .iter()
+        .flat_map(|run| suffixes(run))
+        .collect();
+    let article: Vec<&str> = [&events[..], &first, &last].concat();
+    assert_rebuilds(&lines, &article);
+}
+
+#[test]
 fn lines_repeated_beside_the_same_neighbours_are_the_scraper_repeating_them() {
     let article = [
         "Alpha rose sharply today.",
