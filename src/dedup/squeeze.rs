@@ -453,7 +453,17 @@ fn split_repeats(
     // no sentence (a heading, `Read more`, a photo credit, a list item)
     // are what a page repeats most, and count for less: a shuffled copy
     // of a list of headlines is mostly runs of one.
-    if !moved.contains(&true) || runs * 4 > distinct || all_runs * 3 > distinct * 2 {
+    // A shuffled copy repeats most of the lines, though: where most lines
+    // occur once (an FAQ whose contents name its seven questions), the
+    // runs are the article's.
+    let mut count = vec![0u8; distinct];
+    for &i in &lines {
+        let c = &mut count[slot[i] as usize];
+        *c = c.saturating_add(1);
+    }
+    let repeated = count.iter().filter(|&&c| c > 1).count();
+    let shuffled = (runs * 4 > distinct || all_runs * 3 > distinct * 2) && repeated * 2 > distinct;
+    if !moved.contains(&true) || shuffled {
         return None;
     }
     // Each moved occurrence starts a line of its own; the occurrences

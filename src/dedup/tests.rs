@@ -434,6 +434,33 @@ fn a_heading_that_ends_one_run_and_opens_another_is_kept_in_both_places() {
 }
 
 #[test]
+fn questions_an_faq_names_again_in_its_contents_are_kept_in_both_places() {
+    let questions = [
+        "How long does it take?",
+        "Can I renew online?",
+        "How much does it cost?",
+        "What photo do I need?",
+    ];
+    let answers = [
+        "Allow three weeks for an online renewal and ten weeks for a paper one.",
+        "Yes, if you are 16 or over and your passport is undamaged.",
+        "An adult passport costs £88.50 online and £100 on paper.",
+        "A digital photo taken against a plain, light background.",
+    ];
+    let mut article = vec![
+        "Waiting times are rising ahead of the summer.",
+        "In this guide",
+    ];
+    article.extend(questions);
+    for (q, a) in questions.iter().zip(answers) {
+        article.extend([*q, a]);
+    }
+    // Most lines occur once: the questions' runs are the article's, not a
+    // shuffled copy of it.
+    assert_rebuilds(&article, &article);
+}
+
+#[test]
 fn lines_repeated_beside_the_same_neighbours_are_the_scraper_repeating_them() {
     let article = [
         "Alpha rose sharply today.",
