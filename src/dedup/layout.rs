@@ -494,6 +494,14 @@ fn settle_by_votes(
 ) {
     let mut votes: Vec<(i64, u32)> = Vec::new();
     let group = members.first().map_or(u32::MAX, |m| owner[m.0 as usize]);
+    // Where the members start and end, as placed.
+    let mut bounds: HashMap<i64, u32> = HashMap::new();
+    for &(l, p) in members.iter() {
+        *bounds.entry(p).or_default() += 1;
+        *bounds
+            .entry(p + lines[l as usize].sq.len() as i64)
+            .or_default() += 1;
+    }
     // The root stands where it is: the others were placed from it.
     for m in members.iter_mut().skip(1) {
         let b = m.0 as usize;
@@ -559,13 +567,34 @@ fn settle_by_votes(
         // the paragraph that quotes it is set apart there, not cut out of
         // the quotation.
         let tied = || places.iter().filter(|v| v.1 == top);
-        let best = tied()
+        let mut best = tied()
             .filter(|v| whole_at(v))
             .find(|v| v.0 == m.1)
             .or_else(|| tied().find(|v| whole_at(v)))
             .or_else(|| tied().find(|v| v.0 == m.1))
             .or_else(|| tied().next())
             .map_or(m.1, |v| v.0);
+        // Where neither end of the line meets another line's start or end
+        // there, it is a copy of text inside a paragraph: a place as good
+        // where one does is its own (a pull quote that its paragraph
+        // quotes, printed again after it, ends where the next paragraph
+        // starts).
+        let len = lines[b].sq.len() as i64;
+        let meets = |p: i64| {
+            let others = |at: i64| {
+                let own = u32::from(at == m.1) + u32::from(at == m.1 + len);
+                bounds.get(&at).is_some_and(|&n| n > own)
+            };
+            u32::from(others(p)) + u32::from(others(p + len))
+        };
+        if meets(best) == 0 {
+            if let Some(v) = tied()
+                .filter(|v| whole_at(v) && meets(v.0) > 0)
+                .max_by_key(|v| (meets(v.0), std::cmp::Reverse(v.0)))
+            {
+                best = v.0;
+            }
+        }
         if best != m.1 {
             m.1 = best;
             pos[b] = Some(best);

@@ -762,6 +762,10 @@ fn evidence<L: Keyed>(
             .collect();
         copies::retain_unmarked(&mut edges, &gone);
     }
+    let lone = lone_inner_sentences(view, &edges);
+    if lone.contains(&true) {
+        copies::retain_unmarked(&mut edges, &lone);
+    }
     let quiet =
         edges.is_empty() && cut_of.iter().all(|&cut| cut == 0) && view.count() > 1 && normalised();
     // Then only a link text could change anything, and most lines are told
@@ -772,6 +776,64 @@ fn evidence<L: Keyed>(
         return None;
     }
     Some((edges, quiet))
+}
+
+/// For each edge, whether it joins two lines that no other edge touches,
+/// one holding the other strictly inside it as whole sentences set off by
+/// spaces (`…she says. “Everything happens on a night boat.” She has
+/// seen…` and `“Everything happens on a night boat.”`): a paragraph and a
+/// pull quote printed beside it, the article saying a sentence twice. A
+/// cascade's or a window's lines overlap many others, and a copy of a
+/// sentence written by the scraper comes with them; two lines alone are
+/// the text as it stands, and both stay whole. (Not a line at the other's
+/// start or end: a prefix cascade of two lines reads so too.)
+fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
+    let mut degree: HashMap<u32, u32> = HashMap::new();
+    for e in edges {
+        for l in [e.a, e.b] {
+            *degree.entry(l).or_default() += 1;
+        }
+    }
+    // A line's start and end keys can both find the other: one pair of
+    // lines, however many of its edges.
+    let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+    for e in edges {
+        *pairs.entry((e.a.min(e.b), e.a.max(e.b))).or_default() += 1;
+    }
+    edges
+        .iter()
+        .map(|e| {
+            let both = pairs[&(e.a.min(e.b), e.a.max(e.b))];
+            if degree[&e.a] != both || degree[&e.b] != both {
+                return false;
+            }
+            let (la, lb) = (
+                view.sq_len(e.a as usize) as i64,
+                view.sq_len(e.b as usize) as i64,
+            );
+            let (outer, inner) = if e.d > 0 && e.d + lb < la {
+                (e.a, e.b)
+            } else if e.d < 0 && lb - e.d > la && lb > la {
+                (e.b, e.a)
+            } else {
+                return false;
+            };
+            let outer = normalize(view.raw(outer as usize));
+            let inner = normalize(view.raw(inner as usize));
+            let opens = inner
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '\'' | '“' | '‘' | '«'));
+            if !opens || !copies::ends_sentence(&inner) || !inner.contains(' ') {
+                return false;
+            }
+            outer.match_indices(inner.as_str()).any(|(at, _)| {
+                let before = &outer[..at];
+                let after = &outer[at + inner.len()..];
+                before.ends_with(' ') && copies::ends_sentence(before) && after.starts_with(' ')
+            })
+        })
+        .collect()
 }
 
 /// One pass over the lines; `None` when the lines are already the article

@@ -460,6 +460,31 @@ fn questions_an_faq_names_again_in_its_contents_are_kept_in_both_places() {
     assert_rebuilds(&article, &article);
 }
 
+/// A long read whose pull quote is a sentence of the paragraph before it.
+const PULL_QUOTE: [&str; 5] = [
+    "The purser has worked the night boat for 27 years and knows every driver by name.",
+    "“People think nothing happens on a night boat,” she says. “Everything happens on \
+     a night boat. It just happens quietly.” She has seen two proposals and one birth.",
+    "“Everything happens on a night boat. It just happens quietly.”",
+    "The chief engineer, Tam Bryce, is less sentimental about the old ship.",
+    "At six the coast appears, grey on grey, and the drivers are already in their cabs.",
+];
+
+#[test]
+fn a_pull_quote_beside_the_paragraph_that_quotes_it_stays_in_both() {
+    // Written one paragraph a line, the article is already clean.
+    assert_rebuilds(&PULL_QUOTE, &PULL_QUOTE);
+}
+
+#[test]
+fn a_pull_quote_written_alone_in_a_cascade_leaves_its_paragraph_whole() {
+    // The cascade's lines hold the quotation twice; the aside's own line,
+    // written alone, ends where the next paragraph's line starts.
+    let mut lines = suffixes(&PULL_QUOTE);
+    lines[2] = PULL_QUOTE[2].to_string();
+    assert_rebuilds(&lines, &PULL_QUOTE);
+}
+
 #[test]
 fn lines_repeated_beside_the_same_neighbours_are_the_scraper_repeating_them() {
     let article = [
