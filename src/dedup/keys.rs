@@ -530,6 +530,15 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
     let found = &mut scratch.found;
     refill(&mut found.count, lines.count(), [0; 2]);
     found.counted.clear();
+    // A text written as several lines (twins: the article repeats it, a
+    // photo credit under each of four photos) may have as many places.
+    // Counted for a line only once it is found more than `AMBIGUOUS` times.
+    let mut limits: HashMap<u32, u32> = HashMap::new();
+    let mut ambiguous = |found: &Found, ti: u32, end: usize| {
+        found.count[ti as usize][end] as u32 > AMBIGUOUS
+            && found.count[ti as usize][end] as u32
+                > *limits.entry(ti).or_insert_with(|| twins(lines, &keys, ti))
+    };
     let mut edges = Vec::new();
     let hits = &mut scratch.hits;
     // Where the lines' squeezed bytes are not held, the scanned line's and
@@ -564,7 +573,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                         continue;
                     }
                     for ti in keys.lines(lines, key, 0) {
-                        if found.ambiguous(ti, 0) {
+                        if ambiguous(found, ti, 0) {
                             continue;
                         }
                         let t = lines.sq(ti as usize, t_buf);
@@ -597,7 +606,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                         if q == n && !keys.start_periodic(ti) {
                             continue;
                         }
-                        if found.ambiguous(ti, 1) {
+                        if ambiguous(found, ti, 1) {
                             continue;
                         }
                         let t = lines.sq(ti as usize, t_buf);
@@ -629,7 +638,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
         let mut kept = first_edge;
         for k in first_edge..edges.len() {
             let e = edges[k];
-            if !found.ambiguous(e.b, 0) && !found.ambiguous(e.b, 1) {
+            if !ambiguous(found, e.b, 0) && !ambiguous(found, e.b, 1) {
                 edges[kept] = e;
                 kept += 1;
             }
@@ -642,15 +651,31 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
 }
 
 /// How many times one line may be found in another and still be placed
-/// (an article can repeat a paragraph once).
+/// (an article can repeat a paragraph once), unless the text is written as
+/// more lines than that ([`twins`]).
 pub(super) const AMBIGUOUS: u32 = 2;
+
+/// Most places a text written as several lines may have.
+const MAX_TWINS: u32 = 200;
+
+/// How many times line `ti` may be found in a longer line: `AMBIGUOUS`,
+/// and one more for each other line of the same squeezed text (told by
+/// their start and end keys and length), at most [`MAX_TWINS`].
+fn twins<L: Keyed + ?Sized>(lines: &L, keys: &KeyMaps, ti: u32) -> u32 {
+    let (len, tail) = (lines.sq_len(ti as usize), lines.key(ti as usize, 1));
+    let same = keys
+        .lines(lines, end_key(lines, ti, 0), 0)
+        .filter(|&l| lines.sq_len(l as usize) == len && lines.key(l as usize, 1) == tail)
+        .count() as u32;
+    (AMBIGUOUS + same.saturating_sub(1)).min(MAX_TWINS)
+}
 
 /// How often each line's start and end key was found in the line being
 /// scanned, and which lines were, so that their counts restart for the
 /// next line: 2 bytes a line, where a stamp and a count for each end took
 /// 16 (a line of 1.66 million glued paragraphs: 23 MB less, issue 13). A
-/// count stops at `AMBIGUOUS + 1`, past which the line is no longer
-/// checked, so a byte holds it.
+/// count stops one past the line's limit (`AMBIGUOUS`, or its [`twins`]),
+/// past which the line is no longer checked, so a byte holds it.
 #[derive(Default)]
 pub(super) struct Found {
     /// For the start key (0) and the end key (1).
@@ -660,14 +685,6 @@ pub(super) struct Found {
 }
 
 impl Found {
-    /// Whether line `ti`'s start (`end == 0`) or end (`end == 1`) key has
-    /// already been found more than `AMBIGUOUS` times in the line being
-    /// scanned, so that it need not be checked again.
-    #[inline]
-    fn ambiguous(&self, ti: u32, end: usize) -> bool {
-        u32::from(self.count[ti as usize][end]) > AMBIGUOUS
-    }
-
     /// Line `t`'s start (`end == 0`) or end key found once more.
     #[inline]
     fn add(&mut self, t: usize, end: usize) {

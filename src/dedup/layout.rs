@@ -421,9 +421,9 @@ pub(super) fn place(
             &mut members,
             &mut pos,
             adjacency,
-            apart,
-            banned,
+            (apart, banned),
             &owner,
+            twins,
         );
         groups.push(Group { members });
     }
@@ -488,12 +488,19 @@ fn settle_by_votes(
     members: &mut [(u32, i64)],
     pos: &mut [Option<i64>],
     adjacency: &Adjacency,
-    apart: &[bool],
-    banned: &Banned,
+    (apart, banned): (&[bool], &Banned),
     owner: &[u32],
+    twins: &[Option<u32>],
 ) {
     let mut votes: Vec<(i64, u32)> = Vec::new();
     let group = members.first().map_or(u32::MAX, |m| owner[m.0 as usize]);
+    // The members of each text written as several lines.
+    let mut twin_members: HashMap<u32, Vec<u32>> = HashMap::new();
+    for &(l, _) in members.iter() {
+        if let Some(Some(t)) = twins.get(l as usize) {
+            twin_members.entry(*t).or_default().push(l);
+        }
+    }
     // Where the members start and end, as placed.
     let mut bounds: HashMap<i64, u32> = HashMap::new();
     for &(l, p) in members.iter() {
@@ -593,6 +600,29 @@ fn settle_by_votes(
                 .max_by_key(|v| (meets(v.0), std::cmp::Reverse(v.0)))
             {
                 best = v.0;
+            }
+        }
+        // A text the article writes as lines of their own more than once
+        // (a question in an FAQ's contents and over its answer) stands
+        // whole at each of its places: one of its lines goes to a place,
+        // free of the others, where both its ends meet other lines' rather
+        // than to the start of a paragraph that opens with it. (Not a text
+        // too short for a key, `Read more`: a link's text inside each item
+        // of a list, which short lines' own edges place.)
+        if let Some(Some(t)) = twins.get(b).filter(|_| len >= KEY as i64) {
+            if meets(best) < 2 {
+                let taken = |p: i64| {
+                    twin_members[t]
+                        .iter()
+                        .any(|&o| o != m.0 && pos[o as usize] == Some(p))
+                };
+                if let Some(v) = places
+                    .iter()
+                    .filter(|v| whole_at(v) && meets(v.0) == 2 && !taken(v.0))
+                    .max_by_key(|v| (v.1, std::cmp::Reverse(v.0)))
+                {
+                    best = v.0;
+                }
             }
         }
         if best != m.1 {

@@ -486,6 +486,36 @@ fn a_pull_quote_written_alone_in_a_cascade_leaves_its_paragraph_whole() {
 }
 
 #[test]
+fn a_credit_under_each_of_four_photos_is_kept_under_each() {
+    let credit = "Photo credit: Manufacturer handout";
+    let mut article = vec!["We walked 300 miles in four pairs of boots to find the best."];
+    for (name, best) in [
+        (
+            "1. Fellrunner Ridge GTX",
+            "Best for: long days on rough ground",
+        ),
+        (
+            "2. Brackenside Classic",
+            "Best for: one pair for twenty years",
+        ),
+        ("3. Pennine Pro", "Best for: winter and crampons"),
+        ("4. Tarn Everyday", "Best for: a tight budget"),
+    ] {
+        article.extend([name, credit, best]);
+    }
+    // The cascade of the article's blocks, each caption written alone.
+    let lines: Vec<String> = (0..article.len())
+        .map(|i| match article[i] {
+            c if c == credit => c.to_string(),
+            _ => article[i..].concat(),
+        })
+        .collect();
+    // The credit's text is in the longest line four times: as many as the
+    // lines that write it, so each has a place.
+    assert_rebuilds(&lines, &article);
+}
+
+#[test]
 fn lines_repeated_beside_the_same_neighbours_are_the_scraper_repeating_them() {
     let article = [
         "Alpha rose sharply today.",
