@@ -494,23 +494,15 @@ fn settle_by_votes(
 ) {
     let mut votes: Vec<(i64, u32)> = Vec::new();
     let group = members.first().map_or(u32::MAX, |m| owner[m.0 as usize]);
-    // The members of each text written as several lines.
-    let mut twin_members: HashMap<u32, Vec<u32>> = HashMap::new();
-    for &(l, _) in members.iter() {
-        if let Some(Some(t)) = twins.get(l as usize) {
-            twin_members.entry(*t).or_default().push(l);
-        }
-    }
-    // Where the members start and end, as placed.
-    let mut bounds: HashMap<i64, u32> = HashMap::new();
-    for &(l, p) in members.iter() {
-        *bounds.entry(p).or_default() += 1;
-        *bounds
-            .entry(p + lines[l as usize].sq.len() as i64)
-            .or_default() += 1;
-    }
+    // Where the members start and end, and the members of each text
+    // written as several lines: made, as placed, for the first line with
+    // two places (no line has moved before it); most groups have none.
+    let mut bounds: U64Map<u32> = U64Map::default();
+    let mut twin_members: U64Map<Vec<u32>> = U64Map::default();
+    let mut made = false;
     // The root stands where it is: the others were placed from it.
-    for m in members.iter_mut().skip(1) {
+    for k in 1..members.len() {
+        let m = members[k];
         let b = m.0 as usize;
         votes.clear();
         for &(a, d) in adjacency.of(m.0) {
@@ -542,6 +534,18 @@ fn settle_by_votes(
         }
         if places.len() < 2 {
             continue;
+        }
+        if !made {
+            made = true;
+            for &(l, p) in members.iter() {
+                *bounds.entry(p as u64).or_default() += 1;
+                *bounds
+                    .entry((p + lines[l as usize].sq.len() as i64) as u64)
+                    .or_default() += 1;
+                if let Some(Some(t)) = twins.get(l as usize) {
+                    twin_members.entry(u64::from(*t)).or_default().push(l);
+                }
+            }
         }
         let top = places.iter().map(|v| v.1).max().unwrap_or(0);
         // Whether the line's text stands whole at `p` in every voter that
@@ -590,7 +594,7 @@ fn settle_by_votes(
         let meets = |p: i64| {
             let others = |at: i64| {
                 let own = u32::from(at == m.1) + u32::from(at == m.1 + len);
-                bounds.get(&at).is_some_and(|&n| n > own)
+                bounds.get(&(at as u64)).is_some_and(|&n| n > own)
             };
             u32::from(others(p)) + u32::from(others(p + len))
         };
@@ -612,7 +616,7 @@ fn settle_by_votes(
         if let Some(Some(t)) = twins.get(b).filter(|_| len >= KEY as i64) {
             if meets(best) < 2 {
                 let taken = |p: i64| {
-                    twin_members[t]
+                    twin_members[&u64::from(*t)]
                         .iter()
                         .any(|&o| o != m.0 && pos[o as usize] == Some(p))
                 };
@@ -626,7 +630,7 @@ fn settle_by_votes(
             }
         }
         if best != m.1 {
-            m.1 = best;
+            members[k].1 = best;
             pos[b] = Some(best);
         }
     }

@@ -788,45 +788,65 @@ fn evidence<L: Keyed>(
 /// the text as it stands, and both stay whole. (Not a line at the other's
 /// start or end: a prefix cascade of two lines reads so too.)
 fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
-    let mut degree: HashMap<u32, u32> = HashMap::new();
-    for e in edges {
-        for l in [e.a, e.b] {
-            *degree.entry(l).or_default() += 1;
-        }
+    // The edge's (outer, inner) lines where one holds the other strictly
+    // inside it and the inner one reads as whole sentences; most edges are
+    // not so, and then no table is made.
+    let sentences = |l: u32| {
+        let raw = view.raw(l as usize).trim();
+        raw.contains(' ')
+            && copies::ends_sentence(raw)
+            && raw
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '\'' | '“' | '‘' | '«'))
+    };
+    let inside = |e: &Edge| {
+        let (la, lb) = (
+            view.sq_len(e.a as usize) as i64,
+            view.sq_len(e.b as usize) as i64,
+        );
+        let pair = if e.d > 0 && e.d + lb < la {
+            (e.a, e.b)
+        } else if e.d < 0 && lb - e.d > la && lb > la {
+            (e.b, e.a)
+        } else {
+            return None;
+        };
+        sentences(pair.1).then_some(pair)
+    };
+    let mut degree: HashMap<u32, u32> = edges
+        .iter()
+        .filter_map(inside)
+        .flat_map(|(a, b)| [(a, 0), (b, 0)])
+        .collect();
+    if degree.is_empty() {
+        return Vec::new();
     }
     // A line's start and end keys can both find the other: one pair of
     // lines, however many of its edges.
     let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
     for e in edges {
-        *pairs.entry((e.a.min(e.b), e.a.max(e.b))).or_default() += 1;
+        for l in [e.a, e.b] {
+            if let Some(n) = degree.get_mut(&l) {
+                *n += 1;
+            }
+        }
+        if degree.contains_key(&e.a) && degree.contains_key(&e.b) {
+            *pairs.entry((e.a.min(e.b), e.a.max(e.b))).or_default() += 1;
+        }
     }
     edges
         .iter()
         .map(|e| {
+            let Some((outer, inner)) = inside(e) else {
+                return false;
+            };
             let both = pairs[&(e.a.min(e.b), e.a.max(e.b))];
             if degree[&e.a] != both || degree[&e.b] != both {
                 return false;
             }
-            let (la, lb) = (
-                view.sq_len(e.a as usize) as i64,
-                view.sq_len(e.b as usize) as i64,
-            );
-            let (outer, inner) = if e.d > 0 && e.d + lb < la {
-                (e.a, e.b)
-            } else if e.d < 0 && lb - e.d > la && lb > la {
-                (e.b, e.a)
-            } else {
-                return false;
-            };
             let outer = normalize(view.raw(outer as usize));
             let inner = normalize(view.raw(inner as usize));
-            let opens = inner
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '\'' | '“' | '‘' | '«'));
-            if !opens || !copies::ends_sentence(&inner) || !inner.contains(' ') {
-                return false;
-            }
             outer.match_indices(inner.as_str()).any(|(at, _)| {
                 let before = &outer[..at];
                 let after = &outer[at + inner.len()..];
