@@ -807,7 +807,7 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
         );
         let pair = if e.d > 0 && e.d + lb < la {
             (e.a, e.b)
-        } else if e.d < 0 && lb - e.d > la && lb > la {
+        } else if e.d < 0 && la - e.d < lb {
             (e.b, e.a)
         } else {
             return None;
