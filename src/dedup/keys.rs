@@ -660,7 +660,10 @@ const MAX_TWINS: u32 = 200;
 
 /// How many times line `ti` may be found in a longer line: `AMBIGUOUS`,
 /// and one more for each other line of the same squeezed text (told by
-/// their start and end keys and length), at most [`MAX_TWINS`].
+/// their start and end keys and length), at most [`MAX_TWINS`]; in
+/// practice at most `AMBIGUOUS + BUCKET_CAP - 1`, as the lines sharing a
+/// key are read up to `BUCKET_CAP` of them, and a line whose start key is
+/// periodic gets `AMBIGUOUS`.
 fn twins<L: Keyed + ?Sized>(lines: &L, keys: &KeyMaps, ti: u32) -> u32 {
     let (len, tail) = (lines.sq_len(ti as usize), lines.key(ti as usize, 1));
     let same = keys

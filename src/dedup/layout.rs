@@ -112,8 +112,9 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
 /// those few bytes go, not the long overlaps that hold each place's lines
 /// together. Such a line then stays on the side where its start or end is
 /// a boundary that no other line there gives ([`sides_for_held_lines`]).
-/// Whether some edge was banned: none for groups too large to part so
-/// (the misfits are then set apart as before).
+/// Whether some edge was banned (the caller reads it from the banned
+/// table's size): none for groups too large to part so, whose misfits
+/// are set apart as before.
 fn bridge_cut(
     lines: &[Line],
     g: &Group,

@@ -393,8 +393,8 @@ fn repeats_apart(slot: impl Iterator<Item = u32>, distinct: usize) -> bool {
 /// A scraper repeats runs of lines (a whole article twice, an element's
 /// text beside its container's), so a copy touches its original or has
 /// the same line before or after it. Where many runs repeat with new
-/// neighbours the lines are in no order (a shuffled copy) and neighbours
-/// say nothing: then nothing is split.
+/// neighbours and most lines repeat, the lines are in no order (a
+/// shuffled copy) and neighbours say nothing: then nothing is split.
 fn split_repeats(
     slot: &[u32],
     distinct: usize,

@@ -478,7 +478,10 @@ fn a_pull_quote_beside_the_paragraph_that_quotes_it_stays_in_both() {
 
 #[test]
 fn a_pull_quote_written_alone_in_a_cascade_leaves_its_paragraph_whole() {
-    // The cascade's lines hold the quotation twice; the aside's own line,
+    // The cascade's lines hold the quotation twice; cleaned again, the
+    // quoting paragraph and the quotation are a lone pair and both stay
+    // whole (the place of the aside's own line is tested by the fixture
+    // page-walk-longread-night-ferry). The aside's own line,
     // written alone, ends where the next paragraph's line starts.
     let mut lines = suffixes(&PULL_QUOTE);
     lines[2] = PULL_QUOTE[2].to_string();
