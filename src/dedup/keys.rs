@@ -533,11 +533,13 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
     // A text written as several lines (twins: the article repeats it, a
     // photo credit under each of four photos) may have as many places.
     // Counted for a line only once it is found more than `AMBIGUOUS` times.
-    let mut limits: HashMap<u32, u32> = HashMap::new();
+    let mut limits: U64Map<u32> = U64Map::default();
     let mut ambiguous = |found: &Found, ti: u32, end: usize| {
         found.count[ti as usize][end] as u32 > AMBIGUOUS
             && found.count[ti as usize][end] as u32
-                > *limits.entry(ti).or_insert_with(|| twins(lines, &keys, ti))
+                > *limits
+                    .entry(u64::from(ti))
+                    .or_insert_with(|| twins(lines, &keys, ti))
     };
     let mut edges = Vec::new();
     let hits = &mut scratch.hits;

@@ -22,17 +22,23 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
     let twins = twins(lines);
     let mut apart = vec![false; lines.len()];
     let mut banned = Banned::default();
-    let mut groups = Vec::new();
-    let mut left_out = Vec::new();
-    for round in 0..=MAX_ROUNDS {
+    let (mut groups, mut left_out);
+    // Rounds that set misfits apart, and rounds that only parted groups at
+    // a cut: each bounded on its own, so that cuts do not use up the
+    // rounds a group whose cut parted nothing needs.
+    let (mut round, mut cut_rounds) = (0, 0);
+    loop {
         (groups, left_out) = place(lines, &roots, &adjacency, &apart, &banned, &twins);
         let mut misfits = Vec::new();
+        // The misfits of groups that no cut parted this round: set apart
+        // from the lines that fit.
+        let mut unparted = Vec::new();
         // The group of each misfit's line, and where it was placed.
         let mut group_of: HashMap<u32, usize> = HashMap::new();
         // Each group's misfits are first parted from the lines they
-        // contradict where the two are joined most weakly; where that bans
-        // nothing, the misfits are set apart from the lines that fit.
-        let before = banned.len();
+        // contradict where the two are joined most weakly (a group so
+        // parted is placed again as it now is); where that bans nothing,
+        // the misfits are set apart from the lines that fit.
         for (k, g) in groups.iter().enumerate() {
             let bad = check_group(lines, g);
             if bad.is_empty() {
@@ -40,21 +46,28 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
             }
             group_of.extend(g.members.iter().map(|&(l, _)| (l, k)));
             let sources: Vec<u32> = bad.iter().map(|&(m, _)| m).collect();
-            let sinks: Vec<u32> = bad
+            let is_source: HashSet<u32> = sources.iter().copied().collect();
+            let mut sinks: Vec<u32> = bad
                 .iter()
                 .filter_map(|&(_, c)| c)
-                .filter(|c| !sources.contains(c))
+                .filter(|c| !is_source.contains(c))
                 .collect();
-            if !sinks.is_empty() {
-                bridge_cut(lines, g, &adjacency, &mut banned, &sources, &sinks);
+            sinks.sort_unstable();
+            sinks.dedup();
+            let parted = cut_rounds < MAX_ROUNDS
+                && round < MAX_ROUNDS
+                && !sinks.is_empty()
+                && bridge_cut(lines, g, &adjacency, &mut banned, &sources, &sinks);
+            if !parted {
+                unparted.extend(&sources);
             }
             misfits.extend(sources);
         }
         if misfits.is_empty() {
             break;
         }
-        // Parted where they were joined: placed again as they now are.
-        if banned.len() > before && round < MAX_ROUNDS {
+        if unparted.is_empty() {
+            cut_rounds += 1;
             continue;
         }
         if round == MAX_ROUNDS {
@@ -70,15 +83,16 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
             (groups, left_out) = place(lines, &roots, &adjacency, &apart, &banned, &twins);
             break;
         }
+        round += 1;
         // Misfits are lines joined to a group by text that the article
         // holds in two places (a list item in a box printed twice, a
         // credit line under each photo): every edge between them and the
         // lines of their group that fit is such a bridge, and goes. The
         // misfits keep their edges among themselves, so they are placed
         // as a group of their own next round, not each alone.
-        let misfit: HashSet<u32> = misfits.iter().copied().collect();
+        let misfit: HashSet<u32> = unparted.iter().copied().collect();
         let before = banned.len();
-        for &l in &misfits {
+        for &l in &unparted {
             for &(b, d) in adjacency.of(l) {
                 if !misfit.contains(&b) && group_of.get(&b) == group_of.get(&l) {
                     banned.insert(l, b, d);
@@ -86,7 +100,7 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
             }
         }
         if banned.len() == before {
-            for l in misfits {
+            for l in unparted {
                 apart[l as usize] = true;
             }
         }
@@ -143,24 +157,37 @@ fn bridge_cut(
     for l in sinks {
         net.join(index[l], t, i64::MAX / 4);
     }
+    // One arc per pair of members, weighing the bytes of each overlap
+    // between them once: two keys can find one overlap, and each edge is
+    // stored on both lines' sides.
+    let mut overlaps: Vec<(usize, usize, i64, i64)> = Vec::new();
     for (ka, &(a, _)) in g.members.iter().enumerate() {
         let la = lines[a as usize].sq.len() as i64;
         for &(b, d) in adjacency.of(a) {
-            // Each edge is stored on both lines' sides: taken from one.
             let Some(&kb) = index.get(&b).filter(|&&kb| kb > ka) else {
                 continue;
             };
             if !banned.contains(a, b, d) {
                 let lb = lines[b as usize].sq.len() as i64;
-                net.join(ka, kb, (la.min(d + lb) - d.max(0)).max(1));
+                overlaps.push((ka, kb, d, (la.min(d + lb) - d.max(0)).max(1)));
             }
         }
+    }
+    overlaps.sort_unstable();
+    overlaps.dedup_by_key(|o| (o.0, o.1, o.2));
+    for pair in overlaps.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        net.join(pair[0].0, pair[0].1, pair.iter().map(|o| o.3).sum());
     }
     let Some(mut side) = net.min_cut(s, t, MAX_PATHS) else {
         return false;
     };
     side.truncate(g.members.len());
-    sides_for_held_lines(lines, g, adjacency, &index, &mut side);
+    // The misfits and the members they contradict stay on their sides.
+    let mut pinned = vec![false; g.members.len()];
+    for l in sources.iter().chain(sinks) {
+        pinned[index[l]] = true;
+    }
+    sides_for_held_lines(lines, g, adjacency, &index, &pinned, &mut side);
     let mut any = false;
     for (ka, &(a, _)) in g.members.iter().enumerate() {
         for &(b, d) in adjacency.of(a) {
@@ -185,44 +212,44 @@ fn sides_for_held_lines(
     g: &Group,
     adjacency: &Adjacency,
     index: &HashMap<u32, usize>,
+    pinned: &[bool],
     side: &mut [bool],
 ) {
+    /// Moves past which the sides are taken as they stand.
+    const MAX_MOVES: usize = 8;
     let extent = |k: usize| {
         let (l, p) = g.members[k];
         (p, p + lines[l as usize].sq.len() as i64)
     };
-    // A move can leave another line held across: a few rounds.
-    for _ in 0..4 {
+    // One move at a time: a move can leave another line held across, or
+    // take away the boundary that made another move right.
+    for _ in 0..MAX_MOVES {
         let mut ends: [HashMap<i64, u32>; 2] = [HashMap::new(), HashMap::new()];
         for (k, &on) in side.iter().enumerate() {
             let (a, b) = extent(k);
             *ends[on as usize].entry(a).or_default() += 1;
             *ends[on as usize].entry(b).or_default() += 1;
         }
-        let moves: Vec<usize> = (0..g.members.len())
-            .filter(|&k| {
-                let (l, p) = g.members[k];
-                let (a, b) = extent(k);
-                let held_across = adjacency.of(l).iter().any(|&(o, d)| {
-                    index.get(&o).is_some_and(|&ko| {
-                        let (oa, ob) = extent(ko);
-                        side[ko] != side[k] && oa == p + d && oa <= a && b <= ob
-                    })
-                });
-                let new_boundary = |on: bool| {
-                    let mine = u32::from(side[k] == on);
-                    let others = |at: i64| ends[on as usize].get(&at).map_or(0, |&n| n) > mine;
-                    !others(a) || !others(b)
-                };
-                held_across && !new_boundary(side[k]) && new_boundary(!side[k])
-            })
-            .collect();
-        if moves.is_empty() {
+        let held_and_new = |k: usize| {
+            let (l, p) = g.members[k];
+            let (a, b) = extent(k);
+            let held_across = adjacency.of(l).iter().any(|&(o, d)| {
+                index.get(&o).is_some_and(|&ko| {
+                    let (oa, ob) = extent(ko);
+                    side[ko] != side[k] && oa == p + d && oa <= a && b <= ob
+                })
+            });
+            let new_boundary = |on: bool| {
+                let mine = u32::from(side[k] == on);
+                let others = |at: i64| ends[on as usize].get(&at).map_or(0, |&n| n) > mine;
+                !others(a) || !others(b)
+            };
+            held_across && !new_boundary(side[k]) && new_boundary(!side[k])
+        };
+        let Some(k) = (0..g.members.len()).find(|&k| !pinned[k] && held_and_new(k)) else {
             break;
-        }
-        for k in moves {
-            side[k] = !side[k];
-        }
+        };
+        side[k] = !side[k];
     }
 }
 
@@ -481,7 +508,14 @@ fn twins(lines: &[Line]) -> Vec<Option<u32>> {
 /// one. A line stays where it is unless another place has more votes (of
 /// two such, the earlier on the axis), or as many and the line's text
 /// stands whole there and not here. A neighbour votes once for a place.
-/// Every edge is a byte-checked match;
+/// Of places with as many votes, one where the line's start or end meets
+/// another member's start or end is taken over one where neither does (a
+/// copy of text inside a paragraph, where the line reads as a paragraph
+/// of its own at the other). A line of a text the article writes as lines
+/// of their own more than once (twins), placed where its ends do not
+/// both meet other members', goes to the best-voted place where both do
+/// and no twin stands: each copy of the text has its own place. A line's ends are counted where it
+/// stands once it has moved. Every edge is a byte-checked match;
 /// lines placed from a line that moves keep their places, and the group's
 /// check afterwards sets apart any that no longer fit.
 fn settle_by_votes(
@@ -631,6 +665,13 @@ fn settle_by_votes(
             }
         }
         if best != m.1 {
+            // The lines after it see its ends where it now stands.
+            for (from, to) in [(m.1, best), (m.1 + len, best + len)] {
+                if let Some(n) = bounds.get_mut(&(from as u64)) {
+                    *n -= 1;
+                }
+                *bounds.entry(to as u64).or_default() += 1;
+            }
             members[k].1 = best;
             pos[b] = Some(best);
         }

@@ -814,10 +814,11 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
         };
         sentences(pair.1).then_some(pair)
     };
-    let mut degree: HashMap<u32, u32> = edges
+    let pairs_inside: Vec<Option<(u32, u32)>> = edges.iter().map(inside).collect();
+    let mut degree: HashMap<u32, u32> = pairs_inside
         .iter()
-        .filter_map(inside)
-        .flat_map(|(a, b)| [(a, 0), (b, 0)])
+        .flatten()
+        .flat_map(|&(a, b)| [(a, 0), (b, 0)])
         .collect();
     if degree.is_empty() {
         return Vec::new();
@@ -837,8 +838,9 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
     }
     edges
         .iter()
-        .map(|e| {
-            let Some((outer, inner)) = inside(e) else {
+        .zip(pairs_inside)
+        .map(|(e, pair)| {
+            let Some((outer, inner)) = pair else {
                 return false;
             };
             let both = pairs[&(e.a.min(e.b), e.a.max(e.b))];

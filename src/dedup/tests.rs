@@ -489,6 +489,51 @@ fn a_pull_quote_written_alone_in_a_cascade_leaves_its_paragraph_whole() {
 }
 
 #[test]
+fn a_quotation_printed_again_after_its_paragraph_stands_where_it_meets_a_paragraph_end() {
+    // The page prints the paragraph's second quotation again, set off by
+    // spaces, after the paragraph. Both places of the quotation's own line
+    // have one vote (the whole page's line); inside the paragraph neither
+    // of its ends meets another line's, after it its start meets the
+    // paragraph's end: it stands there, and the paragraph stays whole.
+    let p1 = "The harbour opened at dawn, as it has every day since the war. \
+              Boats came in slowly through the fog and tied up two deep along the wall.";
+    let q = "“We fish because our mothers did. It is what the town is for.”";
+    let p2 = format!(
+        "“Nobody fishes here for money,” says Ina Ross. {q} She has run the ice plant since 1994."
+    );
+    let p3 = "By nine the market is over. The gulls take what is left, \
+              and the harbour is quiet until the evening tide.";
+    let lines = [format!("{p1} {p2}  {q}  {p3}"), p2.clone(), q.to_string()];
+    assert_rebuilds(&lines, &[p1, &p2, q, p3]);
+}
+
+#[test]
+fn a_question_written_alone_twice_stands_where_both_its_ends_meet_other_lines() {
+    // A guide's question opens its lede, heads a section and heads an
+    // answer in its FAQ; it is written alone twice. Its lines go where
+    // both their ends meet other lines' (between two answers), not to the
+    // start of the lede, which the question would cut off.
+    let q = "Why do bread ovens crack?";
+    let lede = "Why do bread ovens crack? In this guide we look at why a bread oven cracks, \
+                and what you can do about it.";
+    let middle = [
+        q,
+        "Most cracks come from heating the oven too fast. Clay that is still damp turns to steam and splits the dome.",
+        "What makes a crack worse?",
+        "Frost is the main thing. Water in a crack freezes and opens it a little more each winter.",
+        "Frequently asked questions",
+        "Is a cracked oven safe?",
+    ]
+    .join(" ");
+    let safe = "Usually, yes. For more, see What makes a crack worse?";
+    let why = "Heating it too fast, mostly, and then frost in the winters after.";
+    let end = "In this guide we have looked at why ovens crack. We hope it helps.";
+    let whole = [lede, &middle, safe, q, why, end].join(" ");
+    let lines = [&whole, lede, q, safe, q, why];
+    assert_rebuilds(&lines, &[lede, &middle, safe, q, why, end]);
+}
+
+#[test]
 fn a_credit_under_each_of_four_photos_is_kept_under_each() {
     let credit = "Photo credit: Manufacturer handout";
     let mut article = vec!["We walked 300 miles in four pairs of boots to find the best."];
