@@ -323,6 +323,9 @@ impl Frame {
             Style::Spaced => vec![false; self.cands.len()],
         };
         self.veto_inline_junctions(&mut accepted, &tails);
+        if style == Style::Tight {
+            self.veto_floating_junctions(&mut accepted);
+        }
         self.veto_cut_short(&mut accepted);
         // Where one line ends and, after a gap, another starts, and the gap
         // is the text of a line too short to be placed by a key (`Recount.`,
@@ -425,6 +428,62 @@ impl Frame {
             let c = &self.cands[i];
             let junction = c.ev.start && c.ev.end;
             if accepted[i] && tails[i] && junction && c.glue == Glue::Spaced && !c.ev.structural {
+                accepted[i] = false;
+            }
+        }
+    }
+
+    /// No cut, where the scraper glued paragraphs with no space, at a
+    /// spaced cut that only a junction makes (one line ends there, another
+    /// starts), where the run of lines meeting end to start through it
+    /// reaches no boundary taken on other evidence at either of its ends.
+    /// An element walk's lines tile their container from its start to its
+    /// end; sentences of one paragraph written as lines of their own (two
+    /// that follow each other: `…won best foreign film.` and `Actor
+    /// Rodrigo de la Serna took…`) meet there by chance, and the run they
+    /// make starts and ends inside the paragraph. (One end is enough: a
+    /// quotation printed as a block of its own, where the cascade has no
+    /// line that starts with it, meets the next paragraph's cascade line
+    /// at its end only.)
+    fn veto_floating_junctions(&self, accepted: &mut [bool]) {
+        let last = self.cands.len() - 1;
+        let floating: Vec<bool> = self
+            .cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                i > 0
+                    && i < last
+                    && accepted[i]
+                    && c.glue == Glue::Spaced
+                    && c.ev.start
+                    && c.ev.end
+                    && !c.ev.structural
+            })
+            .collect();
+        if !floating.contains(&true) {
+            return;
+        }
+        // Whether a run of lines reaches cut `i` from a boundary before it
+        // (`from_left`), and from `i` to one after it.
+        let mut by_end = self.whole.clone();
+        by_end.sort_unstable_by_key(|&(s, e)| (e, s));
+        let mut from_left: Vec<bool> = (0..=last).map(|i| accepted[i] && !floating[i]).collect();
+        for &(s, e) in &by_end {
+            if floating[e] && from_left[s] {
+                from_left[e] = true;
+            }
+        }
+        let mut by_start = self.whole.clone();
+        by_start.sort_unstable_by_key(|&(s, e)| (std::cmp::Reverse(s), e));
+        let mut to_right: Vec<bool> = (0..=last).map(|i| accepted[i] && !floating[i]).collect();
+        for &(s, e) in &by_start {
+            if floating[s] && to_right[e] {
+                to_right[s] = true;
+            }
+        }
+        for i in 0..=last {
+            if floating[i] && !(from_left[i] || to_right[i]) {
                 accepted[i] = false;
             }
         }

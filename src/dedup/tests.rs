@@ -1866,6 +1866,25 @@ fn a_paragraphs_sentences_each_written_as_a_line_cut_nothing_where_paragraphs_ar
 }
 
 #[test]
+fn two_following_sentences_inside_a_glued_paragraph_each_written_as_a_line_cut_nothing() {
+    // A suffix cascade glued with no space, and two sentences from inside
+    // its second paragraph each written as a line: one ends where the
+    // other starts, but the run they make starts and ends inside running
+    // text, where no other line starts or ends. They are copies; an
+    // element walk's lines would reach a boundary.
+    let ps = [
+        "The ferry company has cut its winter timetable for the third year running, blaming fuel costs.",
+        "Islanders say the cuts leave them stranded. The last boat now leaves the mainland at four. \
+         Shops close early on sailing days. A petition has gathered 2,000 names in a week.",
+        "The company will meet the council in March.",
+    ];
+    let mut lines = suffixes(&ps);
+    lines.insert(1, "The last boat now leaves the mainland at four.".into());
+    lines.push("Shops close early on sailing days.".into());
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
 fn list_items_ending_with_a_quote_and_glued_to_the_next_item_split_where_lines_start() {
     // A box of quoted headlines in a suffix cascade glued with no space:
     // an item's closing quote touches the next item's capital.
