@@ -186,9 +186,8 @@ impl<'l, 'a> Output<'l, 'a> {
         self.items.sort_by_key(|i| i.key);
         let total: usize = self.items.iter().map(|i| i.paras.len()).sum();
         let mut out = Vec::with_capacity(total);
-        // Short paragraphs that end no sentence (a heading, a list item)
-        // of the glued groups before: what the article repeats in another
-        // place.
+        // Paragraphs that end no sentence (a heading, a list item) of the
+        // glued groups before: what the article repeats in another place.
         let mut furniture: HashSet<String> = HashSet::new();
         let several_glued = self.items.iter().filter(|i| i.glued).count() > 1;
         for item in self.items {
@@ -232,14 +231,15 @@ impl<'l, 'a> Output<'l, 'a> {
                 }
             }
             // Two glued groups are two places of the article: a
-            // paragraph held by both was joined to neither by a key, so it
-            // is short, and where it is furniture, a repeat. (A longer one
-            // is a copy the keys missed.)
+            // paragraph held by both was joined to neither by a key (each
+            // group glues it to other text: a headline in a key events box
+            // and over its post), and where it is furniture, a repeat,
+            // however long.
             if item.glued && several_glued {
                 let mine: Vec<String> = out[from..]
                     .iter()
                     .map(|p| p.0.as_ref())
-                    .filter(|p| p.len() < LONG && !ends_sentence(p))
+                    .filter(|p| !ends_sentence(p))
                     .map(str::to_string)
                     .collect();
                 for p in &mut out[from..] {

@@ -405,6 +405,28 @@ fn a_paragraph_the_article_repeats_elsewhere_is_kept_in_both_places() {
 }
 
 #[test]
+fn a_long_headline_in_a_key_events_box_and_over_its_post_is_kept_in_both_places() {
+    // Two glued groups, the box's cascade and the post's, each hold the
+    // headline (no line is the headline alone, so no key joins them): the
+    // article prints it twice, however long it is.
+    let box_ = [
+        "Scheme approved by 31 votes to 14",
+        "Amendment to save the riverside trees is defeated",
+        "Residents of Mill Lane address the chamber",
+    ];
+    let post = [
+        "9.31pm GMT",
+        box_[1],
+        "The Green group’s amendment, which would have moved the wall two metres back, \
+         has been defeated by 29 votes to 19.",
+        "Officers had said the change would add about £3m and a year to the project.",
+    ];
+    let lines: Vec<String> = suffixes(&box_).into_iter().chain(suffixes(&post)).collect();
+    let want: Vec<&str> = box_.iter().chain(&post).copied().collect();
+    assert_rebuilds(&lines, &want);
+}
+
+#[test]
 fn a_heading_that_ends_one_run_and_opens_another_is_kept_in_both_places() {
     // A live page: a box of key events, each the heading of a post further
     // down. The walk writes the box as a cascade and each post as one; the
