@@ -1,7 +1,9 @@
 //! Regression gates on the shared corpora, when `../shared` is present:
 //! the dev set of real scraped-style copies must stay 100% paragraph-exact,
-//! and simulated scrapes of a sample of the 4,224 clean articles must stay
-//! at or above the measured rate, with no text lost anywhere.
+//! every article that repeats no paragraph, written one paragraph a line,
+//! must come back unchanged, and simulated scrapes of a sample of the
+//! 4,224 clean articles must stay at or above the measured rate, with no
+//! text lost anywhere.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -53,6 +55,45 @@ fn dev_set_is_paragraph_exact() {
     }
     eprintln!("dev set: {}/{n} paragraph-exact", n - wrong.len());
     assert!(n >= 200 && wrong.is_empty(), "not exact: {wrong:?}");
+}
+
+#[test]
+fn every_article_that_repeats_no_paragraph_comes_back_unchanged() {
+    let path = shared().join("articles.jsonl");
+    let Ok(text) = fs::read_to_string(&path) else {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    };
+    let (mut n, mut changed) = (0, Vec::new());
+    for line in text.lines() {
+        let a: serde_json::Value = serde_json::from_str(line).unwrap();
+        let raw: Vec<&str> = a["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str())
+            .collect();
+        let mut distinct = raw.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() < raw.len() {
+            continue;
+        }
+        let input = format!("T\n20220122\nhttps://a.b/c\n{}\n", raw.join("\n"));
+        let got = clean(input.as_bytes(), &Options::default())
+            .unwrap()
+            .paragraphs;
+        let want: Vec<String> = paragraphs_of(&a)
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
+        n += 1;
+        if got != want {
+            changed.push(a["id"].to_string());
+        }
+    }
+    eprintln!("repeat-free articles: {}/{n} unchanged", n - changed.len());
+    assert!(n >= 4000 && changed.is_empty(), "changed: {changed:?}");
 }
 
 #[test]
