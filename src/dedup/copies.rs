@@ -711,6 +711,19 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
         && text
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    // Where the line after it opens with it glued to more of a word, it
+    // is the first of a list's items that start alike (`ReadableStream`
+    // before `ReadableStreamDefaultReader`, `Channel` before
+    // `ChannelGroup`), however the text after names it: a link's text
+    // written before its block is a whole word of it.
+    if lines.get(l + 1).is_some_and(|next| {
+        normalize(next.raw)
+            .strip_prefix(text.as_str())
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    }) {
+        return false;
+    }
     after.iter().any(|(p, long)| {
         if small {
             *long && after_space(p, &text)

@@ -212,6 +212,12 @@ impl Look {
                 || (is_closer(self.next) && !is_stop(self.core)))
     }
 
+    /// A word glued to an opening bracket (`TextDecoderStream()`,
+    /// `getReader()`): code's call, or a name with its note.
+    fn calls(&self) -> bool {
+        self.prev.is_alphanumeric() && matches!(self.next, '(' | '[')
+    }
+
     /// Between two letters or digits.
     fn in_word(&self) -> bool {
         self.prev.is_alphanumeric() && self.next.is_alphanumeric()
@@ -289,8 +295,12 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
         || match glue {
             // Where no paragraphs are seen glued, a line ending inside a
             // word (`Channel` before `ChannelGroup`, `ArrayBuffer` before
-            // `ArrayBufferView`) is a list item that starts another.
-            Glue::Tight => !(style == Style::Spaced && ev.end && !ev.start && look.in_word()),
+            // `ArrayBufferView`) is a list item that starts another, and
+            // one ending before a bracket a name that the text calls
+            // (`TextDecoderStream()`).
+            Glue::Tight => {
+                !(style == Style::Spaced && ev.end && !ev.start && (look.in_word() || look.calls()))
+            }
             // With spaces between paragraphs, a short line held by a single
             // other line says little: a one-word paragraph (`Jamaican`) may
             // end another by chance.
@@ -347,14 +357,18 @@ pub(super) fn may_fill(glue: Glue, look: Option<Look>) -> bool {
 }
 
 /// Whether a cut shows the scraper gluing paragraphs with no separator.
-/// Inside a word (`diesThe`) only a line start does: a line that ends
-/// there may be a list item that starts another (`ArrayBuffer` before
-/// `ArrayBufferView`), but one that starts there was cut there.
+/// Inside a word (`diesThe`) or before a bracket (`Stream()`) only a line
+/// start does: a line that ends there may be a list item that starts
+/// another (`ArrayBuffer` before `ArrayBufferView`) or a name that the
+/// text calls (`TextDecoderStream()`), but one that starts there was cut
+/// there.
 pub(super) fn shows_tight_glue(ev: Events, glue: Glue, look: Option<Look>) -> bool {
     (ev.start || ev.end)
         && glue == Glue::Tight
         && look.is_some_and(|l| {
-            (ev.start || !l.in_word()) && l.glued_seam() && !l.never(glue, false, false)
+            (ev.start || !(l.in_word() || l.calls()))
+                && l.glued_seam()
+                && !l.never(glue, false, false)
         })
 }
 
