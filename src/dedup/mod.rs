@@ -849,10 +849,14 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
             }
             let outer = normalize(view.raw(outer as usize));
             let inner = normalize(view.raw(inner as usize));
+            // The quotation marks around a quoted sentence stay with the
+            // paragraph: a pull quote prints the words alone.
             outer.match_indices(inner.as_str()).any(|(at, _)| {
-                let before = &outer[..at];
-                let after = &outer[at + inner.len()..];
-                before.ends_with(' ') && copies::ends_sentence(before) && after.starts_with(' ')
+                let before = outer[..at].trim_end_matches(['“', '‘', '"', '\'']);
+                let after = outer[at + inner.len()..].trim_start_matches(['”', '’', '"', '\'']);
+                before.ends_with(' ')
+                    && copies::ends_sentence(before)
+                    && (after.is_empty() || after.starts_with(' '))
             })
         })
         .collect()

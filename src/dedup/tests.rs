@@ -499,6 +499,21 @@ fn a_pull_quote_beside_the_paragraph_that_quotes_it_stays_in_both() {
 }
 
 #[test]
+fn a_pull_quote_of_a_quotations_last_sentences_without_its_marks_stays_apart() {
+    // The pull quote prints the end of a quotation without its closing
+    // mark: the quoting paragraph stays whole, in a clean article.
+    let article = [
+        "She had not played for a year when the club asked her back.",
+        "“That was the whole session,” she says. “Lie down on the left. Lie down on \
+         the right. Get up. My body knew how to dive. It just didn’t want to hit the ground.”",
+        "The first match back was a friendly, away, in the rain.",
+        "My body knew how to dive. It just didn’t want to hit the ground.",
+        "She kept a clean sheet.",
+    ];
+    assert_rebuilds(&article, &article);
+}
+
+#[test]
 fn a_pull_quote_written_alone_in_a_cascade_leaves_its_paragraph_whole() {
     // The cascade's lines hold the quotation twice; cleaned again, the
     // quoting paragraph and the quotation are a lone pair and both stay
