@@ -426,8 +426,17 @@ pub(super) fn place(
         }
         while let Some(a) = queue.pop_front() {
             let pa = pos[a as usize].unwrap_or(0);
+            let twin = |l: u32| matches!(twins.get(l as usize), Some(Some(_)));
             for &(b, d) in adjacency.of(a) {
                 if apart[b as usize] || pos[b as usize].is_some() || banned.contains(a, b, d) {
+                    continue;
+                }
+                // A short text the article holds in several places (page
+                // furniture) says nothing of where the lines around one
+                // of them stand: such a twin places no other line (a
+                // share line that ends every post of a live blog would
+                // stack the posts).
+                if twin(a) && lines[a as usize].sq.len() < LONG && !twin(b) {
                     continue;
                 }
                 if let Some(Some(t)) = twins.get(b as usize) {

@@ -571,6 +571,39 @@ fn a_question_written_alone_twice_stands_where_both_its_ends_meet_other_lines() 
 }
 
 #[test]
+fn a_share_line_that_ends_every_post_of_a_live_blog_stays_under_each_post() {
+    // Each post is a block of its own: the cascade runs inside a post, and
+    // its last line, the share links, is written once per post. The share
+    // text ends every post's lines; it must not stack the posts on one
+    // another, and each post keeps its own.
+    let share = "Share Facebook X Email Copy link";
+    let posts: [&[&str]; 3] = [
+        &[
+            "16:30",
+            "That is all from us for today. The amber warning stays in place until 9am tomorrow.",
+        ],
+        &[
+            "16:05",
+            "Water company asks people not to fill paddling pools",
+            "Vale Water says demand is running at 40% above normal and has asked customers \
+             to take shorter showers.",
+        ],
+        &[
+            "14:20",
+            "A reader, Jo, has sent in a photo of a thermometer on her shed reading 41C.",
+            "Update: it reads 33C in the shade. Thank you, Jo.",
+        ],
+    ];
+    let (mut lines, mut article) = (Vec::new(), Vec::new());
+    for post in posts {
+        let blocks: Vec<&str> = post.iter().copied().chain([share]).collect();
+        lines.extend(suffixes(&blocks));
+        article.extend(blocks);
+    }
+    assert_rebuilds(&lines, &article);
+}
+
+#[test]
 fn a_credit_under_each_of_four_photos_is_kept_under_each() {
     let credit = "Photo credit: Manufacturer handout";
     let mut article = vec!["We walked 300 miles in four pairs of boots to find the best."];
