@@ -239,7 +239,8 @@ impl<'l, 'a> Output<'l, 'a> {
                 let mine: Vec<String> = out[from..]
                     .iter()
                     .map(|p| p.0.as_ref())
-                    .filter(|p| !ends_sentence(p))
+                    // (Bounded: a headline, not a glued line of megabytes.)
+                    .filter(|p| p.len() < SHORT_COPY && !ends_sentence(p))
                     .map(str::to_string)
                     .collect();
                 for p in &mut out[from..] {

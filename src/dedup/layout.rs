@@ -126,9 +126,9 @@ pub(super) fn layout(lines: &[Line], edges: &[Edge]) -> Vec<Group> {
 /// those few bytes go, not the long overlaps that hold each place's lines
 /// together. Such a line then stays on the side where its start or end is
 /// a boundary that no other line there gives ([`sides_for_held_lines`]).
-/// Whether some edge was banned (the caller reads it from the banned
-/// table's size): none for groups too large to part so, whose misfits
-/// are set apart as before.
+/// Returns whether some edge was banned: none for groups too large to
+/// part so, whose misfits are set apart as before. The misfits and the
+/// members they contradict are `pinned` to their sides.
 fn bridge_cut(
     lines: &[Line],
     g: &Group,
@@ -433,7 +433,7 @@ pub(super) fn place(
                 }
                 // A short text the article holds in several places (page
                 // furniture) says nothing of where the lines around one
-                // of them stand: such a twin places no other line (a
+                // of them stand: such a twin places only twins (a
                 // share line that ends every post of a live blog would
                 // stack the posts).
                 if twin(a) && lines[a as usize].sq.len() < LONG && !twin(b) {

@@ -814,15 +814,15 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
         };
         sentences(pair.1).then_some(pair)
     };
-    let pairs_inside: Vec<Option<(u32, u32)>> = edges.iter().map(inside).collect();
-    let mut degree: HashMap<u32, u32> = pairs_inside
+    let mut degree: HashMap<u32, u32> = edges
         .iter()
-        .flatten()
-        .flat_map(|&(a, b)| [(a, 0), (b, 0)])
+        .filter_map(inside)
+        .flat_map(|(a, b)| [(a, 0), (b, 0)])
         .collect();
     if degree.is_empty() {
         return Vec::new();
     }
+    let pairs_inside: Vec<Option<(u32, u32)>> = edges.iter().map(inside).collect();
     // A line's start and end keys can both find the other: one pair of
     // lines, however many of its edges.
     let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
