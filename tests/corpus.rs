@@ -16,6 +16,17 @@ fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
 }
 
+/// The 4,224 clean articles, one JSON object a line; `None` (and a note
+/// that the test is skipped) where `../shared` is absent.
+fn articles() -> Option<String> {
+    let path = shared().join("articles.jsonl");
+    let text = fs::read_to_string(&path);
+    if text.is_err() {
+        eprintln!("skipped: {} not found", path.display());
+    }
+    text.ok()
+}
+
 /// The truth as a clean article shows it: HTML character references
 /// decoded (as `score.py` does), whitespace normalised.
 fn paragraphs_of(v: &serde_json::Value) -> Vec<String> {
@@ -59,9 +70,7 @@ fn dev_set_is_paragraph_exact() {
 
 #[test]
 fn every_article_that_repeats_no_paragraph_comes_back_unchanged() {
-    let path = shared().join("articles.jsonl");
-    let Ok(text) = fs::read_to_string(&path) else {
-        eprintln!("skipped: {} not found", path.display());
+    let Some(text) = articles() else {
         return;
     };
     let (mut n, mut changed) = (0, Vec::new());
@@ -98,9 +107,7 @@ fn every_article_that_repeats_no_paragraph_comes_back_unchanged() {
 
 #[test]
 fn simulated_scrapes_of_real_articles_stay_exact() {
-    let path = shared().join("articles.jsonl");
-    let Ok(text) = fs::read_to_string(&path) else {
-        eprintln!("skipped: {} not found", path.display());
+    let Some(text) = articles() else {
         return;
     };
     let (mut n, mut exact, mut lost) = (0, 0, Vec::new());
@@ -161,9 +168,7 @@ fn simulated_scrapes_of_real_articles_stay_exact() {
 /// first-person reading of a quotation that runs on; counting quotes got 89%).
 #[test]
 fn glued_quote_seams_of_real_articles_split_on_the_right_side() {
-    let path = shared().join("articles.jsonl");
-    let Ok(text) = fs::read_to_string(&path) else {
-        eprintln!("skipped: {} not found", path.display());
+    let Some(text) = articles() else {
         return;
     };
     let (mut n, mut right) = (0, 0);

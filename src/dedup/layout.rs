@@ -407,6 +407,7 @@ pub(super) fn place(
     let mut owner: Vec<u32> = vec![u32::MAX; adjacency.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut queue = VecDeque::new();
+    let twin = |l: u32| matches!(twins.get(l as usize), Some(Some(_)));
     // Twins standing in the group being placed, by text and place.
     let mut standing: HashSet<(u32, i64)> = HashSet::new();
     // Twins left out of a group: (line, group, place).
@@ -426,7 +427,6 @@ pub(super) fn place(
         }
         while let Some(a) = queue.pop_front() {
             let pa = pos[a as usize].unwrap_or(0);
-            let twin = |l: u32| matches!(twins.get(l as usize), Some(Some(_)));
             for &(b, d) in adjacency.of(a) {
                 if apart[b as usize] || pos[b as usize].is_some() || banned.contains(a, b, d) {
                     continue;

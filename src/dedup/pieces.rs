@@ -466,18 +466,17 @@ impl Frame {
         }
         // Whether a run of lines reaches cut `i` from a boundary before it
         // (`from_left`), and from `i` to one after it.
-        let mut by_end = self.whole.clone();
-        by_end.sort_unstable_by_key(|&(s, e)| (e, s));
+        let mut runs = self.whole.clone();
+        runs.sort_unstable_by_key(|&(s, e)| (e, s));
         let mut from_left: Vec<bool> = (0..=last).map(|i| accepted[i] && !floating[i]).collect();
-        for &(s, e) in &by_end {
+        for &(s, e) in &runs {
             if floating[e] && from_left[s] {
                 from_left[e] = true;
             }
         }
-        let mut by_start = self.whole.clone();
-        by_start.sort_unstable_by_key(|&(s, e)| (std::cmp::Reverse(s), e));
+        runs.sort_unstable_by_key(|&(s, e)| (std::cmp::Reverse(s), e));
         let mut to_right: Vec<bool> = (0..=last).map(|i| accepted[i] && !floating[i]).collect();
-        for &(s, e) in &by_start {
+        for &(s, e) in &runs {
             if floating[s] && to_right[e] {
                 to_right[s] = true;
             }
