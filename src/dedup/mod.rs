@@ -28,6 +28,10 @@
 //! 5. `seams.rs`: a body of a single distinct line has no such evidence:
 //!    there, glued paragraphs are split where a sentence ends with no space
 //!    before the next one (`Moscow.In`).
+//! 6. `repeats.rs`: a paragraph the article itself says twice, which step 4
+//!    took once, is written again where the longest line (the whole
+//!    article, in a cascade or an element walk) holds it again, and a
+//!    block said twice is cut alike in both places.
 //!
 //! The pass runs again on its own output until nothing changes, which makes
 //! cleaning idempotent by construction.
@@ -50,6 +54,7 @@ mod layout;
 mod lines;
 mod paragraphs;
 mod pieces;
+mod repeats;
 mod seams;
 mod short;
 mod squeeze;
@@ -113,6 +118,13 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
 /// [`Paragraphs`]), so that the caller can make them `String`s once the
 /// input is no longer needed (issue 13).
 pub(crate) fn rebuild_lines<'a>(raw: &Lines<'a>) -> Paragraphs<'a> {
+    rebuild_lines_with(raw, true)
+}
+
+/// [`rebuild_lines`], with the paragraphs the article repeats put back
+/// and cut alike ([`with_repeats`]) where `repeats`: its own check of the
+/// result cleans it again without, so that the check ends.
+fn rebuild_lines_with<'a>(raw: &Lines<'a>, repeats: bool) -> Paragraphs<'a> {
     let (near, dropped) = near_reading(raw);
     // The promise, checked: every line's text is in the output, in one
     // piece. Where the reading of copies broke one apart (lines that quote
@@ -121,8 +133,18 @@ pub(crate) fn rebuild_lines<'a>(raw: &Lines<'a>) -> Paragraphs<'a> {
     // nothing, is taken instead. Only a result that left out a copy (or a
     // paragraph another group held too) needs the check: cuts alone keep
     // every line a run of paragraphs.
-    if !dropped || keeps_every_line(raw, near.iter()) {
-        return near;
+    // (A result that dropped nothing holds every line whole: the longest
+    // too.)
+    let kept = dropped.then(|| lines_kept(raw, near.iter()));
+    if kept.is_none_or(|k| k.every) {
+        let whole = kept.is_none_or(|k| k.longest);
+        return match repeats
+            .then(|| with_repeats(raw, near.iter(), whole))
+            .flatten()
+        {
+            Some(out) => Paragraphs::from_strings(out),
+            None => near,
+        };
     }
     // The strict result is cleaned again until it is a fixed point of
     // cleaning (idempotence), as long as every input line stays whole.
@@ -153,7 +175,41 @@ pub(crate) fn rebuild_lines<'a>(raw: &Lines<'a>) -> Paragraphs<'a> {
             _ => break,
         }
     }
+    if repeats {
+        if let Some(restored) = with_repeats(raw, out.iter().map(String::as_str), false) {
+            out = restored;
+        }
+    }
     Paragraphs::from_strings(out)
+}
+
+/// The paragraphs with those the article repeats written again where its
+/// longest line holds them ([`repeats::restore`]), where cleaning that
+/// result gives it back (idempotence: a block of lines written twice over
+/// reads as a scraper's copy once the paragraphs are lines, and is then
+/// left as the passes found it); `None` where nothing changes. Where the
+/// longest line is known to be `whole` in the paragraphs, none is put
+/// back.
+fn with_repeats<'p>(
+    raw: &Lines,
+    paragraphs: impl Iterator<Item = &'p str> + Clone,
+    whole: bool,
+) -> Option<Vec<String>> {
+    let restored = if whole {
+        None
+    } else {
+        repeats::restore(raw, paragraphs.clone())
+    };
+    let split = match &restored {
+        Some(out) => repeats::split_as_elsewhere(out.iter().map(String::as_str)),
+        None => repeats::split_as_elsewhere(paragraphs),
+    };
+    let out = split.or(restored)?;
+    let again = rebuild_lines_with(
+        &Lines::each(out.iter().map(String::as_str).collect()),
+        false,
+    );
+    (again.iter().eq(out.iter().map(String::as_str))).then_some(out)
 }
 
 /// Whether the head of a child (its first 16 bytes that are not ASCII
@@ -471,15 +527,35 @@ enum Method {
 /// file of 100,000 distinct lines) the check is skipped.
 const CHECK_BUDGET: usize = 1 << 26;
 
+/// What [`lines_kept`] found.
+#[derive(Clone, Copy)]
+struct LinesKept {
+    /// Every line is kept.
+    every: bool,
+    /// The longest line occurs whole (or was not looked for).
+    longest: bool,
+}
+
 /// Whether every line (an ellipsis at either end removed) occurs, whitespace
 /// aside, in the paragraphs written one after another.
 fn keeps_every_line<'p>(lines: &Lines, paragraphs: impl Iterator<Item = &'p str> + Clone) -> bool {
+    lines_kept(lines, paragraphs).every
+}
+
+/// [`keeps_every_line`], and whether the longest line occurs whole: one
+/// made of paragraphs, some of them twice, is kept but not whole (see
+/// `repeats.rs`).
+fn lines_kept<'p>(lines: &Lines, paragraphs: impl Iterator<Item = &'p str> + Clone) -> LinesKept {
+    const UNREAD: LinesKept = LinesKept {
+        every: true,
+        longest: true,
+    };
     let mut text = Vec::new();
     for p in paragraphs.clone() {
         squeeze_into(p, &mut text);
     }
     if text.len().saturating_mul(lines.len()) > CHECK_BUDGET {
-        return true;
+        return UNREAD;
     }
     let occurs = |l: &str, line: &mut Vec<u8>| {
         line.clear();
@@ -488,14 +564,14 @@ fn keeps_every_line<'p>(lines: &Lines, paragraphs: impl Iterator<Item = &'p str>
     };
     let mut line = Vec::new();
     let Some(longest) = lines.longest() else {
-        return true;
+        return UNREAD;
     };
     // In a cascade most lines are a prefix or a suffix of the longest one,
     // byte for byte, so they are in the output where it is.
     let longest_kept = occurs(longest, &mut line);
     let mut whole: Option<Vec<Vec<u8>>> = None;
     // Whether a line is kept depends on its text alone: each text once.
-    lines.texts().iter().all(|l| {
+    let every = lines.texts().iter().all(|l| {
         let part = l.len() < longest.len() && (longest.starts_with(l) || longest.ends_with(l));
         if (part && longest_kept && truncation::strip_ellipsis(l).1 == 0) || occurs(l, &mut line) {
             return true;
@@ -514,7 +590,11 @@ fn keeps_every_line<'p>(lines: &Lines, paragraphs: impl Iterator<Item = &'p str>
                 .collect()
         });
         is_made_of(&line, paragraphs)
-    })
+    });
+    LinesKept {
+        every,
+        longest: longest_kept,
+    }
 }
 
 /// Whether `line` (squeezed) is a run of whole `paragraphs` (squeezed), in

@@ -2015,3 +2015,46 @@ fn list_items_ending_with_a_quote_and_glued_to_the_next_item_split_where_lines_s
     ];
     assert_rebuilds(&suffixes(&ps), &ps);
 }
+
+#[test]
+fn a_block_the_article_says_twice_is_kept_where_the_longest_line_holds_it_again() {
+    // The page's container holds `Kick-off 3pm Venue: Mill Lane` twice:
+    // under the heading and again after the preview. The scraper's glued
+    // line of the block is placed at its first place; the second was read
+    // as that copy and lost, and the container with it.
+    let lines = [
+        "Match facts Kick-off 3pm Venue: Mill Lane The home side have won their last four \
+         games at Mill Lane and go into the derby unbeaten since August. Their captain, back \
+         from a hamstring strain, is expected to start. Kick-off 3pm Venue: Mill Lane The \
+         visitors travel with a weakened squad after three players were suspended.",
+        "Kick-off 3pmVenue: Mill Lane",
+        "The visitors travel with a weakened squad after three players were suspended.",
+    ];
+    let block = "Kick-off 3pm Venue: Mill Lane";
+    let out = rebuild(&lines);
+    assert_eq!(
+        out,
+        paras(&[
+            "Match facts",
+            block,
+            "The home side have won their last four games at Mill Lane and go into the derby \
+             unbeaten since August. Their captain, back from a hamstring strain, is expected to \
+             start.",
+            block,
+            lines[2],
+        ])
+    );
+    assert_eq!(rebuild(&out), out);
+}
+
+#[test]
+fn a_longest_line_that_says_a_block_twice_in_a_row_adds_no_repeat() {
+    // `A.B.` then `A.B.C.` glued into one line is a cascade the scraper
+    // joined, not an article that says `A.` and `B.` twice.
+    let a = "The ferry was cancelled on Friday morning because of the high winds.";
+    let b = "Passengers were offered seats on the evening sailing instead.";
+    let c = "The operator said it expected a normal timetable on Saturday.";
+    let line = format!("{a}{b}{a}{b}{c}");
+    let out = rebuild(&[line.as_str(), b]);
+    assert_eq!(out, paras(&[a, b, c]));
+}

@@ -1,0 +1,395 @@
+//! Paragraphs the article itself repeats, put back where its longest line
+//! holds them.
+//!
+//! The passes keep each paragraph once, at one place: lines that copy a
+//! paragraph are how the scraper bug shows, so a text seen twice is read
+//! as one. But an article can say the same thing twice (`Fresh coriander`
+//! in a recipe's ingredients and again under `To serve`, a photo caption
+//! over the report and in the gallery, share links under each section),
+//! and then the line that holds the whole article (a cascade's first line,
+//! the container of an element walk) holds those paragraphs twice, in
+//! their places. That line is the strongest evidence there is of the
+//! article's order: where it is a run of the paragraphs found, each whole,
+//! with some of them again, the run is the article ([`restore`]).
+//!
+//! A block the article says twice is also cut alike in both places: where
+//! the lines cut one place into its items and left the other glued (the
+//! scraper's lines of a list are placed once), the glued one is the same
+//! items ([`split_as_elsewhere`]).
+//!
+//! Both only add text or cuts, and `mod.rs` keeps their result only where
+//! cleaning it again gives it back.
+
+use super::squeeze::squeeze_into;
+use super::truncation::strip_ellipsis;
+use super::{word_hash, Lines, U64Map};
+use std::collections::HashMap;
+
+/// Bytes of the longest line past which it is not read: an article, not
+/// a file of glued megabytes.
+const MAX_LINE: usize = 1 << 16;
+/// Bytes of paragraphs past which they are not read again: a file of
+/// many articles' worth of text, whose squeezed copy would be held beside
+/// it.
+const MAX_TEXT: usize = 1 << 22;
+/// Byte comparisons the reading of the longest line may start, at most
+/// (its length times the paragraph lengths).
+const BUDGET: usize = 1 << 24;
+
+/// Paragraphs in a run the longest line may hold, at most.
+const MAX_RUN: usize = 1 << 12;
+
+/// `paragraphs` with the ones the longest line of `lines` holds more than
+/// once written again where it holds them; `None` where nothing changes.
+///
+/// Taken only where the longest line (an ellipsis at either end removed)
+/// is not in the paragraphs already, is a run of them in exactly one way,
+/// and that run, its repeats aside, is the paragraphs it spans in their
+/// order with none left out: text is only added, a copy of a paragraph
+/// next to the ones the line glues it to. A run that says a block twice in
+/// a row (`S` `S T`: a cascade glued into one line, an article written
+/// twice over) is the scraper's doing, not the article's, and is left
+/// alone.
+pub(super) fn restore<'p>(
+    lines: &Lines,
+    paragraphs: impl Iterator<Item = &'p str> + Clone,
+) -> Option<Vec<String>> {
+    let longest = strip_ellipsis(lines.longest()?).0;
+    if longest.len() > MAX_LINE || paragraphs.clone().map(str::len).sum::<usize>() > MAX_TEXT {
+        return None;
+    }
+    let mut line = Vec::new();
+    squeeze_into(longest, &mut line);
+    if line.is_empty() {
+        return None;
+    }
+    // The paragraphs' squeezed text, and where each ends.
+    let mut text = Vec::new();
+    let mut ends = Vec::new();
+    for p in paragraphs.clone() {
+        squeeze_into(p, &mut text);
+        ends.push(text.len());
+    }
+    if memchr::memmem::find(&text, &line).is_some() {
+        return None;
+    }
+    // An id per distinct text, and each paragraph's.
+    let mut seen: HashMap<&[u8], usize> = HashMap::new();
+    let mut texts: Vec<&[u8]> = Vec::new();
+    let mut ids: Vec<usize> = Vec::with_capacity(ends.len());
+    let mut start = 0;
+    for &end in &ends {
+        let sq = &text[start..end];
+        start = end;
+        ids.push(*seen.entry(sq).or_insert_with(|| {
+            texts.push(sq);
+            texts.len() - 1
+        }));
+    }
+    let mut by_len: U64Map<Vec<usize>> = U64Map::default();
+    for (id, t) in texts.iter().enumerate() {
+        if !t.is_empty() {
+            by_len.entry(t.len() as u64).or_default().push(id);
+        }
+    }
+    if line.len().saturating_mul(by_len.len()) > BUDGET {
+        return None;
+    }
+    let run = only_reading(&line, &texts, &by_len)?;
+    if run.len() > MAX_RUN {
+        return None;
+    }
+    // The paragraphs the run spans, from the first it holds to the last.
+    let mut used = vec![false; texts.len()];
+    for &id in &run {
+        used[id] = true;
+    }
+    let lo = ids.iter().position(|&id| used[id])?;
+    let hi = ids.iter().rposition(|&id| used[id])?;
+    let span = &ids[lo..=hi];
+    if run.len() <= span.len() || !span.iter().all(|&id| used[id]) {
+        return None;
+    }
+    // In their order: the run is the span with paragraphs added.
+    let mut at = 0;
+    for &id in &run {
+        if at < span.len() && span[at] == id {
+            at += 1;
+        }
+    }
+    if at < span.len() || says_twice_in_a_row(&run) {
+        return None;
+    }
+    let all: Vec<&str> = paragraphs.collect();
+    let mut first = vec![usize::MAX; texts.len()];
+    for (k, &id) in ids.iter().enumerate().rev() {
+        first[id] = k;
+    }
+    let mut out: Vec<String> = all[..lo].iter().map(|p| p.to_string()).collect();
+    out.extend(run.iter().map(|&id| all[first[id]].to_string()));
+    out.extend(all[hi + 1..].iter().map(|p| p.to_string()));
+    Some(out)
+}
+
+/// Longest paragraph, in squeezed bytes, that [`split_as_elsewhere`]
+/// splits: a heading, a list, a row of links; not a body paragraph.
+const SHORT: usize = 256;
+
+/// Bytes of a paragraph as written past which it cannot squeeze to
+/// `SHORT`: paragraphs are normalised, so at most every other byte is a
+/// space.
+const SHORT_RAW: usize = 2 * SHORT;
+
+/// `paragraphs` with each short one that is, whitespace aside, a run of
+/// two or more paragraphs in a row elsewhere written as that run
+/// (`FacebookXEmailCopy link` under each section, where the lines cut only
+/// the last place into `Facebook` / `X` / `Email` / `Copy link`): the
+/// article says the same block in both places, and the lines' cuts in one
+/// hold in the other. `None` where none is.
+///
+/// A text that more than one run makes is left alone, as is one whose
+/// parts are already written as a paragraph elsewhere (a teaser of the
+/// same words); nothing is added or dropped, only cuts.
+pub(super) fn split_as_elsewhere<'p>(
+    paragraphs: impl Iterator<Item = &'p str> + Clone,
+) -> Option<Vec<String>> {
+    // Three short paragraphs at least (one, and two that make it), found
+    // before anything is squeezed: most articles have none.
+    let short_raw = |p: &&str| p.len() <= SHORT_RAW;
+    if paragraphs.clone().filter(short_raw).nth(2).is_none()
+        || paragraphs.clone().map(str::len).sum::<usize>() > MAX_TEXT
+    {
+        return None;
+    }
+    let all: Vec<&str> = paragraphs.collect();
+    // Squeezed lengths first (normalised text: its bytes but the spaces),
+    // and nothing is squeezed unless some run of two or more short
+    // paragraphs is as long as a short paragraph.
+    let lens: Vec<usize> = all
+        .iter()
+        .map(|p| match short_raw(p) {
+            true => p.len() - memchr::memchr_iter(b' ', p.as_bytes()).count(),
+            false => usize::MAX,
+        })
+        .collect();
+    let mut is_len = [false; SHORT + 1];
+    for &n in &lens {
+        if (1..=SHORT).contains(&n) {
+            is_len[n] = true;
+        }
+    }
+    let some_run = (0..lens.len()).any(|i| {
+        let mut n = lens[i];
+        for &m in &lens[i + 1..] {
+            n = n.saturating_add(m);
+            if n > SHORT {
+                return false;
+            }
+            if is_len[n] {
+                return true;
+            }
+        }
+        false
+    });
+    if !some_run {
+        return None;
+    }
+    // The short paragraphs' squeezed bytes, one after another in one
+    // buffer, so that a run of them is a slice of it; a long one has an
+    // empty span and ends every run.
+    let mut text = Vec::new();
+    let spans: Vec<(usize, usize)> = all
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let start = text.len();
+            if short_raw(p) && lens[k] <= SHORT {
+                squeeze_into(p, &mut text);
+            }
+            (start, text.len())
+        })
+        .collect();
+    let bytes = |k: usize| &text[spans[k].0..spans[k].1];
+    // The first paragraph of each short text, by its hash.
+    let mut first: U64Map<Vec<usize>> = U64Map::default();
+    let mut first_of = vec![usize::MAX; all.len()];
+    for k in 0..all.len() {
+        if spans[k].0 == spans[k].1 {
+            continue;
+        }
+        let same = first.entry(word_hash(bytes(k))).or_default();
+        first_of[k] = match same.iter().find(|&&f| bytes(f) == bytes(k)) {
+            Some(&f) => f,
+            None => {
+                same.push(k);
+                k
+            }
+        };
+    }
+    // Per first paragraph of a text, the run (first, last) of paragraphs
+    // that makes it; `None` where two different runs make it.
+    let mut runs: U64Map<Option<(usize, usize)>> = U64Map::default();
+    for i in 0..all.len() {
+        if spans[i].0 == spans[i].1 {
+            continue;
+        }
+        for j in i + 1..all.len() {
+            let (a, b) = (spans[i].0, spans[j].1);
+            if spans[j].0 == spans[j].1 || b - a > SHORT {
+                break;
+            }
+            let joined = &text[a..b];
+            let Some(&f) = first
+                .get(&word_hash(joined))
+                .and_then(|same| same.iter().find(|&&f| bytes(f) == joined))
+            else {
+                continue;
+            };
+            let same_run = |(x, y): (usize, usize)| {
+                y - x == j - i && (0..=j - i).all(|d| bytes(x + d) == bytes(i + d))
+            };
+            runs.entry(f as u64)
+                .and_modify(|r| {
+                    if r.is_some_and(|r| !same_run(r)) {
+                        *r = None;
+                    }
+                })
+                .or_insert(Some((i, j)));
+        }
+    }
+    let mut out = Vec::with_capacity(all.len());
+    let mut changed = false;
+    for (k, p) in all.iter().enumerate() {
+        match runs.get(&(first_of[k] as u64)) {
+            Some(&Some((a, b))) if first_of[k] != usize::MAX && !(a..=b).contains(&k) => {
+                out.extend(all[a..=b].iter().map(|p| p.to_string()));
+                changed = true;
+            }
+            _ => out.push(p.to_string()),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The ids of the texts that `line` is written as, one after another,
+/// where there is exactly one such reading; `None` where there is none or
+/// more than one.
+fn only_reading(line: &[u8], texts: &[&[u8]], by_len: &U64Map<Vec<usize>>) -> Option<Vec<usize>> {
+    // Ways to read each prefix (0, 1 or "more"), and the text that ends the
+    // one way.
+    let mut ways = vec![0u8; line.len() + 1];
+    let mut last = vec![usize::MAX; line.len() + 1];
+    ways[0] = 1;
+    for i in 0..line.len() {
+        if ways[i] == 0 {
+            continue;
+        }
+        for (&len, ids) in by_len {
+            let end = i + len as usize;
+            if end > line.len() {
+                continue;
+            }
+            for &id in ids {
+                if texts[id] == &line[i..end] {
+                    ways[end] = ways[end].saturating_add(ways[i]).min(2);
+                    last[end] = id;
+                }
+            }
+        }
+    }
+    if ways[line.len()] != 1 {
+        return None;
+    }
+    let mut run = Vec::new();
+    let mut end = line.len();
+    while end > 0 {
+        let id = last[end];
+        run.push(id);
+        end -= texts[id].len();
+    }
+    run.reverse();
+    Some(run)
+}
+
+/// Whether some block of paragraphs comes twice in a row in `run`.
+fn says_twice_in_a_row(run: &[usize]) -> bool {
+    // A block of `k` twice in a row is `k` places in a row where the
+    // paragraph is the one `k` places on: one look at each shift.
+    (1..=run.len() / 2).any(|k| {
+        let mut streak = 0;
+        run.iter().zip(&run[k..]).any(|(a, b)| {
+            streak = if a == b { streak + 1 } else { 0 };
+            streak >= k
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by_len(texts: &[&[u8]]) -> U64Map<Vec<usize>> {
+        let mut map: U64Map<Vec<usize>> = U64Map::default();
+        for (id, t) in texts.iter().enumerate() {
+            map.entry(t.len() as u64).or_default().push(id);
+        }
+        map
+    }
+
+    #[test]
+    fn a_line_read_as_the_paragraphs_in_one_way_gives_that_run() {
+        let texts: Vec<&[u8]> = vec![b"Aa.", b"Bb."];
+        assert_eq!(
+            only_reading(b"Aa.Bb.Aa.", &texts, &by_len(&texts)),
+            Some(vec![0, 1, 0])
+        );
+    }
+
+    #[test]
+    fn a_line_read_in_two_ways_or_none_gives_no_run() {
+        let texts: Vec<&[u8]> = vec![b"Aa.", b"Bb.", b"Aa.Bb."];
+        assert_eq!(only_reading(b"Aa.Bb.", &texts, &by_len(&texts)), None);
+        assert_eq!(only_reading(b"Aa.Cc.", &texts, &by_len(&texts)), None);
+    }
+
+    #[test]
+    fn a_short_paragraph_that_a_run_elsewhere_makes_is_cut_as_that_run() {
+        let ps = [
+            "Intro.",
+            "FacebookX Email",
+            "Body.",
+            "Facebook",
+            "X",
+            "Email",
+        ];
+        assert_eq!(
+            split_as_elsewhere(ps.iter().copied()),
+            Some(
+                ["Intro.", "Facebook", "X", "Email", "Body.", "Facebook", "X", "Email"]
+                    .map(String::from)
+                    .to_vec()
+            )
+        );
+    }
+
+    #[test]
+    fn a_long_paragraph_is_no_part_of_a_run() {
+        let long = "L".repeat(SHORT + 1);
+        let ps = ["Analysis", "Intro.", &long, "Analysis", "More."];
+        assert_eq!(split_as_elsewhere(ps.iter().copied()), None);
+    }
+
+    #[test]
+    fn a_paragraph_that_two_different_runs_make_is_left_whole() {
+        let ps = ["AB C", "Body.", "A", "B C", "More.", "A B", "C"];
+        assert_eq!(split_as_elsewhere(ps.iter().copied()), None);
+    }
+
+    #[test]
+    fn a_block_twice_in_a_row_is_found_at_any_length() {
+        assert!(says_twice_in_a_row(&[0, 0, 1]));
+        assert!(says_twice_in_a_row(&[0, 1, 2, 1, 2, 3]));
+        assert!(!says_twice_in_a_row(&[0, 1, 0, 2, 1]));
+        assert!(!says_twice_in_a_row(&[]));
+    }
+}
