@@ -4,10 +4,11 @@
 # The expected output comes from the HTML, never from newsdedup.
 #
 # Usage: scripts/page_fixture.sh KIND PAGE    (e.g. cascade recipe-blog)
+# PAGES=DIR takes the page from DIR (default tests/data/html).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 kind=$1 page=$2
-html="$root/tests/data/html/$page.html"
+html="${PAGES:-$root/tests/data/html}/$page.html"
 dir="$root/fixtures/page-$kind-$page"
 mkdir -p "$dir"
 python3 "$root/scripts/scrape_html.py" "$html" "$kind" > "$dir/input.txt"
