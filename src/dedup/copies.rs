@@ -1116,10 +1116,22 @@ pub(super) fn find_aligned(hay: &str, needle: &str, at_start: bool) -> bool {
 /// Whether `hay[a..b]` starts and ends on word boundaries: no letter or
 /// digit on both sides of either end.
 fn aligned(hay: &str, a: usize, b: usize) -> bool {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // A letter or two beside a digit is where an element may start or end
+    // (`1<sup>er</sup>`, `CO<sub>2</sub>`, `21<sup>st</sup>`): there only
+    // letters touch letters and digits digits in one word. (A longer text
+    // glued to a digit, `£84.99Screen6in`, is a table's cells run
+    // together, not the text of one.)
+    let sup = hay[a..b].chars().nth(2).is_none();
+    let joined = |x: Option<char>, y: Option<char>| match (x, y) {
+        (Some(x), Some(y)) if sup => {
+            (x.is_alphabetic() && y.is_alphabetic()) || (x.is_numeric() && y.is_numeric())
+        }
+        (Some(x), Some(y)) => x.is_alphanumeric() && y.is_alphanumeric(),
+        _ => false,
+    };
     let inner_first = hay[a..b].chars().next();
     let inner_last = hay[a..b].chars().next_back();
-    let joined_before = word(hay[..a].chars().next_back()) && word(inner_first);
-    let joined_after = word(inner_last) && word(hay[b..].chars().next());
+    let joined_before = joined(hay[..a].chars().next_back(), inner_first);
+    let joined_after = joined(inner_last, hay[b..].chars().next());
     !(joined_before || joined_after)
 }

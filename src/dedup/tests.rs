@@ -2058,3 +2058,15 @@ fn a_longest_line_that_says_a_block_twice_in_a_row_adds_no_repeat() {
     let out = rebuild(&[line.as_str(), b]);
     assert_eq!(out, paras(&[a, b, c]));
 }
+
+#[test]
+fn a_superscript_written_as_a_line_is_a_copy_of_the_number_it_follows() {
+    // An element walk writes `1<sup>er</sup>` as the paragraph, then `er`
+    // as a line of its own: letters glued to a digit, a copy, no paragraph.
+    let p1 = "La piscine fermera ses portes le 1er juillet pour au moins quatre mois. \
+              Le chantier doit permettre de refaire la toiture.";
+    let p2 = "La décision a été votée lundi soir en conseil municipal.";
+    let container = format!("{p1} {p2}");
+    let lines = [container.as_str(), p1, "er", p2];
+    assert_eq!(rebuild(&lines), paras(&[p1, p2]));
+}
