@@ -187,7 +187,8 @@ fn rebuild_lines_with<'a>(raw: &Lines<'a>, repeats: bool) -> Paragraphs<'a> {
 /// longest line holds them ([`repeats::restore`]), where cleaning that
 /// result gives it back (idempotence: a block of lines written twice over
 /// reads as a scraper's copy once the paragraphs are lines, and is then
-/// left as the passes found it); `None` where nothing changes. Where the
+/// left as the passes found it) and every line stays whole; `None` where
+/// nothing changes. Where the
 /// longest line is known to be `whole` in the paragraphs, none is put
 /// back.
 fn with_repeats<'p>(
@@ -204,7 +205,22 @@ fn with_repeats<'p>(
         Some(out) => repeats::split_as_elsewhere(out.iter().map(String::as_str)),
         None => repeats::split_as_elsewhere(paragraphs),
     };
-    let out = split.or(restored)?;
+    let mut out = split.or(restored)?;
+    // A cut can make another text a run elsewhere (or leave one run where
+    // there were two): cut until none is, as cleaning again would.
+    let mut settled = false;
+    for _ in 0..MAX_ROUNDS {
+        match repeats::split_as_elsewhere(out.iter().map(String::as_str)) {
+            Some(next) => out = next,
+            None => {
+                settled = true;
+                break;
+            }
+        }
+    }
+    if !settled || !lines_kept(raw, out.iter().map(String::as_str)).every {
+        return None;
+    }
     let again = rebuild_lines_with(
         &Lines::each(out.iter().map(String::as_str).collect()),
         false,

@@ -23,7 +23,7 @@
 use super::squeeze::squeeze_into;
 use super::truncation::strip_ellipsis;
 use super::{word_hash, Lines, U64Map};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Bytes of the longest line past which it is not read: an article, not
 /// a file of glued megabytes.
@@ -32,8 +32,8 @@ const MAX_LINE: usize = 1 << 16;
 /// many articles' worth of text, whose squeezed copy would be held beside
 /// it.
 const MAX_TEXT: usize = 1 << 22;
-/// Byte comparisons the reading of the longest line may start, at most
-/// (its length times the paragraph lengths).
+/// Places of paragraphs in the longest line that its reading may find, at
+/// most (its length times the paragraphs' distinct lengths).
 const BUDGET: usize = 1 << 24;
 
 /// Paragraphs in a run the longest line may hold, at most.
@@ -86,16 +86,11 @@ pub(super) fn restore<'p>(
             texts.len() - 1
         }));
     }
-    let mut by_len: U64Map<Vec<usize>> = U64Map::default();
-    for (id, t) in texts.iter().enumerate() {
-        if !t.is_empty() {
-            by_len.entry(t.len() as u64).or_default().push(id);
-        }
-    }
-    if line.len().saturating_mul(by_len.len()) > BUDGET {
+    let lengths: HashSet<usize> = texts.iter().map(|t| t.len()).collect();
+    if line.len().saturating_mul(lengths.len()) > BUDGET {
         return None;
     }
-    let run = only_reading(&line, &texts, &by_len)?;
+    let run = only_reading(&line, &texts)?;
     if run.len() > MAX_RUN {
         return None;
     }
@@ -147,9 +142,8 @@ const SHORT_RAW: usize = 2 * SHORT;
 /// article says the same block in both places, and the lines' cuts in one
 /// hold in the other. `None` where none is.
 ///
-/// A text that more than one run makes is left alone, as is one whose
-/// parts are already written as a paragraph elsewhere (a teaser of the
-/// same words); nothing is added or dropped, only cuts.
+/// A text that more than one run makes is left alone; nothing is added or
+/// dropped, only cuts.
 pub(super) fn split_as_elsewhere<'p>(
     paragraphs: impl Iterator<Item = &'p str> + Clone,
 ) -> Option<Vec<String>> {
@@ -162,7 +156,8 @@ pub(super) fn split_as_elsewhere<'p>(
         return None;
     }
     let all: Vec<&str> = paragraphs.collect();
-    // Squeezed lengths first (normalised text: its bytes but the spaces),
+    // Squeezed lengths first (normalised text: its bytes but the spaces;
+    // one with wider spaces left is measured long, and missed),
     // and nothing is squeezed unless some run of two or more short
     // paragraphs is as long as a short paragraph.
     let lens: Vec<usize> = all
@@ -273,29 +268,29 @@ pub(super) fn split_as_elsewhere<'p>(
 
 /// The ids of the texts that `line` is written as, one after another,
 /// where there is exactly one such reading; `None` where there is none or
-/// more than one.
-fn only_reading(line: &[u8], texts: &[&[u8]], by_len: &U64Map<Vec<usize>>) -> Option<Vec<usize>> {
+/// more than one (or the texts cannot be searched for).
+///
+/// One Aho-Corasick search finds every place of every text, ending in
+/// order: at most one text of each length ends at a byte, so the places
+/// are at most the line's length times the texts' lengths (`BUDGET`).
+fn only_reading(line: &[u8], texts: &[&[u8]]) -> Option<Vec<usize>> {
+    let ac = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(texts)
+        .ok()?;
     // Ways to read each prefix (0, 1 or "more"), and the text that ends the
-    // one way.
+    // one way. A place's start was settled before it: places come as they
+    // end.
     let mut ways = vec![0u8; line.len() + 1];
     let mut last = vec![usize::MAX; line.len() + 1];
     ways[0] = 1;
-    for i in 0..line.len() {
-        if ways[i] == 0 {
+    for hit in ac.find_overlapping_iter(line) {
+        let (start, end) = (hit.start(), hit.end());
+        if ways[start] == 0 || start == end {
             continue;
         }
-        for (&len, ids) in by_len {
-            let end = i + len as usize;
-            if end > line.len() {
-                continue;
-            }
-            for &id in ids {
-                if texts[id] == &line[i..end] {
-                    ways[end] = ways[end].saturating_add(ways[i]).min(2);
-                    last[end] = id;
-                }
-            }
-        }
+        ways[end] = ways[end].saturating_add(ways[start]).min(2);
+        last[end] = hit.pattern().as_usize();
     }
     if ways[line.len()] != 1 {
         return None;
@@ -328,28 +323,17 @@ fn says_twice_in_a_row(run: &[usize]) -> bool {
 mod tests {
     use super::*;
 
-    fn by_len(texts: &[&[u8]]) -> U64Map<Vec<usize>> {
-        let mut map: U64Map<Vec<usize>> = U64Map::default();
-        for (id, t) in texts.iter().enumerate() {
-            map.entry(t.len() as u64).or_default().push(id);
-        }
-        map
-    }
-
     #[test]
     fn a_line_read_as_the_paragraphs_in_one_way_gives_that_run() {
         let texts: Vec<&[u8]> = vec![b"Aa.", b"Bb."];
-        assert_eq!(
-            only_reading(b"Aa.Bb.Aa.", &texts, &by_len(&texts)),
-            Some(vec![0, 1, 0])
-        );
+        assert_eq!(only_reading(b"Aa.Bb.Aa.", &texts), Some(vec![0, 1, 0]));
     }
 
     #[test]
     fn a_line_read_in_two_ways_or_none_gives_no_run() {
         let texts: Vec<&[u8]> = vec![b"Aa.", b"Bb.", b"Aa.Bb."];
-        assert_eq!(only_reading(b"Aa.Bb.", &texts, &by_len(&texts)), None);
-        assert_eq!(only_reading(b"Aa.Cc.", &texts, &by_len(&texts)), None);
+        assert_eq!(only_reading(b"Aa.Bb.", &texts), None);
+        assert_eq!(only_reading(b"Aa.Cc.", &texts), None);
     }
 
     #[test]
