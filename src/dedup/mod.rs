@@ -196,28 +196,28 @@ fn with_repeats<'p>(
     paragraphs: impl Iterator<Item = &'p str> + Clone,
     whole: bool,
 ) -> Option<Vec<String>> {
-    let restored = if whole {
+    let mut out = if whole {
         None
     } else {
         repeats::restore(raw, paragraphs.clone())
     };
-    let split = match &restored {
-        Some(out) => repeats::split_as_elsewhere(out.iter().map(String::as_str)),
-        None => repeats::split_as_elsewhere(paragraphs),
-    };
-    let mut out = split.or(restored)?;
     // A cut can make another text a run elsewhere (or leave one run where
     // there were two): cut until none is, as cleaning again would.
     let mut settled = false;
-    for _ in 0..MAX_ROUNDS {
-        match repeats::split_as_elsewhere(out.iter().map(String::as_str)) {
-            Some(next) => out = next,
+    for _ in 0..=MAX_ROUNDS {
+        let next = match &out {
+            Some(o) => repeats::split_as_elsewhere(o.iter().map(String::as_str)),
+            None => repeats::split_as_elsewhere(paragraphs.clone()),
+        };
+        match next {
+            Some(next) => out = Some(next),
             None => {
                 settled = true;
                 break;
             }
         }
     }
+    let out = out?;
     if !settled || !lines_kept(raw, out.iter().map(String::as_str)).every {
         return None;
     }
