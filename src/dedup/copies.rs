@@ -690,18 +690,6 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     // to…`) is its text only inside the paragraph's running text: one that
     // the paragraph opens with is the heading over it, said again.
     let echoed = line.echo && !line.repeat && is_sentence(line.raw);
-    let [before, after] = paragraphs_around(lines, l);
-    if before.iter().any(|(p, long)| {
-        if small {
-            *long && after_space(p, &text)
-        } else if *long && !echoed {
-            find_aligned(p, &text, false)
-        } else {
-            in_running_text(p, &text)
-        }
-    }) {
-        return true;
-    }
     // A name of two words or more, each with a capital, that the paragraph
     // opens with is a link as often as a heading taken up (`Lady Justice
     // Amberley, giving…`): the text stays either way, inside the
@@ -712,6 +700,33 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
         && text
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    // Whether paragraph `p` opens with the text as a link does: a name as
+    // its sentence's subject, or cut out of a word.
+    // (One word names the subject too where a comma follows: `Rendell,
+    // 44, was first elected…`.)
+    let one_name = words == 1 && text.starts_with(char::is_uppercase);
+    let opens_as_link = |p: &str| {
+        (name && opens_sentence_with(p, &text))
+            || opens_word_with(p, &text, name)
+            || (one_name
+                && p.strip_prefix(text.as_str())
+                    .is_some_and(|r| r.starts_with(',')))
+    };
+    let [before, after] = paragraphs_around(lines, l);
+    if before.iter().any(|(p, long)| {
+        if small {
+            *long && after_space(p, &text)
+        } else if *long && !echoed {
+            // Anywhere in it but at its start, where it is as often the
+            // heading after it that takes up its first words (`Building
+            // the target itself requires…` / `Building the target`).
+            occurs(p, &text, |before, _| !before.is_empty()) || opens_as_link(p)
+        } else {
+            in_running_text(p, &text)
+        }
+    }) {
+        return true;
+    }
     // Where the line after it opens with it glued to more of a word, it
     // is the first of a list's items that start alike (`ReadableStream`
     // before `ReadableStreamDefaultReader`, `Channel` before
@@ -729,9 +744,7 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
         if small {
             *long && after_space(p, &text)
         } else {
-            in_running_text(p, &text)
-                || (name && opens_sentence_with(p, &text))
-                || opens_word_with(p, &text, name)
+            in_running_text(p, &text) || opens_as_link(p)
         }
     })
 }
@@ -739,9 +752,10 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
 /// Whether `hay` opens with `text` cut out of a word or a name: glued to
 /// a hyphen or a dot and more (`Unlike Windows` in `Unlike Windows-based
 /// players…`, `The Zafi` in `The Zafi.D virus…`), to a possessive (`But
-/// Mr Brown` in `But Mr Brown's former adviser…`), or, where `text` is a
+/// Mr Brown` in `But Mr Brown's former adviser…`, `Airlines'`), or, where `text` is a
 /// `name` (two words or more, each with a capital), to another word with
-/// a capital (`The Windows` in `The Windows XP Counterfeit Project…`). A
+/// a capital (`The Windows` in `The Windows XP Counterfeit Project…`), a
+/// number or a bracket (`The Kaypro 386`, `Newmont Mining Corp <NEM>`). A
 /// heading that the paragraph takes up goes on with a word of its own.
 fn opens_word_with(hay: &str, text: &str, name: bool) -> bool {
     let Some(rest) = hay.strip_prefix(text) else {
@@ -752,7 +766,11 @@ fn opens_word_with(hay: &str, text: &str, name: bool) -> bool {
     match (first, second) {
         (Some('-' | '.'), Some(c)) => c.is_alphanumeric(),
         (Some('\'' | '’'), Some('s')) => !after.next().is_some_and(char::is_alphanumeric),
-        (Some(' '), Some(c)) => name && c.is_uppercase(),
+        // A plural's possessive (`American Airlines' parent`).
+        (Some('\'' | '’'), Some(' ')) => text.ends_with('s'),
+        (Some(' '), Some(c)) => {
+            name && (c.is_uppercase() || c.is_ascii_digit() || "<([".contains(c))
+        }
         _ => false,
     }
 }

@@ -2095,3 +2095,59 @@ fn blocks_said_again_are_cut_alike_until_cleaning_again_changes_nothing() {
     let once = rebuild(&lines);
     assert_eq!(rebuild(&once), once);
 }
+
+#[test]
+fn a_line_glued_after_a_closing_bracket_or_colon_starts_its_paragraph() {
+    // List items whose text ends with code (`#[cfg]`) or a label (`Tier:`),
+    // glued to the next item by a cascade: a closing mark ends a word, so
+    // the next line starting there is where a paragraph starts, even with
+    // a small letter.
+    let ps = [
+        "We support environments through the use of profiles.",
+        "environment-specific flags",
+        "environment-specific #[cfg]",
+        "a cargo test command",
+        "Tier:",
+        "x86_64-apple-darwin is the target.",
+    ];
+    assert_rebuilds(&suffixes(&ps), &ps);
+}
+
+#[test]
+fn a_heading_that_takes_up_the_first_words_of_the_long_paragraph_before_it_stays() {
+    // `Building the target itself requires…` and then the heading
+    // `Building the target`: once the cascade is cleaned, the heading
+    // stands alone after a long paragraph that opens with it, which is not
+    // how a link written after its paragraph looks unless a name goes on
+    // there (below).
+    let ps = [
+        "Building the target itself requires a 64-bit little endian ARMv8-A compiler that is supported.",
+        "Building the target",
+        "The target can be built.",
+    ];
+    assert_rebuilds(&suffixes(&ps), &ps);
+}
+
+#[test]
+fn a_name_linked_at_the_start_of_the_paragraph_before_it_is_a_copy() {
+    // A `links` scraper writes each block, then its links' texts: a name
+    // that the paragraph opens with as a possessive, before a comma, or
+    // with more of the name after it is the link's text.
+    for (paragraph, link) in [
+        (
+            "American Airlines' parent AMR reported a loss of $387m for the fourth quarter of 2004, against a loss a year earlier.",
+            "American Airlines",
+        ),
+        (
+            "Rendell, 44, was first elected in 2017 and had been housing minister since last September, the fourth in two years.",
+            "Rendell",
+        ),
+        (
+            "The Kaypro 386 Model A will retail for 4,495 dlrs, and the other two models will sell for 5,795 dlrs and 8,095 dlrs.",
+            "The Kaypro",
+        ),
+    ] {
+        let next = "Shares were flat in morning trading, as the results were slightly better than analysts had expected.";
+        assert_rebuilds(&[paragraph, link, next], &[paragraph, next]);
+    }
+}
