@@ -128,7 +128,15 @@ impl<'l, 'a> Output<'l, 'a> {
                 self.copied.push(line);
             }
         }
-        if !glued && !self.strict {
+        if self.strict {
+            // The strict reading drops nothing: a line whose ends are no
+            // boundary (a later pass's paragraph that another quotes,
+            // `Frame::every_event`) stands alone, in its own place.
+            for &m in &copies {
+                gone[m] = true;
+                self.push_line(g.members[m].0 as usize, false);
+            }
+        } else if !glued {
             // No cut: the group is one line's text, and the others are
             // copies of it only if the scraper wrote them beside it.
             for m in copies {

@@ -218,9 +218,12 @@ impl Look {
         self.prev.is_alphanumeric() && matches!(self.next, '(' | '[')
     }
 
-    /// Between two letters or digits.
+    /// Between two letters or digits, or before the hyphen of a word
+    /// that goes on after it (`debug|-assertions`).
     fn in_word(&self) -> bool {
-        self.prev.is_alphanumeric() && self.next.is_alphanumeric()
+        self.prev.is_alphanumeric()
+            && (self.next.is_alphanumeric()
+                || (self.next == '-' && self.after.is_some_and(char::is_alphanumeric)))
     }
 
     /// The text runs on through the cut: inside a word ([`runs_on_in_word`])
@@ -295,7 +298,8 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
         || match glue {
             // Where no paragraphs are seen glued, a line ending inside a
             // word (`Channel` before `ChannelGroup`, `ArrayBuffer` before
-            // `ArrayBufferView`) is a list item that starts another, and
+            // `ArrayBufferView`, `debug` before `debug-assertions`) is a
+            // list item or heading that starts another, and
             // one ending before a bracket a name that the text calls
             // (`TextDecoderStream()`).
             Glue::Tight => {

@@ -1115,7 +1115,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         };
         let accepted = match method {
             Method::NearCopies => frame.accepted(style, &lines, g, &short),
-            Method::Strict => frame.every_event(),
+            Method::Strict => frame.every_event(given.is_some()),
         };
         let paragraphs = frame.paragraphs(&lines, g, &accepted);
         let split = style == cuts::Style::Tight && method == Method::NearCopies;

@@ -574,14 +574,46 @@ impl Frame {
     }
 
     /// For each cut, whether a line starts or ends there: the strict
-    /// reading, where every line start and end is a boundary.
-    pub(super) fn every_event(&self) -> Vec<bool> {
+    /// reading, where every line start and end is a boundary. Over
+    /// `paragraphs` (a later pass, whose lines are the paragraphs an
+    /// earlier one wrote), only the ends of lines that start and end where
+    /// the text does not run on (inside a word, before a stop or a comma:
+    /// `…described in Profile selection.` holding the heading `Profile
+    /// selection`): such a line's
+    /// text is in the paragraph already, and cutting it out there only
+    /// breaks that paragraph.
+    pub(super) fn every_event(&self, paragraphs: bool) -> Vec<bool> {
         let last = self.cands.len() - 1;
-        self.cands
+        let mut accepted: Vec<bool> = self
+            .cands
             .iter()
             .enumerate()
             .map(|(i, c)| i == 0 || i == last || c.ev.start || c.ev.end)
-            .collect()
+            .collect();
+        if !paragraphs {
+            return accepted;
+        }
+        // (Read from the chars beside the cut alone: the look of quote
+        // marks depends on how the pass holds the text, and both ways must
+        // clean alike.)
+        let never =
+            |i: usize| i != 0 && i != last && self.cands[i].look.is_some_and(|l| l.runs_on());
+        let cuts = &self.asm.cuts;
+        let at = |x: i64| cuts.partition_point(|&c| c < x);
+        let mut kept = vec![false; self.cands.len()];
+        kept[0] = true;
+        kept[last] = true;
+        for &(x, y) in &self.ext {
+            let (a, b) = (at(x), at(y));
+            if !never(a) && !never(b) {
+                kept[a] = true;
+                kept[b] = true;
+            }
+        }
+        for (ok, k) in accepted.iter_mut().zip(kept) {
+            *ok &= k;
+        }
+        accepted
     }
 
     /// The members (indices into the group's members) that are copies: inside

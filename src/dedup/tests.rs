@@ -2097,11 +2097,11 @@ fn blocks_said_again_are_cut_alike_until_cleaning_again_changes_nothing() {
 }
 
 #[test]
-fn a_line_glued_after_a_closing_bracket_or_colon_starts_its_paragraph() {
+fn a_line_glued_after_a_colon_starts_its_paragraph() {
     // List items whose text ends with code (`#[cfg]`) or a label (`Tier:`),
-    // glued to the next item by a cascade: a closing mark ends a word, so
-    // the next line starting there is where a paragraph starts, even with
-    // a small letter.
+    // glued to the next item by a cascade: a colon ends a word, so the
+    // next line starting there is where a paragraph starts, even with a
+    // small letter.
     let ps = [
         "We support environments through the use of profiles.",
         "environment-specific flags",
@@ -2149,5 +2149,50 @@ fn a_name_linked_at_the_start_of_the_paragraph_before_it_is_a_copy() {
     ] {
         let next = "Shares were flat in morning trading, as the results were slightly better than analysts had expected.";
         assert_rebuilds(&[paragraph, link, next], &[paragraph, next]);
+    }
+}
+
+#[test]
+fn a_heading_that_opens_a_hyphenated_heading_after_it_stays_whole() {
+    // `debug` and then `debug-assertions`, two headings of a settings
+    // page: once the cascade is cleaned, the first is a line that the next
+    // starts with, up to a hyphen inside a word, as `Channel` before
+    // `ChannelGroup` is. Neither is cut, neither lost.
+    let ps = [
+        "debug",
+        "debug-assertions",
+        "However, if errors occur while running build dependencies, turning full debug info on will help:",
+        "debug = true",
+    ];
+    assert_rebuilds(&suffixes(&ps), &ps);
+}
+
+#[test]
+fn a_heading_quoted_at_the_end_of_the_paragraph_before_it_breaks_no_paragraph() {
+    // `…as described in Profile selection.` and then the heading `Profile
+    // selection`: once cleaned, the heading reads as that paragraph's link
+    // text (ambiguous with a `links` scraper's line). The strict reading
+    // cleaned again must not cut the quoted heading out of the sentence
+    // before its stop (`…described in` / `Profile selection` / `.`): each
+    // paragraph stays whole and every line of the cascade stays whole.
+    let ps = [
+        "Possible string values of strip are \"none\", \"debuginfo\", and \"symbols\". The default is \"none\".",
+        "Build dependencies otherwise inherit settings from the active profile in use, as described in Profile selection.",
+        "Profile selection",
+    ];
+    let lines = suffixes(&ps);
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    for p in &ps[..2] {
+        assert!(out.iter().any(|o| o.contains(p)), "{p:?} whole in {out:?}");
+    }
+    assert!(
+        out.iter().all(|o| o.chars().any(char::is_alphanumeric)),
+        "{out:?}"
+    );
+    let text: String = out.concat().split_whitespace().collect();
+    for l in &lines {
+        let l: String = l.split_whitespace().collect();
+        assert!(text.contains(&l), "{l:?} whole in {out:?}");
     }
 }
