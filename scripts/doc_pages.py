@@ -47,6 +47,9 @@ def main():
     random.Random(seed).shuffle(paths)
     os.makedirs(out, exist_ok=True)
     made = 0
+    paths = [os.path.abspath(p) for p in paths]
+    dirs = [os.path.abspath(d) for d in srcs]
+    top = os.path.dirname(dirs[0]) if len(dirs) == 1 else os.path.commonpath(dirs)
     for p in paths:
         if made == n:
             break
@@ -68,7 +71,9 @@ def main():
         desc = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
         if not desc:
             continue
-        rel = os.path.relpath(p, os.path.commonpath(srcs + [p]) if len(srcs) == 1 else os.path.dirname(os.path.dirname(p)))
+        # Named by the path under the SRC_DIRs' common parent (the book's
+        # name included): unique, so no page overwrites another.
+        rel = os.path.relpath(p, top)
         name = re.sub(r"[^a-z0-9]+", "-", rel.lower().removesuffix(".html")).strip("-")
         page = f"""<!doctype html>
 <html><head><meta charset="utf-8">
