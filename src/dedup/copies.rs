@@ -115,7 +115,8 @@ impl<'l, 'a> Output<'l, 'a> {
         tight: bool,
     ) {
         let glued = paragraphs.len() > 1;
-        self.dropped |= !copies.is_empty();
+        // (The strict reading keeps its copies, below.)
+        self.dropped |= !self.strict && !copies.is_empty();
         let mut gone = vec![false; g.members.len()];
         // A copy (a link's text written long before, a fragment) does not
         // say where the group's text stands: the lines that make its
@@ -709,9 +710,8 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()));
     // Whether paragraph `p` opens with the text as a link does: a name as
-    // its sentence's subject, or cut out of a word.
-    // (One word names the subject too where a comma follows: `Rendell,
-    // 44, was first elected…`.)
+    // its sentence's subject (one word too, where a comma follows:
+    // `Rendell, 44, was first elected…`), or cut out of a word.
     let one_name = words == 1 && text.starts_with(char::is_uppercase);
     let opens_as_link = |p: &str| {
         (name && opens_sentence_with(p, &text))

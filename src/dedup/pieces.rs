@@ -579,9 +579,8 @@ impl Frame {
     /// earlier one wrote), only the ends of lines that start and end where
     /// the text does not run on (inside a word, before a stop or a comma:
     /// `…described in Profile selection.` holding the heading `Profile
-    /// selection`): such a line's
-    /// text is in the paragraph already, and cutting it out there only
-    /// breaks that paragraph.
+    /// selection`): such a line's text is in the paragraph already, and
+    /// cutting it out there only breaks that paragraph.
     pub(super) fn every_event(&self, paragraphs: bool) -> Vec<bool> {
         let last = self.cands.len() - 1;
         let mut accepted: Vec<bool> = self

@@ -69,11 +69,11 @@ pub(super) fn seam_strength(s: &[u8], i: usize) -> Option<bool> {
     // (`enough.ebb`): a line starting there says so, and the cut decision
     // (`cuts.rs`) weighs the glue.
     let after_stop = matches!(prev, '.' | '!' | '?' | '…');
-    // A closing quote or a colon ends a word, so a small letter after it
-    // (`Tier:x86_64`) starts one; an apostrophe or a straight quote may be
-    // inside a word or open one, and a closing bracket is as often code's
-    // (`#![allow(unused)] fn`, squeezed to `)]fn`, in an element walk over
-    // a code block's tokens).
+    // A closing quote, a colon or a semicolon ends a word, so a small
+    // letter after it (`Tier:x86_64`) starts one; an apostrophe or a
+    // straight quote may be inside a word or open one, and a closing
+    // bracket is as often code's (`#![allow(unused)] fn`, squeezed to
+    // `)]fn`, in an element walk over a code block's tokens).
     let closes = matches!(prev, '”' | '»' | ':' | ';');
     let inside_word =
         (next.is_lowercase() && !closes) || (prev.is_ascii_digit() && next.is_ascii_digit());
