@@ -152,17 +152,40 @@ fn rebuild_lines_with<'a>(raw: &Lines<'a>, repeats: bool) -> Paragraphs<'a> {
     // it reads as a copy once it stands alone), the paragraphs that line
     // spans are written as one: the text stays whole, and stays so.
     // (Seldom taken: its rounds hold the paragraphs as `String`s.)
-    let mut out = rebuild_with(raw, Method::Strict).0.into_strings();
+    // The strict passes over paragraphs keep a sentence whole where a
+    // paragraph quotes another before its stop (`Frame::every_event`);
+    // where that reading does not settle (a paragraph left standing beside
+    // the one that quotes it reads as its copy when cleaned again), the
+    // one that cuts at every line start and end is taken.
+    let mut out = match strict_rounds(raw, true) {
+        (out, true) => out,
+        _ => strict_rounds(raw, false).0,
+    };
+    if repeats {
+        if let Some(restored) = with_repeats(raw, out.iter().map(String::as_str), false) {
+            out = restored;
+        }
+    }
+    Paragraphs::from_strings(out)
+}
+
+/// The strict reading of `raw` (`whole_sentences`: see
+/// [`Method::Strict`]), cleaned again until it is a fixed point of
+/// cleaning, as long as every input line stays whole; and whether it
+/// settled there.
+fn strict_rounds(raw: &Lines, whole_sentences: bool) -> (Vec<String>, bool) {
+    let strict = Method::Strict { whole_sentences };
+    let mut out = rebuild_with(raw, strict).0.into_strings();
     for _ in 0..2 * MAX_ROUNDS {
         let refs = Lines::each(out.iter().map(String::as_str).collect());
         let (near, dropped) = near_reading(&refs);
         let next = if !dropped || keeps_every_line(&refs, near.iter()) {
             near.into_strings()
         } else {
-            rebuild_with(&refs, Method::Strict).0.into_strings()
+            rebuild_with(&refs, strict).0.into_strings()
         };
         if next == out {
-            break;
+            return (out, true);
         }
         if keeps_every_line(raw, next.iter().map(String::as_str)) {
             out = next;
@@ -175,12 +198,7 @@ fn rebuild_lines_with<'a>(raw: &Lines<'a>, repeats: bool) -> Paragraphs<'a> {
             _ => break,
         }
     }
-    if repeats {
-        if let Some(restored) = with_repeats(raw, out.iter().map(String::as_str), false) {
-            out = restored;
-        }
-    }
-    Paragraphs::from_strings(out)
+    (out, false)
 }
 
 /// The paragraphs with those the article repeats written again where its
@@ -535,8 +553,10 @@ enum Method {
     /// (fragments, summaries, teasers, link texts) are dropped.
     NearCopies,
     /// Every line start and end is a boundary, nothing is taken for a copy:
-    /// each line comes out as a run of whole paragraphs.
-    Strict,
+    /// each line comes out as a run of whole paragraphs. With
+    /// `whole_sentences`, a later pass (over paragraphs) does not cut a
+    /// paragraph where its text runs on.
+    Strict { whole_sentences: bool },
 }
 
 /// Squeezed bytes at most scanned by [`keeps_every_line`]; past that (a
@@ -868,7 +888,7 @@ fn evidence<L: Keyed>(
     // from one by their look alone: the `Line` records (48 bytes a line)
     // are made only where one may be (issue 13: the second pass over 1.66
     // million glued paragraphs, which finds that nothing changes).
-    if quiet && (method == Method::Strict || !(0..view.count()).any(may_link)) {
+    if quiet && (matches!(method, Method::Strict { .. }) || !(0..view.count()).any(may_link)) {
         return None;
     }
     Some((edges, quiet))
@@ -1107,7 +1127,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         .filter(|l| l.sq.len() < KEY && l.cut == 0)
         .map(|l| l.sq)
         .collect();
-    let mut out = copies::Output::new(&lines, method == Method::Strict);
+    let mut out = copies::Output::new(&lines, matches!(method, Method::Strict { .. }));
     for (g, frame) in groups.iter().zip(&frames) {
         let Some(frame) = frame else {
             out.push_line(g.members[0].0 as usize, false);
@@ -1115,7 +1135,9 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         };
         let accepted = match method {
             Method::NearCopies => frame.accepted(style, &lines, g, &short),
-            Method::Strict => frame.every_event(given.is_some()),
+            Method::Strict { whole_sentences } => {
+                frame.every_event(whole_sentences && given.is_some())
+            }
         };
         let paragraphs = frame.paragraphs(&lines, g, &accepted);
         let split = style == cuts::Style::Tight && method == Method::NearCopies;
