@@ -100,10 +100,20 @@ impl Look {
         let mut core = prev;
         let mut end = k;
         while is_closer(core) || (closes_low && end == k) {
+            let gone = core;
             end -= core.len_utf8();
             match last_char(&s[..end]) {
                 Some(c) => core = c,
                 None => break,
+            }
+            // A note's mark after a sentence's stop (`nine days.[1]`,
+            // `[citation needed]`) ends the sentence as a closing quote
+            // does.
+            if gone == ']' {
+                if let Some(stop) = note_after_stop(&s[..end]) {
+                    core = stop;
+                    break;
+                }
             }
         }
         let trailing_off = s[..k].ends_with(b"...") || s[..k].ends_with("…".as_bytes());
@@ -245,6 +255,12 @@ impl Look {
         word && (self.next.is_uppercase() || is_opener(self.next))
     }
 
+    /// The text before the cut ends on a letter or a digit: no stop,
+    /// closing mark or bracket.
+    pub(super) fn ends_on_word(&self) -> bool {
+        self.prev.is_alphanumeric()
+    }
+
     /// A sentence or a lead-in ends before the cut (a stop, a colon).
     pub(super) fn ends_text(&self) -> bool {
         is_stop(self.core) || self.core == ':'
@@ -253,9 +269,26 @@ impl Look {
     /// A sentence ends before the cut and the next one begins after it (with
     /// anything but a small letter: a capital, a digit, a quote, `$`), and
     /// not after an initialism (`U.S. Trade`).
-    fn sentence(&self) -> bool {
+    pub(super) fn sentence(&self) -> bool {
         is_stop(self.core) && !self.next.is_lowercase() && !self.initialism
     }
+}
+
+/// The stop before a bracketed note that `s` ends in, the note's closing
+/// bracket taken off already (`days.[1` of `days.[1]`): a short mark with
+/// no bracket inside it.
+fn note_after_stop(s: &[u8]) -> Option<char> {
+    const NOTE: usize = 24;
+    let open = s
+        .iter()
+        .rev()
+        .take(NOTE + 1)
+        .position(|&b| matches!(b, b'[' | b']'))?;
+    let open = s.len() - 1 - open;
+    if s[open] != b'[' || open + 1 == s.len() {
+        return None;
+    }
+    last_char(&s[..open]).filter(|&c| is_stop(c))
 }
 
 /// Whether text with `prev`, then `next` and `after`, runs on inside a word

@@ -389,6 +389,24 @@ impl Frame {
                 accepted[s] = true;
             }
         }
+        // Where a paragraph is seen to start after a space, a long line
+        // that runs to the group's end from where a sentence ends is a
+        // cascade's line too, glued below or not: a scraper that keeps each
+        // paragraph's line break spaces the paragraphs, while gluing the
+        // headings between them. (Where every paragraph is glued, such a
+        // line is the last paragraph's last sentences written again.)
+        if (1..last).any(|i| accepted[i] && self.cands[i].glue == Glue::Spaced) {
+            for &(s, e) in &self.whole {
+                let c = &self.cands[s];
+                if e == last
+                    && c.ev.long_start
+                    && c.look.is_some_and(|l| l.sentence())
+                    && may_head_cascade(c.glue, c.look)
+                {
+                    accepted[s] = true;
+                }
+            }
+        }
         accepted
     }
 
@@ -412,9 +430,20 @@ impl Frame {
         let (mut starts, mut other) = (vec![false; n], vec![false; n]);
         for &(s, e) in &self.whole {
             starts[s] = true;
-            other[s] |= !(e < last && self.cands[e].glue == Glue::Tight && to_end[e]);
+            other[s] |= !(e < last && self.cands[e].glue == Glue::Tight && to_end[e])
+                || self.heads_block(s, e);
         }
         starts.iter().zip(&other).map(|(&s, &o)| s && !o).collect()
+    }
+
+    /// Whether the line from cut `s` to cut `e` is a heading: short, it
+    /// starts where a sentence ends and ends on a letter or a digit, no
+    /// stop of its own (a sentence cut short by a line break in its
+    /// paragraph, `…McCreadie told the`, is longer).
+    fn heads_block(&self, s: usize, e: usize) -> bool {
+        self.asm.cuts[e] - self.asm.cuts[s] <= HEADING as i64
+            && self.cands[s].look.is_some_and(|l| l.sentence())
+            && self.cands[e].look.is_some_and(|l| l.ends_on_word())
     }
 
     /// No cut where the scraper glued paragraphs with no space, at a spaced

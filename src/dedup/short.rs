@@ -144,8 +144,9 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
     if lens.is_empty() {
         return Vec::new();
     }
-    // (outer line, squeezed offset of the short line's glued side, edge)
-    let mut found: Vec<(u32, usize, Edge)> = Vec::new();
+    // (outer line, squeezed offset of the short line's glued side, edge,
+    // whether it may be a heading: see below)
+    let mut found: Vec<(u32, usize, Edge, bool)> = Vec::new();
     // Where the lines' squeezed bytes are not held, they are made here:
     // each outer line once, its edges taken together.
     let (mut s_buf, mut t_buf) = (Vec::new(), Vec::new());
@@ -158,10 +159,11 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
         if !is_seam(s, glued_at) {
             return;
         }
+        let heading = glued_at == from && heads_block(s, from, to);
         for &ti in bucket {
             if lines.sq(ti as usize, t_buf) == part {
                 let d = from as i64;
-                found.push((o, glued_at, Edge { a: o, b: ti, d }));
+                found.push((o, glued_at, Edge { a: o, b: ti, d }, heading));
             }
         }
     };
@@ -205,12 +207,17 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
     found.dedup_by_key(|f| (f.0, f.1, f.2.b, f.2.d));
     // Whitespace written at the glued side: a phrase the text repeats
     // (`…said Joe Biden.In late…` squeezes to a seam at `said|Joe`).
+    // Unless the short line is a heading glued to the placed line with no
+    // space: after a sentence's end, it ends on a word, no sentence's
+    // stop (`…the Onion Fair. HistoryA settlement…`, a heading in a
+    // wrapper of its own, which a paragraph's text before it, written with
+    // its line break, spaces).
     let mut kept = Vec::new();
     for run in found.chunk_by(|x, y| x.0 == y.0) {
         let raw = lines.raw(run[0].0 as usize);
         // Squeezed bytes passed; whitespace right after them is at the cut.
         let (mut seen, mut chars) = (0, raw.chars());
-        for &(_, at, e) in run {
+        for &(_, at, e, heading) in run {
             while seen < at {
                 match chars.next() {
                     Some(c) if !c.is_whitespace() => seen += c.len_utf8(),
@@ -219,12 +226,31 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
                 }
             }
             let spaced = chars.clone().next().is_some_and(char::is_whitespace);
-            if seen == at && !spaced {
+            // The heading's end, where the placed line starts.
+            let glued_end = || {
+                let (mut left, mut tail) = (lines.sq_len(e.b as usize), chars.clone());
+                while left > 0 {
+                    match tail.next() {
+                        Some(c) if !c.is_whitespace() => left = left.saturating_sub(c.len_utf8()),
+                        Some(_) => {}
+                        None => return false,
+                    }
+                }
+                !tail.next().is_some_and(char::is_whitespace)
+            };
+            if seen == at && (!spaced || (heading && glued_end())) {
                 kept.push(e);
             }
         }
     }
     kept
+}
+
+/// Whether the short line at `from..to` of squeezed text `s` may be a
+/// heading: a sentence ends before it, and it ends on a letter or a digit.
+fn heads_block(s: &[u8], from: usize, to: usize) -> bool {
+    super::cuts::Look::at(s, from).is_some_and(|l| l.sentence())
+        && last_char(&s[from..to]).is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `raw` writes whitespace where its squeezed text is cut to take

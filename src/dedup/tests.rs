@@ -2206,3 +2206,95 @@ fn a_strict_reading_that_keeps_a_quoted_paragraph_apart_but_does_not_settle_is_n
     let out = rebuild(&lines);
     assert_eq!(rebuild(&out), out, "a fixed point");
 }
+
+/// The following-siblings cascade of `blocks`, as a scraper writes it where
+/// each paragraph's text ends in the line break of its source (written as
+/// a space) and each heading sits alone in a wrapper of its own (`<div><h2>`):
+/// a paragraph's line runs on through every block after it, a heading's
+/// line is the heading alone.
+fn wrapped_headings(blocks: &[(bool, &str)]) -> Vec<String> {
+    let text = |b: &[(bool, &str)]| -> String {
+        b.iter()
+            .map(|&(heading, t)| {
+                if heading {
+                    t.to_string()
+                } else {
+                    format!("{t} ")
+                }
+            })
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    };
+    (0..blocks.len())
+        .map(|i| {
+            if blocks[i].0 {
+                blocks[i].1.to_string()
+            } else {
+                text(&blocks[i..])
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_heading_written_alone_between_spaced_paragraphs_is_a_paragraph() {
+    // `…the Onion Fair. HistoryA settlement…`: the heading is glued to
+    // the paragraph after it and spaced from the one before. It starts
+    // where a sentence ends and ends on a word, no stop of its own: a
+    // heading, not the paragraph's last sentence written as a line.
+    let blocks = [
+        (false, "The town grew up around a ford and a weekly cattle market. It is known for its wool hall and the Onion Fair."),
+        (true, "History"),
+        (false, "A settlement called Merwebi is recorded in 1086, when it had eleven households and a mill."),
+        (false, "The market charter of 1253 made Marrowby the main trading town of the upper Lell valley."),
+        (true, "Geography"),
+        (false, "Marrowby stands at the point where the River Lell leaves the hills and enters the Vale."),
+    ];
+    let want: Vec<&str> = blocks.iter().map(|b| b.1).collect();
+    assert_rebuilds(&wrapped_headings(&blocks), &want);
+}
+
+#[test]
+fn a_note_mark_after_a_stop_ends_the_sentence_before_a_heading() {
+    // `…under water for nine days.[1] Geography`: the note's mark stands
+    // between the stop and the heading, as a closing quote would.
+    let blocks = [
+        (false, "The town grew up around a ford and a weekly cattle market. It is known for its Onion Fair.[2]"),
+        (true, "History"),
+        (false, "In the floods of March 1947 the lower town was under water for nine days.[1]"),
+        (true, "Geography"),
+        (false, "Marrowby stands at the point where the River Lell leaves the hills and enters the Vale."),
+    ];
+    let want: Vec<&str> = blocks.iter().map(|b| b.1).collect();
+    assert_rebuilds(&wrapped_headings(&blocks), &want);
+}
+
+#[test]
+fn a_long_cascade_line_that_starts_after_a_sentence_spaced_is_a_paragraph() {
+    // In a file that glues a heading to its paragraph with no space, the
+    // paragraphs after the last heading are spaced: each long cascade line
+    // that runs to the end and starts where a sentence ends is where a
+    // paragraph starts, though no glued start lies below it.
+    let blocks = [
+        (
+            false,
+            "The town grew up around a ford and a weekly cattle market, the census says.",
+        ),
+        (true, "Economy"),
+        (
+            false,
+            "Farming and the cattle market were the main employers until the 1970s.",
+        ),
+        (
+            false,
+            "Tourism has grown since the town centre was made a conservation area in 1975.",
+        ),
+        (
+            false,
+            "The Marrowby Onion Fair, held on the second Saturday of October, draws visitors.",
+        ),
+    ];
+    let want: Vec<&str> = blocks.iter().map(|b| b.1).collect();
+    assert_rebuilds(&wrapped_headings(&blocks), &want);
+}
