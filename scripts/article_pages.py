@@ -14,9 +14,18 @@ no whitespace between them or on lines of their own, and a description
 that is the lede's first sentence, a teaser cut off with `…`, or the lede.
 The corpus is research-use text: read from ../shared at run time, never
 copied into the repository. Deterministic for a SEED.
+
+    scripts/article_pages.py N SEED OUTDIR --cms
+
+also varies the markup per page as CMSs and pretty-printers write it: the
+text of each block on lines of its own, indented (`<p>\n  text\n</p>`);
+headings in a wrapper of their own (`<div class="heading"><h2>`); the body
+in `<section>`s, one from each heading on. The text and the truth are the
+same; only where the scrapers glue and space the blocks changes.
 """
 import json, random, re, sys, html, os
 n, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+cms = "--cms" in sys.argv[4:]
 corpus = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "corpus", "articles.jsonl")
 rng = random.Random(seed)
 arts = [json.loads(l) for l in open(corpus)]
@@ -43,6 +52,9 @@ def short(p):
 for a in rng.sample(arts, n):
     P = [p for p in a['paragraphs'] if p.strip()]
     sep = rng.choice(['', '\n', '\n  '])
+    # Drawn only with --cms, so that the pages of a SEED stay as they were without it.
+    padded, wrapped, sections = (rng.random() < 0.5, rng.random() < 0.4, rng.random() < 0.4) if cms else (False, False, False)
+    pad = (lambda t: f'\n      {t}\n    ') if padded else (lambda t: t)
     blocks, i = [], 0
     while i < len(P):
         if short(P[i]):
@@ -51,13 +63,22 @@ for a in rng.sample(arts, n):
             if j - i >= 2:
                 blocks.append('<ul>' + sep + sep.join(f'<li>{inline(x)}</li>' for x in P[i:j]) + sep + '</ul>')
             else:
-                blocks.append(f'<h2>{inline(P[i])}</h2>')
+                h = f'<h2>{inline(P[i])}</h2>'
+                blocks.append(f'<div class="heading">{h}</div>' if wrapped else h)
             i = j
             continue
-        blocks.append(f'<p>{inline(P[i])}</p>')
+        blocks.append(f'<p>{pad(inline(P[i]))}</p>')
         if rng.random() < 0.05:
             blocks.append(f'<figure><img src="x.jpg"><figcaption>{html.escape(rng.choice(["Photo: Reuters", "Picture: Getty Images", "File photo"]))}</figcaption></figure>')
         i += 1
+    if sections:
+        parts, cur = [], []
+        for b in blocks:
+            if ('<h2>' in b) and cur:
+                parts.append(cur); cur = []
+            cur.append(b)
+        parts.append(cur)
+        blocks = ['<section>' + sep + sep.join(part) + sep + '</section>' for part in parts]
     lede = P[0]
     m = re.match(r'(.+?[.!?])(\s|$)', lede)
     r = rng.random()

@@ -207,11 +207,12 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
     found.dedup_by_key(|f| (f.0, f.1, f.2.b, f.2.d));
     // Whitespace written at the glued side: a phrase the text repeats
     // (`…said Joe Biden.In late…` squeezes to a seam at `said|Joe`).
-    // Unless the short line is a heading glued to the placed line with no
-    // space: after a sentence's end, it ends on a word, no sentence's
-    // stop (`…the Onion Fair. HistoryA settlement…`, a heading in a
+    // Unless the short line is a heading or a caption: after a sentence's
+    // end, it ends on a word, no sentence's stop, right where a paragraph
+    // starts (`…the Onion Fair. HistoryA settlement…`, a heading in a
     // wrapper of its own, which a paragraph's text before it, written with
-    // its line break, spaces).
+    // its line break, spaces; `…of all time. Photo: Reuters But…`). A
+    // paragraph's own words end with its sentence.
     let mut kept = Vec::new();
     for run in found.chunk_by(|x, y| x.0 == y.0) {
         let raw = lines.raw(run[0].0 as usize);
@@ -226,19 +227,7 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
                 }
             }
             let spaced = chars.clone().next().is_some_and(char::is_whitespace);
-            // The heading's end, where the placed line starts.
-            let glued_end = || {
-                let (mut left, mut tail) = (lines.sq_len(e.b as usize), chars.clone());
-                while left > 0 {
-                    match tail.next() {
-                        Some(c) if !c.is_whitespace() => left = left.saturating_sub(c.len_utf8()),
-                        Some(_) => {}
-                        None => return false,
-                    }
-                }
-                !tail.next().is_some_and(char::is_whitespace)
-            };
-            if seen == at && (!spaced || (heading && glued_end())) {
+            if seen == at && (!spaced || heading) {
                 kept.push(e);
             }
         }

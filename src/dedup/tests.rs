@@ -2298,3 +2298,28 @@ fn a_long_cascade_line_that_starts_after_a_sentence_spaced_is_a_paragraph() {
     let want: Vec<&str> = blocks.iter().map(|b| b.1).collect();
     assert_rebuilds(&wrapped_headings(&blocks), &want);
 }
+
+#[test]
+fn a_caption_between_spaced_paragraphs_is_a_paragraph() {
+    // Each paragraph's text on lines of its own (`<p>\n  text\n</p>`), a
+    // figure's credit between two of them: every block is spaced, and the
+    // credit, too short for a key, sits where a sentence ends and the next
+    // paragraph's line starts. It ends on a word, as no paragraph's own
+    // sentence does.
+    let ps = [
+        "Black Sabbath have topped a list of the best British rock albums of all time.",
+        "Photo: Reuters",
+        "The list was compiled from votes cast by readers of the magazine in the autumn.",
+        "Led Zeppelin came second with their fourth album, released in 1971.",
+    ];
+    let lines: Vec<String> = (0..ps.len())
+        .map(|i| {
+            if i == 1 {
+                ps[1].to_string()
+            } else {
+                ps[i..].join(" ")
+            }
+        })
+        .collect();
+    assert_rebuilds(&lines, &ps);
+}
