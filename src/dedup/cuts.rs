@@ -66,7 +66,7 @@ pub(super) struct Look {
     /// The char after `next`, if any.
     after: Option<char>,
     /// The text before the cut ends with an ellipsis (`...` or `…`).
-    trailing_off: bool,
+    pub(super) trailing_off: bool,
     /// `prev` is `“` or `‘` closing a low quote (`„Sie beginnt.“`), as
     /// German and Central European text writes it: a closing mark there.
     closes_low: bool,

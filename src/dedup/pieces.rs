@@ -616,7 +616,14 @@ impl Frame {
             .cands
             .iter()
             .enumerate()
-            .map(|(i, c)| i == 0 || i == last || c.ev.start || c.ev.end)
+            .map(|(i, c)| {
+                // Not after an ellipsis: there the text trails off, and
+                // a paragraph ending so reads, once cleaned, as a copy cut
+                // off (the line whose start or end is here stays whole).
+                i == 0
+                    || i == last
+                    || ((c.ev.start || c.ev.end) && !c.look.is_some_and(|l| l.trailing_off))
+            })
             .collect();
         if !paragraphs {
             return accepted;
