@@ -525,7 +525,9 @@ impl Frame {
     /// elements, and the sentence an inline element at its end (`…
     /// online. <a>Read more about how we fact-check.</a>`), not a block.
     /// A cascade's lines start where no line ends: its last paragraph,
-    /// held by every line, stays one.
+    /// held by every line, stays one, and where some line holding the cut
+    /// starts so, the junction another starts at is where a block written
+    /// alone ends (a figure's caption between two paragraphs).
     fn veto_inline_ends(&self, accepted: &mut [bool]) {
         let last = self.cands.len() - 1;
         let cuts = &self.asm.cuts;
@@ -537,13 +539,18 @@ impl Frame {
                 continue;
             }
             let at = cuts[i];
-            let element = self.ext.iter().any(|&(a, b)| {
-                a < at && at < b && {
-                    let j = cuts.partition_point(|&c| c < a);
-                    j > 0 && j < last && self.cands[j].ev.start && self.cands[j].ev.end
+            // Where the lines holding the cut start inside the group: at a
+            // junction (an element's), or where no line ends (a cascade's).
+            let (mut element, mut cascade) = (false, false);
+            for &(a, b) in &self.ext {
+                let j = cuts.partition_point(|&c| c < a);
+                if a < at && at < b && j > 0 && j < last {
+                    let ev = self.cands[j].ev;
+                    element |= ev.start && ev.end;
+                    cascade |= ev.start && !ev.end;
                 }
-            });
-            if element {
+            }
+            if element && !cascade {
                 accepted[i] = false;
             }
         }

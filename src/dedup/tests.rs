@@ -2330,8 +2330,43 @@ fn the_strict_reading_cuts_no_paragraph_after_an_ellipsis() {
     // `Beta rose...` that left a paragraph which, cleaned again, read as a
     // copy cut off, and went (proptest's case, kept in
     // tests/errors.proptest-regressions).
-    let lines = ["Gamma?", "Beta rose.", "Beta rose... Gamma?\u{fffd}", "Beta rose.Gamma?\u{fffd}"];
+    let lines = [
+        "Gamma?",
+        "Beta rose.",
+        "Beta rose... Gamma?\u{fffd}",
+        "Beta rose.Gamma?\u{fffd}",
+    ];
     let once = rebuild(&lines);
-    assert!(once.iter().any(|p| p.starts_with("Beta rose... Gamma?")), "{once:?}");
+    assert!(
+        once.iter().any(|p| p.starts_with("Beta rose... Gamma?")),
+        "{once:?}"
+    );
     assert_eq!(rebuild(&once), once, "a fixed point");
+}
+
+#[test]
+fn a_caption_after_the_last_paragraph_is_cut_off_where_another_caption_is_written_alone() {
+    // A cascade over spaced paragraphs with two figures: the first
+    // caption, written alone, ends where the next paragraph's line starts
+    // (a junction, as an element walk's lines meet); the second, after the
+    // last paragraph, is held by every line. The lines holding it that
+    // start where no line ends are a cascade's, not a walk's elements.
+    let ps = [
+        "Thousands of technology lovers have gathered in Las Vegas for the show.",
+        "Picture: Getty Images",
+        "The fair showcases the latest gadgets that will hit the shops this year.",
+        "The thrust of this year's show will be on technologies for the home.",
+        "CES runs officially from 6 to 9 January.",
+        "Photo: Reuters",
+    ];
+    let lines: Vec<String> = (0..ps.len())
+        .map(|i| {
+            if i == 1 {
+                ps[1].to_string()
+            } else {
+                ps[i..].join(" ")
+            }
+        })
+        .collect();
+    assert_rebuilds(&lines, &ps);
 }
