@@ -636,7 +636,10 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     // Or a word in small letters (`here`, `email`, `diario`: `click here`,
     // `email us`), of four letters or more: shorter ones (`and`, `was`) are
     // what a source sets apart where it lost the name beside them.
-    let raw = text.trim();
+    // Inside its quotation marks, if the whole text is quoted (an emphasis
+    // on a quoted word, `"critical"`, or on a quotation that goes on in its
+    // sentence, `"They are adding to their armoury,"`).
+    let raw = unquoted(text.trim());
     let one_word = raw
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
@@ -650,8 +653,25 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
         return false;
     }
     // A name opens with a word or an address.
-    text.trim_start()
-        .starts_with(|c: char| c.is_alphanumeric() || c == '@')
+    raw.starts_with(|c: char| c.is_alphanumeric() || c == '@')
+}
+
+/// `text` without the quotation marks around it, where it opens with one
+/// and closes with its match; otherwise `text`.
+fn unquoted(text: &str) -> &str {
+    let mut chars = text.chars();
+    let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
+        return text;
+    };
+    let pair = matches!(
+        (open, close),
+        ('"', '"') | ('“', '”') | ('‘', '’') | ('\'', '\'') | ('«', '»')
+    );
+    if pair {
+        chars.as_str()
+    } else {
+        text
+    }
 }
 
 /// Whether line `l` is a link's or an emphasis' text written after the

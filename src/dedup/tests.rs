@@ -2370,3 +2370,18 @@ fn a_caption_after_the_last_paragraph_is_cut_off_where_another_caption_is_writte
         .collect();
     assert_rebuilds(&lines, &ps);
 }
+
+#[test]
+fn an_emphasis_on_a_quoted_word_written_after_its_paragraph_is_a_copy() {
+    // `<strong>"critical"</strong>` written as a line after its paragraph,
+    // as an element walk or a links scraper writes it: inside its
+    // quotation marks it is a word, as a link's text is.
+    let lines = [
+        "Microsoft has warned PC users to update their systems with the latest fixes.",
+        "In its monthly bulletin, it flagged up eight \"critical\" security holes which could leave PCs open to attack.",
+        "\"critical\"",
+        "The number of holes is more than usual, the company said.",
+    ];
+    let want = [lines[0], lines[1], lines[3]];
+    assert_rebuilds(&lines, &want);
+}
