@@ -692,7 +692,7 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     // short paragraph, or after a quote, it is as often a paragraph that
     // a cascade set apart (`Beta rose 5%.delta`), and cleaning the output
     // again must read it so too.
-    let small = small_word(line.raw.trim());
+    let small = small_word(unquoted(line.raw.trim()));
     // After a long paragraph (and its other links), anywhere in it;
     // otherwise inside its running text, after a space: one that the
     // paragraph starts with may be a heading that it takes up (`The four

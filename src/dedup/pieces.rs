@@ -55,7 +55,8 @@ struct Cand {
 pub(super) const LABEL: usize = 24;
 
 /// The longest heading (squeezed bytes) that a container's line may join
-/// to the element after it with a space ([`Frame::after_heading`]).
+/// to the element after it with a space ([`Frame::after_heading`]), or
+/// that reads as a heading between spaced blocks ([`Frame::heads_block`]).
 const HEADING: usize = 40;
 
 /// A placed group of two or more lines, with its candidate cuts.
@@ -437,9 +438,9 @@ impl Frame {
     }
 
     /// Whether the line from cut `s` to cut `e` is a heading: short, it
-    /// starts where a sentence ends and ends on a letter or a digit, no
-    /// stop of its own (a sentence cut short by a line break in its
-    /// paragraph, `…McCreadie told the`, is longer).
+    /// starts where a sentence ends and ends on a letter or a digit, not
+    /// with a stop (a sentence cut short by a line break in its paragraph,
+    /// `…McCreadie told the`, is longer).
     fn heads_block(&self, s: usize, e: usize) -> bool {
         self.asm.cuts[e] - self.asm.cuts[s] <= HEADING as i64
             && self.cands[s].look.is_some_and(|l| l.sentence())
@@ -524,13 +525,16 @@ impl Frame {
     /// another line ends: that line is an element of a walk over the
     /// elements, and the sentence an inline element at its end (`…
     /// online. <a>Read more about how we fact-check.</a>`), not a block.
-    /// A cascade's lines start where no line ends: its last paragraph,
-    /// held by every line, stays one, and where some line holding the cut
-    /// starts so, the junction another starts at is where a block written
-    /// alone ends (a figure's caption between two paragraphs).
+    /// A cascade's lines start where no line ends and run to the group's
+    /// end: its last paragraph, held by every line, stays one, and where
+    /// some line holding the cut is one, the junction another starts at is
+    /// where a block written alone ends (a figure's caption between two
+    /// paragraphs).
     fn veto_inline_ends(&self, accepted: &mut [bool]) {
         let last = self.cands.len() - 1;
         let cuts = &self.asm.cuts;
+        // Each member's start, as a cut index, found once.
+        let mut starts: Option<Vec<usize>> = None;
         for i in 1..last {
             let ev = self.cands[i].ev;
             let weak = self.cands[i].glue == Glue::Spaced
@@ -539,15 +543,24 @@ impl Frame {
                 continue;
             }
             let at = cuts[i];
+            let starts = starts.get_or_insert_with(|| {
+                self.ext
+                    .iter()
+                    .map(|&(a, _)| cuts.partition_point(|&c| c < a))
+                    .collect()
+            });
             // Where the lines holding the cut start inside the group: at a
-            // junction (an element's), or where no line ends (a cascade's).
+            // junction (an element's), or where no line ends, running to
+            // the group's end (a cascade's).
             let (mut element, mut cascade) = (false, false);
-            for &(a, b) in &self.ext {
-                let j = cuts.partition_point(|&c| c < a);
+            for (&(a, b), &j) in self.ext.iter().zip(starts.iter()) {
                 if a < at && at < b && j > 0 && j < last {
                     let ev = self.cands[j].ev;
                     element |= ev.start && ev.end;
-                    cascade |= ev.start && !ev.end;
+                    cascade |= ev.start && !ev.end && b == cuts[last];
+                    if element && cascade {
+                        break;
+                    }
                 }
             }
             if element && !cascade {

@@ -134,8 +134,10 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
 /// line): the element the scraper wrote between two others. The other
 /// line's start (end) is the evidence of one side; the short line's other
 /// side must look like a seam ([`is_seam`]) with no whitespace written
-/// there, as glue leaves it. `edges`: the key edges, whose starts and ends
-/// inside other lines are looked at.
+/// there, as glue leaves it, unless the short line reads as a heading or a
+/// caption before the other line (after a sentence's end, ending on a
+/// word). `edges`: the key edges, whose starts and ends inside other lines
+/// are looked at.
 pub(super) fn flanking_edges<L: Keyed + ?Sized>(
     lines: &L,
     edges: &[Edge],

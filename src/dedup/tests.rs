@@ -2385,3 +2385,31 @@ fn an_emphasis_on_a_quoted_word_written_after_its_paragraph_is_a_copy() {
     let want = [lines[0], lines[1], lines[3]];
     assert_rebuilds(&lines, &want);
 }
+
+#[test]
+fn a_copy_that_starts_inside_a_paragraph_is_no_cascade_line_for_a_link_at_its_end() {
+    // An element walk's paragraph ending in a linked sentence, and a copy
+    // of its last two sentences: the copy starts where no line ends, but it
+    // ends with the paragraph, not with the group, so it is no cascade's
+    // line, and the link stays inside its paragraph.
+    let p1 = "The council met on Tuesday to discuss the new budget for the coming year.";
+    let s1 = "Officials said the plan would cut spending on roads by a fifth over two years.";
+    let s2 = "All claims in this story were checked by our team and published online.";
+    let link = "Read more about how we fact-check.";
+    let p3 = "The mayor was not available for comment on Tuesday evening, aides said.";
+    let p2 = format!("{s1} {s2} {link}");
+    let lines = [
+        format!("{p1} {p2} {p3}"),
+        p1.to_string(),
+        p2.clone(),
+        link.to_string(),
+        p3.to_string(),
+        format!("{s2} {link}"),
+    ];
+    let out = rebuild(&lines);
+    assert!(
+        out.iter().any(|p| p.ends_with(&format!("{s2} {link}"))),
+        "{out:?}"
+    );
+    assert!(!out.iter().any(|p| p == link), "{out:?}");
+}
