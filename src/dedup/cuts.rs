@@ -255,12 +255,6 @@ impl Look {
         word && (self.next.is_uppercase() || is_opener(self.next))
     }
 
-    /// The text before the cut ends on a letter or a digit: no stop,
-    /// closing mark or bracket.
-    pub(super) fn ends_on_word(&self) -> bool {
-        self.prev.is_alphanumeric()
-    }
-
     /// A sentence or a lead-in ends before the cut (a stop, a colon).
     pub(super) fn ends_text(&self) -> bool {
         is_stop(self.core) || self.core == ':'
@@ -272,6 +266,14 @@ impl Look {
     pub(super) fn sentence(&self) -> bool {
         is_stop(self.core) && !self.next.is_lowercase() && !self.initialism
     }
+}
+
+/// Whether a short text between cuts with looks `start` and `end` reads as
+/// a heading or a caption: a sentence ends before it, and it ends on a
+/// letter or a digit, not with a stop (a paragraph's own words end with
+/// its sentence).
+pub(super) fn reads_as_heading(start: Option<Look>, end: Option<Look>) -> bool {
+    start.is_some_and(|l| l.sentence()) && end.is_some_and(|l| l.prev.is_alphanumeric())
 }
 
 /// The stop before a bracketed note that `s` ends in, the note's closing

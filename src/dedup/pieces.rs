@@ -9,8 +9,8 @@
 use std::borrow::Cow;
 
 use super::cuts::{
-    accept, inside_word, may_fill, may_head_cascade, may_head_elements, shows_tight_glue, Events,
-    Glue, Look, Style,
+    accept, inside_word, may_fill, may_head_cascade, may_head_elements, reads_as_heading,
+    shows_tight_glue, Events, Glue, Look, Style,
 };
 use super::truncation::{CUT_END, CUT_START};
 use super::*;
@@ -443,8 +443,7 @@ impl Frame {
     /// `…McCreadie told the`, is longer).
     fn heads_block(&self, s: usize, e: usize) -> bool {
         self.asm.cuts[e] - self.asm.cuts[s] <= HEADING as i64
-            && self.cands[s].look.is_some_and(|l| l.sentence())
-            && self.cands[e].look.is_some_and(|l| l.ends_on_word())
+            && reads_as_heading(self.cands[s].look, self.cands[e].look)
     }
 
     /// No cut where the scraper glued paragraphs with no space, at a spaced

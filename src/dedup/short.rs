@@ -161,7 +161,11 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
         if !is_seam(s, glued_at) {
             return;
         }
-        let heading = glued_at == from && heads_block(s, from, to);
+        let heading = glued_at == from
+            && super::cuts::reads_as_heading(
+                super::cuts::Look::at(s, from),
+                super::cuts::Look::at(s, to),
+            );
         for &ti in bucket {
             if lines.sq(ti as usize, t_buf) == part {
                 let d = from as i64;
@@ -235,13 +239,6 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
         }
     }
     kept
-}
-
-/// Whether the short line at `from..to` of squeezed text `s` may be a
-/// heading: a sentence ends before it, and it ends on a letter or a digit.
-fn heads_block(s: &[u8], from: usize, to: usize) -> bool {
-    super::cuts::Look::at(s, from).is_some_and(|l| l.sentence())
-        && last_char(&s[from..to]).is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `raw` writes whitespace where its squeezed text is cut to take

@@ -2299,6 +2299,21 @@ fn a_long_cascade_line_that_starts_after_a_sentence_spaced_is_a_paragraph() {
     assert_rebuilds(&wrapped_headings(&blocks), &want);
 }
 
+/// The following-siblings cascade of `ps` spaced (each paragraph's text
+/// ends in the line break of its source), where block `caption` is a
+/// figure's caption: its own line is the caption alone.
+fn spaced_with_caption(ps: &[&str], caption: usize) -> Vec<String> {
+    (0..ps.len())
+        .map(|i| {
+            if i == caption {
+                ps[i].to_string()
+            } else {
+                ps[i..].join(" ")
+            }
+        })
+        .collect()
+}
+
 #[test]
 fn a_caption_between_spaced_paragraphs_is_a_paragraph() {
     // Each paragraph's text on lines of its own (`<p>\n  text\n</p>`), a
@@ -2312,16 +2327,7 @@ fn a_caption_between_spaced_paragraphs_is_a_paragraph() {
         "The list was compiled from votes cast by readers of the magazine in the autumn.",
         "Led Zeppelin came second with their fourth album, released in 1971.",
     ];
-    let lines: Vec<String> = (0..ps.len())
-        .map(|i| {
-            if i == 1 {
-                ps[1].to_string()
-            } else {
-                ps[i..].join(" ")
-            }
-        })
-        .collect();
-    assert_rebuilds(&lines, &ps);
+    assert_rebuilds(&spaced_with_caption(&ps, 1), &ps);
 }
 
 #[test]
@@ -2359,16 +2365,7 @@ fn a_caption_after_the_last_paragraph_is_cut_off_where_another_caption_is_writte
         "CES runs officially from 6 to 9 January.",
         "Photo: Reuters",
     ];
-    let lines: Vec<String> = (0..ps.len())
-        .map(|i| {
-            if i == 1 {
-                ps[1].to_string()
-            } else {
-                ps[i..].join(" ")
-            }
-        })
-        .collect();
-    assert_rebuilds(&lines, &ps);
+    assert_rebuilds(&spaced_with_caption(&ps, 1), &ps);
 }
 
 #[test]
