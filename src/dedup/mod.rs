@@ -30,8 +30,9 @@
 //!    before the next one (`Moscow.In`).
 //! 6. `repeats.rs`: a paragraph the article itself says twice, which step 4
 //!    took once, is written again where the longest line (the whole
-//!    article, in a cascade or an element walk) holds it again, and a
-//!    block said twice is cut alike in both places.
+//!    article, in a cascade or an element walk) holds it again, or where
+//!    the file writes the same lines again apart (a live blog's pinned
+//!    post), and a block said twice is cut alike in both places.
 //!
 //! The pass runs again on its own output until nothing changes, which makes
 //! cleaning idempotent by construction.
@@ -118,7 +119,84 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
 /// [`Paragraphs`]), so that the caller can make them `String`s once the
 /// input is no longer needed (issue 13).
 pub(crate) fn rebuild_lines<'a>(raw: &Lines<'a>) -> Paragraphs<'a> {
-    rebuild_lines_with(raw, true)
+    rebuild_blocks(raw, true, MAX_BLOCKS)
+}
+
+/// Blocks of lines written twice apart ([`repeats::block_said_twice`])
+/// that are written back, at most, per file.
+const MAX_BLOCKS: usize = 2;
+/// Paragraphs of a block said twice looked for in the other lines, at
+/// most, for one of its own.
+const OWN_TRIES: usize = 32;
+
+/// [`rebuild_lines_with`], where a block of lines the file writes twice,
+/// apart, is the article saying it twice: its paragraphs are written in
+/// both places (up to `blocks` such blocks). `check`: as for
+/// [`rebuild_lines_with`], and the result must also come back from
+/// cleaning it again.
+fn rebuild_blocks<'a>(raw: &Lines<'a>, check: bool, blocks: usize) -> Paragraphs<'a> {
+    if blocks > 0 {
+        if let Some(out) = block_said_twice(raw, check, blocks) {
+            return Paragraphs::from_strings(out);
+        }
+    }
+    rebuild_lines_with(raw, check)
+}
+
+/// The paragraphs of `raw` with its first block said twice written again
+/// where the file writes it again (see [`rebuild_blocks`]); `None` where
+/// there is none, or the block is not a run of the paragraphs of the rest
+/// held once, or its second place is not known, or some line would not be
+/// whole.
+fn block_said_twice(raw: &Lines, check: bool, blocks: usize) -> Option<Vec<String>> {
+    let (first, again, len) = repeats::block_said_twice(raw)?;
+    let said = rebuild_lines_with(
+        &raw.filtered(|k, _| (first..first + len).contains(&k)),
+        false,
+    )
+    .into_strings();
+    // The block has text of its own: a paragraph (among its first few)
+    // that no line but the two copies holds. Where another line holds
+    // all of it (a cascade's line that runs on through it, a container),
+    // that line places its text once, and the two copies are a scraper's
+    // lines written twice that meet by chance; where each paragraph is
+    // some other line's text, they are copies (a paragraph's links,
+    // written after it each time it names them).
+    let mut others = Vec::new();
+    let copy = |k: usize| (first..first + len).contains(&k) || (again..again + len).contains(&k);
+    for k in (0..raw.len()).filter(|&k| !copy(k)) {
+        squeeze_into(raw.get(k), &mut others);
+        // No squeezed text holds a space: no paragraph is found across it.
+        others.push(b' ');
+    }
+    let mut sq = Vec::new();
+    let own = said.iter().take(OWN_TRIES).any(|p| {
+        sq.clear();
+        squeeze_into(p, &mut sq);
+        !sq.is_empty() && memchr::memmem::find(&others, &sq).is_none()
+    });
+    if !own {
+        return None;
+    }
+    let rest = raw.filtered(|k, _| !(again..again + len).contains(&k));
+    let out = rebuild_blocks(&rest, check, blocks - 1).into_strings();
+    let before = again.checked_sub(1).map(|k| raw.get(k));
+    let after = (again + len < raw.len()).then(|| raw.get(again + len));
+    let at = repeats::place_again(&out, &said, before, after)?;
+    let mut both = out;
+    both.splice(at..at, said);
+    if !keeps_every_line(raw, both.iter().map(String::as_str)) {
+        return None;
+    }
+    let settled = !check
+        || rebuild_blocks(
+            &Lines::each(both.iter().map(String::as_str).collect()),
+            false,
+            MAX_BLOCKS,
+        )
+        .iter()
+        .eq(both.iter().map(String::as_str));
+    settled.then_some(both)
 }
 
 /// [`rebuild_lines`], with the paragraphs the article repeats put back
@@ -239,9 +317,10 @@ fn with_repeats<'p>(
     if !settled || !lines_kept(raw, out.iter().map(String::as_str)).every {
         return None;
     }
-    let again = rebuild_lines_with(
+    let again = rebuild_blocks(
         &Lines::each(out.iter().map(String::as_str).collect()),
         false,
+        MAX_BLOCKS,
     );
     (again.iter().eq(out.iter().map(String::as_str))).then_some(out)
 }

@@ -12,12 +12,19 @@
 //! article's order: where it is a run of the paragraphs found, each whole,
 //! with some of them again, the run is the article ([`restore`]).
 //!
+//! Where no line holds the whole article (a cascade within each post of a
+//! live blog), the lines say it: a block of lines written again, line for
+//! line, with other lines between the two copies, is a block the article
+//! says twice (the pinned post over the feed, and again in its place),
+//! where no other line holds its text ([`block_said_twice`],
+//! [`place_again`]).
+//!
 //! A block the article says twice is also cut alike in both places: where
 //! the lines cut one place into its items and left the other glued (the
 //! scraper's lines of a list are placed once), the glued one is the same
 //! items ([`split_as_elsewhere`]).
 //!
-//! Both only add text or cuts, and `mod.rs` keeps their result only where
+//! All only add text or cuts, and `mod.rs` keeps their result only where
 //! cleaning it again gives it back.
 
 use super::squeeze::squeeze_into;
@@ -124,6 +131,150 @@ pub(super) fn restore<'p>(
     out.extend(run.iter().map(|&id| all[first[id]].to_string()));
     out.extend(all[hi + 1..].iter().map(|p| p.to_string()));
     Some(out)
+}
+
+/// The first block of two or more lines that `lines` writes again further
+/// on, line for line, with other lines between the two: `(first, again,
+/// len)`, the block being lines `first..first + len` and again
+/// `again..again + len`, each as long as the two agree.
+///
+/// The scraper bug writes a paragraph many times, but each time glued to
+/// different neighbours, and a scraper that writes its lines twice over
+/// writes the whole run twice in a row (`A B C A B C`); the same lines in
+/// the same order at two places apart (a live blog's pinned post, which
+/// the feed holds again in its place; a box of key points at the top and
+/// the bottom) are the article saying the block twice.
+pub(super) fn block_said_twice(lines: &Lines) -> Option<(usize, usize, usize)> {
+    let n = lines.len();
+    if n < 5 {
+        return None;
+    }
+    // Most files have no two lines in a row written again: told by the
+    // lengths of their texts, before any text is squeezed. (A block
+    // whose every two lines in a row were spaced otherwise the second
+    // time is missed.)
+    let length = |k: u32| lines.texts()[k as usize].len();
+    let mut pairs: HashSet<(usize, usize)> = HashSet::with_capacity(n);
+    let mut ids = lines.ids();
+    let mut prev = length(ids.next()?);
+    let again = ids.any(|k| {
+        let next = length(k);
+        !pairs.insert((std::mem::replace(&mut prev, next), next))
+    });
+    if !again {
+        return None;
+    }
+    // One id per text, whitespace aside (a copy may space its text
+    // otherwise), by the hash of its squeezed bytes: the block found is
+    // compared in full before it is taken.
+    let mut buf = Vec::new();
+    let mut squeezed = |t: &str| {
+        buf.clear();
+        squeeze_into(t, &mut buf);
+        word_hash(&buf)
+    };
+    let mut by_hash: U64Map<u32> = U64Map::default();
+    let by_text: Vec<u32> = lines
+        .texts()
+        .iter()
+        .map(|t| {
+            let next = by_hash.len() as u32;
+            *by_hash.entry(squeezed(t)).or_insert(next)
+        })
+        .collect();
+    let ids: Vec<u32> = lines.ids().map(|k| by_text[k as usize]).collect();
+    let mut count = vec![0u32; by_hash.len()];
+    for &id in &ids {
+        count[id as usize] += 1;
+    }
+    let same = |a: usize, b: usize| {
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        squeeze_into(lines.get(a), &mut x);
+        squeeze_into(lines.get(b), &mut y);
+        x == y
+    };
+    let mut first: HashMap<(u32, u32), usize> = HashMap::with_capacity(n);
+    // Lines compared while runs are grown, at most: a file of one run
+    // written over and over would otherwise grow one from every line.
+    let mut budget = 4 * n;
+    for j in 0..n - 1 {
+        let i = *first.entry((ids[j], ids[j + 1])).or_insert(j);
+        if i == j {
+            continue;
+        }
+        // As far back and on as the two agree, without overlapping.
+        let (mut a, mut b) = (i, j);
+        while a > 0 && ids[a - 1] == ids[b - 1] {
+            a -= 1;
+            b -= 1;
+        }
+        let mut len = 0;
+        while b + len < n && a + len < b && ids[a + len] == ids[b + len] {
+            len += 1;
+        }
+        budget = budget.checked_sub(j - b + len)?;
+        // Twice in a row is the scraper's doing; so are lines written
+        // over and over (a block said three times is as likely a
+        // scraper's lines that meet again).
+        if a + len < b && count[ids[a] as usize] == 2 && (0..len).all(|d| same(a + d, b + d)) {
+            return Some((a, b, len));
+        }
+    }
+    None
+}
+
+/// Where in `paragraphs` the block `said` (a run of them, held once) is
+/// written again: the one place between two paragraphs where the line
+/// that came `after` the block's second copy starts, or else the one where
+/// the line `before` it ends, away from the block's first place. `None`
+/// where the block is not held exactly once or no such place is the only
+/// one.
+pub(super) fn place_again(
+    paragraphs: &[String],
+    said: &[String],
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Option<usize> {
+    let k = said.len();
+    if k == 0 || k > paragraphs.len() {
+        return None;
+    }
+    let mut held = (0..=paragraphs.len() - k).filter(|&s| paragraphs[s..s + k] == *said);
+    let (s, None) = (held.next()?, held.next()) else {
+        return None;
+    };
+    let mut text = Vec::new();
+    let mut bounds = vec![0];
+    for p in paragraphs {
+        squeeze_into(p, &mut text);
+        bounds.push(text.len());
+    }
+    let squeezed = |line: &str| {
+        let mut sq = Vec::new();
+        squeeze_into(strip_ellipsis(line).0, &mut sq);
+        (!sq.is_empty()).then_some(sq)
+    };
+    let away = |x: &usize| *x < s || *x > s + k;
+    let only = |mut places: std::vec::IntoIter<usize>| match (places.next(), places.next()) {
+        (Some(x), None) => Some(x),
+        _ => None,
+    };
+    let starts: Option<Vec<usize>> = after.and_then(squeezed).map(|line| {
+        (0..=paragraphs.len())
+            .filter(away)
+            .filter(|&x| text[bounds[x]..].starts_with(&line))
+            .collect()
+    });
+    if let Some(x) = starts.and_then(|p| only(p.into_iter())) {
+        return Some(x);
+    }
+    let ends: Vec<usize> = before.and_then(squeezed).map_or(Vec::new(), |line| {
+        (0..=paragraphs.len())
+            .filter(away)
+            .filter(|&x| text[..bounds[x]].ends_with(&line))
+            .collect()
+    });
+    only(ends.into_iter())
 }
 
 /// Longest paragraph, in squeezed bytes, that [`split_as_elsewhere`]

@@ -2410,3 +2410,70 @@ fn a_copy_that_starts_inside_a_paragraph_is_no_cascade_line_for_a_link_at_its_en
     );
     assert!(!out.iter().any(|p| p == link), "{out:?}");
 }
+
+#[test]
+fn a_block_of_lines_written_again_apart_is_said_twice() {
+    // A live blog pins its latest post over the feed, and the feed holds
+    // it again in its place: the scraper's lines of that post come twice,
+    // the same lines in the same order, with other posts' lines between.
+    let pinned: &[&str] = &[
+        "15:48",
+        "Castlebury breaks its August record",
+        "The Met Office station recorded 34.6C at 15:40, beating the old record.",
+        "It is still short of the all-time record of 35.9C, from July 2022.",
+    ];
+    let later: &[&str] = &[
+        "16:30",
+        "That is all from us for today, and we will be back from 7am tomorrow.",
+    ];
+    let earlier: &[&str] = &[
+        "14:20",
+        "A reader has sent in a photo of a thermometer on her shed reading 41C.",
+        "Update: it reads 33C in the shade. Thank you, Jo.",
+    ];
+    let mut lines = Vec::new();
+    for post in [pinned, later, pinned, earlier] {
+        lines.extend(suffixes(post));
+    }
+    let want: Vec<&str> = [pinned, later, pinned, earlier].concat();
+    assert_rebuilds(&lines, &want);
+}
+
+#[test]
+fn two_lines_written_twice_apart_where_a_third_holds_them_are_said_once() {
+    // A shuffled cascade whose scraper wrote some lines twice: two of them
+    // meet twice by chance, but the line after the second pair runs on
+    // through their text, which the article therefore says once.
+    let ps = [
+        "Fast web access is encouraging more people to express themselves online.",
+        "A quarter of broadband users in Britain regularly upload content.",
+        "The Demos report looked at the impact of broadband on net habits.",
+        "More significantly, broadband is encouraging a more active role.",
+    ];
+    let s = suffixes(&ps);
+    let lines = [&s[1], &s[3], &s[2], &s[1], &s[3], &s[0]];
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
+fn links_written_again_after_each_paragraph_that_names_them_are_no_block_said_twice() {
+    // A links scraper writes a paragraph's links after it, and the next
+    // paragraph names the same two: the two lines come again apart, but
+    // each is the text of another line, and nothing is written back.
+    let lines = [
+        "When one of core::panic! or std::panic! is brought into scope due to the standard library prelude, the other is shadowed.",
+        "core::panic!",
+        "std::panic!",
+        "standard library prelude",
+        "In Rust 2021 and later, core::panic! and std::panic! operate identically; only std::panic! accepts a String.",
+        "core::panic!",
+        "std::panic!",
+        "std::panic!",
+        "String",
+        "The rest of the chapter covers the other macros that the prelude brings in.",
+    ];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    let std_panic = out.iter().filter(|p| *p == "std::panic!").count();
+    assert!(std_panic <= 2, "{out:?}");
+}
