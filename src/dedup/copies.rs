@@ -620,7 +620,16 @@ impl<'l, 'a> Output<'l, 'a> {
 /// it changes nothing (a line of 1.66 million glued paragraphs: 80 MB,
 /// issue 13).
 pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat: bool) -> bool {
-    if !once || sq_len >= LINK_TEXT {
+    if sq_len >= LINK_TEXT {
+        return false;
+    }
+    // A note's mark is the text of a link wherever the text cites it,
+    // once or many times.
+    let raw = unquoted(text.trim());
+    if reference_mark(raw) {
+        return true;
+    }
+    if !once {
         return false;
     }
     // A name or a phrase: two words, or one word of four letters or more
@@ -639,7 +648,6 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     // Inside its quotation marks, if the whole text is quoted (an emphasis
     // on a quoted word, `"critical"`, or on a quotation that goes on in its
     // sentence, `"They are adding to their armoury,"`).
-    let raw = unquoted(text.trim());
     let one_word = raw
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
@@ -684,6 +692,9 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let line = &lines[l];
     if !looks_like_link_text(line.raw, line.sq.len(), line.once, line.repeat || line.echo) {
         return false;
+    }
+    if reference_mark(unquoted(line.raw.trim())) {
+        return mark_beside(lines, l);
     }
     let words = line.raw.split_whitespace().count();
     let text = normalize(line.raw);
@@ -777,6 +788,37 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     })
 }
 
+/// Whether the text of line `l`, a note's mark, is cited by the nearest
+/// block before or after it (other marks between): found in it on word
+/// boundaries, after some of its text. The links of a block are written
+/// just before or just after it, however short the block (a list's item,
+/// `Rule QM042: headings that end in a colon (#1193)`).
+fn mark_beside(lines: &[Line], l: usize) -> bool {
+    let text = normalize(lines[l].raw);
+    // The nearest block that cites it and holds every line between (its
+    // other links), up to the nearest long one.
+    let cited = |near: &mut dyn Iterator<Item = &Line>| {
+        let mut between: Vec<String> = Vec::new();
+        for other in near {
+            let hay = normalize(other.raw);
+            if occurs(&hay, &text, |before, _| !before.is_empty())
+                && between.iter().all(|b| hay.contains(b.as_str()))
+            {
+                return true;
+            }
+            if other.sq.len() >= LINK_TEXT {
+                return false;
+            }
+            if !reference_mark(unquoted(other.raw.trim())) {
+                between.push(hay);
+            }
+        }
+        false
+    };
+    cited(&mut lines[l.saturating_sub(NEAR)..l].iter().rev())
+        || cited(&mut lines[l + 1..lines.len().min(l + 1 + NEAR)].iter())
+}
+
 /// Whether `hay` opens with `text` cut out of a word or a name: glued to
 /// a hyphen or a dot and more (`Unlike Windows` in `Unlike Windows-based
 /// players…`, `The Zafi` in `The Zafi.D virus…`), to a possessive (`But
@@ -818,6 +860,24 @@ fn domain(raw: &str) -> bool {
                 && p.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         })
+}
+
+/// Whether `raw` is a reference's mark, the text of a link to a note or
+/// an issue: a number or a letter in brackets (`[1]`, `[12]`, `[a]`), or
+/// a number after `#` (`#1188`). A paragraph is seldom just that.
+fn reference_mark(raw: &str) -> bool {
+    let mark = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 8
+            && s.chars().all(char::is_alphanumeric)
+            && (s.chars().any(|c| c.is_ascii_digit()) || s.chars().count() == 1)
+    };
+    raw.strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .is_some_and(mark)
+        || raw
+            .strip_prefix('#')
+            .is_some_and(|r| mark(r) && r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether `raw` is one word in small letters (`here`, `email`,

@@ -77,6 +77,8 @@ pub(super) struct Look {
     /// ends a sentence far less often than it opens a name (`U.S. Trade
     /// Representative`).
     initialism: bool,
+    /// The text after the cut opens with a note's mark (`[2]`, `[a]`).
+    opens_note: bool,
 }
 
 /// How the scraper glued the paragraphs of a file together.
@@ -130,6 +132,7 @@ impl Look {
             closes_low,
             inside_quote_marks: false,
             initialism,
+            opens_note: opens_note(&s[k..]),
         })
     }
 
@@ -196,6 +199,12 @@ impl Look {
         // "`, written as a line). (A long line may: an article can end a
         // paragraph with a stray `"`.)
         if self.inside_quote_marks {
+            return true;
+        }
+        // A note's mark glued to the text before it (`…on the River
+        // Lell.[2]`) annotates that text: the link to the note, written as
+        // a line, starts inside its paragraph.
+        if glue == Glue::Tight && self.opens_note && !self.prev.is_whitespace() {
             return true;
         }
         if matches!(self.next, '\'' | '’') && self.after.is_some_and(char::is_alphanumeric) {
@@ -274,6 +283,20 @@ impl Look {
 /// its sentence).
 pub(super) fn reads_as_heading(start: Option<Look>, end: Option<Look>) -> bool {
     start.is_some_and(|l| l.sentence()) && end.is_some_and(|l| l.prev.is_alphanumeric())
+}
+
+/// Whether `s` opens with a note's mark: a short number, letter or word
+/// in square brackets (`[2]`, `[a]`, `[note 1]` squeezed to `[note1]`).
+fn opens_note(s: &[u8]) -> bool {
+    const MARK: usize = 12;
+    let Some(inner) = s.strip_prefix(b"[") else {
+        return false;
+    };
+    inner
+        .iter()
+        .take(MARK + 1)
+        .position(|&b| b == b']')
+        .is_some_and(|end| end > 0 && inner[..end].iter().all(u8::is_ascii_alphanumeric))
 }
 
 /// The stop before a bracketed note that `s` ends in, the note's closing

@@ -2477,3 +2477,58 @@ fn links_written_again_after_each_paragraph_that_names_them_are_no_block_said_tw
     let std_panic = out.iter().filter(|p| *p == "std::panic!").count();
     assert!(std_panic <= 2, "{out:?}");
 }
+
+#[test]
+fn a_note_mark_written_as_a_line_is_a_copy_where_the_text_beside_it_cites_it() {
+    // A walk over a wiki article writes each note's link (`[1]`) as a
+    // line: before or after the paragraph that cites it, once or each time
+    // it is cited. A mark glued to its sentence (`Lell.[2]`) is no
+    // paragraph's start either.
+    let ps = [
+        "Marrowby is a market town in the Vale of Askern, in the county of Westmarch.[1] It lies on the River Lell.[2]",
+        "The town grew up around a ford and a weekly cattle market held every Thursday.[1]",
+    ];
+    let lines = [ps[0], "[1]", "[2]", ps[1], "[1]"];
+    assert_rebuilds(&lines, &ps);
+    let lines = ["[1]", ps[0], "[2]", "[1]", ps[1]];
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
+fn an_issue_number_written_after_its_list_item_is_a_copy() {
+    // A release's changelog links each item's issue (`#1188`): a links
+    // scraper writes the number after the item, however short the item.
+    let ps = [
+        "Rule QM041: table rows with a different number of cells (#1188)",
+        "Rule QM042: headings that end in a colon (#1193)",
+        "Fixed a crash when a file had a link reference definition with no URL",
+    ];
+    let lines = [ps[0], "#1188", ps[1], "#1193", ps[2]];
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
+fn a_note_mark_no_text_beside_it_cites_is_a_paragraph() {
+    // A mark is a copy only of the block that cites it: one standing
+    // beside blocks that do not is kept, where it is.
+    let ps = [
+        "The town grew up around a ford and a weekly cattle market held every Thursday.",
+        "[3]",
+        "The market charter of 1253 made Marrowby the main trading town of the valley.",
+    ];
+    assert_rebuilds(&ps, &ps);
+}
+
+#[test]
+fn no_paragraph_starts_at_a_note_mark_glued_to_its_sentence() {
+    // The mark at a paragraph's end (`8,214.[1]`), written as a line
+    // before the paragraph, is that line's end too: glued to the stop
+    // before it, it annotates the sentence, and the line is the link's
+    // text, not the paragraph after a seam.
+    let ps = [
+        "Marrowby is a market town in the county of Westmarch. At the 2011 census the parish had a population of 8,214.[1]",
+        "The town grew up around a ford and a weekly cattle market, which was held every Thursday.[2] It is known for its bridge.",
+    ];
+    let lines = ["Westmarch", "[1]", ps[0], "[2]", ps[1]];
+    assert_rebuilds(&lines, &ps);
+}
