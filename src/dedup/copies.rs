@@ -653,15 +653,17 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
     let one_name =
         one_word && raw.chars().any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
-    let name_like = words >= 2 || (letters >= 4 && (address || one_name || small_word(raw)));
+    let name_like =
+        words >= 2 || (letters >= 4 && (address || one_name || small_word(raw))) || identifier(raw);
     // A sentence may be a paragraph of its own; unless the article already
     // has it (a heading that a paragraph links to).
     let sentence = is_sentence(text) && !repeat;
     if !name_like || sentence || !text.chars().any(char::is_alphanumeric) {
         return false;
     }
-    // A name opens with a word or an address.
-    raw.starts_with(|c: char| c.is_alphanumeric() || c == '@')
+    // A name opens with a word or an address, an identifier with its own
+    // marks (`--locked`, `-C panic`, `#[bench]`).
+    raw.starts_with(|c: char| c.is_alphanumeric() || c == '@') || identifier(raw) || flag(raw)
 }
 
 /// `text` without the quotation marks around it, where it opens with one
@@ -878,6 +880,32 @@ fn reference_mark(raw: &str) -> bool {
         || raw
             .strip_prefix('#')
             .is_some_and(|r| mark(r) && r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `raw` is an identifier as code writes it, the text of a link
+/// to its documentation: one word of three letters or more with marks no
+/// prose word has inside it or at its ends (`core::panic!`,
+/// `cargo-login(1)`, `unsafe_op_in_unsafe_fn`, `RefCell<T>`,
+/// `--locked`); not a sentence (`Done.`).
+fn identifier(raw: &str) -> bool {
+    const MARKS: &str = "_:()<>!/#[]&*=";
+    let word = !raw.is_empty()
+        && raw
+            .chars()
+            .all(|c| c.is_alphanumeric() || MARKS.contains(c) || matches!(c, '-' | '.' | '\''));
+    word && raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && (raw.chars().any(|c| MARKS.contains(c)) || raw.starts_with('-'))
+        && !raw.ends_with('.')
+}
+
+/// Whether `raw` opens as a command-line flag: `-` or `--` and a letter
+/// (`-C panic`, `--force-warn`).
+fn flag(raw: &str) -> bool {
+    raw.trim_start_matches('-').len() + 2 >= raw.len()
+        && raw.starts_with('-')
+        && raw
+            .trim_start_matches('-')
+            .starts_with(|c: char| c.is_alphabetic())
 }
 
 /// Whether `raw` is one word in small letters (`here`, `email`,

@@ -2532,3 +2532,30 @@ fn no_paragraph_starts_at_a_note_mark_glued_to_its_sentence() {
     let lines = ["Westmarch", "[1]", ps[0], "[2]", ps[1]];
     assert_rebuilds(&lines, &ps);
 }
+
+#[test]
+fn an_identifier_or_a_flag_written_as_a_line_beside_the_paragraph_that_links_it_is_a_copy() {
+    // Documentation links code's names (`cargo-login(1)`, `core::panic!`)
+    // and flags (`-C panic`): a links scraper writes each as a line of its
+    // own beside its block, as it writes a name.
+    let ps = [
+        "This command will modify the owners for a crate on the registry, and only owners may do so.",
+        "This command requires you to be authenticated with either the --token option or using cargo-login(1).",
+        "If the crate name is not specified, it will use the package name from the current directory.",
+        "The panic strategy is chosen with the -C panic flag when the crate is compiled by rustc.",
+    ];
+    let lines = [ps[0], "cargo-login(1)", ps[1], ps[2], "-C panic", ps[3]];
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
+fn an_identifier_no_paragraph_beside_it_names_is_a_paragraph() {
+    // A heading that is code (`cargo-nx`) over a paragraph that does not
+    // name it stays.
+    let ps = [
+        "If rustc has support for that target, then Rust programs can be built for it.",
+        "cargo-nx",
+        "To generate binaries in the NRO format that run on the device, use the tool.",
+    ];
+    assert_rebuilds(&ps, &ps);
+}
