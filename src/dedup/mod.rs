@@ -244,6 +244,33 @@ fn rebuild_lines_with<'a>(raw: &Lines<'a>, repeats: bool) -> Paragraphs<'a> {
             out = restored;
         }
     }
+    // The promise holds whatever the reading: each line whole, not only
+    // its paragraphs found in other places. Where the rounds still left
+    // some line broken (a short paragraph the page repeats, `The Example
+    // Gazette` in each reference, kept once where another line holds it
+    // inside), the first strict reading is taken, or at last each distinct
+    // line as it stands: text in its lines' order, repeats and all, rather
+    // than a line's text broken up.
+    let whole = |p: &[String]| lines_kept_as(raw, p.iter().map(String::as_str), true).every;
+    if !whole(&out) {
+        out = rebuild_with(
+            raw,
+            Method::Strict {
+                whole_sentences: false,
+            },
+        )
+        .0
+        .into_strings();
+        if !whole(&out) {
+            let mut seen = HashSet::new();
+            out = raw
+                .texts()
+                .iter()
+                .map(|t| normalize(t))
+                .filter(|t| !t.is_empty() && seen.insert(t.clone()))
+                .collect();
+        }
+    }
     Paragraphs::from_strings(out)
 }
 
@@ -661,6 +688,18 @@ fn keeps_every_line<'p>(lines: &Lines, paragraphs: impl Iterator<Item = &'p str>
 /// made of paragraphs, some of them twice, is kept but not whole (see
 /// `repeats.rs`).
 fn lines_kept<'p>(lines: &Lines, paragraphs: impl Iterator<Item = &'p str> + Clone) -> LinesKept {
+    lines_kept_as(lines, paragraphs, false)
+}
+
+/// [`lines_kept`]; where `apart_only`, a line not found whole is kept
+/// only where it holds some paragraph twice (which an output that holds
+/// each paragraph once cannot hold whole), not where its paragraphs are
+/// all in the output, in other places.
+fn lines_kept_as<'p>(
+    lines: &Lines,
+    paragraphs: impl Iterator<Item = &'p str> + Clone,
+    apart_only: bool,
+) -> LinesKept {
     const UNREAD: LinesKept = LinesKept {
         every: true,
         longest: true,
@@ -704,12 +743,21 @@ fn lines_kept<'p>(lines: &Lines, paragraphs: impl Iterator<Item = &'p str> + Clo
                 })
                 .collect()
         });
-        is_made_of(&line, paragraphs)
+        is_made_of(&line, paragraphs) && (!apart_only || holds_one_twice(&line, paragraphs))
     });
     LinesKept {
         every,
         longest: longest_kept,
     }
+}
+
+/// Whether some paragraph (squeezed) occurs twice in `line` (squeezed).
+fn holds_one_twice(line: &[u8], paragraphs: &[Vec<u8>]) -> bool {
+    paragraphs.iter().any(|p| {
+        !p.is_empty()
+            && memchr::memmem::find(line, p)
+                .is_some_and(|at| memchr::memmem::find(&line[at + p.len()..], p).is_some())
+    })
 }
 
 /// Whether `line` (squeezed) is a run of whole `paragraphs` (squeezed), in
