@@ -901,11 +901,8 @@ fn identifier(raw: &str) -> bool {
 /// Whether `raw` opens as a command-line flag: `-` or `--` and a letter
 /// (`-C panic`, `--force-warn`).
 fn flag(raw: &str) -> bool {
-    raw.trim_start_matches('-').len() + 2 >= raw.len()
-        && raw.starts_with('-')
-        && raw
-            .trim_start_matches('-')
-            .starts_with(|c: char| c.is_alphabetic())
+    let name = raw.trim_start_matches('-');
+    (1..=2).contains(&(raw.len() - name.len())) && name.starts_with(char::is_alphabetic)
 }
 
 /// Whether `raw` is one word in small letters (`here`, `email`,

@@ -136,7 +136,7 @@ const OWN_TRIES: usize = 32;
 /// cleaning it again.
 fn rebuild_blocks<'a>(raw: &Lines<'a>, check: bool, blocks: usize) -> Paragraphs<'a> {
     if blocks > 0 {
-        if let Some(out) = block_said_twice(raw, check, blocks) {
+        if let Some(out) = with_block_said_twice(raw, check, blocks) {
             return Paragraphs::from_strings(out);
         }
     }
@@ -148,7 +148,7 @@ fn rebuild_blocks<'a>(raw: &Lines<'a>, check: bool, blocks: usize) -> Paragraphs
 /// there is none, or the block is not a run of the paragraphs of the rest
 /// held once, or its second place is not known, or some line would not be
 /// whole.
-fn block_said_twice(raw: &Lines, check: bool, blocks: usize) -> Option<Vec<String>> {
+fn with_block_said_twice(raw: &Lines, check: bool, blocks: usize) -> Option<Vec<String>> {
     let (first, again, len) = repeats::block_said_twice(raw)?;
     let said = rebuild_lines_with(
         &raw.filtered(|k, _| (first..first + len).contains(&k)),
