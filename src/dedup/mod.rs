@@ -947,7 +947,7 @@ fn evidence<L: Keyed>(
     drop(short);
     // Two lines that overlap, one running on past the other's end, are one
     // text only where that end is a place the text can break: where the
-    // longer goes on with a stop there (`Bridge closedFerries
+    // longer goes on with a stop (or a comma, a colon…) there (`Bridge closedFerries
     // cancelled` and `Ferries cancelled. All sailings…`, a key event that
     // opens a later entry), the shared words are a phrase the article
     // repeats, and joining the lines would move a paragraph.
@@ -1869,9 +1869,12 @@ fn short_spaced_overlap<L: Keyed>(
 
 /// Whether edge `e` overlaps its lines without either holding the other,
 /// and the one that runs on past the other's end goes on there with a
-/// sentence's stop: no paragraph starts with one. (Not a comma: a
-/// cascade's line cut off by length may end just before one.) (`buf`: as
-/// for [`ends_before_stop`].)
+/// mark no paragraph starts with: a stop, a colon, a semicolon, a comma or
+/// a closing bracket (`Full time: Ashford Town 3-1 Kelmarsh Rovers` and
+/// `Ashford Town 3-1 Kelmarsh Rovers: Dele Marsh celebrates…`, a score
+/// and a photo's caption). The shared words are then a phrase the text
+/// says twice, not a paragraph two lines of a window hold. (`buf`: as for
+/// [`ends_before_stop`].)
 fn runs_on_past_end<L: Keyed>(lines: &L, e: &Edge, buf: &mut Vec<u8>) -> bool {
     let Some(o) = overlap_of(lines, e) else {
         return false;
@@ -1880,7 +1883,7 @@ fn runs_on_past_end<L: Keyed>(lines: &L, e: &Edge, buf: &mut Vec<u8>) -> bool {
     // ellipsis there is `first`'s own, cut off (`concerned with...`).
     let rest = &lines.sq(o.second as usize, buf)[o.len as usize..];
     rest.first()
-        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?'))
+        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b';' | b',' | b')' | b']'))
         && !rest.starts_with(b"..")
 }
 

@@ -812,6 +812,28 @@ fn a_low_quote_closed_with_the_mark_english_opens_with_stays_with_its_paragraph(
 }
 
 #[test]
+fn paragraphs_that_share_a_phrase_at_one_end_and_the_others_start_stay_apart() {
+    // A score heads a photo's caption and ends a later line of the text;
+    // the caption goes on past it with a colon (or a comma, a bracket):
+    // no paragraph starts so, so the two are not a window's lines over
+    // one paragraph. Read as one, the score line was joined to the
+    // caption and moved.
+    for mark in [":", ",", ";", ")"] {
+        let caption = format!(
+            "Ashford Town 3-1 Kelmarsh Rovers{mark} Dele Marsh celebrates his second goal. \
+             Photograph: Ben Tully"
+        );
+        let article = [
+            caption.as_str(),
+            "The match was a good one for all of the people who came to see it.",
+            "Full time: Ashford Town 3-1 Kelmarsh Rovers",
+            "The rest is silence, and the fans went home.",
+        ];
+        assert_rebuilds(&article, &article);
+    }
+}
+
+#[test]
 fn a_key_event_that_opens_a_later_entry_leaves_the_entry_beside_its_time() {
     // A live blog's `Key events` list (items glued with no stop) whose
     // item opens a later entry: the item's line and the entry's overlap on
