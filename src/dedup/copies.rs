@@ -781,11 +781,44 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     }) {
         return false;
     }
+    // Written before its block, it is found in the block's running text;
+    // where a sentence opens with it, only as a link opens one (a name as
+    // its subject, or cut out of a word): a phrase that opens a sentence
+    // of the block under it is the heading over it, taken up (`What
+    // happens next` / `…by October. What happens next to the family's own
+    // shares…`).
+    // (A sentence's start as the sentence splitter reads it: not after
+    // initials or an abbreviation, `A.E. Staley Manufacturing Co.`.)
+    let holds = |p: &str| {
+        let mut starts: Option<Vec<usize>> = None;
+        memchr::memmem::find_iter(p.as_bytes(), text.as_bytes()).any(|i| {
+            let end = i + text.len();
+            if !aligned(p, i, end) {
+                return false;
+            }
+            let before = &p[..i];
+            let opens = before.is_empty()
+                || (before.ends_with(' ')
+                    && ends_sentence(before)
+                    && starts
+                        .get_or_insert_with(|| sentence_starts(p))
+                        .binary_search(&i)
+                        .is_ok());
+            if opens {
+                opens_as_link(&p[i..])
+            } else {
+                before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c == ' ' || super::cuts::is_opener(c))
+            }
+        })
+    };
     after.iter().any(|(p, long)| {
         if small {
             *long && after_space(p, &text)
         } else {
-            in_running_text(p, &text) || opens_as_link(p)
+            holds(p)
         }
     })
 }
@@ -1000,6 +1033,15 @@ fn paragraphs_near<'x, 'a: 'x>(
         between.push(text);
     }
     found
+}
+
+/// The byte offsets in `p` where its sentences start, as
+/// [`crate::sentences::split`] reads them.
+fn sentence_starts(p: &str) -> Vec<usize> {
+    crate::sentences::split(p)
+        .iter()
+        .map(|s| s.as_ptr() as usize - p.as_ptr() as usize)
+        .collect()
 }
 
 /// Whether `hay` opens with `name` as a sentence's subject: the sentence

@@ -1702,6 +1702,27 @@ fn a_link_cut_out_of_a_word_or_a_name_that_opens_a_paragraph_is_a_copy() {
 }
 
 #[test]
+fn a_heading_that_a_sentence_under_it_opens_with_stays() {
+    // A clean article: the heading's words open a later sentence of the
+    // section it heads. A link's text written before its block is found
+    // in the block's running text, and where a sentence opens with it, it
+    // is the sentence's subject (`Lady Justice Amberley, giving…`); a
+    // phrase that a sentence goes on from is the heading, taken up.
+    let article = [
+        "Van Houten said it would keep the Ormsby brewery open for at least five years after the deal.",
+        "What happens next",
+        "The Competition and Markets Authority will decide whether to open an investigation. \
+         What happens next to the Ormsby family's own shares is not yet known.",
+        "Shares in the group rose 3% on the news in early trading, to their highest in a year.",
+    ];
+    assert_rebuilds(&article, &article);
+    // The same words inside a sentence are a link's text.
+    let mut lines = article.to_vec();
+    lines.insert(3, "highest in a year");
+    assert_rebuilds(&lines, &article);
+}
+
+#[test]
 fn a_name_link_that_a_shorter_link_repeats_is_still_a_copy() {
     // Links written before their paragraphs: `Jane Rowe` opens the
     // paragraph after it, and `Rowe` (a later link) is the end of its
