@@ -791,12 +791,8 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     // initials or an abbreviation, `A.E. Staley Manufacturing Co.`.)
     let holds = |p: &str| {
         let mut starts: Option<Vec<usize>> = None;
-        memchr::memmem::find_iter(p.as_bytes(), text.as_bytes()).any(|i| {
-            let end = i + text.len();
-            if !aligned(p, i, end) {
-                return false;
-            }
-            let before = &p[..i];
+        occurs(p, &text, |before, _| {
+            let i = before.len();
             let opens = before.is_empty()
                 || (before.ends_with(' ')
                     && ends_sentence(before)
@@ -807,10 +803,7 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
             if opens {
                 opens_as_link(&p[i..])
             } else {
-                before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c == ' ' || super::cuts::is_opener(c))
+                in_running_text_after(before)
             }
         })
     };
@@ -1077,7 +1070,7 @@ fn after_label(hay: &str, needle: &str) -> bool {
 
 /// Whether `needle` occurs in `hay` on word boundaries where `fits` the
 /// text before and after that place.
-fn occurs(hay: &str, needle: &str, fits: impl Fn(&str, &str) -> bool) -> bool {
+fn occurs(hay: &str, needle: &str, mut fits: impl FnMut(&str, &str) -> bool) -> bool {
     memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).any(|i| {
         let end = i + needle.len();
         aligned(hay, i, end) && fits(&hay[..i], &hay[end..])
@@ -1092,12 +1085,16 @@ fn after_space(hay: &str, needle: &str) -> bool {
 /// Whether `needle` occurs in `hay` as a link's text does in running text:
 /// on word boundaries, after a space or an opening mark.
 fn in_running_text(hay: &str, needle: &str) -> bool {
-    occurs(hay, needle, |before, _| {
-        before
-            .chars()
-            .next_back()
-            .is_some_and(|c| c == ' ' || super::cuts::is_opener(c))
-    })
+    occurs(hay, needle, |before, _| in_running_text_after(before))
+}
+
+/// Whether a link's text may start in running text after `before`: a
+/// space or an opening mark.
+fn in_running_text_after(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c == ' ' || super::cuts::is_opener(c))
 }
 
 /// Whether `text` reads as a sentence of its own: it opens as one (a

@@ -947,10 +947,10 @@ fn evidence<L: Keyed>(
     drop(short);
     // Two lines that overlap, one running on past the other's end, are one
     // text only where that end is a place the text can break: where the
-    // longer goes on with a stop (or a comma, a colon…) there (`Bridge closedFerries
-    // cancelled` and `Ferries cancelled. All sailings…`, a key event that
-    // opens a later entry), the shared words are a phrase the article
-    // repeats, and joining the lines would move a paragraph.
+    // longer goes on with a stop (or a comma, a colon…) there (`Bridge
+    // closedFerries cancelled` and `Ferries cancelled. All sailings…`, a
+    // key event that opens a later entry), the shared words are a phrase
+    // the article repeats, and joining the lines would move a paragraph.
     let (mut a_buf, mut b_buf) = (Vec::new(), Vec::new());
     edges.retain(|e| !runs_on_past_end(view, e, &mut b_buf));
     // Unless the lines chain so, each overlapping the next where the one
