@@ -700,9 +700,10 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     }
     let words = line.raw.split_whitespace().count();
     let text = normalize(line.raw);
-    // A word in small letters is a link's text only in a long paragraph's
-    // running text, after a space (`click here`, `email us`): beside a
-    // short paragraph, or after a quote, it is as often a paragraph that
+    // A word in small letters is a link's text only in a paragraph's
+    // running text, after a space (`click here`, `email us`), and in a
+    // short one only with more of its sentence after it: at a short
+    // paragraph's end, or after a quote, it is as often a paragraph that
     // a cascade set apart (`Beta rose 5%.delta`), and cleaning the output
     // again must read it so too.
     let small = small_word(unquoted(line.raw.trim()));
@@ -756,7 +757,12 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
     let [before, after] = paragraphs_around(lines, l);
     if before.iter().any(|(p, long)| {
         if small {
-            *long && after_space(p, &text)
+            // In a short paragraph, only where its sentence goes on after
+            // it (`The full paper can be read here.`): a paragraph that a
+            // cascade set apart ends the line that holds it.
+            occurs(p, &text, |before, after| {
+                before.ends_with(' ') && (*long || !after.is_empty())
+            })
         } else if *long && !echoed {
             // Anywhere in it but at its start, where it is as often the
             // heading after it that takes up its first words (`Building

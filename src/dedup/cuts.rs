@@ -351,26 +351,38 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
     if look.never(glue, ev.start, long) {
         return false;
     }
+    // Where the text is spaced, a line that starts or ends between a comma
+    // and a small letter, with no other line to meet it there, is inside
+    // its sentence (`Meanwhile, five new businesses have opened…`: an
+    // emphasised clause written as a line of its own), however long.
+    // (A paragraph can end with a comma where a source lost a name, `…
+    // British number one Carl Myerscough,` / `claimed the men's shot put
+    // title…`: there one block's line ends where the next one's starts.)
+    let runs_on_after_comma = glue == Glue::Spaced && look.prev == ',' && look.next.is_lowercase();
     ev.structural
         || junction
-        || match glue {
-            // Where no paragraphs are seen glued, a line ending inside a
-            // word (`Channel` before `ChannelGroup`, `ArrayBuffer` before
-            // `ArrayBufferView`, `debug` before `debug-assertions`) is a
-            // list item or heading that starts another, and
-            // one ending before a bracket a name that the text calls
-            // (`TextDecoderStream()`).
-            Glue::Tight => {
-                !(style == Style::Spaced && ev.end && !ev.start && (look.in_word() || look.calls()))
+        || !runs_on_after_comma
+            && match glue {
+                // Where no paragraphs are seen glued, a line ending inside a
+                // word (`Channel` before `ChannelGroup`, `ArrayBuffer` before
+                // `ArrayBufferView`, `debug` before `debug-assertions`) is a
+                // list item or heading that starts another, and
+                // one ending before a bracket a name that the text calls
+                // (`TextDecoderStream()`).
+                Glue::Tight => {
+                    !(style == Style::Spaced
+                        && ev.end
+                        && !ev.start
+                        && (look.in_word() || look.calls()))
+                }
+                // With spaces between paragraphs, a short line held by a single
+                // other line says little: a one-word paragraph (`Jamaican`) may
+                // end another by chance.
+                _ => {
+                    style == Style::Spaced
+                        && (ev.long_start || ev.long_end || (look.sentence() && ev.held))
+                }
             }
-            // With spaces between paragraphs, a short line held by a single
-            // other line says little: a one-word paragraph (`Jamaican`) may
-            // end another by chance.
-            _ => {
-                style == Style::Spaced
-                    && (ev.long_start || ev.long_end || (look.sentence() && ev.held))
-            }
-        }
 }
 
 /// Whether a line that heads a glued cascade may start a paragraph at a

@@ -396,15 +396,28 @@ impl Frame {
         // paragraph's line break spaces the paragraphs, while gluing the
         // headings between them. (Where every paragraph is glued, such a
         // line is the last paragraph's last sentences written again.)
-        if (1..last).any(|i| accepted[i] && self.cands[i].glue == Glue::Spaced) {
-            for &(s, e) in &self.whole {
-                let c = &self.cands[s];
-                if e == last
-                    && c.ev.long_start
-                    && c.look.is_some_and(|l| l.sentence())
-                    && may_head_cascade(c.glue, c.look)
-                {
-                    accepted[s] = true;
+        // Two or more such lines, one inside the other, show it too: they
+        // are a cascade's own lines (a section whose blocks the scraper
+        // wrote on lines of their own, in a file that glues list items),
+        // and a paragraph's last sentences written again are one line.
+        let tail = |&(s, e): &(usize, usize)| {
+            let c = &self.cands[s];
+            e == last
+                && c.ev.long_start
+                && c.look.is_some_and(|l| l.sentence())
+                && may_head_cascade(c.glue, c.look)
+        };
+        let spaced_seen = (1..last).any(|i| accepted[i] && self.cands[i].glue == Glue::Spaced)
+            || self
+                .whole
+                .iter()
+                .filter(|w| w.0 > 0 && tail(w) && self.cands[w.0].glue == Glue::Spaced)
+                .nth(1)
+                .is_some();
+        if spaced_seen {
+            for w in &self.whole {
+                if tail(w) {
+                    accepted[w.0] = true;
                 }
             }
         }

@@ -2622,3 +2622,60 @@ fn every_line_stays_whole_where_a_short_paragraph_repeats_in_each_reference() {
         assert!(out.contains(&line), "{line:?} not whole in {out:?}");
     }
 }
+
+#[test]
+fn an_emphasised_clause_after_a_comma_is_a_copy_not_a_paragraph_start() {
+    // An element walk writes a `<strong>` clause as a line of its own; it
+    // is long enough to be read as a paragraph, but no paragraph ends with
+    // a comma and the next starts with a small letter after a space.
+    let article = [
+        "Three shops on the street have closed since the barriers went up two years ago this week.",
+        "Meanwhile, five new businesses have opened on Aldergate in the same two years: a bike repair \
+         shop, a bookshop that sells coffee and a greengrocer.",
+        "The argument for reopening is really an argument about what a street is for.",
+    ];
+    let mut lines = article.to_vec();
+    lines.insert(
+        2,
+        "five new businesses have opened on Aldergate in the same two years",
+    );
+    assert_rebuilds(&lines, &article);
+}
+
+#[test]
+fn a_link_word_that_a_short_paragraph_goes_on_after_is_a_copy() {
+    // `here`, written after `…can be read <a>here</a>.`: a word in small
+    // letters that ends a short line would be a paragraph that a cascade
+    // set apart, but one its sentence goes on after is a link's text.
+    let article = [
+        "Puffins on the island are laying their eggs almost three weeks earlier than in the 1980s.",
+        "The study used notebooks kept by volunteer wardens at the observatory since 1982.",
+        "The full paper can be read here.",
+    ];
+    let mut lines = article.to_vec();
+    lines.push("here");
+    assert_rebuilds(&lines, &article);
+}
+
+#[test]
+fn a_spaced_cascade_is_cut_in_a_file_that_glues_its_lists() {
+    // A list glued with no separator (`Malting Lane.The first…`) makes the
+    // file's style tight; a later section's blocks, each on lines of its
+    // own, cascade with spaces. Its lines, each inside the one before and
+    // running to the end, are a cascade's: each starts a paragraph.
+    let items = [
+        "Permits will be needed on Orchard Row and Malting Lane.",
+        "The first permit for each household will cost 45 pounds a year.",
+        "Controls will apply from 8am to 6.30pm, Monday to Saturday.",
+    ];
+    let paras = [
+        "The committee chair said the scheme was not perfect, but fairer than what residents have now.",
+        "One of the two councillors who voted against said the council was solving a problem it had made.",
+        "Residents of the six streets will receive letters in July explaining how to apply for permits.",
+        "Read more: Plans for a 140-space car park on the Depot Road site approved",
+    ];
+    let mut lines: Vec<String> = (0..items.len()).map(|i| items[i..].concat()).collect();
+    lines.extend((0..paras.len()).map(|i| paras[i..].join("  ")));
+    let article: Vec<&str> = items.iter().chain(&paras).copied().collect();
+    assert_rebuilds(&lines, &article);
+}
