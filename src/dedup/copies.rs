@@ -638,7 +638,7 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
     // An address (`@okwu`, `photos@example.com`, `https://example.com/a`,
     // `severnsun.example`) names too.
-    let address = words == 1 && (text.contains('@') || text.contains("://") || domain(text.trim()));
+    let address = words == 1 && is_address(text.trim());
     // One word names when it is a name: letters and digits, a hyphen or an
     // apostrophe inside, a capital and small letters (`GitHub`, `O’Rourke`,
     // `Kappeln`); no sentence's marks, no word in capitals.
@@ -883,6 +883,15 @@ fn opens_word_with(hay: &str, text: &str, name: bool) -> bool {
 /// parts of small letters, digits and hyphens, one dot between each, the
 /// last of letters (`severnsun.example`, `gov.uk`); not `Mr.Benn`, nor a
 /// sentence's end (`example.com.`).
+/// Whether `raw`, one word, is an address: an e-mail or a handle (`@`), a
+/// URL, or a domain with or without a path
+/// (`journalofseabirdecology.example/articles/jse-2024-0117`). However
+/// long, it is a name, as a link's text is.
+pub(super) fn is_address(raw: &str) -> bool {
+    !raw.contains(char::is_whitespace)
+        && (raw.contains('@') || raw.contains("://") || domain(raw.split('/').next().unwrap_or("")))
+}
+
 fn domain(raw: &str) -> bool {
     let mut parts = raw.split('.');
     let last = parts.next_back().unwrap_or("");

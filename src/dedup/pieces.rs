@@ -107,7 +107,10 @@ impl Frame {
         let mut events = vec![Events::default(); cuts.len()];
         for (m, &(a, b)) in ext.iter().enumerate() {
             let line = &lines[g.members[m].0 as usize];
-            let long = line.sq.len() >= LONG;
+            // An address is a name however long: where it ends a line
+            // after a sentence (a link at its paragraph's end, written
+            // again as a line), only what a name's line shows cuts there.
+            let long = line.sq.len() >= LONG && !super::copies::is_address(line.raw.trim());
             let held = !long && held[m];
             if line.cut & CUT_START == 0 {
                 let e = &mut events[cuts.partition_point(|&c| c < a)];

@@ -2679,3 +2679,19 @@ fn a_spaced_cascade_is_cut_in_a_file_that_glues_its_lists() {
     let article: Vec<&str> = items.iter().chain(&paras).copied().collect();
     assert_rebuilds(&lines, &article);
 }
+
+#[test]
+fn a_long_address_at_a_paragraphs_end_is_a_links_text() {
+    // A link at a paragraph's end, its text an address longer than a
+    // phrase, written again as a line after it: a name, not a paragraph
+    // that a spaced cascade set apart.
+    let article = [
+        "Harrowgate announced the paper on social media on Tuesday morning, with a photograph.",
+        "Twelve years of nest cameras and one very patient PhD student. Our paper is out today. \
+         journalofseabirdecology.example/articles/jse-2024-0117",
+        "The concern, the researchers say, is food: the chicks are raised on sand eels.",
+    ];
+    let mut lines = article.to_vec();
+    lines.insert(2, "journalofseabirdecology.example/articles/jse-2024-0117");
+    assert_rebuilds(&lines, &article);
+}
