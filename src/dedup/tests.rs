@@ -2695,3 +2695,24 @@ fn a_long_address_at_a_paragraphs_end_is_a_links_text() {
     lines.insert(2, "journalofseabirdecology.example/articles/jse-2024-0117");
     assert_rebuilds(&lines, &article);
 }
+
+#[test]
+fn headings_written_twice_each_still_tile_their_paragraph() {
+    // An element walk: the container's text, then each element, a wrapped
+    // heading twice (its `<div>` and its `<h2>`). The copies between the
+    // two headings add no text; the headings are still one after another.
+    let article = [
+        "The last ferry back leaves at 4.30pm and the ferryman will not wait twice.",
+        "Day 4: Brough",
+        "The coast walk",
+        "Brough is the bigger of the outer islands and has the best walk on Varra.",
+    ];
+    let mut lines = vec![article.join(" ")];
+    for p in article {
+        lines.push(p.to_string());
+        if p.len() < 16 {
+            lines.push(p.to_string());
+        }
+    }
+    assert_rebuilds(&lines, &article);
+}
