@@ -888,10 +888,6 @@ fn opens_word_with(hay: &str, text: &str, name: bool) -> bool {
     }
 }
 
-/// Whether `raw` is a domain name as a link's text writes it: two or more
-/// parts of small letters, digits and hyphens, one dot between each, the
-/// last of letters (`severnsun.example`, `gov.uk`); not `Mr.Benn`, nor a
-/// sentence's end (`example.com.`).
 /// Whether `raw`, one word, is an address: an e-mail or a handle (`@`), a
 /// URL, or a domain with or without a path
 /// (`journalofseabirdecology.example/articles/jse-2024-0117`). However
@@ -901,6 +897,10 @@ pub(super) fn is_address(raw: &str) -> bool {
         && (raw.contains('@') || raw.contains("://") || domain(raw.split('/').next().unwrap_or("")))
 }
 
+/// Whether `raw` is a domain name as a link's text writes it: two or more
+/// parts of small letters, digits and hyphens, one dot between each, the
+/// last of letters (`severnsun.example`, `gov.uk`); not `Mr.Benn`, nor a
+/// sentence's end (`example.com.`).
 fn domain(raw: &str) -> bool {
     let mut parts = raw.split('.');
     let last = parts.next_back().unwrap_or("");

@@ -361,7 +361,7 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
     let runs_on_after_comma = glue == Glue::Spaced && look.prev == ',' && look.next.is_lowercase();
     ev.structural
         || junction
-        || !runs_on_after_comma
+        || (!runs_on_after_comma
             && match glue {
                 // Where no paragraphs are seen glued, a line ending inside a
                 // word (`Channel` before `ChannelGroup`, `ArrayBuffer` before
@@ -382,7 +382,7 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
                     style == Style::Spaced
                         && (ev.long_start || ev.long_end || (look.sentence() && ev.held))
                 }
-            }
+            })
 }
 
 /// Whether a line that heads a glued cascade may start a paragraph at a
