@@ -317,18 +317,12 @@ impl<'l, 'a> Output<'l, 'a> {
             return;
         }
         alone.sort_unstable_by_key(|&(l, _)| self.lines[l].first);
-        // Where each line's text is first written, in input order: two
-        // lines follow one another where no new text stands between them,
-        // only copies (an element walk writes a wrapped heading twice, its
-        // `<div>` and its `<h2>`, before the next one).
-        let mut firsts: Vec<u32> = self.lines.iter().map(|l| l.first).collect();
-        firsts.sort_unstable();
-        let follows = |prev: usize, l: usize| {
-            let (a, b) = (self.lines[prev].first, self.lines[l].first);
-            firsts
-                .binary_search(&a)
-                .is_ok_and(|i| firsts.get(i + 1) == Some(&b))
-        };
+        // Two lines follow one another where no new text stands between
+        // them, only copies (an element walk writes a wrapped heading
+        // twice, its `<div>` and its `<h2>`, before the next one): the
+        // distinct lines are numbered in the order their texts are first
+        // written, so theirs are next numbers.
+        let follows = |prev: usize, l: usize| l == prev + 1;
         // No two of them one after another: no run to try, and no table of
         // the glued paragraphs to make.
         if !alone.windows(2).any(|w| follows(w[0].0, w[1].0)) {
