@@ -336,7 +336,12 @@ impl<'l, 'a> Output<'l, 'a> {
         // The glued groups' paragraphs, by the hash of their squeezed bytes,
         // and their first bytes: a run is tried only from a line that
         // starts as one of them does.
-        let mut paragraphs: U64Map<Vec<(usize, usize)>> = U64Map::default();
+        // Each is entered whole, and also by its tail after a heading that
+        // opens it (`Results at a glance` over a table whose cells the
+        // scraper glued): the run of lines is the elements after the
+        // heading, which no line of its own shows. (The byte where that
+        // tail starts in the raw text; 0 for the whole paragraph.)
+        let mut paragraphs: U64Map<Vec<(usize, usize, usize)>> = U64Map::default();
         let mut heads: HashSet<[u8; 2]> = HashSet::new();
         // A run is hashed only at a paragraph's length, and at most
         // `budget` bytes in all: twice the text, so the search stays linear
@@ -351,14 +356,21 @@ impl<'l, 'a> Output<'l, 'a> {
                 longest = longest.max(sq.len());
                 lens.insert(sq.len());
                 budget = budget.saturating_add(2 * sq.len());
-                paragraphs.entry(word_hash(&sq)).or_default().push((k, p));
-                if let [a, b, ..] = sq[..] {
-                    heads.insert([a, b]);
+                for at in std::iter::once(0).chain(heading_ends(raw)) {
+                    let tail = &sq[sq.len() - squeezed_len(&raw[at..])..];
+                    lens.insert(tail.len());
+                    paragraphs
+                        .entry(word_hash(tail))
+                        .or_default()
+                        .push((k, p, at));
+                    if let [a, b, ..] = tail[..] {
+                        heads.insert([a, b]);
+                    }
                 }
             }
         }
-        // (item, paragraph) -> the lines that make it up.
-        let mut tiles: Vec<((usize, usize), Vec<usize>)> = Vec::new();
+        // (item, paragraph, heading's end) -> the lines that make it up.
+        let mut tiles: Vec<((usize, usize, usize), Vec<usize>)> = Vec::new();
         let mut taken: HashSet<(usize, usize)> = HashSet::new();
         let mut gone = vec![false; self.items.len()];
         let mut i = 0;
@@ -393,8 +405,8 @@ impl<'l, 'a> Output<'l, 'a> {
                 }
                 budget -= run.len();
                 let hit = paragraphs.get(&word_hash(&run)).and_then(|at| {
-                    at.iter().copied().find(|&(k, p)| {
-                        !taken.contains(&(k, p)) && squeezed(&self.items[k].paras[p].0) == run
+                    at.iter().copied().find(|&(k, p, h)| {
+                        !taken.contains(&(k, p)) && squeezed(&self.items[k].paras[p].0[h..]) == run
                     })
                 });
                 if hit.is_some() {
@@ -405,7 +417,7 @@ impl<'l, 'a> Output<'l, 'a> {
             // link) are one block's inline elements where a line is that
             // block: its paragraph stays. (Without one, only a container
             // of other blocks holds them: `<p>Our rating:</p><p>False</p>`.)
-            let label_and_link = |&(_, j): &((usize, usize), usize)| {
+            let label_and_link = |&(_, j): &((usize, usize, usize), usize)| {
                 j == i + 1 && is_label(self.lines[alone[i].0].raw) && {
                     let (label, link) = (self.lines[alone[i].0].sq, self.lines[alone[j].0].sq);
                     self.lines.iter().any(|l| {
@@ -417,7 +429,7 @@ impl<'l, 'a> Output<'l, 'a> {
             };
             match found.filter(|f| !label_and_link(f)) {
                 Some((at, j)) => {
-                    taken.insert(at);
+                    taken.insert((at.0, at.1));
                     tiles.push((at, alone[i..=j].iter().map(|&(l, _)| l).collect()));
                     for &(_, k) in &alone[i..=j] {
                         if let Some(gone) = gone.get_mut(k) {
@@ -435,14 +447,24 @@ impl<'l, 'a> Output<'l, 'a> {
         // Later paragraphs of an item first, so that indices hold.
         tiles.sort_unstable_by_key(|t| std::cmp::Reverse(t.0));
         let lines = self.lines;
-        for ((k, p), run) in tiles {
+        for ((k, p, h), run) in tiles {
+            let heading = (h > 0).then(|| {
+                let raw = &self.items[k].paras[p].0;
+                let head = match raw {
+                    Cow::Borrowed(r) => Cow::Borrowed(r[..h].trim_end()),
+                    Cow::Owned(r) => Cow::Owned(r[..h].trim_end().to_string()),
+                };
+                (head, None)
+            });
             let parts = run.iter().map(|&l| {
                 (
                     Cow::Borrowed(lines[l].raw),
                     Some(Cow::Borrowed(lines[l].sq)),
                 )
             });
-            self.items[k].paras.splice(p..=p, parts);
+            self.items[k]
+                .paras
+                .splice(p..=p, heading.into_iter().chain(parts));
         }
         retain_unmarked(&mut self.items, &gone);
     }
@@ -1072,6 +1094,40 @@ fn opens_sentence_with(hay: &str, name: &str) -> bool {
 
 /// Whether `line` is a label: a few words ending with a colon (`Read
 /// more:`, `Lire aussi :`), at most `LABEL` bytes that are no whitespace.
+/// The byte offsets, in a paragraph's raw text, where a heading that opens
+/// it could end: after a few words in a row (at most `HEADING_WORDS`, the
+/// first capitalised), with no stop, comma or colon among them, ending on
+/// a letter or a digit, before an element that opens as a block does (a
+/// capital or a digit), set apart as blocks are: by more than one space
+/// (the markup's own line breaks and indents, which a scraper that joins
+/// text nodes keeps; an inline link after its sentence's words, `Details
+/// are documented at RFC 3606`, follows one space). The offset is where
+/// that whitespace starts.
+fn heading_ends(raw: &str) -> impl Iterator<Item = usize> + '_ {
+    let opens = raw.chars().next().is_some_and(char::is_uppercase);
+    raw.match_indices(char::is_whitespace)
+        .map(|(at, _)| at)
+        .take_while(move |&at| opens && raw[..at].split_whitespace().count() <= HEADING_WORDS)
+        .take_while(move |&at| !raw[..at].contains(['.', ',', ':', ';', '!', '?']))
+        .filter(move |&at| {
+            let after = raw[at..].trim_start();
+            raw[..at].ends_with(|c: char| c.is_alphanumeric())
+                && raw[at..].chars().take(2).all(char::is_whitespace)
+                && after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// Words a heading over a run of elements (see [`heading_ends`]) is at
+/// most.
+const HEADING_WORDS: usize = 6;
+
+/// Squeezed bytes of `text` (its bytes that are not whitespace).
+fn squeezed_len(text: &str) -> usize {
+    let mut sq = Vec::new();
+    squeeze_into(text, &mut sq);
+    sq.len()
+}
+
 pub(super) fn is_label(line: &str) -> bool {
     let text = line.trim();
     text.ends_with(':')

@@ -174,11 +174,7 @@ impl Look {
         if glue == Glue::Tight && (opened || matches!(self.prev, '-' | '/' | '–' | '—')) {
             return true;
         }
-        // Nor does one end with a dash, however long the line that starts
-        // after it: a dateline (`LONDON, May 14 (Reuters) - Copper…`, `…
-        // /PressDesk/ -- Severn Sun…`) opens the lede that a description
-        // line quotes without it.
-        if glue == Glue::Spaced && matches!(self.prev, '-' | '–' | '—') {
+        if self.after_spaced_dash(glue) {
             return true;
         }
         // No paragraph starts with a closing quote or bracket: a line that
@@ -229,6 +225,14 @@ impl Look {
         !start
             && (matches!(self.next, ',' | ';' | ':')
                 || (is_closer(self.next) && !is_stop(self.core)))
+    }
+
+    /// Whether the text before a spaced cut ends with a dash: no paragraph
+    /// ends so, however long the line that starts after it: a dateline
+    /// (`LONDON, May 14 (Reuters) - Copper…`, `… /PressDesk/ -- Severn
+    /// Sun…`) opens the lede that a description line quotes without it.
+    fn after_spaced_dash(&self, glue: Glue) -> bool {
+        glue == Glue::Spaced && matches!(self.prev, '-' | '–' | '—')
     }
 
     /// A word glued to an opening bracket (`TextDecoderStream()`,
@@ -348,7 +352,9 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
     // One line ends exactly where another starts: the elements of an
     // element walk tile their container so, and fragments seldom do.
     let junction = ev.start && ev.end;
-    if look.never(glue, ev.start, long) {
+    // (Unless a line ends at the dash where another starts: a table's cell
+    // that is a dash alone, `–` for none, ends its row.)
+    if look.never(glue, ev.start, long) && !(junction && look.after_spaced_dash(glue)) {
         return false;
     }
     // Where the text is spaced, a line that starts or ends between a comma

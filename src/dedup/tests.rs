@@ -2716,3 +2716,90 @@ fn headings_written_twice_each_still_tile_their_paragraph() {
     }
     assert_rebuilds(&lines, &article);
 }
+
+/// A following-siblings cascade over a figure whose table holds each
+/// cell's text in a `<p>`: the figure's text is its heading, then its rows,
+/// each row's cells glued, set apart by the markup's indents; each cell is
+/// a line of its own (it has no sibling after it). `dash` is the cell that
+/// ends the second row.
+fn table_cascade(dash: &str) -> (Vec<String>, Vec<String>) {
+    let before = [
+        "Hollins & Daughter reported a 9% rise in annual profit on Tuesday.",
+        "Shares in the company rose 4.2% to 318p by mid-morning.",
+    ];
+    let cells = [
+        ["Year", "2024", "2023", "Change"],
+        ["Sales", "£521.3m", "£489.9m", dash],
+        ["Shops", "412", "398", "+14"],
+    ];
+    let after = "Like-for-like sales rose 4.1%, slower than the 5.8% of the year before.";
+    let mut figure = String::from("Results at a glance");
+    for row in &cells {
+        figure.push_str("          ");
+        figure.push_str(&row.concat());
+    }
+    let mut lines: Vec<String> = suffixes(&[before[0], before[1], &figure, after])
+        .into_iter()
+        .take(3)
+        .collect();
+    lines.extend(cells.iter().flatten().map(|c| c.to_string()));
+    lines.push(after.to_string());
+    let mut want: Vec<String> = before.iter().map(|p| p.to_string()).collect();
+    want.push("Results at a glance".to_string());
+    want.extend(cells.iter().flatten().map(|c| c.to_string()));
+    want.push(after.to_string());
+    (lines, want)
+}
+
+#[test]
+fn a_heading_over_a_tables_cells_glued_by_row_is_a_paragraph_of_its_own() {
+    let (lines, want) = table_cascade("+6.4%");
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rebuilds(&lines, &want);
+}
+
+#[test]
+fn a_cell_that_is_a_dash_alone_ends_its_row() {
+    // An element walk over the same page: the body's text, each block's,
+    // the table's, each row's (its cells glued), and each cell twice (its
+    // `<td>` and its `<p>`). The second row ends with `–` (none), spaced
+    // from the next row as a dateline's dash is from its lede.
+    let (_, want) = table_cascade("–");
+    let rows = [
+        "Year20242023Change",
+        "Sales£521.3m£489.9m–",
+        "Shops412398+14",
+    ];
+    let mut lines = vec![want.join(" "), want[0].clone(), want[1].clone()];
+    lines.push(format!("Results at a glance {}", rows.join("          ")));
+    lines.push(want[2].clone());
+    lines.push(rows.join("          "));
+    for (r, row) in rows.iter().enumerate() {
+        lines.push(row.to_string());
+        for cell in &want[3 + 4 * r..7 + 4 * r] {
+            lines.push(cell.clone());
+            lines.push(cell.clone());
+        }
+    }
+    lines.push(want[want.len() - 1].clone());
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rebuilds(&lines, &want);
+}
+
+#[test]
+fn links_after_a_few_words_are_no_elements_under_a_heading() {
+    // A footnote glued after its paragraph, and its links written as
+    // lines: the words before them are one space away, inside the note's
+    // sentence, not a heading over blocks.
+    let article = [
+        "Temporary values in a block's tail expression are now dropped before its locals.",
+        "Details are documented at RFC 3606 ↩",
+    ];
+    let lines = [
+        article.concat(),
+        article[1].to_string(),
+        "RFC 3606".to_string(),
+        "↩".to_string(),
+    ];
+    assert_rebuilds(&lines, &article);
+}
