@@ -1051,12 +1051,24 @@ fn paragraphs_near<'x, 'a: 'x>(
 ) -> Vec<(String, bool)> {
     let mut found = Vec::new();
     let mut between: Vec<String> = Vec::new();
+    let link_text = normalize(link.raw);
     for other in near {
         let long = other.sq.len() >= LINK_TEXT;
         let text = normalize(other.raw);
         let holds_between = between.iter().all(|b| text.contains(b.as_str()));
+        // A short block that ends no sentence (a list item, a caption)
+        // holds a link where its words go on, after a space, on both sides
+        // of it (`Price: £1,899 from vantor.example and selected bike
+        // shops`); at its end the line is as often a block set apart.
+        let inside = || {
+            occurs(&text, &link_text, |b, a| {
+                b.ends_with(' ') && a.starts_with(' ')
+            })
+        };
         if holds_between
-            && (long || (ends_sentence(other.raw) && 2 * other.sq.len() > 3 * link.sq.len()))
+            && (long
+                || (2 * other.sq.len() > 3 * link.sq.len()
+                    && (ends_sentence(other.raw) || inside())))
         {
             found.push((text.clone(), long));
         }

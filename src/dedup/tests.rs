@@ -2803,3 +2803,34 @@ fn links_after_a_few_words_are_no_elements_under_a_heading() {
     ];
     assert_rebuilds(&lines, &article);
 }
+
+#[test]
+fn a_link_inside_a_short_item_that_ends_no_sentence_is_a_copy() {
+    // A review's box of facts, one item a line, each ending no sentence;
+    // the link in the price's item is written after it. Its words go on
+    // on both sides of the link: the line is the link's text.
+    let article = [
+        "The Vantor Glide 2 is light, quiet and handsome, with almost nothing to maintain.",
+        "Our rating: 4 out of 5",
+        "Price: £1,899 from vantor.example and selected bike shops",
+        "Vantor lent us the Glide 2 for this review.",
+    ];
+    let mut lines = article[..3].to_vec();
+    lines.push("vantor.example");
+    lines.push(article[3]);
+    assert_rebuilds(&lines, &article);
+}
+
+#[test]
+fn a_name_ending_a_short_item_that_ends_no_sentence_stays_a_paragraph() {
+    // At a short block's end, with no words after it, the line is as
+    // often a block of its own that a caption or a list item ends with.
+    let article = [
+        "Crowds filled the square for the opening night of the festival on Friday.",
+        "Headliners on the main stage: The Marrow Band",
+        "The Marrow Band",
+        "The second night was cut short by rain shortly after ten o'clock.",
+    ];
+    assert_rebuilds(&article, &article);
+}
+
