@@ -76,6 +76,14 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
                 let Some(strong) = seam_strength(s, cut) else {
                     continue;
                 };
+                // Where the other line goes on past the short one with a
+                // comma, a colon or a semicolon, no paragraph starts there:
+                // the short line opens a sentence as its subject (`Corrigan,
+                // who is 27,…`), and placing it there would join that line
+                // to any line that ends with the same name, as one text.
+                if !at_end && matches!(seams::first_char(&s[cut..]), Some(',' | ';' | ':')) {
+                    continue;
+                }
                 for &ti in bucket {
                     if lines.sq(ti as usize, &mut t_buf) == part {
                         let d = if at_end { cut as i64 } else { 0 };

@@ -2834,3 +2834,27 @@ fn a_name_ending_a_short_item_that_ends_no_sentence_stays_a_paragraph() {
     assert_rebuilds(&article, &article);
 }
 
+#[test]
+fn a_name_that_opens_a_sentence_before_a_comma_joins_no_line_ending_with_it() {
+    // A links scraper's lines: a name written as a line where the text
+    // links it, and paragraphs that open with its last word before a
+    // comma. `Corrigan` opens them; it does not join `Niamh Corrigan` to
+    // them as one text, which cut the name and moved the paragraph.
+    let lines = [
+        "Niamh Corrigan",
+        "Corrigan, who is 27, had been the club's first-choice goalkeeper for five seasons.",
+        "Corrigan, in her brace, watches from the stand in October 2023. Photograph: Ruth Kemp",
+        "Niamh Corrigan",
+        "Corrigan",
+    ];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    let text = out.join(" ");
+    for line in lines {
+        assert!(text.contains(line), "{line:?} is whole in {out:?}");
+    }
+    assert!(!out.iter().any(|p| p == "Niamh"), "{out:?}");
+    let at = |p: &str| out.iter().position(|o| o.starts_with(p));
+    assert!(at("Corrigan, who") < at("Corrigan, in her"), "{out:?}");
+}
+
