@@ -15,6 +15,11 @@ use super::cuts::{
 use super::truncation::{CUT_END, CUT_START};
 use super::*;
 
+/// Bytes of a group's longest line searched, at most, for the short lines
+/// that it holds (see [`Frame::new`]): a group of many short lines inside
+/// a huge one is read as if each were said once.
+const AMBIGUOUS_BUDGET: usize = 1 << 24;
+
 /// Members looked at, before a cut, for one that spans it and shows its
 /// glue; and how many such members are asked at most.
 const SPANNING_LOOKS: usize = 16;
@@ -105,7 +110,14 @@ impl Frame {
         let cuts = &asm.cuts;
         let mut whole = Vec::new();
         let mut events = vec![Events::default(); cuts.len()];
-        for (m, &(a, b)) in ext.iter().enumerate() {
+        // The group's longest line, where a short line's text is looked
+        // for again (`budget`: bytes searched, at most, in all).
+        let outer = (0..ext.len()).max_by_key(|&m| (ext[m].1 - ext[m].0, std::cmp::Reverse(m)));
+        let outer = outer.map_or(&[][..], |m| lines[g.members[m].0 as usize].sq);
+        let mut budget = AMBIGUOUS_BUDGET;
+        let mut floating = Vec::new();
+        let add = |m: usize, events: &mut [Events], whole: &mut Vec<(usize, usize)>| {
+            let (a, b) = ext[m];
             let line = &lines[g.members[m].0 as usize];
             // An address is a name however long: where it ends a line
             // after a sentence (a link at its paragraph's end, written
@@ -129,6 +141,33 @@ impl Frame {
             if line.cut == 0 {
                 let at = |x: i64| cuts.partition_point(|&c| c < x);
                 whole.push((at(a), at(b)));
+            }
+        };
+        for m in 0..ext.len() {
+            let line = &lines[g.members[m].0 as usize];
+            // A short line held inside another whose text the group says
+            // twice or more (a publisher's name in each reference, `Photo
+            // Credit` over each item) was placed at one of its places on
+            // no evidence of which: unless another line meets it there,
+            // its start and end cut nothing, which would break that
+            // place's paragraph and lose its text to the others'.
+            if line.sq.len() < LONG && inner[m] && outer.len() <= budget && !line.sq.is_empty() {
+                budget -= outer.len();
+                if memchr::memmem::find_iter(outer, line.sq).nth(1).is_some() {
+                    floating.push(m);
+                    continue;
+                }
+            }
+            add(m, &mut events, &mut whole);
+        }
+        for m in floating {
+            let (a, b) = ext[m];
+            let met = |x: i64| {
+                let e = events[cuts.partition_point(|&c| c < x)];
+                e.start || e.end
+            };
+            if met(a) || met(b) {
+                add(m, &mut events, &mut whole);
             }
         }
         // One sweep over the members by start gives, for every cut, the

@@ -2858,3 +2858,31 @@ fn a_name_that_opens_a_sentence_before_a_comma_joins_no_line_ending_with_it() {
     assert!(at("Corrigan, who") < at("Corrigan, in her"), "{out:?}");
 }
 
+#[test]
+fn a_link_the_article_repeats_in_each_reference_breaks_none_of_them() {
+    // An element walk over an article with references: the body's text,
+    // some blocks, then each reference but the first and the publisher's
+    // name (a link) after it. The name is in every reference: its line,
+    // placed at one of them on no evidence of which, cuts none of them.
+    let refs = [
+        "\"Parish population and households\". The Example Gazette. Retrieved 3 March 2021.",
+        "\"The market: 750 years of Thursdays\". The Example Gazette. Retrieved 3 March 2021.",
+        "\"Where the names come from\". The Example Gazette. Retrieved 3 March 2021.",
+        "\"Why the Vale stays dry\". The Example Gazette. Retrieved 3 March 2021.",
+    ];
+    let first = "The town grew up around a ford and a cattle market, granted a charter in 1253.[1]";
+    let second = "The old town is on a low terrace on the north bank of the river.[2]";
+    let mut article = vec![first, second, "References"];
+    article.extend(refs);
+    let mut lines = vec![article.join(" "), first.to_string(), second.to_string()];
+    for r in &refs[1..] {
+        lines.push(r.to_string());
+        lines.push("The Example Gazette".to_string());
+    }
+    // (No line shows where the heading ends and the first reference
+    // starts: they stay one paragraph.)
+    let heading = format!("References {}", refs[0]);
+    let mut want = vec![first, second, heading.as_str()];
+    want.extend(&refs[1..]);
+    assert_rebuilds(&lines, &want);
+}
