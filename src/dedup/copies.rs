@@ -339,8 +339,9 @@ impl<'l, 'a> Output<'l, 'a> {
         // Each is entered whole, and also by its tail after a heading that
         // opens it (`Results at a glance` over a table whose cells the
         // scraper glued): the run of lines is the elements after the
-        // heading, which no line of its own shows. (The byte where that
-        // tail starts in the raw text; 0 for the whole paragraph.)
+        // heading, which no line of its own shows. (The byte in the raw
+        // text where the heading ends, the whitespace before the tail;
+        // 0 for the whole paragraph.)
         let mut paragraphs: U64Map<Vec<(usize, usize, usize)>> = U64Map::default();
         let mut heads: HashSet<[u8; 2]> = HashSet::new();
         // A run is hashed only at a paragraph's length, and at most
@@ -357,7 +358,7 @@ impl<'l, 'a> Output<'l, 'a> {
                 lens.insert(sq.len());
                 budget = budget.saturating_add(2 * sq.len());
                 for at in std::iter::once(0).chain(heading_ends(raw)) {
-                    let tail = &sq[sq.len() - squeezed_len(&raw[at..])..];
+                    let tail = &sq[squeezed_len(&raw[..at]).min(sq.len())..];
                     lens.insert(tail.len());
                     paragraphs
                         .entry(word_hash(tail))
@@ -1104,11 +1105,10 @@ fn opens_sentence_with(hay: &str, name: &str) -> bool {
     }
 }
 
-/// Whether `line` is a label: a few words ending with a colon (`Read
-/// more:`, `Lire aussi :`), at most `LABEL` bytes that are no whitespace.
 /// The byte offsets, in a paragraph's raw text, where a heading that opens
-/// it could end: after a few words in a row (at most `HEADING_WORDS`, the
-/// first capitalised), with no stop, comma or colon among them, ending on
+/// it could end: after a few words in a row (at most `HEADING_WORDS` and
+/// `HEADING_BYTES`, the first capitalised), with no stop, comma, colon,
+/// semicolon, exclamation or question mark among them, ending on
 /// a letter or a digit, before an element that opens as a block does (a
 /// capital or a digit), set apart as blocks are: by more than one space
 /// (the markup's own line breaks and indents, which a scraper that joins
@@ -1117,21 +1117,27 @@ fn opens_sentence_with(hay: &str, name: &str) -> bool {
 /// that whitespace starts.
 fn heading_ends(raw: &str) -> impl Iterator<Item = usize> + '_ {
     let opens = raw.chars().next().is_some_and(char::is_uppercase);
+    // Only where a word ends (a run of spaces is one place), within the
+    // first few words' bytes: each place reads the text before it.
     raw.match_indices(char::is_whitespace)
         .map(|(at, _)| at)
-        .take_while(move |&at| opens && raw[..at].split_whitespace().count() <= HEADING_WORDS)
+        .take_while(move |&at| opens && at <= HEADING_BYTES)
+        .filter(move |&at| raw[..at].ends_with(|c: char| c.is_alphanumeric()))
+        .take_while(move |&at| raw[..at].split_whitespace().count() <= HEADING_WORDS)
         .take_while(move |&at| !raw[..at].contains(['.', ',', ':', ';', '!', '?']))
         .filter(move |&at| {
-            let after = raw[at..].trim_start();
-            raw[..at].ends_with(|c: char| c.is_alphanumeric())
-                && raw[at..].chars().take(2).all(char::is_whitespace)
-                && after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            raw[at..].chars().take(2).all(char::is_whitespace)
+                && raw[at..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         })
 }
 
 /// Words a heading over a run of elements (see [`heading_ends`]) is at
 /// most.
 const HEADING_WORDS: usize = 6;
+/// Bytes of a paragraph's raw text that such a heading ends within.
+const HEADING_BYTES: usize = 128;
 
 /// Squeezed bytes of `text` (its bytes that are not whitespace).
 fn squeezed_len(text: &str) -> usize {
@@ -1140,6 +1146,8 @@ fn squeezed_len(text: &str) -> usize {
     sq.len()
 }
 
+/// Whether `line` is a label: a few words ending with a colon (`Read
+/// more:`, `Lire aussi :`), at most `LABEL` bytes that are no whitespace.
 pub(super) fn is_label(line: &str) -> bool {
     let text = line.trim();
     text.ends_with(':')

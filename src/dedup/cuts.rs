@@ -158,6 +158,12 @@ impl Look {
     /// lost, `enough.ebb`, `30%An`): words only touch with no space where
     /// the scraper glued them.
     fn never(&self, glue: Glue, start: bool, long: bool) -> bool {
+        self.never_but(glue, start, long, false)
+    }
+
+    /// [`Look::never`], where `dash_ends` a line may end at a spaced dash
+    /// (see [`Look::after_spaced_dash`]).
+    fn never_but(&self, glue: Glue, start: bool, long: bool, dash_ends: bool) -> bool {
         // A straight quote opens only a word, after a space or a mark:
         // before a mark (`'not US matter'* BT offers`) it closes, and right
         // after a word in small letters or a number (`top music
@@ -174,7 +180,7 @@ impl Look {
         if glue == Glue::Tight && (opened || matches!(self.prev, '-' | '/' | '–' | '—')) {
             return true;
         }
-        if self.after_spaced_dash(glue) {
+        if self.after_spaced_dash(glue) && !dash_ends {
             return true;
         }
         // No paragraph starts with a closing quote or bracket: a line that
@@ -352,9 +358,9 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
     // One line ends exactly where another starts: the elements of an
     // element walk tile their container so, and fragments seldom do.
     let junction = ev.start && ev.end;
-    // (Unless a line ends at the dash where another starts: a table's cell
-    // that is a dash alone, `–` for none, ends its row.)
-    if look.never(glue, ev.start, long) && !(junction && look.after_spaced_dash(glue)) {
+    // (A line may end at a spaced dash where another starts: a table's
+    // cell that is a dash alone, `–` for none, ends its row.)
+    if look.never_but(glue, ev.start, long, junction) {
         return false;
     }
     // Where the text is spaced, a line that starts or ends between a comma

@@ -16,8 +16,9 @@ use super::truncation::{CUT_END, CUT_START};
 use super::*;
 
 /// Bytes of a group's longest line searched, at most, for the short lines
-/// that it holds (see [`Frame::new`]): a group of many short lines inside
-/// a huge one is read as if each were said once.
+/// that it holds (see [`Frame::new`]), and at most 64 times the group's
+/// bytes: a group of many short lines inside a huge one is read as if
+/// each were said once.
 const AMBIGUOUS_BUDGET: usize = 1 << 24;
 
 /// Members looked at, before a cut, for one that spans it and shows its
@@ -114,7 +115,8 @@ impl Frame {
         // for again (`budget`: bytes searched, at most, in all).
         let outer = (0..ext.len()).max_by_key(|&m| (ext[m].1 - ext[m].0, std::cmp::Reverse(m)));
         let outer = outer.map_or(&[][..], |m| lines[g.members[m].0 as usize].sq);
-        let mut budget = AMBIGUOUS_BUDGET;
+        let total: i64 = ext.iter().map(|&(a, b)| b - a).sum();
+        let mut budget = AMBIGUOUS_BUDGET.min(64 * total as usize);
         let mut floating = Vec::new();
         let add = |m: usize, events: &mut [Events], whole: &mut Vec<(usize, usize)>| {
             let (a, b) = ext[m];
@@ -160,15 +162,17 @@ impl Frame {
             }
             add(m, &mut events, &mut whole);
         }
-        for m in floating {
-            let (a, b) = ext[m];
-            let met = |x: i64| {
-                let e = events[cuts.partition_point(|&c| c < x)];
-                e.start || e.end
-            };
-            if met(a) || met(b) {
-                add(m, &mut events, &mut whole);
-            }
+        // (Met by the other lines only, whatever their order.)
+        let met = |x: i64| {
+            let e = events[cuts.partition_point(|&c| c < x)];
+            e.start || e.end
+        };
+        let met: Vec<usize> = floating
+            .into_iter()
+            .filter(|&m| met(ext[m].0) || met(ext[m].1))
+            .collect();
+        for m in met {
+            add(m, &mut events, &mut whole);
         }
         // One sweep over the members by start gives, for every cut, the
         // member reaching furthest from before it.
