@@ -358,7 +358,7 @@ impl<'l, 'a> Output<'l, 'a> {
                 lens.insert(sq.len());
                 budget = budget.saturating_add(2 * sq.len());
                 for at in std::iter::once(0).chain(heading_ends(raw)) {
-                    let tail = &sq[squeezed_len(&raw[..at]).min(sq.len())..];
+                    let tail = &sq[squeezed(&raw[..at]).len().min(sq.len())..];
                     lens.insert(tail.len());
                     paragraphs
                         .entry(word_hash(tail))
@@ -1138,13 +1138,6 @@ fn heading_ends(raw: &str) -> impl Iterator<Item = usize> + '_ {
 const HEADING_WORDS: usize = 6;
 /// Bytes of a paragraph's raw text that such a heading ends within.
 const HEADING_BYTES: usize = 128;
-
-/// Squeezed bytes of `text` (its bytes that are not whitespace).
-fn squeezed_len(text: &str) -> usize {
-    let mut sq = Vec::new();
-    squeeze_into(text, &mut sq);
-    sq.len()
-}
 
 /// Whether `line` is a label: a few words ending with a colon (`Read
 /// more:`, `Lire aussi :`), at most `LABEL` bytes that are no whitespace.
