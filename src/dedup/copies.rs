@@ -1133,9 +1133,9 @@ fn heading_ends(raw: &str) -> impl Iterator<Item = usize> + '_ {
         })
 }
 
-/// Words a heading over a run of elements (see [`heading_ends`]) is at
-/// most.
-const HEADING_WORDS: usize = 6;
+/// Words a heading over a run of elements (see [`heading_ends`]), or one
+/// glued to the paragraph under it (`heading_glued_at`), is at most.
+pub(super) const HEADING_WORDS: usize = 6;
 /// Bytes of a paragraph's raw text that such a heading ends within.
 const HEADING_BYTES: usize = 128;
 

@@ -1290,13 +1290,13 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
     }
     let mut kept = Kept::new(&sq.arena, finished.len());
     let mut huge_texts = None;
-    for (piece, sq, split, repeat) in finished {
+    let (headings, all_bounds) = glued_parts(finished.iter().map(|f| (f.0.as_ref(), f.2)));
+    for ((piece, sq, split, repeat), mut bounds) in finished.into_iter().zip(all_bounds) {
+        // The same text as before (its bounds hold).
         let piece = lasting(piece, input, &mut huge_texts);
-        let mut bounds = if split {
-            part_bounds(&piece)
-        } else {
-            Vec::new()
-        };
+        if split {
+            cut_glued_headings(&piece, &mut bounds, &headings);
+        }
         if bounds.len() > 1 {
             // The parts cover the piece, which is normalised (its only
             // whitespace is single spaces), so their squeezed bytes are
@@ -1503,12 +1503,11 @@ fn keep_text(pieces: Vec<(Cow<'_, str>, bool, bool)>, dropped: bool) -> Passed<'
         sq: Vec::new(),
         other: Vec::new(),
     };
-    for (piece, split, repeat) in pieces {
-        let mut bounds = if split {
-            part_bounds(&piece)
-        } else {
-            Vec::new()
-        };
+    let (headings, all_bounds) = glued_parts(pieces.iter().map(|p| (p.0.as_ref(), p.1)));
+    for ((piece, split, repeat), mut bounds) in pieces.into_iter().zip(all_bounds) {
+        if split {
+            cut_glued_headings(&piece, &mut bounds, &headings);
+        }
         if bounds.len() > 1 {
             kept.paragraphs.reserve(bounds.len());
             kept.seen.reserve(bounds.len());
@@ -1959,6 +1958,124 @@ fn part_bounds(piece: &str) -> Vec<(usize, usize)> {
             (start, start + part.len())
         })
         .collect()
+}
+
+/// The bounds of the parts of each piece to split at its glued seams
+/// ([`part_bounds`]; none for a piece kept whole), and the texts among
+/// the pass's paragraphs that read as headings: a few words, the first
+/// capitalised, ending on a letter or a digit (no stop, comma or colon),
+/// whether a piece or a part (`…to add."In numbers`). The headings are
+/// owned: the pieces move into the paragraphs as they are split.
+fn glued_parts<'p>(
+    pieces: impl Iterator<Item = (&'p str, bool)>,
+) -> (HashSet<String>, Vec<Vec<(usize, usize)>>) {
+    let heading = |p: &str| {
+        p.len() <= HEADING
+            && p.split(' ').count() <= copies::HEADING_WORDS
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().next_back().is_some_and(char::is_alphanumeric)
+    };
+    let mut headings = HashSet::new();
+    let mut all = Vec::new();
+    for (piece, split) in pieces {
+        let bounds = if split {
+            part_bounds(piece)
+        } else {
+            Vec::new()
+        };
+        if bounds.len() > 1 {
+            let parts = bounds.iter().map(|&(a, b)| &piece[a..b]);
+            headings.extend(parts.filter(|p| heading(p)).map(str::to_string));
+        } else if heading(piece.trim_matches(' ')) {
+            headings.insert(piece.trim_matches(' ').to_string());
+        }
+        all.push(bounds);
+    }
+    (headings, all)
+}
+
+/// Cuts each part in `bounds` (of `piece`) that opens with one of
+/// `headings` glued to a capitalised word that starts a long text ending
+/// a sentence (`TimelineSouthern California Edison said…`): see
+/// [`heading_glued_at`].
+fn cut_glued_headings(piece: &str, bounds: &mut Vec<(usize, usize)>, headings: &HashSet<String>) {
+    if headings.is_empty() {
+        return;
+    }
+    let cut = |&(a, b): &(usize, usize)| heading_glued_at(&piece[a..b], headings).map(|k| a + k);
+    if !bounds.iter().any(|b| cut(b).is_some()) {
+        return;
+    }
+    let mut cut_bounds = Vec::with_capacity(bounds.len() + 1);
+    for &(a, b) in bounds.iter() {
+        match cut(&(a, b)) {
+            Some(k) => cut_bounds.extend([(a, k), (k, b)]),
+            None => cut_bounds.push((a, b)),
+        }
+    }
+    *bounds = cut_bounds;
+}
+
+/// The last word of `text` (after its last space).
+fn last_word(text: &str) -> &str {
+    text.rfind(' ').map_or(text, |i| &text[i + 1..])
+}
+
+/// How often a small letter is followed by a capital in `word`: never in
+/// a heading's last word (`Timeline`, `Q&A`), where the next paragraph's
+/// first word may be a name (`McIlroy`); in code's names, which list items
+/// start alike with (`ReadableStream` before `ReadableStreamDefaultReader`),
+/// often.
+fn camel_humps(word: &str) -> usize {
+    word.chars()
+        .zip(word.chars().skip(1))
+        .filter(|&(a, b)| a.is_lowercase() && b.is_uppercase())
+        .count()
+}
+
+/// Where `part` (normalised) opens with one of `headings` glued to the
+/// next paragraph: a small letter or a digit glued to a capital
+/// (`Timeline|Southern`, `Background|ABM`), or any letter to a capital
+/// and a small letter (`Q&A|The`), and after it a long text that ends a
+/// sentence.
+/// A heading and the paragraph under it touch so where a cascade lost the
+/// line that starts at the paragraph, and the article says the heading
+/// again where its lines cut it. A word glued to a capital is no seam by
+/// its look alone (`PlayStation`, `McDonald`); nor after a list item that
+/// another item starts with (`ArrayBuffer` before `ArrayBufferView
+/// (Uint8Array and friends)`), where what follows is short or ends no
+/// sentence.
+fn heading_glued_at(part: &str, headings: &HashSet<String>) -> Option<usize> {
+    if part.len() < LONG {
+        return None;
+    }
+    let ends_sentence = part
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?']);
+    if !ends_sentence {
+        return None;
+    }
+    let mut chars = part.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((k, c)) = chars.next() {
+        if k > HEADING {
+            break;
+        }
+        let after = chars.peek().map(|&(_, a)| a);
+        if prev.is_some_and(|p| {
+            p.is_lowercase()
+                || p.is_numeric()
+                || (p.is_alphanumeric() && after.is_some_and(char::is_lowercase))
+        }) && c.is_uppercase()
+            && headings.contains(&part[..k])
+            && part.len() - k >= LONG
+            && camel_humps(last_word(&part[..k])) == 0
+        {
+            return Some(k);
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 /// Unused entries a pass's table of paragraphs may keep.

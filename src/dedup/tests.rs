@@ -2886,3 +2886,40 @@ fn a_link_the_article_repeats_in_each_reference_breaks_none_of_them() {
     want.extend(&refs[1..]);
     assert_rebuilds(&lines, &want);
 }
+
+#[test]
+fn a_heading_the_article_says_twice_is_cut_from_the_paragraph_it_is_glued_to() {
+    // A suffix cascade that lost the lines starting at the first heading's
+    // paragraph and at the one after the second heading: there the
+    // heading touches its paragraph word to capital (`TimelineSouthern`),
+    // no seam by its look; but lines cut the same heading out as a
+    // paragraph of its own further on.
+    let ps = [
+        "The utility signed a 20-year contract with the power producer on Monday.",
+        "Timeline",
+        "Southern Edison said it would receive some 277 megawatts under the contract.",
+        "The contract still needs the approval of the state regulators.",
+        "Timeline",
+        "The plant is due to start producing power in the spring of 1990.",
+        "Its cost was put at about 300 million dlrs.",
+    ];
+    let lines: Vec<String> = [0, 3, 4, 5, 6].iter().map(|&i| ps[i..].concat()).collect();
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
+fn a_name_that_opens_with_a_list_item_elsewhere_is_not_cut_after_it() {
+    // Names of code start alike: a paragraph opening with
+    // `ReadableStreamDefaultReader`, glued to the one before it where a
+    // cascade lost its line, is not cut after `ReadableStream`, though
+    // lines cut that name out as a list item of its own further on.
+    let ps = [
+        "The API is small, but every name starts the same way.",
+        "ReadableStreamDefaultReader is what getReader() returns, and it reads the chunks.",
+        "The reader locks the stream until it is released.",
+        "ReadableStream",
+        "The stream is the source of the chunks, and it is locked by its reader.",
+    ];
+    let lines: Vec<String> = [0, 2, 3, 4].iter().map(|&i| ps[i..].concat()).collect();
+    assert_rebuilds(&lines, &ps);
+}
