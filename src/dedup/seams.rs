@@ -191,7 +191,11 @@ pub fn split_glued(text: &str) -> Vec<&str> {
             opening
                 || (b.get(i + 1) == Some(&b'"') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
         });
-    if !glued {
+    // (`•` is the bytes E2 80 A2.)
+    let mut marks =
+        memchr::memchr2_iter(b'-', 0xA2, b)
+            .map(|i| if b[i] == 0xA2 { i.saturating_sub(2) } else { i });
+    if !glued && !marks.any(|i| list_mark_glued(text, i)) {
         return vec![text];
     }
     let mut false_stops = FalseStops::default();
@@ -228,6 +232,18 @@ pub fn split_glued(text: &str) -> Vec<&str> {
                     char_at(text, k + c.len_utf8()).is_some_and(char::is_lowercase)
                 })
         };
+        // A list item's mark glued to the item before it (`rules• Oil
+        // prices`, `See also:- Prodigy`).
+        if matches!(c, '-' | '•') && i > start && list_mark_glued(text, i) {
+            parts.push(&text[start..i]);
+            start = i;
+            quote = QuoteState::default();
+            (low, low_single) = (false, false);
+            before_prev = prev;
+            prev = Some(c);
+            i += c.len_utf8();
+            continue;
+        }
         let after_word = prev.is_some_and(|p| {
             p.is_lowercase()
                 || p.is_ascii_digit()
@@ -299,6 +315,31 @@ pub fn split_glued(text: &str) -> Vec<&str> {
     }
     parts.push(&text[start..]);
     parts
+}
+
+/// Whether byte `i` of `text` starts a list item's mark glued to the text
+/// before it, with a space and a capital after it: the seam of two glued
+/// items. A bullet (`rules• Oil prices`) is one after anything; a hyphen
+/// only after a colon or a closing quote (`See also:- Prodigy`, `'snub
+/// portable video'- Stars`): after a word, a name's or a word's hyphen
+/// hangs so (`Jim Wright, D- Texas`, `MacLeod- Henderson`, `104-mln-
+/// U.S.-dlr`, `pre- and post-war`).
+fn list_mark_glued(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let rest = &b[i..];
+    let Some(prev) = last_char(&b[..i]) else {
+        return false;
+    };
+    let mark = if rest.starts_with("• ".as_bytes()) {
+        '•'.len_utf8()
+    } else if rest.starts_with(b"- ") && matches!(prev, ':' | '\'' | '’' | '"' | '”') {
+        1
+    } else {
+        return false;
+    };
+    !prev.is_whitespace()
+        && !matches!(prev, '-' | '•' | '(' | '[' | '/')
+        && first_char(&rest[mark + 1..]).is_some_and(char::is_uppercase)
 }
 
 /// Whether a straight quote is open, read quote by quote from where each

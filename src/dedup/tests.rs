@@ -97,6 +97,38 @@ fn split_glued_leaves_abbreviations_domains_and_numbers() {
 }
 
 #[test]
+fn split_glued_cuts_before_a_list_items_mark_glued_to_the_item_before() {
+    assert_eq!(
+        split_glued("SEC to rethink post-Enron rules• Oil prices reach a low"),
+        vec![
+            "SEC to rethink post-Enron rules",
+            "• Oil prices reach a low"
+        ]
+    );
+    assert_eq!(
+        split_glued("See also:- Prodigy join festival line-up"),
+        vec!["See also:", "- Prodigy join festival line-up"]
+    );
+    assert_eq!(
+        split_glued("Consumers 'snub portable video'- Stars pay tribute"),
+        vec!["Consumers 'snub portable video'", "- Stars pay tribute"]
+    );
+}
+
+#[test]
+fn split_glued_leaves_hyphens_a_word_or_a_name_leaves_hanging() {
+    for s in [
+        "A proposal by Jim Wright, D- Texas, to tax trades.",
+        "Hickey, Sanderson, MacLeod- Henderson.",
+        "A 104-mln- U.S.-dlr bid for the mills.",
+        "Both pre- and post-war prices rose.",
+        "The list: • items need a space before them to be glued.",
+    ] {
+        assert_eq!(split_glued(s), vec![s], "{s}");
+    }
+}
+
+#[test]
 fn split_glued_tells_a_closing_quote_from_an_opening_one() {
     assert_eq!(
         split_glued("He said \"we won the match.\"I didn't see it."),
