@@ -1962,9 +1962,10 @@ fn part_bounds(piece: &str) -> Vec<(usize, usize)> {
 
 /// The bounds of the parts of each piece to split at its glued seams
 /// ([`part_bounds`]; none for a piece kept whole), and the texts among
-/// the pass's paragraphs that read as headings: a few words, the first
-/// capitalised, ending on a letter or a digit (no stop, comma or colon),
-/// whether a piece or a part (`…to add."In numbers`). The headings are
+/// the pass's paragraphs that read as headings: a few words in at most
+/// [`HEADING`] bytes, the first capitalised, ending on a letter or a digit
+/// (not with a stop, a comma or a colon), whether a piece or a part (`…to
+/// add."In numbers`). The headings are
 /// owned: the pieces move into the paragraphs as they are split.
 fn glued_parts<'p>(
     pieces: impl Iterator<Item = (&'p str, bool)>,
@@ -1995,20 +1996,33 @@ fn glued_parts<'p>(
 }
 
 /// Cuts each part in `bounds` (of `piece`) that opens with one of
-/// `headings` glued to a capitalised word that starts a long text ending
-/// a sentence (`TimelineSouthern California Edison said…`): see
-/// [`heading_glued_at`].
+/// `headings` glued to a capitalised word that starts a long text ending a
+/// sentence (`TimelineSouthern California Edison said…`): see
+/// [`heading_glued_at`]. The first part only after a heading of two words
+/// or more (`Key pointsThe foreign secretary…`): it starts where a line
+/// does, and a name that opens a paragraph glued (`MacBook Pro sales
+/// rose…`, `DaimlerChrysler said…`) starts so too, however short a
+/// paragraph of its first word's text stands elsewhere (`Mac`, `Daimler`).
+/// A later part starts at a glued seam, where the lines starting at the
+/// paragraphs after it were lost.
 fn cut_glued_headings(piece: &str, bounds: &mut Vec<(usize, usize)>, headings: &HashSet<String>) {
     if headings.is_empty() {
         return;
     }
-    let cut = |&(a, b): &(usize, usize)| heading_glued_at(&piece[a..b], headings).map(|k| a + k);
-    if !bounds.iter().any(|b| cut(b).is_some()) {
+    let cuts: Vec<Option<usize>> = bounds
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, b))| {
+            let k = heading_glued_at(&piece[a..b], headings)?;
+            (i > 0 || piece[a..a + k].contains(' ')).then_some(a + k)
+        })
+        .collect();
+    if cuts.iter().all(Option::is_none) {
         return;
     }
     let mut cut_bounds = Vec::with_capacity(bounds.len() + 1);
-    for &(a, b) in bounds.iter() {
-        match cut(&(a, b)) {
+    for (&(a, b), cut) in bounds.iter().zip(cuts) {
+        match cut {
             Some(k) => cut_bounds.extend([(a, k), (k, b)]),
             None => cut_bounds.push((a, b)),
         }
@@ -2035,9 +2049,9 @@ fn camel_humps(word: &str) -> usize {
 
 /// Where `part` (normalised) opens with one of `headings` glued to the
 /// next paragraph: a small letter or a digit glued to a capital
-/// (`Timeline|Southern`, `Background|ABM`), or any letter to a capital
-/// and a small letter (`Q&A|The`), and after it a long text that ends a
-/// sentence.
+/// (`Timeline|Southern`, `Background|ABM`), any letter to a capital and a
+/// small letter (`Q&A|The`) or to an opening quote and a capital (`Key
+/// points|"There`), and after it a long text that ends a sentence.
 /// A heading and the paragraph under it touch so where a cascade lost the
 /// line that starts at the paragraph, and the article says the heading
 /// again where its lines cut it. A word glued to a capital is no seam by
@@ -2049,10 +2063,7 @@ fn heading_glued_at(part: &str, headings: &HashSet<String>) -> Option<usize> {
     if part.len() < LONG {
         return None;
     }
-    let ends_sentence = part
-        .trim_end_matches(['"', '\'', '”', '’', ')'])
-        .ends_with(['.', '!', '?']);
-    if !ends_sentence {
+    if !copies::ends_sentence(part) {
         return None;
     }
     let mut chars = part.char_indices().peekable();
@@ -2062,11 +2073,13 @@ fn heading_glued_at(part: &str, headings: &HashSet<String>) -> Option<usize> {
             break;
         }
         let after = chars.peek().map(|&(_, a)| a);
+        // Or to an opening quote before a capital (`Key points"There is`).
+        let quote_opens = matches!(c, '"' | '“') && after.is_some_and(char::is_uppercase);
         if prev.is_some_and(|p| {
             p.is_lowercase()
                 || p.is_numeric()
-                || (p.is_alphanumeric() && after.is_some_and(char::is_lowercase))
-        }) && c.is_uppercase()
+                || (p.is_alphanumeric() && (quote_opens || after.is_some_and(char::is_lowercase)))
+        }) && (c.is_uppercase() || quote_opens)
             && headings.contains(&part[..k])
             && part.len() - k >= LONG
             && camel_humps(last_word(&part[..k])) == 0

@@ -63,7 +63,8 @@ pub(super) const LABEL: usize = 24;
 /// The longest heading (squeezed bytes) that a container's line may join
 /// to the element after it with a space ([`Frame::after_heading`]), or
 /// that reads as a heading between spaced blocks ([`Frame::heads_block`]),
-/// or that a paragraph glued to it is cut from (`heading_glued_at`).
+/// or, in bytes of normalised text, that a paragraph glued to it is cut
+/// from (`heading_glued_at`).
 pub(super) const HEADING: usize = 40;
 
 /// A placed group of two or more lines, with its candidate cuts.

@@ -133,10 +133,13 @@ pub(super) fn last_char(s: &[u8]) -> Option<char> {
 /// close one, and opens the second otherwise (see `QuoteState`). Abbreviations and numbers
 /// (`U.S.A.`, `Node.js`, `example.com`, `3.5`) never split: the stop must
 /// follow a lowercase letter, digit or closing mark and precede a capital.
+///
+/// A list item's mark glued to the item before it (`rules• Oil prices`,
+/// `See also:- Prodigy`) is a seam too (see `list_mark_glued`).
 pub fn split_glued(text: &str) -> Vec<&str> {
     // Most stops are followed by a space or end the text: with no stop
-    // glued to a capital, a quote or a char beyond ASCII, there is nothing
-    // to split.
+    // glued to a capital, a quote or a char beyond ASCII, and no list
+    // item's mark glued, there is nothing to split.
     let b = text.as_bytes();
     // The first byte past the run of stops and closers after a stop, found
     // once per run: each stop of a run of a million (`.....`) shares it, and
@@ -319,27 +322,30 @@ pub fn split_glued(text: &str) -> Vec<&str> {
 
 /// Whether byte `i` of `text` starts a list item's mark glued to the text
 /// before it, with a space and a capital after it: the seam of two glued
-/// items. A bullet (`rules• Oil prices`) is one after anything; a hyphen
-/// only after a colon or a closing quote (`See also:- Prodigy`, `'snub
-/// portable video'- Stars`): after a word, a name's or a word's hyphen
-/// hangs so (`Jim Wright, D- Texas`, `MacLeod- Henderson`, `104-mln-
-/// U.S.-dlr`, `pre- and post-war`).
+/// items. A bullet (`rules• Oil prices`) is one after any text but an
+/// opening bracket, a slash or another mark; a hyphen only after a colon
+/// or a closing quote (`See also:- Prodigy`, `'snub portable video'-
+/// Stars`): after a word, a name's or a word's hyphen hangs so (`Jim
+/// Wright, D- Texas`, `MacLeod- Henderson`, `104-mln- U.S.-dlr`, `pre- and
+/// post-war`). (A colon before a dash opens a quotation in some Indian
+/// English, `said:- The`; none of the shared articles writes one.)
 fn list_mark_glued(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     let rest = &b[i..];
     let Some(prev) = last_char(&b[..i]) else {
         return false;
     };
-    let mark = if rest.starts_with("• ".as_bytes()) {
+    let mark = if rest.starts_with("• ".as_bytes())
+        && !prev.is_whitespace()
+        && !matches!(prev, '-' | '•' | '(' | '[' | '/')
+    {
         '•'.len_utf8()
     } else if rest.starts_with(b"- ") && matches!(prev, ':' | '\'' | '’' | '"' | '”') {
         1
     } else {
         return false;
     };
-    !prev.is_whitespace()
-        && !matches!(prev, '-' | '•' | '(' | '[' | '/')
-        && first_char(&rest[mark + 1..]).is_some_and(char::is_uppercase)
+    first_char(&rest[mark + 1..]).is_some_and(char::is_uppercase)
 }
 
 /// Whether a straight quote is open, read quote by quote from where each

@@ -2955,3 +2955,34 @@ fn a_name_that_opens_with_a_list_item_elsewhere_is_not_cut_after_it() {
     let lines: Vec<String> = [0, 2, 3, 4].iter().map(|&i| ps[i..].concat()).collect();
     assert_rebuilds(&lines, &ps);
 }
+
+#[test]
+fn a_heading_said_twice_is_cut_from_an_opening_quote_it_is_glued_to() {
+    // As above, the paragraph under the first heading opening with a
+    // quotation: the heading touches its opening quote (`Key points"There`).
+    let ps = [
+        "Car makers' shares fell sharply in heavy trading on Wall Street on Monday.",
+        "Key points",
+        "\"There is a little mystery coming at the end of the week for the automakers,\" one trader said.",
+        "Analysts expect the sales figures to be published on Friday morning.",
+        "Key points",
+        "The figures will show whether the price cuts of the spring have worked.",
+    ];
+    let lines: Vec<String> = [0, 3, 4, 5].iter().map(|&i| ps[i..].concat()).collect();
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
+fn a_name_opening_a_paragraph_where_a_line_starts_is_not_cut_after_a_short_paragraph() {
+    // A whole cascade: `MacBook Pro sales…` starts where a line does, and a
+    // paragraph of its first letters' text stands elsewhere (`Mac`, a
+    // heading): the name is not cut there.
+    let ps = [
+        "Apple said on Monday that its new laptops will ship next month, it said.",
+        "Mac",
+        "The company did not give figures for its other products in the period.",
+        "MacBook Pro sales rose sharply in the quarter, the company said on Monday.",
+        "Its cost was put at about 300 million dlrs.",
+    ];
+    assert_rebuilds(&suffixes(&ps), &ps);
+}
