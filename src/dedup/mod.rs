@@ -1965,8 +1965,8 @@ fn part_bounds(piece: &str) -> Vec<(usize, usize)> {
 /// the pass's paragraphs that read as headings: a few words in at most
 /// [`HEADING`] bytes, the first capitalised, ending on a letter or a digit
 /// (not with a stop, a comma or a colon), whether a piece or a part (`…to
-/// add."In numbers`). The headings are
-/// owned: the pieces move into the paragraphs as they are split.
+/// add."In numbers`). The headings are owned: the pieces move into the
+/// paragraphs as they are split.
 fn glued_parts<'p>(
     pieces: impl Iterator<Item = (&'p str, bool)>,
 ) -> (HashSet<String>, Vec<Vec<(usize, usize)>>) {
