@@ -65,6 +65,7 @@ struct Item<'a> {
 /// The paragraphs of a pass, gathered group by group.
 pub(super) struct Output<'l, 'a> {
     lines: &'l [Line<'a>],
+    names: Names<'l, 'a>,
     items: Vec<Item<'a>>,
     /// Some line was taken for a copy and left out.
     dropped: bool,
@@ -79,6 +80,7 @@ impl<'l, 'a> Output<'l, 'a> {
     pub(super) fn new(lines: &'l [Line<'a>], strict: bool) -> Self {
         Output {
             lines,
+            names: Names::new(lines),
             // Room for a file's items (a group or a line each), grown past
             // that: a pass over a million lines in one group needs one.
             items: Vec::with_capacity(lines.len().min(64)),
@@ -635,7 +637,7 @@ impl<'l, 'a> Output<'l, 'a> {
                 next.sq.len() > line.sq.len()
                     && find_aligned(&normalize(next.raw), &normalize(line.raw), true)
             });
-        description || link_text(self.lines, l) || sentence_link(self.lines, l)
+        description || link_text(self.lines, l, &self.names) || sentence_link(self.lines, l)
     }
 }
 
@@ -692,6 +694,46 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     raw.starts_with(|c: char| c.is_alphanumeric() || c == '@') || identifier(raw) || flag(raw)
 }
 
+/// The words an article writes as names: with a capital, after a word in
+/// small letters (`owned by Dunmore in March`, `says Corrigan`), where no
+/// sentence opens. Gathered once a pass asks, over all its lines, so that
+/// asking for each line stays linear.
+pub(super) struct Names<'l, 'a> {
+    lines: &'l [Line<'a>],
+    words: std::cell::OnceCell<HashSet<&'a str>>,
+}
+
+impl<'l, 'a> Names<'l, 'a> {
+    pub(super) fn new(lines: &'l [Line<'a>]) -> Self {
+        Names {
+            lines,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the article writes `word` as a name somewhere.
+    fn has(&self, word: &str) -> bool {
+        self.words
+            .get_or_init(|| {
+                let mut words = HashSet::new();
+                for line in self.lines {
+                    let mut before: Option<&str> = None;
+                    for w in line.raw.split_whitespace() {
+                        let name = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                        if before.is_some_and(|b| b.ends_with(char::is_lowercase))
+                            && name.starts_with(char::is_uppercase)
+                        {
+                            words.insert(name);
+                        }
+                        before = Some(w);
+                    }
+                }
+                words
+            })
+            .contains(word)
+    }
+}
+
 /// `text` without the quotation marks around it, where it opens with one
 /// and closes with its match; otherwise `text`.
 fn unquoted(text: &str) -> &str {
@@ -716,7 +758,7 @@ fn unquoted(text: &str) -> &str {
 /// written once, a name or a phrase (not one small word such as `and`,
 /// which a source may set apart), found on word boundaries in the nearest
 /// paragraph before or after it.
-pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
+pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     let line = &lines[l];
     if !looks_like_link_text(line.raw, line.sq.len(), line.once, line.repeat || line.echo) {
         return false;
@@ -779,6 +821,7 @@ pub(super) fn link_text(lines: &[Line], l: usize) -> bool {
             || (one_name
                 && p.strip_prefix(text.as_str())
                     .is_some_and(|r| r.starts_with(',')))
+            || (one_name && opens_sentence_with(p, &text) && names.has(&text))
     };
     let [before, after] = paragraphs_around(lines, l);
     if before.iter().any(|(p, long)| {

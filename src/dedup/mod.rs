@@ -1230,7 +1230,8 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
             }
         })
         .collect();
-    if quiet && !(0..lines.len()).any(|l| copies::link_text(&lines, l)) {
+    let names = copies::Names::new(&lines);
+    if quiet && !(0..lines.len()).any(|l| copies::link_text(&lines, l, &names)) {
         return None;
     }
     let groups = layout(&lines, &edges);

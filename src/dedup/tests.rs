@@ -791,6 +791,30 @@ fn a_name_written_before_the_paragraph_it_opens_is_a_link_text() {
 }
 
 #[test]
+fn a_surname_linked_before_the_paragraph_it_opens_is_a_link_text_where_the_article_names_it() {
+    // A links scraper writes `Dunmore` before `Dunmore is expected…`. One
+    // word opening the paragraph as its subject is as often a heading
+    // taken up (`Background` / `Background checks are…`); a word that the
+    // article also writes with a capital after a word in small letters
+    // (`owned by Dunmore`) is a name, and the line is its link.
+    let lines = [
+        "Leanne Foster said she had moved into a terrace owned by Dunmore in March 2021 with her partner.",
+        "She said the boiler failed twice that winter and the council was told in writing.",
+        "Dunmore",
+        "Dunmore is expected to give evidence on Thursday, the court heard.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[1], lines[3]]));
+    // Named nowhere in running text, it stays a heading over it.
+    let lines = [
+        "Leanne Foster said she had moved into a terrace on the estate in March 2021 with her partner.",
+        "She said the boiler failed twice that winter and the council was told in writing.",
+        "Background",
+        "Background checks are run on every landlord who applies for a licence, the court heard.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&lines));
+}
+
+#[test]
 fn a_heading_that_opens_another_paragraph_is_placed_where_its_neighbours_put_it() {
     // Found by proptest: the heading `Tariffs and Friday` also opens the
     // lede, and the whole article's line holds it twice. Placed at the
