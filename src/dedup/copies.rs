@@ -866,7 +866,7 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     // initials or an abbreviation, `A.E. Staley Manufacturing Co.`.)
     let holds = |p: &str| {
         let mut starts: Option<Vec<usize>> = None;
-        occurs(p, &text, |before, _| {
+        occurs(p, &text, |before, after| {
             let i = before.len();
             let opens = before.is_empty()
                 || (before.ends_with(' ')
@@ -876,7 +876,10 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
                         .binary_search(&i)
                         .is_ok());
             if opens {
-                opens_as_link(&p[i..])
+                // A sentence of nothing but the text, ending the block
+                // with no stop, is a link's (`…official figures show.
+                // Read more`): a heading taken up goes on.
+                opens_as_link(&p[i..]) || (!before.is_empty() && after.trim().is_empty())
             } else {
                 in_running_text_after(before)
             }

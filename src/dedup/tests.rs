@@ -791,6 +791,28 @@ fn a_name_written_before_the_paragraph_it_opens_is_a_link_text() {
 }
 
 #[test]
+fn a_link_ending_each_item_written_before_it_is_a_copy() {
+    // A briefing's items each end with a `Read more` link, and a links
+    // scraper writes it before the item. A sentence of nothing but the
+    // link's text, ending the block with no stop, is no heading taken up.
+    let lines = [
+        "Five big stories",
+        "Read more",
+        "Rail fares | Regulated fares in England will be frozen until January, the chancellor said. Read more",
+        "Read more",
+        "Weather | An amber heat warning covers London and the south-east from Wednesday. Read more",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[2], lines[4]]));
+    // A phrase that goes on in its sentence is the heading over the block.
+    let lines = [
+        "The board sold the firm's shares in March, the filing shows.",
+        "What happens next",
+        "The sale closes by October. What happens next to the family's own shares is not yet known.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&lines));
+}
+
+#[test]
 fn a_surname_linked_before_the_paragraph_it_opens_is_a_link_text_where_the_article_names_it() {
     // A links scraper writes `Dunmore` before `Dunmore is expected…`. One
     // word opening the paragraph as its subject is as often a heading
