@@ -1233,9 +1233,14 @@ fn in_running_text_after(before: &str) -> bool {
 /// Whether `text` reads as a sentence of its own: it opens as one (a
 /// capital, a digit, a quote) and ends with a stop.
 fn is_sentence(text: &str) -> bool {
-    let opens = text.trim_start().chars().next().is_some_and(|c| {
-        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '\'')
-    });
+    // Past its opening marks: a quotation taken up in small letters (`"we
+    // could get away…"`) goes on a sentence of the text around it.
+    let opens = text
+        .trim_start()
+        .trim_start_matches(['"', '“', '‘', '(', '\''])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     opens && ends_sentence(text)
 }
 

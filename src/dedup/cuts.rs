@@ -370,10 +370,17 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
     // (A paragraph can end with a comma where a source lost a name, `…
     // British number one Carl Myerscough,` / `claimed the men's shot put
     // title…`: there one block's line ends where the next one's starts.)
-    let runs_on_after_comma = glue == Glue::Spaced && look.prev == ',' && look.next.is_lowercase();
+    // So does one between a word and a small letter, or a quotation
+    // opening with one: an emphasised quotation that ends its paragraph
+    // (`…scheduled for the period "we could get away…"`), written as a line
+    // after it.
+    let small_next = look.next.is_lowercase()
+        || (is_opener(look.next) && look.after.is_some_and(char::is_lowercase));
+    let runs_on =
+        glue == Glue::Spaced && small_next && (look.core == ',' || look.prev.is_alphanumeric());
     ev.structural
         || junction
-        || (!runs_on_after_comma
+        || (!runs_on
             && match glue {
                 // Where no paragraphs are seen glued, a line ending inside a
                 // word (`Channel` before `ChannelGroup`, `ArrayBuffer` before

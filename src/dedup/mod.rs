@@ -1249,6 +1249,13 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
     } else {
         cuts::Style::Spaced
     };
+    // Paragraphs are seen to meet at one space in few places, if at all.
+    let (narrow, other) = frames
+        .iter()
+        .flatten()
+        .map(Frame::seams)
+        .fold((0, 0), |(n, o), (a, b)| (n + a, o + b));
+    let narrow_rare = other > 0 && narrow * 4 < other;
     // Lines too short for a key, which a gap between two lines may hold.
     let short: HashSet<&[u8]> = lines
         .iter()
@@ -1262,7 +1269,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
             continue;
         };
         let accepted = match method {
-            Method::NearCopies => frame.accepted(style, &lines, g, &short),
+            Method::NearCopies => frame.accepted(style, narrow_rare, &lines, g, &short),
             Method::Strict { whole_sentences } => {
                 frame.every_event(whole_sentences && given.is_some())
             }

@@ -55,6 +55,9 @@ struct Cand {
     ev: Events,
     glue: Glue,
     look: Option<Look>,
+    /// Spaced by one space alone in the line reaching furthest over it,
+    /// as the sentences of a paragraph are (`Ring once. Ring twice`).
+    narrow: bool,
 }
 
 /// Squeezed bytes a label (`Read more:`) is at most.
@@ -282,16 +285,27 @@ impl Frame {
                     let k = (c - ext[r].0) as usize;
                     let quoted =
                         tight_in(&first, i, r) && spaced_quote_beside(line, k, |o| first.get(r, o));
+                    // The raw text from the char before the cut to the
+                    // cut: that char and one space.
+                    let narrow = !tight[i] && {
+                        let (a, b) = (first.get(r, k - 1), first.get(r, k));
+                        line.raw
+                            .get(a..b)
+                            .and_then(|gap| gap.strip_suffix(' '))
+                            .is_some_and(|c| c.chars().count() == 1)
+                    };
                     Cand {
                         ev: events[i],
                         glue: if tight[i] { Glue::Tight } else { Glue::Spaced },
                         look: Look::at(line.sq, k).map(|l| l.inside_quote_marks(quoted)),
+                        narrow,
                     }
                 }
                 None => Cand {
                     ev: events[i],
                     glue: Glue::Open,
                     look: None,
+                    narrow: false,
                 },
             })
             .collect();
@@ -353,6 +367,81 @@ impl Frame {
 
     /// For each cut, whether it is a boundary; the group's ends always are.
     pub(super) fn accepted(
+        &self,
+        style: Style,
+        narrow_rare: bool,
+        lines: &[Line],
+        g: &Group,
+        short: &HashSet<&[u8]>,
+    ) -> Vec<bool> {
+        let mut accepted = self.accepted_by_lines(style, lines, g, short);
+        // Where the file's paragraphs meet glued or set apart by more than
+        // a space (the markup's line breaks and indents), a cut at one
+        // space is inside a paragraph, between its sentences, unless a
+        // line that no other holds starts or ends there: a description
+        // that is the lede's first sentence, an emphasised last sentence
+        // that an element walk wrote after its block.
+        // Only where every line starting there is a part of a longer line
+        // that ends with it (the block that holds it, or the paragraph
+        // that holds the sentence), and every line ending there a part of
+        // a longer line that starts with it; and no such line holds a
+        // seam of its own or runs to the group's end (a cascade's last
+        // paragraph, which every line before it holds so). A line that no other shares an end with is an
+        // element of its own (a heading, a quotation), and one holding a
+        // seam a run of elements (a cascade's line), however its container
+        // spaces them.
+        if narrow_rare {
+            let n = self.cands.len();
+            let last = n - 1;
+            let mut seams_before = Vec::with_capacity(n + 1);
+            seams_before.push(0usize);
+            for &a in &accepted {
+                seams_before.push(seams_before.last().copied().unwrap_or(0) + usize::from(a));
+            }
+            let mut first_start = vec![usize::MAX; n];
+            let mut last_end = vec![0; n];
+            for &(s, e) in &self.whole {
+                first_start[e] = first_start[e].min(s);
+                last_end[s] = last_end[s].max(e);
+            }
+            let mut inside = vec![true; n];
+            let mut met = vec![false; n];
+            for &(s, e) in &self.whole {
+                let part = e < last && seams_before[e] == seams_before[s + 1];
+                inside[s] &= part && first_start[e] < s;
+                inside[e] &= part && last_end[s] > e;
+                met[s] = true;
+                met[e] = true;
+            }
+            for (i, c) in self.cands.iter().enumerate() {
+                if c.narrow && c.glue == Glue::Spaced && !c.ev.structural && met[i] && inside[i] {
+                    accepted[i] = false;
+                }
+            }
+        }
+        accepted
+    }
+
+    /// The cuts where the file's paragraphs meet: where a line that no
+    /// other holds starts or ends, or one line ends where another starts;
+    /// as `(set apart by one space, glued or set apart by more)`.
+    pub(super) fn seams(&self) -> (usize, usize) {
+        let last = self.cands.len() - 1;
+        let (mut narrow, mut other) = (0, 0);
+        for c in &self.cands[1..last.max(1)] {
+            if c.glue == Glue::Open || !(c.ev.structural || (c.ev.start && c.ev.end)) {
+                continue;
+            }
+            if c.narrow {
+                narrow += 1;
+            } else {
+                other += 1;
+            }
+        }
+        (narrow, other)
+    }
+
+    fn accepted_by_lines(
         &self,
         style: Style,
         lines: &[Line],
