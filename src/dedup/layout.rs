@@ -770,7 +770,8 @@ pub(super) fn check_group(lines: &[Line], g: &Group) -> Vec<(u32, Option<u32>)> 
             None => text.resize(text.len() + (asm.cuts[i + 1] - asm.cuts[i]) as usize, 0),
         }
     }
-    g.members
+    let mut bad: Vec<(u32, Option<u32>)> = g
+        .members
         .iter()
         .filter_map(|&(l, p)| {
             let start = (p - asm.shift) as usize;
@@ -789,5 +790,37 @@ pub(super) fn check_group(lines: &[Line], g: &Group) -> Vec<(u32, Option<u32>)> 
             let other = asm.source.get(piece).copied().flatten();
             Some((l, other.map(|mi| g.members[mi as usize].0)))
         })
-        .collect()
+        .collect();
+    if bad.is_empty() {
+        bad.extend(overlaps_too_short(lines, g));
+    }
+    bad
+}
+
+/// The members that overlap the member reaching furthest before them by
+/// less than a key, and run on past it: two lines that share only a short
+/// text (a name, `Marrow`) were placed so by a short line that both hold,
+/// which says nothing of how they meet (`Ilse Marrow` hanging off the
+/// start of `Marrow & Lund's Halvard scheme…`). Each is given with the
+/// other line; of the two, the shorter is the misfit.
+fn overlaps_too_short(lines: &[Line], g: &Group) -> Vec<(u32, Option<u32>)> {
+    let len = |m: usize| lines[g.members[m].0 as usize].sq.len() as i64;
+    let mut by_start: Vec<usize> = (0..g.members.len()).collect();
+    by_start.sort_unstable_by_key(|&m| (g.members[m].1, std::cmp::Reverse(len(m)), m));
+    let mut bad = Vec::new();
+    let mut reach: Option<usize> = None;
+    for &m in &by_start {
+        let (start, end) = (g.members[m].1, g.members[m].1 + len(m));
+        if let Some(r) = reach {
+            let r_end = g.members[r].1 + len(r);
+            if start < r_end && end > r_end && r_end - start < KEY as i64 {
+                let (short, long) = if len(m) < len(r) { (m, r) } else { (r, m) };
+                bad.push((g.members[short].0, Some(g.members[long].0)));
+            }
+        }
+        if reach.is_none_or(|r| end > g.members[r].1 + len(r)) {
+            reach = Some(m);
+        }
+    }
+    bad
 }

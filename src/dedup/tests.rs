@@ -1816,7 +1816,10 @@ fn a_name_link_that_a_shorter_link_repeats_is_still_a_copy() {
         "Rowe is expected to give evidence on Thursday, the court heard, and the trial continues.",
     ];
     let out = rebuild(&lines);
-    assert!(!out.iter().any(|p| p == "Jane Rowe" || p == "Rowe"), "{out:#?}");
+    assert!(
+        !out.iter().any(|p| p == "Jane Rowe" || p == "Rowe"),
+        "{out:#?}"
+    );
     assert_eq!(out.len(), 4, "{out:#?}");
 }
 
@@ -3079,4 +3082,21 @@ fn a_quotation_emphasised_inside_its_sentence_cuts_nothing_where_a_walk_writes_i
         "\"The certs program is not in any way a windfall to the trade,\"".into(),
     );
     assert_eq!(rebuild(&lines), paras(&ps));
+}
+
+#[test]
+fn lines_that_share_only_a_short_name_are_not_laid_end_to_end() {
+    // Links written before their blocks: `Ilse Marrow` opens the lede,
+    // `Marrow` opens a later paragraph that the firm `Marrow & Lund`
+    // opens too. `Marrow` is in every one of these lines; laid out by it,
+    // `Ilse Marrow` hung off the start of the later paragraph, which was
+    // cut at each name's end and moved to the top.
+    let lines = [
+        "Ilse Marrow",
+        "Marrow & Lund",
+        "Ilse Marrow has spent 20 years designing buildings that are meant to get wet. Her firm, Marrow & Lund, built the floating terraces at Veldhaven.",
+        "Marrow",
+        "Marrow & Lund\u{2019}s Halvard scheme was approved by the city council in June after a two-year planning fight.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[2], lines[4]]));
 }
