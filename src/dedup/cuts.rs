@@ -274,6 +274,13 @@ impl Look {
         word && (self.next.is_uppercase() || is_opener(self.next))
     }
 
+    /// The text before the cut ends with a word or a comma, not with a
+    /// stop, a colon or a closing mark: a seam of glued paragraphs does not
+    /// fall there, only a word's end inside running text.
+    pub(super) fn inside_running_text(&self) -> bool {
+        self.prev.is_alphanumeric() || self.prev == ','
+    }
+
     /// A sentence or a lead-in ends before the cut (a stop, a colon).
     pub(super) fn ends_text(&self) -> bool {
         is_stop(self.core) || self.core == ':'

@@ -798,11 +798,32 @@ pub(super) fn check_group(lines: &[Line], g: &Group) -> Vec<(u32, Option<u32>)> 
 }
 
 /// The members that overlap the member reaching furthest before them by
-/// less than a key, and run on past it: two lines that share only a short
-/// text (a name, `Marrow`) were placed so by a short line that both hold,
-/// which says nothing of how they meet (`Ilse Marrow` hanging off the
-/// start of `Marrow & Lund's Halvard scheme…`). Each is given with the
-/// other line; of the two, the shorter is the misfit.
+/// less than a key, and run on past it, where the text they share starts
+/// and ends inside running text: two lines that share only a name
+/// (`Marrow`) were placed so by a short line that both hold, which says
+/// nothing of how they meet (`Ilse Marrow` hanging off the start of
+/// `Marrow & Lund's Halvard scheme…`). Short paragraphs glued in a
+/// cascade share whole paragraphs, from a seam to a seam. Each is given
+/// with the other line; of the two, the shorter is the misfit.
+/// Whether squeezed offset `k` of `line` falls inside running text: a
+/// space there in the raw text, after a word or a comma (no stop, colon or
+/// closing mark), so no seam of glued paragraphs.
+fn inside_text(line: &Line, k: i64) -> bool {
+    let Ok(k) = usize::try_from(k) else {
+        return false;
+    };
+    let Some(look) = cuts::Look::at(line.sq, k) else {
+        return false;
+    };
+    let mut raw = Vec::with_capacity(1);
+    raw_offsets_into(line.raw, &[k], &mut raw);
+    let spaced = raw
+        .first()
+        .and_then(|&o| line.raw.get(..o))
+        .is_some_and(|before| before.ends_with(char::is_whitespace));
+    spaced && look.inside_running_text()
+}
+
 fn overlaps_too_short(lines: &[Line], g: &Group) -> Vec<(u32, Option<u32>)> {
     let len = |m: usize| lines[g.members[m].0 as usize].sq.len() as i64;
     let mut by_start: Vec<usize> = (0..g.members.len()).collect();
@@ -813,7 +834,12 @@ fn overlaps_too_short(lines: &[Line], g: &Group) -> Vec<(u32, Option<u32>)> {
         let (start, end) = (g.members[m].1, g.members[m].1 + len(m));
         if let Some(r) = reach {
             let r_end = g.members[r].1 + len(r);
-            if start < r_end && end > r_end && r_end - start < KEY as i64 {
+            if start < r_end
+                && end > r_end
+                && r_end - start < KEY as i64
+                && inside_text(&lines[g.members[r].0 as usize], start - g.members[r].1)
+                && inside_text(&lines[g.members[m].0 as usize], r_end - start)
+            {
                 let (short, long) = if len(m) < len(r) { (m, r) } else { (r, m) };
                 bad.push((g.members[short].0, Some(g.members[long].0)));
             }

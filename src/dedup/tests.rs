@@ -3100,3 +3100,63 @@ fn lines_that_share_only_a_short_name_are_not_laid_end_to_end() {
     ];
     assert_eq!(rebuild(&lines), paras(&[lines[2], lines[4]]));
 }
+
+#[test]
+#[ignore = "known: files of lines all shorter than a key are not always a fixed point"]
+fn files_of_lines_all_shorter_than_a_key_clean_to_a_fixed_point() {
+    // Found by the proptest `a_valid_header_and_overlapping_pieces_clean_to_a_fixed_point`
+    // in about one run in seven, and `rebuilding_twice_changes_nothing`;
+    // all fail at 0c2b4b3 too. In the first,
+    // the first pass keeps the lines as they are, and the second reads
+    // them as a suffix cascade of `Alpha said.` and moves `Beta rose.` to
+    // the top. Every line is shorter than a key.
+    let files: [&[&str]; 3] = [
+        &[
+            "Alpha said.\u{fffd}Alpha said.",
+            "Alpha said.",
+            "\u{fffd}\u{fffd}Alpha said.",
+            "Alpha said.",
+            "Beta rose.Alpha said.",
+        ],
+        &[
+            "\u{3002}",
+            "Gamma?",
+            ".Alpha said.Alpha said.",
+            "Alpha said.Beta rose.",
+            ".",
+            "\u{3002}",
+            "Beta rose.Gamma?",
+        ],
+        &[
+            "example.com.example.com. Alpha said.",
+            "Beta rose 5%.example.com.",
+            "example.com.",
+            "Zeta fell.Eta",
+            "example.com.",
+        ],
+    ];
+    for lines in files {
+        let out = rebuild(lines);
+        assert_eq!(rebuild(&out), out, "{lines:?}");
+    }
+}
+
+#[test]
+fn short_paragraphs_glued_whole_share_their_text_from_seam_to_seam() {
+    // Found by the proptest when lines sharing less than a key were set
+    // apart wherever they met: short paragraphs glued in a cascade share
+    // whole paragraphs (`Alpha said.`), from a seam to a seam, and must
+    // still be laid end to end, or cleaning once and twice differ.
+    let lines = [
+        "Alpha said.Beta rose.",
+        "Alpha said.",
+        "Alpha said.Beta rose.",
+        "\u{fffd}\u{fffd}Alpha said.",
+        "Alpha said.",
+        "\u{fffd}.\u{fffd}",
+        "Alpha said.Alpha said.Alpha said.",
+        "\u{fffd}",
+    ];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out);
+}
