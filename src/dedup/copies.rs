@@ -813,7 +813,10 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
             .all(|w| w.starts_with(|c: char| c.is_uppercase()));
     // Whether paragraph `p` opens with the text as a link does: a name as
     // its sentence's subject (one word too, where a comma follows:
-    // `Rendell, 44, was first elected…`), or cut out of a word.
+    // `Rendell, 44, was first elected…`), or cut out of a word. One word
+    // that the article writes as a name elsewhere (`owned by Dunmore`)
+    // opens so as a name of two words does: as the subject, or before a
+    // capital, a number or a bracket (`Vantris (VTRS.AS) shares fell…`).
     let one_name = words == 1 && text.starts_with(char::is_uppercase);
     let opens_as_link = |p: &str| {
         (name && opens_sentence_with(p, &text))
@@ -821,7 +824,9 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
             || (one_name
                 && p.strip_prefix(text.as_str())
                     .is_some_and(|r| r.starts_with(',')))
-            || (one_name && opens_sentence_with(p, &text) && names.has(&text))
+            || (one_name
+                && (opens_sentence_with(p, &text) || opens_word_with(p, &text, true))
+                && names.has(&text))
     };
     let [before, after] = paragraphs_around(lines, l);
     if before.iter().any(|(p, long)| {
@@ -876,10 +881,11 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
                         .binary_search(&i)
                         .is_ok());
             if opens {
-                // A sentence of nothing but the text, ending the block
-                // with no stop, is a link's (`…official figures show.
-                // Read more`): a heading taken up goes on.
-                opens_as_link(&p[i..]) || (!before.is_empty() && after.trim().is_empty())
+                // A sentence of nothing but the text, after another, is a
+                // link's (`…official figures show. Read more`, `…to
+                // include a product. Find out more about how we test
+                // here.`): a heading taken up goes on.
+                opens_as_link(&p[i..]) || (!before.is_empty() && ends_right_after(after))
             } else {
                 in_running_text_after(before)
             }
@@ -1106,10 +1112,12 @@ fn paragraphs_near<'x, 'a: 'x>(
         // A short block that ends no sentence (a list item, a caption)
         // holds a link where its words go on, after a space, on both sides
         // of it (`Price: £1,899 from vantor.example and selected bike
-        // shops`); at its end the line is as often a block set apart.
+        // shops`), or inside brackets (`under-26s £10
+        // (ferrierplayhouse.example)`); at its end the line is as often a
+        // block set apart.
         let inside = || {
             occurs(&text, &link_text, |b, a| {
-                b.ends_with(' ') && a.starts_with(' ')
+                (b.ends_with(' ') && a.starts_with(' ')) || (b.ends_with('(') && a.starts_with(')'))
             })
         };
         if holds_between
@@ -1228,6 +1236,18 @@ fn in_running_text_after(before: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c == ' ' || super::cuts::is_opener(c))
+}
+
+/// Whether `after`, the text after a link's in its block, ends the
+/// sentence there: nothing, or a stop and closing marks before the
+/// block's end or a space.
+fn ends_right_after(after: &str) -> bool {
+    let after = after.trim_end();
+    let Some(rest) = after.strip_prefix(['.', '!', '?', '…']) else {
+        return after.is_empty();
+    };
+    let rest = rest.trim_start_matches(['"', '\'', '”', '’', ')']);
+    rest.is_empty() || rest.starts_with(char::is_whitespace)
 }
 
 /// Whether `text` reads as a sentence of its own: it opens as one (a

@@ -3160,3 +3160,44 @@ fn short_paragraphs_glued_whole_share_their_text_from_seam_to_seam() {
     let out = rebuild(&lines);
     assert_eq!(rebuild(&out), out);
 }
+
+#[test]
+fn a_name_linked_before_a_paragraph_that_opens_with_it_before_a_bracket_is_a_copy() {
+    // `Vantris (VTRS.AS) shares fell…`, its link written after it: one
+    // word the article writes as a name elsewhere (`maker Vantris
+    // Semiconductor`) opens the paragraph before a bracket, as a name of
+    // two words would.
+    let lines = [
+        "Shares fell on Thursday after chip-equipment maker Vantris Semiconductor cut its profit forecast.",
+        "Vantris (VTRS.AS) shares fell 17.3% to 61.40 euros after the company said it expected lower profit.",
+        "Vantris",
+        "Chief executive Maarten Oudeland told analysts the company saw a pause, not a reversal, in demand.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[1], lines[3]]));
+}
+
+#[test]
+fn a_link_inside_brackets_of_a_short_item_is_a_copy() {
+    // An info box's item, too short for a paragraph and ending with no
+    // stop, holds the link's text inside brackets.
+    let lines = [
+        "ferrierplayhouse.example",
+        "Tickets: \u{a3}14\u{2013}\u{a3}38; under-26s \u{a3}10 (ferrierplayhouse.example)",
+        "Age guidance: 12+",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[1], lines[2]]));
+}
+
+#[test]
+fn a_link_that_is_a_whole_sentence_after_another_is_a_copy() {
+    // Links written before their blocks: each is a sentence of its block
+    // of its own, after another, up to its stop. A heading taken up goes
+    // on in its sentence.
+    let lines = [
+        "Find out more about how we test here",
+        "Every pair was worn for a week by two of our reviewers before we chose to include it. Find out more about how we test here.",
+        "Read our full Bramwell Stride review",
+        "Runners should look at the Bramwell Stride, which stays put on a sprint. Read our full Bramwell Stride review. It costs 79 pounds.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[1], lines[3]]));
+}
