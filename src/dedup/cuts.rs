@@ -281,6 +281,11 @@ impl Look {
         self.prev.is_alphanumeric() || self.prev == ','
     }
 
+    /// The text after the cut opens with a capital.
+    pub(super) fn opens_capital(&self) -> bool {
+        self.next.is_uppercase()
+    }
+
     /// A sentence or a lead-in ends before the cut (a stop, a colon).
     pub(super) fn ends_text(&self) -> bool {
         is_stop(self.core) || self.core == ':'

@@ -537,11 +537,16 @@ impl Frame {
         // are a cascade's own lines (a section whose blocks the scraper
         // wrote on lines of their own, in a file that glues list items),
         // and a paragraph's last sentences written again are one line.
+        // (Or where a block that ends with no stop, a heading or a
+        // link's line, is set apart from it by more than a space: `…to
+        // shut upper floor  Campaigners from…`.)
         let tail = |&(s, e): &(usize, usize)| {
             let c = &self.cands[s];
+            let wide = c.glue == Glue::Spaced && !c.narrow;
             e == last
                 && c.ev.long_start
-                && c.look.is_some_and(|l| l.sentence())
+                && c.look
+                    .is_some_and(|l| l.sentence() || (wide && l.opens_capital()))
                 && may_head_cascade(c.glue, c.look)
         };
         let spaced_seen = (1..last).any(|i| accepted[i] && self.cands[i].glue == Glue::Spaced)

@@ -3201,3 +3201,29 @@ fn a_link_that_is_a_whole_sentence_after_another_is_a_copy() {
     ];
     assert_eq!(rebuild(&lines), paras(&[lines[1], lines[3]]));
 }
+
+#[test]
+fn a_link_block_ending_with_no_stop_ends_where_the_next_blocks_line_starts_wider() {
+    // A cascade over indented markup: the blocks are set apart by the
+    // markup's line breaks (two spaces here), a list's items glued
+    // tight. A `Related:` block, a link's text with no stop, ends where
+    // the next block's line starts, though no sentence ends there.
+    let items = [
+        "Library closes on 3 February 2025",
+        "Expected to reopen in autumn 2026",
+    ];
+    let blocks = [
+        "Ashbury Wells Central Library will close for 18 months from February while it is refurbished.",
+        &items.concat(),
+        "Cllr Penrose said the temporary library would keep the same opening hours as the old one.",
+        "Related: Leaking roof forces Ashbury Wells library to shut upper floor",
+        "Campaigners say the temporary site is too small and too far from the bus station for older users.",
+        "The council expects to name the successful bidder for the work in December, officials said.",
+    ];
+    let mut lines: Vec<String> = (0..blocks.len()).map(|k| blocks[k..].join("  ")).collect();
+    lines.insert(2, items[1].to_string());
+    let mut want: Vec<&str> = vec![blocks[0]];
+    want.extend(items);
+    want.extend(&blocks[2..]);
+    assert_eq!(rebuild(&lines), paras(&want));
+}
