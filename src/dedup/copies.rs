@@ -77,10 +77,10 @@ pub(super) struct Output<'l, 'a> {
 }
 
 impl<'l, 'a> Output<'l, 'a> {
-    pub(super) fn new(lines: &'l [Line<'a>], strict: bool) -> Self {
+    pub(super) fn new(lines: &'l [Line<'a>], names: Names<'l, 'a>, strict: bool) -> Self {
         Output {
             lines,
-            names: Names::new(lines),
+            names,
             // Room for a file's items (a group or a line each), grown past
             // that: a pass over a million lines in one group needs one.
             items: Vec::with_capacity(lines.len().min(64)),
@@ -717,8 +717,15 @@ impl<'l, 'a> Names<'l, 'a> {
             .get_or_init(|| {
                 let mut words = HashSet::new();
                 for line in self.lines {
+                    // Words one space apart only: more whitespace is where
+                    // a scraper joined two blocks (`…upper floor
+                    // Campaigners say…`), and a block opens with a capital.
                     let mut before: Option<&str> = None;
-                    for w in line.raw.split_whitespace() {
+                    for w in line.raw.split(' ') {
+                        if w.is_empty() || w.contains(char::is_whitespace) {
+                            before = None;
+                            continue;
+                        }
                         let name = w.trim_end_matches(|c: char| !c.is_alphanumeric());
                         if before.is_some_and(|b| b.ends_with(char::is_lowercase))
                             && name.starts_with(char::is_uppercase)
@@ -1251,7 +1258,8 @@ fn ends_right_after(after: &str) -> bool {
 }
 
 /// Whether `text` reads as a sentence of its own: it opens as one (a
-/// capital, a digit, a quote) and ends with a stop.
+/// capital or a digit, after any opening quotes or bracket) and ends with
+/// a stop.
 fn is_sentence(text: &str) -> bool {
     // Past its opening marks: a quotation taken up in small letters (`"we
     // could get away…"`) goes on a sentence of the text around it.

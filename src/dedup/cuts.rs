@@ -382,10 +382,11 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
     // (A paragraph can end with a comma where a source lost a name, `…
     // British number one Carl Myerscough,` / `claimed the men's shot put
     // title…`: there one block's line ends where the next one's starts.)
-    // So does one between a word and a small letter, or a quotation
-    // opening with one: an emphasised quotation that ends its paragraph
-    // (`…scheduled for the period "we could get away…"`), written as a line
-    // after it.
+    // So does one between a word (or a comma, before any closing marks)
+    // and a small letter, or an opening mark before one: an emphasised
+    // quotation that ends its paragraph (`…scheduled for the period "we
+    // could get away…"`), written as a line after it, or a bracket that
+    // goes on in its sentence (`…the period (see below)`).
     let small_next = look.next.is_lowercase()
         || (is_opener(look.next) && look.after.is_some_and(char::is_lowercase));
     let runs_on =

@@ -797,14 +797,6 @@ pub(super) fn check_group(lines: &[Line], g: &Group) -> Vec<(u32, Option<u32>)> 
     bad
 }
 
-/// The members that overlap the member reaching furthest before them by
-/// less than a key, and run on past it, where the text they share starts
-/// and ends inside running text: two lines that share only a name
-/// (`Marrow`) were placed so by a short line that both hold, which says
-/// nothing of how they meet (`Ilse Marrow` hanging off the start of
-/// `Marrow & Lund's Halvard scheme…`). Short paragraphs glued in a
-/// cascade share whole paragraphs, from a seam to a seam. Each is given
-/// with the other line; of the two, the shorter is the misfit.
 /// Whether squeezed offset `k` of `line` falls inside running text: a
 /// space there in the raw text, after a word or a comma (no stop, colon or
 /// closing mark), so no seam of glued paragraphs.
@@ -824,6 +816,14 @@ fn inside_text(line: &Line, k: i64) -> bool {
     spaced && look.inside_running_text()
 }
 
+/// The members that overlap the member reaching furthest before them by
+/// less than a key, and run on past it, where the text they share starts
+/// and ends inside running text: two lines that share only a name
+/// (`Marrow`) were placed so by a short line that both hold, which says
+/// nothing of how they meet (`Ilse Marrow` hanging off the start of
+/// `Marrow & Lund's Halvard scheme…`). Short paragraphs glued in a
+/// cascade share whole paragraphs, from a seam to a seam. Each is given
+/// with the other line; of the two, the shorter is the misfit.
 fn overlaps_too_short(lines: &[Line], g: &Group) -> Vec<(u32, Option<u32>)> {
     let len = |m: usize| lines[g.members[m].0 as usize].sq.len() as i64;
     let mut by_start: Vec<usize> = (0..g.members.len()).collect();

@@ -1262,7 +1262,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         .filter(|l| l.sq.len() < KEY && l.cut == 0)
         .map(|l| l.sq)
         .collect();
-    let mut out = copies::Output::new(&lines, matches!(method, Method::Strict { .. }));
+    let mut out = copies::Output::new(&lines, names, matches!(method, Method::Strict { .. }));
     for (g, frame) in groups.iter().zip(&frames) {
         let Some(frame) = frame else {
             out.push_line(g.members[0].0 as usize, false);

@@ -285,14 +285,11 @@ impl Frame {
                     let k = (c - ext[r].0) as usize;
                     let quoted =
                         tight_in(&first, i, r) && spaced_quote_beside(line, k, |o| first.get(r, o));
-                    // The raw text from the char before the cut to the
-                    // cut: that char and one space.
+                    // The raw bytes between the char before the cut (the
+                    // raw offset of its last byte) and the cut: one space.
                     let narrow = !tight[i] && {
                         let (a, b) = (first.get(r, k - 1), first.get(r, k));
-                        line.raw
-                            .get(a..b)
-                            .and_then(|gap| gap.strip_suffix(' '))
-                            .is_some_and(|c| c.chars().count() == 1)
+                        line.raw.as_bytes().get(a + 1..b) == Some(b" ")
                     };
                     Cand {
                         ev: events[i],
@@ -377,19 +374,18 @@ impl Frame {
         let mut accepted = self.accepted_by_lines(style, lines, g, short);
         // Where the file's paragraphs meet glued or set apart by more than
         // a space (the markup's line breaks and indents), a cut at one
-        // space is inside a paragraph, between its sentences, unless a
-        // line that no other holds starts or ends there: a description
-        // that is the lede's first sentence, an emphasised last sentence
-        // that an element walk wrote after its block.
-        // Only where every line starting there is a part of a longer line
-        // that ends with it (the block that holds it, or the paragraph
-        // that holds the sentence), and every line ending there a part of
-        // a longer line that starts with it; and no such line holds a
-        // seam of its own or runs to the group's end (a cascade's last
-        // paragraph, which every line before it holds so). A line that no other shares an end with is an
-        // element of its own (a heading, a quotation), and one holding a
-        // seam a run of elements (a cascade's line), however its container
-        // spaces them.
+        // space is inside a paragraph, between its sentences (a
+        // description that is the lede's first sentence, an emphasised
+        // last sentence that an element walk wrote after its block), where
+        // every whole line starting there is a part of a longer line that
+        // ends with it (the block that holds it, or the paragraph that
+        // holds the sentence), every whole line ending there a part of a
+        // longer line that starts with it, and no such line holds a seam
+        // of its own or runs to the group's end (a cascade's last
+        // paragraph, which every line before it holds so). A line that no
+        // other shares an end with is an element of its own (a heading, a
+        // quotation), and one holding a seam a run of elements (a
+        // cascade's line), however its container spaces them.
         if narrow_rare {
             let n = self.cands.len();
             let last = n - 1;

@@ -3056,6 +3056,16 @@ fn a_sentence_a_walk_writes_after_its_block_cuts_nothing_where_blocks_meet_wider
         "But he said he would rather lose it for 18 months than for good.".into(),
     );
     assert_eq!(rebuild(&lines), paras(&ps));
+    // So after a closing quote (a char of three bytes) and one space.
+    let mut ps = ps;
+    ps[1] = "Derek Ashcroft, 79, who has used the library every week since 1962, called the reading room \u{201c}a second home.\u{201d} But he said he would rather lose it for 18 months than for good.";
+    let mut lines = vec![ps.join("   ")];
+    lines.extend(ps.iter().map(|p| p.to_string()));
+    lines.insert(
+        3,
+        "But he said he would rather lose it for 18 months than for good.".into(),
+    );
+    assert_eq!(rebuild(&lines), paras(&ps));
 }
 
 #[test]
