@@ -56,7 +56,8 @@ struct Cand {
     glue: Glue,
     look: Option<Look>,
     /// Spaced by one space alone in the line reaching furthest over it,
-    /// as the sentences of a paragraph are (`Ring once. Ring twice`).
+    /// as the sentences of a paragraph are (`Ring once. Ring twice`); so
+    /// only where `glue` is `Spaced`.
     narrow: bool,
 }
 
@@ -410,7 +411,7 @@ impl Frame {
                 met[e] = true;
             }
             for (i, c) in self.cands.iter().enumerate() {
-                if c.narrow && c.glue == Glue::Spaced && !c.ev.structural && met[i] && inside[i] {
+                if c.narrow && !c.ev.structural && met[i] && inside[i] {
                     accepted[i] = false;
                 }
             }
