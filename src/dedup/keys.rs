@@ -584,7 +584,8 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                         if ti != si
                             && s[p..p + c] == t[..c]
                             && (len >= LONG
-                                || start_cuts_are_seams(s, t, p, s_cut, lines.cut(ti as usize)))
+                                || start_cuts_are_seams(s, t, p, s_cut, lines.cut(ti as usize))
+                                || item_between_digits(s, t, p))
                         {
                             let tu = ti as usize;
                             found.add(tu, 0);
@@ -650,6 +651,22 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
     }
     scratch.maps = Some(keys);
     edges
+}
+
+/// Whether short line `t` lies whole in line `s` from byte `p`, where `p`
+/// falls between two digits and `t` ends where `s` does or at a seam:
+/// an item of a list of codes glued with no space (`4298A BEST BY
+/// 04/25/264301A BEST BY…`), which a cascade writes as a line too short
+/// to be placed on length alone. A short text met by chance inside a
+/// number seldom runs on to a paragraph's end.
+fn item_between_digits(s: &[u8], t: &[u8], p: usize) -> bool {
+    let q = p + t.len();
+    p > 0
+        && q <= s.len()
+        && s[p - 1].is_ascii_digit()
+        && s[p].is_ascii_digit()
+        && (q == s.len() || seams::seam_strength(s, q) == Some(true))
+        && s[p..q] == *t
 }
 
 /// How many times one line may be found in another and still be placed

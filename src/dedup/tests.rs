@@ -3237,3 +3237,28 @@ fn a_link_block_ending_with_no_stop_ends_where_the_next_blocks_line_starts_wider
     want.extend(&blocks[2..]);
     assert_eq!(rebuild(&lines), paras(&want));
 }
+
+#[test]
+fn the_last_items_of_a_cascade_of_codes_glued_digit_to_digit_are_cut_apart() {
+    // Lot codes glued with no space: an item meets the next between two
+    // digits (`04/25/264301A`), which reads as inside a number. The last
+    // items' lines are too short to be placed on length alone; each is the
+    // whole rest of the lines that hold it.
+    let items = [
+        "4294A BEST BY 04/21/26",
+        "4295A BEST BY 04/22/26",
+        "4298A BEST BY 04/25/26",
+        "4301A BEST BY 04/28/26",
+        "4301B BEST BY 04/28/26",
+    ];
+    assert_rebuilds(&suffixes(&items), &items);
+    // Likewise inside a longer line that goes on after the list.
+    let after =
+        "Jars with other lot codes are not affected, and neither is the crunchy peanut butter.";
+    let mut lines = vec![format!("{}{after}", items.concat())];
+    lines.extend(suffixes(&items));
+    lines.push(after.to_string());
+    let mut want = items.to_vec();
+    want.push(after);
+    assert_rebuilds(&lines, &want);
+}
