@@ -286,6 +286,11 @@ impl Look {
         self.next.is_uppercase()
     }
 
+    /// The text after the cut opens with a small letter.
+    pub(super) fn opens_small(&self) -> bool {
+        self.next.is_lowercase()
+    }
+
     /// A sentence or a lead-in ends before the cut (a stop, a colon).
     pub(super) fn ends_text(&self) -> bool {
         is_stop(self.core) || self.core == ':'

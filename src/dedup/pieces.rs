@@ -559,6 +559,32 @@ impl Frame {
                     accepted[w.0] = true;
                 }
             }
+            // And a long line that runs to the group's end past a cut
+            // taken (a paragraph's start), wherever it starts: a run of
+            // whole elements, as a cascade writes them (`Councillor calls
+            // for site visit The ward councillor…`: a section's heading
+            // and its first paragraph, set apart by one space). The last
+            // paragraph's last sentences written again hold no such cut.
+            // Taken from the group's end back, so that each line sees the
+            // cuts that the lines inside it make.
+            let mut runs = vec![false; self.cands.len()];
+            for &(s, e) in &self.whole {
+                runs[s] |= e == last;
+            }
+            let mut cut_after = false;
+            for s in (1..last).rev() {
+                let c = &self.cands[s];
+                if runs[s]
+                    && !accepted[s]
+                    && cut_after
+                    && c.ev.long_start
+                    && c.look.is_some_and(|l| !l.opens_small() && !l.trailing_off)
+                    && may_head_cascade(c.glue, c.look)
+                {
+                    accepted[s] = true;
+                }
+                cut_after |= accepted[s];
+            }
         }
         accepted
     }

@@ -3239,6 +3239,38 @@ fn a_link_block_ending_with_no_stop_ends_where_the_next_blocks_line_starts_wider
 }
 
 #[test]
+fn a_section_heading_set_apart_by_one_space_starts_where_its_paragraphs_line_starts() {
+    // A cascade over a page whose sections hold a heading and paragraphs:
+    // the top-level blocks are set apart by the markup's line breaks (two
+    // spaces here), a section's heading from its first paragraph by one,
+    // and a list's items glued tight. The paragraph's own line runs to
+    // the end past other paragraphs' starts, so it starts one too, though
+    // no sentence ends before it.
+    let items = [
+        "\"My grandfather took this plot in 1947, and the houses would go where his shed stood.\"",
+        "\"Quarry Lane is already a rat run at school times, and 96 homes means 150 more cars.\"",
+    ];
+    let heading = "Councillor calls for site visit";
+    let first = "The ward councillor for Brackenfield, Cllr Aisha Mahmoud, has asked for the committee to visit the site.";
+    let section = format!("{heading} {first}");
+    let blocks = [
+        "Plans to build 96 homes on part of the Brackenfield allotments in Harwick have drawn 300 objections.",
+        &items.concat(),
+        "Harwick District Council's planning committee is due to decide the application on 6 May this year.",
+        &section,
+        "The committee meets at Harwick Town Hall at 6.30pm on 6 May, and the meeting is open to the public.",
+        "Anyone who has commented on the application may ask to speak for three minutes at the meeting.",
+    ];
+    let mut lines: Vec<String> = (0..blocks.len()).map(|k| blocks[k..].join("  ")).collect();
+    lines.insert(4, [first, blocks[4], blocks[5]].join("  "));
+    lines.insert(2, items[1].to_string());
+    let mut want = vec![blocks[0]];
+    want.extend(items);
+    want.extend([blocks[2], heading, first, blocks[4], blocks[5]]);
+    assert_rebuilds(&lines, &want);
+}
+
+#[test]
 fn the_last_items_of_a_cascade_of_codes_glued_digit_to_digit_are_cut_apart() {
     // Lot codes glued with no space: an item meets the next between two
     // digits (`04/25/264301A`), which reads as inside a number. The last
