@@ -76,6 +76,16 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
                 let Some(strong) = seam_strength(s, cut) else {
                     continue;
                 };
+                // A stop glued to a small letter is a name's dot as often
+                // (`backup.timer`, `example.com`, `Node.js`), where an
+                // element walk writes the word after it as a line of its
+                // own: only a line long enough for a key starts a
+                // paragraph there (`enough.ebb SM is a service mark.`).
+                if seams::last_char(&s[..cut]).is_some_and(seams::is_stop)
+                    && seams::first_char(&s[cut..]).is_some_and(char::is_lowercase)
+                {
+                    continue;
+                }
                 // Where the other line goes on past the short one with a
                 // comma, a colon or a semicolon, no paragraph starts there:
                 // the short line opens a sentence as its subject (`Corrigan,

@@ -3294,3 +3294,25 @@ fn the_last_items_of_a_cascade_of_codes_glued_digit_to_digit_are_cut_apart() {
     want.push(after);
     assert_rebuilds(&lines, &want);
 }
+
+#[test]
+fn a_word_after_a_files_dot_written_as_a_line_cuts_no_name() {
+    // An element walk writes a paragraph's emphasis (`timer`) and code
+    // (`/etc/systemd/system/backup.timer`) as lines of their own. The
+    // short word is also the rest of the path after its dot, which reads
+    // like a stop glued to a paragraph (`enough.ebb`); a file's name is
+    // cut there by no line that short.
+    let lines = [
+        "A systemd timer needs two files: a service that says what to run, and a timer that says when.",
+        "service",
+        "timer",
+        "The timer",
+        "And the timer, in /etc/systemd/system/backup.timer:",
+        "/etc/systemd/system/backup.timer",
+        "$ sudo systemctl list-timers backup.timer",
+    ];
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    assert!(out.iter().any(|p| p == lines[4]), "{out:?}");
+    assert!(out.iter().all(|p| !p.ends_with("backup.") && p != "timer"), "{out:?}");
+}
