@@ -1876,21 +1876,31 @@ fn short_spaced_overlap<L: Keyed>(
 
 /// Whether edge `e` overlaps its lines without either holding the other,
 /// and the one that runs on past the other's end goes on there with a
-/// mark no paragraph starts with: a stop, a colon, a semicolon, a comma or
-/// a closing bracket (`Full time: Ashford Town 3-1 Kelmarsh Rovers` and
-/// `Ashford Town 3-1 Kelmarsh Rovers: Dele Marsh celebrates…`, a score
-/// and a photo's caption). The shared words are then a phrase the text
-/// says twice, not a paragraph two lines of a window hold. (`buf`: as for
-/// [`ends_before_stop`].)
+/// mark no paragraph starts with: a stop, a colon, a semicolon, a comma, a
+/// closing bracket, or an opening one after a word (`Full time: Ashford
+/// Town 3-1 Kelmarsh Rovers` and `Ashford Town 3-1 Kelmarsh Rovers: Dele
+/// Marsh celebrates…`, a score and a photo's caption). The shared words
+/// are then a phrase the text says twice, not a paragraph two lines of a
+/// window hold. (`buf`: as for [`ends_before_stop`].)
 fn runs_on_past_end<L: Keyed>(lines: &L, e: &Edge, buf: &mut Vec<u8>) -> bool {
     let Some(o) = overlap_of(lines, e) else {
         return false;
     };
     // `first` ends inside `second`, where `second` goes on with this; an
     // ellipsis there is `first`'s own, cut off (`concerned with...`).
-    let rest = &lines.sq(o.second as usize, buf)[o.len as usize..];
-    rest.first()
+    let second = lines.sq(o.second as usize, buf);
+    let (shared, rest) = second.split_at(o.len as usize);
+    // Or with a bracket right after a word, which goes on in its sentence
+    // (`Pellingham City 2-1 Oxley Rovers (Danso, pen, 87)`, a goal's line
+    // that repeats the full-time score); unless `first` was cut off there
+    // with an ellipsis (`…would value the company at A$3.1bn...`).
+    let bracket = rest.first() == Some(&b'(')
+        && shared.last().is_some_and(u8::is_ascii_alphanumeric)
+        && lines.cut(o.first as usize) & truncation::CUT_END == 0;
+    (rest
+        .first()
         .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b';' | b',' | b')' | b']'))
+        || bracket)
         && !rest.starts_with(b"..")
 }
 

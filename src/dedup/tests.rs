@@ -3314,5 +3314,57 @@ fn a_word_after_a_files_dot_written_as_a_line_cuts_no_name() {
     let out = rebuild(&lines);
     assert_eq!(rebuild(&out), out, "a fixed point");
     assert!(out.iter().any(|p| p == lines[4]), "{out:?}");
-    assert!(out.iter().all(|p| !p.ends_with("backup.") && p != "timer"), "{out:?}");
+    assert!(
+        out.iter().all(|p| !p.ends_with("backup.") && p != "timer"),
+        "{out:?}"
+    );
+}
+
+/// A live blog's posts, each a cascade of its own: every element glued to
+/// the ones after it in its post.
+fn live_posts(posts: &[&[&str]]) -> Vec<String> {
+    posts.iter().flat_map(|p| suffixes(p)).collect()
+}
+
+#[test]
+fn a_line_that_goes_on_with_a_bracket_after_a_phrase_another_ends_with_is_not_joined_to_it() {
+    // The full-time score, and a goal's line that repeats it before the
+    // scorer in brackets: the phrase is the text saying the score twice,
+    // not two lines of a window, and the goal's post keeps its line.
+    let full_time: &[&str] = &[
+        "FT",
+        "Full time: Pellingham City 2-1 Oxley Rovers",
+        "That is that. The Foundry Ground rises as the referee blows for the last time.",
+    ];
+    let goal: &[&str] = &[
+        "87 min",
+        "GOAL!",
+        "Pellingham City 2-1 Oxley Rovers (Danso, pen, 87)",
+        "Danso sends Brenn the wrong way and runs to the corner flag with his shirt over his head.",
+    ];
+    let want: Vec<&str> = full_time.iter().chain(goal).copied().collect();
+    assert_rebuilds(&live_posts(&[full_time, goal]), &want);
+}
+
+
+#[test]
+fn a_copy_cut_off_before_a_bracket_is_still_a_copy() {
+    // A teaser cut off with an ellipsis where its paragraph goes on with
+    // a bracket (`…at A$3.1bn ($2.4bn)`): the bracket says nothing about
+    // a phrase said twice, the ellipsis says where the copy ends.
+    let ps = [
+        "Australian brewer Fosters has bought a large stake in Australian winemaker Southcorp, sparking rumours.",
+        "Fosters bought 18.8% of Southcorp for 4.17 Australian dollars per share. A bid at that price would value the company at A$3.1bn ($2.4bn; £1.25bn).",
+        "Southcorp confirmed the brewer had asked for talks, and both firms asked for their shares to be suspended.",
+    ];
+    // The lede's only line is the teaser: it overlaps the next line.
+    let mut lines = suffixes(&ps)[1..].to_vec();
+    lines.push(format!(
+        "{}{}...",
+        ps[0],
+        &ps[1][..ps[1].find(" ($").unwrap()]
+    ));
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    assert_eq!(out, paras(&ps));
 }
