@@ -25,6 +25,10 @@ use super::*;
 /// Lines shorter than this (squeezed bytes) are looked for inside glued
 /// text as possible copies: link texts, names, phrases, summaries.
 const SHORT_COPY: usize = 256;
+/// Words of a sentence that two glued groups hold, at most, for it to be
+/// furniture the article repeats (`GOAL!`, `Yes.`): as many as an inline
+/// fragment has.
+const SHORT_SENTENCE: usize = 6;
 /// Link and emphasis texts are shorter than this (squeezed bytes); a line
 /// this long or longer is a paragraph that may hold them.
 const LINK_TEXT: usize = 64;
@@ -197,8 +201,8 @@ impl<'l, 'a> Output<'l, 'a> {
         self.items.sort_by_key(|i| i.key);
         let total: usize = self.items.iter().map(|i| i.paras.len()).sum();
         let mut out = Vec::with_capacity(total);
-        // Paragraphs that end no sentence (a heading, a list item) of the
-        // glued groups before: what the article repeats in another place.
+        // Short paragraphs (a heading, a list item, `GOAL!`) of the glued
+        // groups before: what the article repeats in another place.
         let mut furniture: HashSet<String> = HashSet::new();
         let several_glued = self.items.iter().filter(|i| i.glued).count() > 1;
         for item in self.items {
@@ -244,14 +248,20 @@ impl<'l, 'a> Output<'l, 'a> {
             // Two glued groups are two places of the article: a
             // paragraph held by both was joined to neither by a key (each
             // group glues it to other text: a headline in a key events box
-            // and over its post), and where it is furniture, a repeat,
-            // however long.
+            // and over its post, `GOAL!` over two posts of a live blog),
+            // and where it is furniture, a repeat: short, and no sentence
+            // or a sentence of a few words. (A longer sentence that two
+            // groups hold is as often a paragraph whose lines the scraper
+            // shuffled or wrote twice over, which no key joined.)
             if item.glued && several_glued {
                 let mine: Vec<String> = out[from..]
                     .iter()
                     .map(|p| p.0.as_ref())
                     // (Bounded: a headline, not a glued line of megabytes.)
-                    .filter(|p| p.len() < SHORT_COPY && !ends_sentence(p))
+                    .filter(|p| {
+                        p.len() < SHORT_COPY
+                            && (!ends_sentence(p) || p.split(' ').count() <= SHORT_SENTENCE)
+                    })
                     .map(str::to_string)
                     .collect();
                 for p in &mut out[from..] {

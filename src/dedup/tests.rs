@@ -3348,6 +3348,18 @@ fn a_line_that_goes_on_with_a_bracket_after_a_phrase_another_ends_with_is_not_jo
 
 
 #[test]
+fn a_run_of_end_marks_that_ends_a_cascade_is_a_paragraph() {
+    // A press release ends with `###`, glued to the contact line before
+    // it: a line of marks alone, held at the end of every line.
+    let ps = [
+        "Orrin Water Technologies was founded in 2015 and employs 140 people in Aldbury and Porto.",
+        "Media contact: Marta Leitão, Press Office — imprensa@valdeross.example",
+        "###",
+    ];
+    assert_rebuilds(&suffixes(&ps), &ps);
+}
+
+#[test]
 fn a_copy_cut_off_before_a_bracket_is_still_a_copy() {
     // A teaser cut off with an ellipsis where its paragraph goes on with
     // a bracket (`…at A$3.1bn ($2.4bn)`): the bracket says nothing about
