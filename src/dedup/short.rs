@@ -126,7 +126,8 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
             return true;
         }
         let t = lines.sq(e.b as usize, &mut t_buf);
-        (weak_count[&count_key(&e, at_end)] >= 2 && t.iter().any(u8::is_ascii_alphanumeric))
+        (weak_count[&count_key(&e, at_end)] >= 2
+            && (t.iter().any(u8::is_ascii_alphanumeric) || end_mark(t)))
             || (!spaced && opens && t.iter().any(u8::is_ascii_alphabetic))
     });
     // A short line glued to another line's text with no space at a seam
@@ -144,6 +145,14 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
         .filter(|(e, _, _, spaced, _)| !(*spaced && glued.contains(&e.b)))
         .map(|(e, _, _, _, _)| e)
         .collect()
+}
+
+/// Whether squeezed text `t` is a run of one mark that ends or breaks up a
+/// text as a block of its own (`###` after a press release, `***` between
+/// a story's parts): a paragraph, where other runs of marks (`...`,
+/// `!!`) end a sentence.
+fn end_mark(t: &[u8]) -> bool {
+    t.len() >= 3 && matches!(t[0], b'#' | b'*' | b'=' | b'~' | b'_') && t.iter().all(|&b| b == t[0])
 }
 
 /// Edges for lines shorter than `KEY` glued right before another line's

@@ -3346,6 +3346,25 @@ fn a_line_that_goes_on_with_a_bracket_after_a_phrase_another_ends_with_is_not_jo
     assert_rebuilds(&live_posts(&[full_time, goal]), &want);
 }
 
+#[test]
+fn a_short_sentence_two_glued_groups_hold_is_said_in_both_places() {
+    // `GOAL!` opens two posts of a live blog, each a cascade of its own:
+    // no key joins the two, and the article says it in both.
+    let first: &[&str] = &[
+        "87 min",
+        "GOAL!",
+        "Pellingham City 2-1 Oxley Rovers (Danso, pen, 87)",
+        "Danso sends Brenn the wrong way and runs to the corner flag with his shirt over his head.",
+    ];
+    let second: &[&str] = &[
+        "58 min",
+        "GOAL!",
+        "Pellingham City 1-1 Oxley Rovers (Okwu, 58)",
+        "Oxley have been the better side since half-time and they are level at the Foundry Ground.",
+    ];
+    let want: Vec<&str> = first.iter().chain(second).copied().collect();
+    assert_rebuilds(&live_posts(&[first, second]), &want);
+}
 
 #[test]
 fn a_run_of_end_marks_that_ends_a_cascade_is_a_paragraph() {
