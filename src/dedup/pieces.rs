@@ -382,14 +382,15 @@ impl Frame {
         // ends with it (the block that holds it, or the paragraph that
         // holds the sentence), every whole line ending there a part of a
         // longer line that starts with it, and no such line holds a seam
-        // of its own or runs to the group's end (a cascade's last
-        // paragraph, which every line before it holds so). A line that no
-        // other shares an end with is an element of its own (a heading, a
-        // quotation), and one holding a seam a run of elements (a
-        // cascade's line), however its container spaces them.
+        // of its own. (The article's last block too: a line that runs to
+        // the group's end from one space after a sentence holds no seam
+        // there, and a cascade's last paragraph starts where its
+        // paragraphs meet, wider.) A line that no other shares an end with
+        // is an element of its own (a heading, a quotation), and one
+        // holding a seam a run of elements (a cascade's line), however its
+        // container spaces them.
         if narrow_rare {
             let n = self.cands.len();
-            let last = n - 1;
             let mut seams_before = Vec::with_capacity(n + 1);
             seams_before.push(0usize);
             for &a in &accepted {
@@ -404,7 +405,7 @@ impl Frame {
             let mut inside = vec![true; n];
             let mut met = vec![false; n];
             for &(s, e) in &self.whole {
-                let part = e < last && seams_before[e] == seams_before[s + 1];
+                let part = seams_before[e] == seams_before[s + 1];
                 inside[s] &= part && first_start[e] < s;
                 inside[e] &= part && last_end[s] > e;
                 met[s] = true;

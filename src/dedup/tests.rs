@@ -3399,3 +3399,25 @@ fn a_copy_cut_off_before_a_bracket_is_still_a_copy() {
     assert_eq!(rebuild(&out), out, "a fixed point");
     assert_eq!(out, paras(&ps));
 }
+
+#[test]
+fn a_sentence_a_walk_writes_after_the_last_block_cuts_nothing_where_blocks_meet_wider() {
+    // As above, with the emphasis in the article's last block: its line
+    // runs to the group's end, as a cascade's last paragraph does, but no
+    // line holds a seam there, and the blocks meet wider. (A link's text
+    // after the second block keeps the container's line in the group.)
+    let ps = [
+        "Ashbury Wells Central Library will close for 18 months from February while it is refurbished, the council said.",
+        "Derek Ashcroft, 79, who has used the library every week since 1962, said he would miss the reading room most of all.",
+        "What happens next",
+        "Contractors have not yet been appointed. The council expects to name the successful bidder in December.",
+    ];
+    let mut lines = vec![
+        ps.join("   "),
+        ps[0].to_string(),
+        "Derek Ashcroft".to_string(),
+    ];
+    lines.extend(ps[1..].iter().map(|p| p.to_string()));
+    lines.push("The council expects to name the successful bidder in December.".into());
+    assert_rebuilds(&lines, &ps);
+}
