@@ -382,13 +382,12 @@ impl Frame {
         // ends with it (the block that holds it, or the paragraph that
         // holds the sentence), every whole line ending there a part of a
         // longer line that starts with it, and no such line holds a seam
-        // of its own. (The article's last block too: a line that runs to
-        // the group's end from one space after a sentence holds no seam
-        // there, and a cascade's last paragraph starts where its
-        // paragraphs meet, wider.) A line that no other shares an end with
-        // is an element of its own (a heading, a quotation), and one
-        // holding a seam a run of elements (a cascade's line), however its
-        // container spaces them.
+        // of its own. (The article's last block too, where it starts wider:
+        // a cascade's last paragraphs may meet at one space, as the line
+        // that holds the cut shows where it starts.) A line that no other
+        // shares an end with is an element of its own (a heading, a
+        // quotation), and one holding a seam a run of elements (a
+        // cascade's line), however its container spaces them.
         if narrow_rare {
             let n = self.cands.len();
             let mut seams_before = Vec::with_capacity(n + 1);
@@ -402,10 +401,27 @@ impl Frame {
                 first_start[e] = first_start[e].min(s);
                 last_end[s] = last_end[s].max(e);
             }
+            // The starts of the lines that run to the group's end: the
+            // nearest before a cut is the block that holds it there, and
+            // where that block starts one space after the text before it,
+            // the paragraphs meet so at the group's end (a cascade's last
+            // paragraphs, spaced), and the cut may be one more of them.
+            let last = n - 1;
+            let mut to_end: Vec<usize> = self
+                .whole
+                .iter()
+                .filter(|w| w.1 == last)
+                .map(|w| w.0)
+                .collect();
+            to_end.sort_unstable();
+            let block_wider = |s: usize| {
+                let k = to_end.partition_point(|&x| x < s);
+                k > 0 && !self.cands[to_end[k - 1]].narrow
+            };
             let mut inside = vec![true; n];
             let mut met = vec![false; n];
             for &(s, e) in &self.whole {
-                let part = seams_before[e] == seams_before[s + 1];
+                let part = seams_before[e] == seams_before[s + 1] && (e < last || block_wider(s));
                 inside[s] &= part && first_start[e] < s;
                 inside[e] &= part && last_end[s] > e;
                 met[s] = true;
