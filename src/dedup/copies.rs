@@ -26,8 +26,8 @@ use super::*;
 /// text as possible copies: link texts, names, phrases, summaries.
 const SHORT_COPY: usize = 256;
 /// Words of a sentence that two glued groups hold, at most, for it to be
-/// furniture the article repeats (`GOAL!`, `Yes.`): as many as an inline
-/// fragment has.
+/// furniture the article repeats (`GOAL!`, `Yes.`): six, as many as the
+/// inline fragments the issue names (1-6 words).
 const SHORT_SENTENCE: usize = 6;
 /// Link and emphasis texts are shorter than this (squeezed bytes); a line
 /// this long or longer is a paragraph that may hold them.

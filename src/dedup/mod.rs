@@ -1877,7 +1877,8 @@ fn short_spaced_overlap<L: Keyed>(
 /// Whether edge `e` overlaps its lines without either holding the other,
 /// and the one that runs on past the other's end goes on there with a
 /// mark no paragraph starts with: a stop, a colon, a semicolon, a comma, a
-/// closing bracket, or an opening one after a word (`Full time: Ashford
+/// closing bracket, or an opening one after a letter or digit, unless the
+/// shorter was cut off there with an ellipsis (`Full time: Ashford
 /// Town 3-1 Kelmarsh Rovers` and `Ashford Town 3-1 Kelmarsh Rovers: Dele
 /// Marsh celebrates…`, a score and a photo's caption). The shared words
 /// are then a phrase the text says twice, not a paragraph two lines of a

@@ -406,6 +406,9 @@ impl Frame {
             // where that block starts one space after the text before it,
             // the paragraphs meet so at the group's end (a cascade's last
             // paragraphs, spaced), and the cut may be one more of them.
+            // Any other start (glued, wider, or the group's own start)
+            // counts as wider: a block and its last sentence written
+            // again make a group of two lines that starts at the block.
             let last = n - 1;
             let mut to_end: Vec<usize> = self
                 .whole
@@ -577,7 +580,8 @@ impl Frame {
                 }
             }
             // And a long line that runs to the group's end past a cut
-            // taken (a paragraph's start), wherever it starts: a run of
+            // taken (a paragraph's start), wherever it starts but before
+            // a small letter or after an ellipsis: a run of
             // whole elements, as a cascade writes them (`Councillor calls
             // for site visit The ward councillor…`: a section's heading
             // and its first paragraph, set apart by one space). The last

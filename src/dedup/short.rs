@@ -79,8 +79,9 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
                 // A stop glued to a small letter is a name's dot as often
                 // (`backup.timer`, `example.com`, `Node.js`), where an
                 // element walk writes the word after it as a line of its
-                // own: only a line long enough for a key starts a
-                // paragraph there (`enough.ebb SM is a service mark.`).
+                // own: only a line long enough for a key starts (or ends)
+                // a paragraph there (`enough.ebb SM is a service mark.`);
+                // a short one is placed neither after nor before it.
                 if seams::last_char(&s[..cut]).is_some_and(seams::is_stop)
                     && seams::first_char(&s[cut..]).is_some_and(char::is_lowercase)
                 {
@@ -147,10 +148,11 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
         .collect()
 }
 
-/// Whether squeezed text `t` is a run of one mark that ends or breaks up a
-/// text as a block of its own (`###` after a press release, `***` between
-/// a story's parts): a paragraph, where other runs of marks (`...`,
-/// `!!`) end a sentence.
+/// Whether squeezed text `t` is a run of three or more of one mark that
+/// ends or breaks up a text as a block of its own: `#`, `*`, `=`, `~` or
+/// `_` (`###` after a press release, `***` between a story's parts). A
+/// paragraph, where other runs of marks (`...`, `!!`) end a sentence and
+/// a run of hyphens may be a dash.
 fn end_mark(t: &[u8]) -> bool {
     t.len() >= 3 && matches!(t[0], b'#' | b'*' | b'=' | b'~' | b'_') && t.iter().all(|&b| b == t[0])
 }
