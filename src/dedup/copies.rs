@@ -25,10 +25,6 @@ use super::*;
 /// Lines shorter than this (squeezed bytes) are looked for inside glued
 /// text as possible copies: link texts, names, phrases, summaries.
 const SHORT_COPY: usize = 256;
-/// Words of a sentence that two glued groups hold, at most, for it to be
-/// furniture the article repeats (`GOAL!`, `Yes.`): six, as many as the
-/// inline fragments the issue names (1-6 words).
-const SHORT_SENTENCE: usize = 6;
 /// Link and emphasis texts are shorter than this (squeezed bytes); a line
 /// this long or longer is a paragraph that may hold them.
 const LINK_TEXT: usize = 64;
@@ -250,9 +246,10 @@ impl<'l, 'a> Output<'l, 'a> {
             // group glues it to other text: a headline in a key events box
             // and over its post, `GOAL!` over two posts of a live blog),
             // and where it is furniture, a repeat: short, and no sentence
-            // or a sentence of a few words. (A longer sentence that two
-            // groups hold is as often a paragraph whose lines the scraper
-            // shuffled or wrote twice over, which no key joined.)
+            // or a sentence no longer than a heading (`GOAL!`, `Yes.`). (A
+            // longer sentence that two groups hold is as often a paragraph
+            // whose lines the scraper shuffled or wrote twice over, which
+            // no key joined.)
             if item.glued && several_glued {
                 let mine: Vec<String> = out[from..]
                     .iter()
@@ -260,7 +257,7 @@ impl<'l, 'a> Output<'l, 'a> {
                     // (Bounded: a headline, not a glued line of megabytes.)
                     .filter(|p| {
                         p.len() < SHORT_COPY
-                            && (!ends_sentence(p) || p.split(' ').count() <= SHORT_SENTENCE)
+                            && (!ends_sentence(p) || p.split(' ').count() <= HEADING_WORDS)
                     })
                     .map(str::to_string)
                     .collect();
