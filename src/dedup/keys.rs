@@ -463,6 +463,8 @@ pub(super) struct Scratch {
     inside: Vec<bool>,
     found: Found,
     hits: Vec<(usize, usize, Edge)>,
+    /// The lines found too often in some scanned line to be placed there.
+    ambiguous: Vec<u32>,
     /// The squeezed bytes of the line scanned and of the line found in it,
     /// where the lines' are not held ([`TextLines`]).
     s_buf: Vec<u8>,
@@ -477,22 +479,27 @@ thread_local! {
     static SCRATCH: std::cell::Cell<Option<Box<Scratch>>> = const { std::cell::Cell::new(None) };
 }
 
-/// Edges from the `KEY`-byte start and end keys of lines at least `KEY` long.
-pub(super) fn key_edges<L: Keyed + ?Sized>(lines: &L) -> Vec<Edge> {
+/// Edges from the `KEY`-byte start and end keys of lines at least `KEY`
+/// long; and the lines found too often inside some longer line to be
+/// placed there (text the article says several times), sorted, each once.
+pub(super) fn key_edges<L: Keyed + ?Sized>(lines: &L) -> (Vec<Edge>, Vec<u32>) {
     let keyed = (0..lines.count())
         .filter(|&i| lines.sq_len(i) >= KEY)
         .count();
     // A line never counts as evidence about itself: with fewer than two
     // keyed lines there is nothing to find.
     if keyed < 2 {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let mut scratch = SCRATCH.take().unwrap_or_default();
     let edges = key_edges_in(lines, keyed, &mut scratch);
+    let mut ambiguous = std::mem::take(&mut scratch.ambiguous);
+    ambiguous.sort_unstable();
+    ambiguous.dedup();
     if lines.count() <= SCRATCH_LINES {
         SCRATCH.set(Some(scratch));
     }
-    edges
+    (edges, ambiguous)
 }
 
 /// [`key_edges`] of `lines` (`keyed` of them long enough for a key), with
@@ -644,6 +651,8 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
             if !ambiguous(found, e.b, 0) && !ambiguous(found, e.b, 1) {
                 edges[kept] = e;
                 kept += 1;
+            } else {
+                scratch.ambiguous.push(e.b);
             }
         }
         edges.truncate(kept);

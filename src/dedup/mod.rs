@@ -939,8 +939,22 @@ fn evidence<L: Keyed>(
     method: Method,
     may_link: impl Fn(usize) -> bool,
 ) -> Option<(Vec<Edge>, bool)> {
-    let mut edges = key_edges(view);
-    let short = short_lines(view);
+    let (mut edges, ambiguous) = key_edges(view);
+    // A line its keys found too often inside a longer one to place it
+    // there (a sentence the article says three times, at the end of a
+    // paragraph, inside a step, as a note of its own) is still placed where
+    // another line starts or ends with it, as a line too short for a key
+    // is: a cascade's line ends with it where it is a paragraph.
+    let unplaced: Vec<u32> = if ambiguous.is_empty() {
+        Vec::new()
+    } else {
+        let placed: HashSet<u32> = edges.iter().flat_map(|e| [e.a, e.b]).collect();
+        ambiguous
+            .into_iter()
+            .filter(|l| !placed.contains(l))
+            .collect()
+    };
+    let short = short_lines(view, &unplaced);
     let flanking = flanking_edges(view, &edges, &short);
     edges.extend(short_edges(view, &short));
     edges.extend(flanking);
@@ -971,6 +985,10 @@ fn evidence<L: Keyed>(
             .map(|o| o.is_some_and(|o| !chained(o)))
             .collect();
         copies::retain_unmarked(&mut edges, &gone);
+    }
+    let through = spaced_through_line(view, &edges);
+    if through.contains(&true) {
+        copies::retain_unmarked(&mut edges, &through);
     }
     // Of the places two lines share, the one where they share the most
     // text is theirs: a cascade's line ends with the newsletter sign-up
@@ -1872,6 +1890,89 @@ fn short_spaced_overlap<L: Keyed>(
     let spaced = spaced_at(lines.raw(o.first as usize), at, false)
         && spaced_at(lines.raw(o.second as usize), len, false);
     spaced.then_some(o)
+}
+
+/// For each edge, whether it places a line shorter than `LONG` at the end
+/// of one line or the start of another where it does both, set off by
+/// whitespace in each (`…for another hour. Don’t rush the second rise.`,
+/// `Don’t rush the second rise. It is the single…` and `Don’t rush the
+/// second rise.`), or is an overlap of those two lines through it: the
+/// article says a sentence at the end of one paragraph, at the start of
+/// another and alone, and the two paragraphs are not one text that it
+/// joins. The same overlap written directly is [`short_spaced_overlap`]'s
+/// (where a mark at its ends does not make it a window's, as there: the
+/// line standing alone shows the sentence is written whole three times).
+/// Unless the lines chain so: a window's lines of list items.
+fn spaced_through_line<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
+    let len = |l: u32| view.sq_len(l as usize) as i64;
+    // (outer, inner, where inner starts in outer) where one holds the other.
+    let held = |e: &Edge| {
+        let (la, lb) = (len(e.a), len(e.b));
+        if e.d >= 0 && e.d + lb <= la && lb < la {
+            Some((e.a, e.b, e.d))
+        } else if e.d <= 0 && la - e.d <= lb && la < lb {
+            Some((e.b, e.a, -e.d))
+        } else {
+            None
+        }
+    };
+    // The short lines at some line's end and at another's start, and those
+    // lines.
+    let mut at_end: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut at_start: HashMap<u32, Vec<u32>> = HashMap::new();
+    for e in edges {
+        if let Some((outer, inner, d)) = held(e) {
+            if len(inner) >= LONG as i64 {
+                continue;
+            }
+            if d > 0 && d + len(inner) == len(outer) {
+                at_end.entry(inner).or_default().push(outer);
+            } else if d == 0 {
+                at_start.entry(inner).or_default().push(outer);
+            }
+        }
+    }
+    at_end.retain(|x, _| at_start.contains_key(x));
+    if at_end.is_empty() {
+        return Vec::new();
+    }
+    let all: Vec<Overlap> = edges.iter().filter_map(|e| overlap_of(view, e)).collect();
+    let starts: HashSet<(u32, i64)> = all.iter().map(|o| (o.first, o.at)).collect();
+    let ends: HashSet<(u32, i64)> = all.iter().map(|o| (o.second, o.len)).collect();
+    // (short line, the line it ends, the line it starts)
+    let mut joins: HashSet<(u32, u32, u32)> = HashSet::new();
+    for (&x, firsts) in &at_end {
+        let lx = len(x);
+        for &f in firsts {
+            if !spaced_at(view.raw(f as usize), lx as usize, true) {
+                continue;
+            }
+            for &s in &at_start[&x] {
+                let at = len(f) - lx;
+                let chained = starts.contains(&(s, lx)) || ends.contains(&(f, at));
+                if s != f && !chained && spaced_at(view.raw(s as usize), lx as usize, false) {
+                    joins.insert((x, f, s));
+                }
+            }
+        }
+    }
+    if joins.is_empty() {
+        return Vec::new();
+    }
+    let pairs: HashSet<(u32, u32)> = joins.iter().map(|&(_, f, s)| (f, s)).collect();
+    let ended: HashSet<(u32, u32)> = joins.iter().map(|&(x, f, _)| (x, f)).collect();
+    let started: HashSet<(u32, u32)> = joins.iter().map(|&(x, _, s)| (x, s)).collect();
+    edges
+        .iter()
+        .map(|e| {
+            if let Some(o) = overlap_of(view, e) {
+                return pairs.contains(&(o.first, o.second));
+            }
+            held(e).is_some_and(|(outer, inner, _)| {
+                ended.contains(&(inner, outer)) || started.contains(&(inner, outer))
+            })
+        })
+        .collect()
 }
 
 /// Whether edge `e` overlaps its lines without either holding the other,

@@ -1,27 +1,44 @@
-//! Evidence for lines shorter than a key: at another line's very start or
-//! end, or glued right before or after a placed line inside a third.
+//! Evidence for lines shorter than a key, or that their keys could not
+//! place (found too often inside a longer line): at another line's very
+//! start or end, or glued right before or after a placed line inside a
+//! third.
 
 use super::*;
 
-/// The lines shorter than `KEY` by the key of their bytes, and their
+/// The lines shorter than `KEY` (and the unplaced ones, see
+/// [`short_lines`]) by the key of their bytes ([`part_key`]), and their
 /// lengths, each once: what [`short_edges`] and [`flanking_edges`] look
 /// for.
 pub(super) type ShortLines = (U64Map<Vec<u32>>, Vec<usize>);
 
-/// [`ShortLines`] of `lines`.
-pub(super) fn short_lines<L: Keyed + ?Sized>(lines: &L) -> ShortLines {
+/// Unplaced lines past which none is looked for as a short line is: each
+/// length costs a look at every line's ends, and text that repeats itself
+/// throughout (a table's cells, a chant) leaves many lines unplaced.
+const MAX_UNPLACED: usize = 32;
+
+/// [`ShortLines`] of `lines`: those shorter than `KEY`, and the `unplaced`
+/// ones, which their keys could not place, where there are at most
+/// [`MAX_UNPLACED`] of them.
+pub(super) fn short_lines<L: Keyed + ?Sized>(lines: &L, unplaced: &[u32]) -> ShortLines {
     let mut by_key: U64Map<Vec<u32>> = U64Map::default();
     let mut lens: Vec<usize> = Vec::new();
     // Where the lines' squeezed bytes are not held, they are made here.
     let mut s_buf = Vec::new();
+    let mut add = |i: usize, s_buf: &mut Vec<u8>| {
+        let sq = lines.sq(i, s_buf);
+        by_key.entry(part_key(sq)).or_default().push(i as u32);
+        lens.push(sq.len());
+    };
     for i in 0..lines.count() {
         if lines.sq_len(i) < KEY {
-            let sq = lines.sq(i, &mut s_buf);
-            by_key
-                .entry(short_key(pack(sq), sq.len()))
-                .or_default()
-                .push(i as u32);
-            lens.push(sq.len());
+            add(i, &mut s_buf);
+        }
+    }
+    if unplaced.len() <= MAX_UNPLACED {
+        for &i in unplaced {
+            if lines.sq_len(i as usize) >= KEY {
+                add(i as usize, &mut s_buf);
+            }
         }
     }
     lens.sort_unstable();
@@ -30,7 +47,7 @@ pub(super) fn short_lines<L: Keyed + ?Sized>(lines: &L) -> ShortLines {
 }
 
 /// Edges for lines shorter than `KEY` (a one-line paragraph such as
-/// `Bosvelt.` or a dateline such as `NAIROBI`): such a line counts where
+/// `Bosvelt.` or a dateline such as `NAIROBI`), or unplaced: such a line counts where
 /// another line starts or ends with it, since a short string in the middle of
 /// a line is far more often a coincidence than evidence (in the middle only
 /// beside a placed line: [`flanking_edges`]). Even there it needs
@@ -62,10 +79,14 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
         let (first, last) = (pack(&s[..m]), pack(&s[s.len() - m..]));
         for &len in lens.iter().take_while(|&&len| len < s.len()) {
             let (head, tail) = (&s[..len], &s[s.len() - len..]);
-            let keys = [
-                short_key(last >> (8 * (m - len)), len),
-                short_key(first, len),
-            ];
+            let keys = if len < KEY {
+                [
+                    short_key(last >> (8 * (m - len)), len),
+                    short_key(first, len),
+                ]
+            } else {
+                [part_key(tail), part_key(head)]
+            };
             for ((part, cut, at_end), key) in [(tail, s.len() - len, true), (head, len, false)]
                 .into_iter()
                 .zip(keys)
@@ -184,7 +205,7 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
     // `glued_at`: the short line's side away from the placed line.
     let mut look = |o: u32, s: &[u8], (from, to): (usize, usize), glued_at, t_buf: &mut Vec<u8>| {
         let part = &s[from..to];
-        let Some(bucket) = by_key.get(&short_key(pack(part), part.len())) else {
+        let Some(bucket) = by_key.get(&part_key(part)) else {
             return;
         };
         if !is_seam(s, glued_at) {
@@ -294,6 +315,18 @@ pub(super) fn spaced_at(raw: &str, len: usize, at_end: bool) -> bool {
         raw.chars().find_map(&mut step)
     };
     found.unwrap_or(false)
+}
+
+/// The key of a short line's squeezed bytes `b`, or of an unplaced one's
+/// (`KEY` bytes or more: its start and end keys and its length), by which
+/// [`ShortLines`] finds it.
+#[inline]
+pub(super) fn part_key(b: &[u8]) -> u64 {
+    if b.len() < KEY {
+        short_key(pack(b), b.len())
+    } else {
+        mix(key_hash(&b[..KEY]) ^ mix(key_hash(&b[b.len() - KEY..]) ^ b.len() as u64))
+    }
 }
 
 /// Up to 16 bytes as one little-endian number.

@@ -3421,3 +3421,47 @@ fn a_sentence_a_walk_writes_after_the_last_block_cuts_nothing_where_blocks_meet_
     lines.push("The council expects to name the successful bidder in December.".into());
     assert_rebuilds(&lines, &ps);
 }
+
+#[test]
+fn a_sentence_said_at_one_paragraphs_end_anothers_start_and_alone_joins_no_paragraphs() {
+    // A recipe says its tip at the end of a step, to open a paragraph of
+    // its own and alone as a note: each paragraph is whole as it stands,
+    // and the one sentence they share, one space from their other words,
+    // is no overlap of a window's lines.
+    let ps = [
+        "Why the second rise matters",
+        "Let the shaped rolls stand in a warm place for an hour. Leave them longer if the kitchen is cold.",
+        "Brush the rolls with milk and bake them for twelve minutes. Never skip the rest.",
+        "Never skip the rest. A roll baked too soon tears at the sides and stays dense in the middle.",
+        "Notes",
+        "The rolls freeze well for a month in a sealed bag.",
+        "Never skip the rest.",
+        "Send me a photo of yours when you have baked them.",
+    ];
+    assert_rebuilds(&ps, &ps);
+}
+
+#[test]
+fn a_sentence_said_three_times_is_a_paragraph_where_a_cascades_line_ends_with_it() {
+    // The tip opens a paragraph, ends a step and stands alone in the
+    // notes, so its keys find it three times in the article's line and
+    // place it nowhere. The article's lines space its blocks, the notes'
+    // own cascade glues its items: it ends a line there, glued, as it
+    // ends a paragraph.
+    let tip = "Never skip the rest.";
+    let ps = [
+        "Let the shaped rolls stand in a warm place for an hour. Leave them longer if the kitchen is cold.",
+        "Never skip the rest. A roll baked too soon tears at the sides and stays dense in the middle.",
+        "Brush the rolls with milk and bake them for twelve minutes. Never skip the rest.",
+        "Notes",
+        "The rolls freeze well for a month in a sealed bag.",
+        "Use full-fat milk for the glaze, or beaten egg for a darker crust.",
+        tip,
+        "Send me a photo of yours when you have baked them.",
+    ];
+    let notes = ps[4..7].join(" ");
+    let blocks = [ps[0], ps[1], ps[2], ps[3], notes.as_str(), ps[7]];
+    let mut lines: Vec<String> = (0..blocks.len()).map(|i| blocks[i..].join(" ")).collect();
+    lines.splice(4..4, (4..7).map(|i| ps[i..7].concat()));
+    assert_rebuilds(&lines, &ps);
+}
