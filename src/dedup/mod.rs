@@ -1046,8 +1046,13 @@ fn evidence<L: Keyed>(
 /// pull quote printed beside it, the article saying a sentence twice. A
 /// cascade's or a window's lines overlap many others, and a copy of a
 /// sentence written by the scraper comes with them; two lines alone are
-/// the text as it stands, and both stay whole. (Not a line at the other's
-/// start or end: a prefix cascade of two lines reads so too.)
+/// the text as it stands, and both stay whole. At the other's start or
+/// end too (a pull quote of a paragraph's last sentence set further on,
+/// a lede's first sentence said again), unless the shorter is written
+/// next to the longer: an element walk writes a block's emphasised last
+/// sentence after it, a links scraper a linked sentence before or after
+/// its block, and a scraper a page's description (the lede's first
+/// sentence as often as not) before the lede.
 fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
     // The edge's (outer, inner) lines where one holds the other strictly
     // inside it and the inner one reads as whole sentences; most edges are
@@ -1061,19 +1066,32 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '\'' | '“' | '‘' | '«'))
     };
+    // Whether the inner line is written next to the outer one, with no
+    // line between them but lines the outer one holds (an element walk's
+    // inline elements): an emphasis, a link's text or a page's
+    // description that opens the lede, not the article saying it again.
+    let beside = |(outer, inner): (u32, u32)| {
+        let (lo, hi) = (outer.min(inner), outer.max(inner));
+        let text = normalize(view.raw(outer as usize));
+        (lo + 1..hi).all(|k| {
+            let between = normalize(view.raw(k as usize));
+            !between.is_empty() && text.contains(between.as_str())
+        })
+    };
     let inside = |e: &Edge| {
         let (la, lb) = (
             view.sq_len(e.a as usize) as i64,
             view.sq_len(e.b as usize) as i64,
         );
-        let pair = if e.d > 0 && e.d + lb < la {
+        let pair = if e.d >= 0 && e.d + lb <= la && lb < la {
             (e.a, e.b)
-        } else if e.d < 0 && la - e.d < lb {
+        } else if e.d <= 0 && la - e.d <= lb && la < lb {
             (e.b, e.a)
         } else {
             return None;
         };
-        sentences(pair.1).then_some(pair)
+        let at_edge = e.d == 0 || e.d + lb == la || la - e.d == lb;
+        (sentences(pair.1) && !(at_edge && beside(pair))).then_some(pair)
     };
     let mut degree: HashMap<u32, u32> = edges
         .iter()
@@ -1115,9 +1133,10 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
             outer.match_indices(inner.as_str()).any(|(at, _)| {
                 let before = outer[..at].trim_end_matches(['“', '‘', '"', '\'']);
                 let after = outer[at + inner.len()..].trim_start_matches(['”', '’', '"', '\'']);
-                before.ends_with(' ')
-                    && copies::ends_sentence(before)
-                    && (after.is_empty() || after.starts_with(' '))
+                (before.is_empty() && after.starts_with(' '))
+                    || (before.ends_with(' ')
+                        && copies::ends_sentence(before)
+                        && (after.is_empty() || after.starts_with(' ')))
             })
         })
         .collect()

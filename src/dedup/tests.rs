@@ -3465,3 +3465,35 @@ fn a_sentence_said_three_times_is_a_paragraph_where_a_cascades_line_ends_with_it
     lines.splice(4..4, (4..7).map(|i| ps[i..7].concat()));
     assert_rebuilds(&lines, &ps);
 }
+
+#[test]
+fn a_paragraphs_last_sentence_said_again_further_on_leaves_both_whole() {
+    // An update's last sentence, a long one, is said again as a paragraph
+    // of its own further on: the two are the article saying it twice, not
+    // a cascade's last two lines. (Written right before or after the
+    // paragraph, it may be a link's text or an emphasis: not this rule's.)
+    let ps = [
+        "Update, 21:40: Crews say the fire is under control but not yet out. Residents nearby are being told to keep their windows and doors closed.",
+        "A large fire has broken out at a warehouse on the Quaymill estate, sending black smoke across the city.",
+        "Eight fire engines were sent to the unit shortly after 13:30 on Tuesday, the fire service said.",
+        "Residents nearby are being told to keep their windows and doors closed.",
+        "The warehouse is used by a packaging firm, which said all of its staff had been accounted for.",
+    ];
+    assert_rebuilds(&ps, &ps);
+}
+
+#[test]
+fn a_lede_opening_sentence_said_again_further_on_leaves_both_whole() {
+    // The article says its lede's first sentence again further on (a
+    // pull quote set after a later paragraph): both stay whole. (Right
+    // before the lede it may be a page's description that a scraper
+    // writes first: that case is not this rule's.)
+    let first = "The Kelby suspension bridge will close to all traffic for 18 months from January so that its cables can be replaced.";
+    let ps = [
+        "The Kelby suspension bridge will close to all traffic for 18 months from January so that its cables can be replaced. The county council said the closure was unavoidable after an inspection.",
+        "Residents nearby were told to use the ferry, which will run every twenty minutes from the old pier.",
+        "Engineers found last year that several hangers had corroded where water collected at their base.",
+        first,
+    ];
+    assert_rebuilds(&ps, &ps);
+}
