@@ -1091,17 +1091,17 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
             return None;
         };
         let at_edge = e.d == 0 || e.d + lb == la || la - e.d == lb;
-        (sentences(pair.1) && !(at_edge && beside(pair))).then_some(pair)
+        sentences(pair.1).then_some((pair.0, pair.1, at_edge))
     };
     let mut degree: HashMap<u32, u32> = edges
         .iter()
         .filter_map(inside)
-        .flat_map(|(a, b)| [(a, 0), (b, 0)])
+        .flat_map(|(a, b, _)| [(a, 0), (b, 0)])
         .collect();
     if degree.is_empty() {
         return Vec::new();
     }
-    let pairs_inside: Vec<Option<(u32, u32)>> = edges.iter().map(inside).collect();
+    let pairs_inside: Vec<Option<(u32, u32, bool)>> = edges.iter().map(inside).collect();
     // A line's start and end keys can both find the other: one pair of
     // lines, however many of its edges.
     let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
@@ -1119,11 +1119,12 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
         .iter()
         .zip(pairs_inside)
         .map(|(e, pair)| {
-            let Some((outer, inner)) = pair else {
+            let Some((outer, inner, at_edge)) = pair else {
                 return false;
             };
             let both = pairs[&(e.a.min(e.b), e.a.max(e.b))];
-            if degree[&e.a] != both || degree[&e.b] != both {
+            // (The lines between are looked at only for a pair alone.)
+            if degree[&e.a] != both || degree[&e.b] != both || at_edge && beside((outer, inner)) {
                 return false;
             }
             let outer = normalize(view.raw(outer as usize));
