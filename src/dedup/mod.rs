@@ -1039,6 +1039,11 @@ fn evidence<L: Keyed>(
     Some((edges, quiet))
 }
 
+/// Lines between a block and a line it holds, all held by it, past which
+/// the line is not written next to the block ([`lone_inner_sentences`]):
+/// an element walk's inline elements of one block are a few.
+const INLINE_BETWEEN: u32 = 16;
+
 /// For each edge, whether it joins two lines that no other edge touches,
 /// one holding the other strictly inside it as whole sentences set off by
 /// spaces (`…she says. “Everything happens on a night boat.” She has
@@ -1068,10 +1073,14 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
     };
     // Whether the inner line is written next to the outer one, with no
     // line between them but lines the outer one holds (an element walk's
-    // inline elements): an emphasis, a link's text or a page's
-    // description that opens the lede, not the article saying it again.
+    // inline elements, a few at most): an emphasis, a link's text or a
+    // page's description that opens the lede, not the article saying it
+    // again.
     let beside = |(outer, inner): (u32, u32)| {
         let (lo, hi) = (outer.min(inner), outer.max(inner));
+        if hi - lo > INLINE_BETWEEN {
+            return false;
+        }
         let text = normalize(view.raw(outer as usize));
         (lo + 1..hi).all(|k| {
             let between = normalize(view.raw(k as usize));
