@@ -974,15 +974,10 @@ fn evidence<L: Keyed>(
         .map(|e| short_spaced_overlap(view, e, &mut a_buf, &mut b_buf))
         .collect();
     if spaced.iter().any(Option::is_some) {
-        let all: Vec<Overlap> = edges.iter().filter_map(|e| overlap_of(view, e)).collect();
-        // Where a line's next overlap starts, and where its last one ends.
-        let starts: HashSet<(u32, i64)> = all.iter().map(|o| (o.first, o.at)).collect();
-        let ends: HashSet<(u32, i64)> = all.iter().map(|o| (o.second, o.len)).collect();
-        let chained =
-            |o: Overlap| starts.contains(&(o.second, o.len)) || ends.contains(&(o.first, o.at));
+        let chains = Chains::new(view, &edges);
         let gone: Vec<bool> = spaced
             .iter()
-            .map(|o| o.is_some_and(|o| !chained(o)))
+            .map(|o| o.is_some_and(|o| !chains.chained(o)))
             .collect();
         copies::retain_unmarked(&mut edges, &gone);
     }
@@ -1087,20 +1082,12 @@ fn lone_inner_sentences<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
             !between.is_empty() && text.contains(between.as_str())
         })
     };
+    // (outer, inner, whether inner is at the outer's start or end)
     let inside = |e: &Edge| {
-        let (la, lb) = (
-            view.sq_len(e.a as usize) as i64,
-            view.sq_len(e.b as usize) as i64,
-        );
-        let pair = if e.d >= 0 && e.d + lb <= la && lb < la {
-            (e.a, e.b)
-        } else if e.d <= 0 && la - e.d <= lb && la < lb {
-            (e.b, e.a)
-        } else {
-            return None;
-        };
-        let at_edge = e.d == 0 || e.d + lb == la || la - e.d == lb;
-        sentences(pair.1).then_some((pair.0, pair.1, at_edge))
+        let (outer, inner, d) = held_in(view, e)?;
+        let at_edge =
+            d == 0 || d + view.sq_len(inner as usize) as i64 == view.sq_len(outer as usize) as i64;
+        sentences(inner).then_some((outer, inner, at_edge))
     };
     let mut degree: HashMap<u32, u32> = edges
         .iter()
@@ -1892,6 +1879,48 @@ fn overlap_of<L: Keyed>(lines: &L, e: &Edge) -> Option<Overlap> {
     })
 }
 
+/// `(outer, inner, where inner starts in outer)` where edge `e` places
+/// one of its lines inside the other, the inner one shorter.
+fn held_in<L: Keyed>(lines: &L, e: &Edge) -> Option<(u32, u32, i64)> {
+    let (la, lb) = (
+        lines.sq_len(e.a as usize) as i64,
+        lines.sq_len(e.b as usize) as i64,
+    );
+    if e.d >= 0 && e.d + lb <= la && lb < la {
+        Some((e.a, e.b, e.d))
+    } else if e.d <= 0 && la - e.d <= lb && la < lb {
+        Some((e.b, e.a, -e.d))
+    } else {
+        None
+    }
+}
+
+/// Where the overlaps of a pass's edges start and end in their lines, to
+/// tell an overlap that chains with others (a window's lines of list
+/// items, `A B`, `B C`, `C D`) from one alone.
+struct Chains {
+    /// (line, where its next overlap starts)
+    starts: HashSet<(u32, i64)>,
+    /// (line, where its last overlap ends)
+    ends: HashSet<(u32, i64)>,
+}
+
+impl Chains {
+    fn new<L: Keyed>(lines: &L, edges: &[Edge]) -> Chains {
+        let all: Vec<Overlap> = edges.iter().filter_map(|e| overlap_of(lines, e)).collect();
+        Chains {
+            starts: all.iter().map(|o| (o.first, o.at)).collect(),
+            ends: all.iter().map(|o| (o.second, o.len)).collect(),
+        }
+    }
+
+    /// Whether `o` overlaps its second line where that one's next overlap
+    /// starts, or its first where that one's last overlap ends.
+    fn chained(&self, o: Overlap) -> bool {
+        self.starts.contains(&(o.second, o.len)) || self.ends.contains(&(o.first, o.at))
+    }
+}
+
 /// The overlap of edge `e` ([`overlap_of`]) where it is shorter than
 /// `LONG` squeezed bytes, both its ends are written with a space, and
 /// neither is marked by punctuation ([`seams::marked_seam`]): a name that
@@ -1934,23 +1963,12 @@ fn short_spaced_overlap<L: Keyed>(
 /// Unless the lines chain so: a window's lines of list items.
 fn spaced_through_line<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
     let len = |l: u32| view.sq_len(l as usize) as i64;
-    // (outer, inner, where inner starts in outer) where one holds the other.
-    let held = |e: &Edge| {
-        let (la, lb) = (len(e.a), len(e.b));
-        if e.d >= 0 && e.d + lb <= la && lb < la {
-            Some((e.a, e.b, e.d))
-        } else if e.d <= 0 && la - e.d <= lb && la < lb {
-            Some((e.b, e.a, -e.d))
-        } else {
-            None
-        }
-    };
     // The short lines at some line's end and at another's start, and those
     // lines.
     let mut at_end: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut at_start: HashMap<u32, Vec<u32>> = HashMap::new();
     for e in edges {
-        if let Some((outer, inner, d)) = held(e) {
+        if let Some((outer, inner, d)) = held_in(view, e) {
             if len(inner) >= LONG as i64 {
                 continue;
             }
@@ -1965,9 +1983,7 @@ fn spaced_through_line<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
     if at_end.is_empty() {
         return Vec::new();
     }
-    let all: Vec<Overlap> = edges.iter().filter_map(|e| overlap_of(view, e)).collect();
-    let starts: HashSet<(u32, i64)> = all.iter().map(|o| (o.first, o.at)).collect();
-    let ends: HashSet<(u32, i64)> = all.iter().map(|o| (o.second, o.len)).collect();
+    let chains = Chains::new(view, edges);
     // (short line, the line it ends, the line it starts)
     let mut joins: HashSet<(u32, u32, u32)> = HashSet::new();
     for (&x, firsts) in &at_end {
@@ -1977,9 +1993,16 @@ fn spaced_through_line<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
                 continue;
             }
             for &s in &at_start[&x] {
-                let at = len(f) - lx;
-                let chained = starts.contains(&(s, lx)) || ends.contains(&(f, at));
-                if s != f && !chained && spaced_at(view.raw(s as usize), lx as usize, false) {
+                let through = Overlap {
+                    first: f,
+                    second: s,
+                    at: len(f) - lx,
+                    len: lx,
+                };
+                if s != f
+                    && !chains.chained(through)
+                    && spaced_at(view.raw(s as usize), lx as usize, false)
+                {
                     joins.insert((x, f, s));
                 }
             }
@@ -1989,17 +2012,18 @@ fn spaced_through_line<L: Keyed>(view: &L, edges: &[Edge]) -> Vec<bool> {
         return Vec::new();
     }
     let pairs: HashSet<(u32, u32)> = joins.iter().map(|&(_, f, s)| (f, s)).collect();
-    let ended: HashSet<(u32, u32)> = joins.iter().map(|&(x, f, _)| (x, f)).collect();
-    let started: HashSet<(u32, u32)> = joins.iter().map(|&(x, _, s)| (x, s)).collect();
+    // (short line, a line it ends or starts)
+    let placed: HashSet<(u32, u32)> = joins
+        .iter()
+        .flat_map(|&(x, f, s)| [(x, f), (x, s)])
+        .collect();
     edges
         .iter()
         .map(|e| {
             if let Some(o) = overlap_of(view, e) {
                 return pairs.contains(&(o.first, o.second));
             }
-            held(e).is_some_and(|(outer, inner, _)| {
-                ended.contains(&(inner, outer)) || started.contains(&(inner, outer))
-            })
+            held_in(view, e).is_some_and(|(outer, inner, _)| placed.contains(&(inner, outer)))
         })
         .collect()
 }
