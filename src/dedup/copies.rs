@@ -74,10 +74,19 @@ pub(super) struct Output<'l, 'a> {
     /// Short lines taken for copies inside glued groups, which another
     /// place of the text may still show to be paragraphs.
     copied: Vec<usize>,
+    /// The file's paragraphs are seen to meet at one space in few places,
+    /// if at all: one space is the gap between a block's sentences and
+    /// inline elements.
+    narrow_rare: bool,
 }
 
 impl<'l, 'a> Output<'l, 'a> {
-    pub(super) fn new(lines: &'l [Line<'a>], names: Names<'l, 'a>, strict: bool) -> Self {
+    pub(super) fn new(
+        lines: &'l [Line<'a>],
+        names: Names<'l, 'a>,
+        strict: bool,
+        narrow_rare: bool,
+    ) -> Self {
         Output {
             lines,
             names,
@@ -87,6 +96,7 @@ impl<'l, 'a> Output<'l, 'a> {
             dropped: false,
             strict,
             copied: Vec::new(),
+            narrow_rare,
         }
     }
 
@@ -437,7 +447,29 @@ impl<'l, 'a> Output<'l, 'a> {
                     })
                 }
             };
+            // Where the file's paragraphs seldom meet at one space, lines
+            // that meet at one space in the paragraph they make up are its
+            // inline elements (a caption and its credit, a bold lead-in and
+            // its sentence), which an element walk wrote after the block:
+            // copies, and the paragraph stays whole.
+            let inline = |&((k, p, h), j): &((usize, usize, usize), usize)| {
+                self.narrow_rare
+                    && meet_at_one_space(
+                        &self.items[k].paras[p].0[h..],
+                        alone[i..j].iter().map(|&(l, _)| self.lines[l].sq.len()),
+                    )
+            };
             match found.filter(|f| !label_and_link(f)) {
+                Some(f) if inline(&f) => {
+                    taken.insert((f.0 .0, f.0 .1));
+                    for &(_, k) in &alone[i..=f.1] {
+                        if let Some(gone) = gone.get_mut(k) {
+                            *gone = true;
+                        }
+                    }
+                    self.dropped = true;
+                    i = f.1 + 1;
+                }
                 Some((at, j)) => {
                     taken.insert((at.0, at.1));
                     tiles.push((at, alone[i..=j].iter().map(|&(l, _)| l).collect()));
@@ -688,8 +720,10 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
     let one_name =
         one_word && raw.chars().any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
-    let name_like =
-        words >= 2 || (letters >= 4 && (address || one_name || small_word(raw))) || identifier(raw);
+    let name_like = words >= 2
+        || (letters >= 4 && (address || one_name || small_word(raw)))
+        || identifier(raw)
+        || code(raw);
     // A sentence may be a paragraph of its own; unless the article already
     // has it (a heading that a paragraph links to).
     let sentence = is_sentence(text) && !repeat;
@@ -698,7 +732,10 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     }
     // A name opens with a word or an address, an identifier with its own
     // marks (`--locked`, `-C panic`, `#[bench]`).
-    raw.starts_with(|c: char| c.is_alphanumeric() || c == '@') || identifier(raw) || flag(raw)
+    raw.starts_with(|c: char| c.is_alphanumeric() || c == '@')
+        || identifier(raw)
+        || flag(raw)
+        || code(raw)
 }
 
 /// The words an article writes as names: with a capital, after a word in
@@ -1029,6 +1066,20 @@ fn identifier(raw: &str) -> bool {
     word && raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && (raw.chars().any(|c| MARKS.contains(c)) || raw.starts_with('-'))
         && !raw.ends_with('.')
+}
+
+/// Whether `raw` is a code in capitals with a dot, a digit or a hyphen
+/// in it: a market's ticker or an index's (`HLVN.OL`, `.SXPP`, `CMCU3`,
+/// `MCUSTX-TOTAL`), which wire stories link where they name it. (A word
+/// in capitals alone, `NATO`, `UPDATE`, may be a heading; an
+/// abbreviation ends with its dot, `U.S.`.)
+fn code(raw: &str) -> bool {
+    raw.chars().filter(char::is_ascii_uppercase).count() >= 3
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '-'))
+        && raw.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-'))
+        && !raw.ends_with(['.', '-'])
 }
 
 /// Whether `raw` opens as a command-line flag: `-` or `--` and a letter
@@ -1477,4 +1528,33 @@ fn aligned(hay: &str, a: usize, b: usize) -> bool {
     let joined_before = joined(hay[..a].chars().next_back(), inner_first);
     let joined_after = joined(inner_last, hay[b..].chars().next());
     !(joined_before || joined_after)
+}
+
+/// Whether, in `raw`, each of the parts whose squeezed lengths are `parts`
+/// (one after another from its start; the last part left out) is followed
+/// by exactly one space.
+fn meet_at_one_space(raw: &str, parts: impl Iterator<Item = usize>) -> bool {
+    let b = raw.as_bytes();
+    let (mut at, mut seen) = (0, 0);
+    for len in parts {
+        let end = seen + len;
+        while seen < end {
+            if at >= b.len() {
+                return false;
+            }
+            match super::ws_char_len(b, at) {
+                0 => {
+                    at += 1;
+                    seen += 1;
+                }
+                w => at += w,
+            }
+        }
+        let one =
+            b.get(at) == Some(&b' ') && (at + 1 >= b.len() || super::ws_char_len(b, at + 1) == 0);
+        if !one {
+            return false;
+        }
+    }
+    true
 }

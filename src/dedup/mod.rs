@@ -539,7 +539,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 
 /// The length of the whitespace char (`char::is_whitespace`: ASCII or one
 /// of [`wide_spaces`]) starting at byte `i` of `b`, or 0.
-fn ws_char_len(b: &[u8], i: usize) -> usize {
+pub(super) fn ws_char_len(b: &[u8], i: usize) -> usize {
     if WS_BYTE[b[i] as usize] {
         return 1;
     }
@@ -1296,7 +1296,12 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         .filter(|l| l.sq.len() < KEY && l.cut == 0)
         .map(|l| l.sq)
         .collect();
-    let mut out = copies::Output::new(&lines, names, matches!(method, Method::Strict { .. }));
+    let mut out = copies::Output::new(
+        &lines,
+        names,
+        matches!(method, Method::Strict { .. }),
+        narrow_rare,
+    );
     for (g, frame) in groups.iter().zip(&frames) {
         let Some(frame) = frame else {
             out.push_line(g.members[0].0 as usize, false);

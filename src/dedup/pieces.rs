@@ -372,7 +372,7 @@ impl Frame {
         g: &Group,
         short: &HashSet<&[u8]>,
     ) -> Vec<bool> {
-        let mut accepted = self.accepted_by_lines(style, lines, g, short);
+        let mut accepted = self.accepted_by_lines(style, narrow_rare, lines, g, short);
         // Where the file's paragraphs meet glued or set apart by more than
         // a space (the markup's line breaks and indents), a cut at one
         // space is inside a paragraph, between its sentences (a
@@ -461,6 +461,7 @@ impl Frame {
     fn accepted_by_lines(
         &self,
         style: Style,
+        narrow_rare: bool,
         lines: &[Line],
         g: &Group,
         short: &HashSet<&[u8]>,
@@ -470,7 +471,12 @@ impl Frame {
             .cands
             .iter()
             .enumerate()
-            .map(|(i, c)| i == 0 || i == last || accept(c.ev, c.glue, c.look, style))
+            .map(|(i, c)| {
+                i == 0
+                    || i == last
+                    || accept(c.ev, c.glue, c.look, style)
+                    || (narrow_rare && wide_sentence_start(c))
+            })
             .collect();
         self.veto_inline_ends(&mut accepted);
         let tails = match style {
@@ -977,6 +983,20 @@ impl Frame {
         }
         out
     }
+}
+
+/// Whether a line starts at cut `c` where a sentence starts after more
+/// than one space: where the file's paragraphs seldom meet at one space,
+/// such a gap is the markup's between two blocks (a blockquote's
+/// paragraphs, set apart by its line breaks and indents), as a glued one
+/// is where the scraper glues them, and the sentences of one paragraph
+/// meet at one space.
+fn wide_sentence_start(c: &Cand) -> bool {
+    c.ev.start
+        && c.ev.long_start
+        && c.glue == Glue::Spaced
+        && !c.narrow
+        && c.look.is_some_and(|l| l.sentence())
 }
 
 /// For each member, whether two or more other members contain its extent.

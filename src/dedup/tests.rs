@@ -3497,3 +3497,88 @@ fn a_lede_opening_sentence_said_again_further_on_leaves_both_whole() {
     ];
     assert_rebuilds(&ps, &ps);
 }
+
+#[test]
+fn a_captions_spans_meeting_at_one_space_stay_one_paragraph_where_blocks_meet_glued() {
+    // An element walk over a page whose blocks meet glued: the container's
+    // text, each block, then the figure and its caption (the same text),
+    // then the caption's two spans, which meet at the one space between
+    // them, as a paragraph's sentences do. They are inline elements of the
+    // caption, not two blocks of a container.
+    let caption = "The old pier at dawn on Tuesday. Photograph: Ana Reyes";
+    let ps = [
+        "The pier will close for repairs next month, the council said on Monday.",
+        "Engineers found rust in two of the iron legs during an inspection in May.",
+        "The work is expected to take a year and to cost about four million pounds.",
+        caption,
+        "Anglers who use the pier have been offered space on the harbour wall.",
+        "A public meeting about the plans will be held at the town hall next week.",
+        "The council said the pier would reopen in time for the summer of next year.",
+    ];
+    let mut lines = vec![ps.concat()];
+    lines.extend(ps[..3].iter().map(|p| p.to_string()));
+    lines.extend([caption, caption].map(String::from));
+    lines.extend(["The old pier at dawn on Tuesday.", "Photograph: Ana Reyes"].map(String::from));
+    lines.extend(ps[4..].iter().map(|p| p.to_string()));
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
+fn a_blockquotes_paragraphs_set_apart_wider_than_its_sentences_are_two() {
+    // A cascade whose list glues its items and whose blocks the markup
+    // sets apart by two spaces (line breaks and indents); a blockquote's
+    // two paragraphs, whose own cascade ends where the next block starts,
+    // meet so too. The sentences of a paragraph meet at one space: the
+    // wider gap is a boundary, not a paragraph's last sentences written
+    // again.
+    let ps = [
+        "A choir for people with lung disease meets every week at the library.",
+        "Members say that singing has helped them to control their breathing.",
+        "What a session involves",
+        "Warm-ups",
+        "Breathing exercises",
+        "Familiar songs",
+        "One member, a retired bus driver, described his first months there.",
+        "I had not sung since school. By the third week I was the one nagging the others.",
+        "I still get out of breath on the stairs. But I know what to do about it now.",
+        "The choir is free to join and meets on Thursday mornings.",
+    ];
+    let list = ps[3..6].concat();
+    let quote = format!("  {}  {}  ", ps[7], ps[8]);
+    let top: Vec<String> = vec![
+        format!("{}  ", ps[0]),
+        format!("{}  ", ps[1]),
+        format!("{} ", ps[2]),
+        list,
+        format!("{}  ", ps[6]),
+        quote,
+        ps[9].to_string(),
+    ];
+    let cascade = |parts: &[String]| parts.concat().trim().to_string();
+    let mut lines: Vec<String> = (0..3).map(|i| cascade(&top[i..])).collect();
+    lines.extend((3..6).map(|i| ps[i..6].concat()));
+    lines.push(cascade(&top[4..]));
+    lines.push(format!("{}  {}", ps[7], ps[8]));
+    lines.push(ps[8].to_string());
+    lines.push(ps[9].to_string());
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
+fn a_tickers_link_text_is_a_copy_and_a_word_in_capitals_alone_stays() {
+    // Wire stories link the codes they name, `(HLVN.OL)`, `(.SXPP)`.
+    let para = "Shares in Halvorsen Mining (HLVN.OL) fell 6% after the company cut its forecast, citing flooding at its largest mine.";
+    let index = "The STOXX Europe 600 basic resources index (.SXPP) ended 2.1% lower on the day.";
+    let copper = "Copper on the London Metal Exchange (CMCU3) was down 2.8% at $8,912 a tonne.";
+    assert_eq!(
+        rebuild(&[para, "HLVN.OL", index, ".SXPP", copper, "CMCU3"]),
+        paras(&[para, index, copper])
+    );
+    // A word in capitals, no code, may be a heading over its block.
+    let heading = "UPDATE";
+    let next = "An UPDATE to the forecast is due on Friday, the company said in a statement.";
+    assert_eq!(
+        rebuild(&[para, heading, next]),
+        paras(&[para, heading, next])
+    );
+}
