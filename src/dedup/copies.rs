@@ -693,7 +693,7 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     // A note's mark is the text of a link wherever the text cites it,
     // once or many times.
     let raw = unquoted(text.trim());
-    if reference_mark(raw) {
+    if reference_mark(raw) || note_number(raw) {
         return true;
     }
     if !once {
@@ -814,8 +814,9 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     if !looks_like_link_text(line.raw, line.sq.len(), line.once, line.repeat || line.echo) {
         return false;
     }
-    if reference_mark(unquoted(line.raw.trim())) {
-        return mark_beside(lines, l);
+    let mark = unquoted(line.raw.trim());
+    if reference_mark(mark) || note_number(mark) {
+        return mark_beside(lines, l, note_number(mark));
     }
     let words = line.raw.split_whitespace().count();
     let text = normalize(line.raw);
@@ -955,24 +956,36 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
 /// block before or after it (other marks between): found in it on word
 /// boundaries, after some of its text. The links of a block are written
 /// just before or just after it, however short the block (a list's item,
-/// `Rule QM042: headings that end in a colon (#1193)`).
-fn mark_beside(lines: &[Line], l: usize) -> bool {
+/// `Rule QM042: headings that end in a colon (#1193)`). A bare number
+/// (`superscript`) is a note's mark only where it is glued to the word or
+/// the stop before it and ends there (`…until 1931.1 The board`,
+/// `cheaply.3`), as a superscript is written: elsewhere a number is a
+/// table's cell or a list's.
+fn mark_beside(lines: &[Line], l: usize, superscript: bool) -> bool {
     let text = normalize(lines[l].raw);
+    let fits = |before: &str, after: &str| {
+        if !superscript {
+            return !before.is_empty();
+        }
+        let glued = before.chars().next_back().is_some_and(|c| {
+            c.is_alphabetic() || matches!(c, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’')
+        });
+        glued && !after.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == ',')
+    };
     // The nearest block that cites it and holds every line between (its
     // other links), up to the nearest long one.
     let cited = |near: &mut dyn Iterator<Item = &Line>| {
         let mut between: Vec<String> = Vec::new();
         for other in near {
             let hay = normalize(other.raw);
-            if occurs(&hay, &text, |before, _| !before.is_empty())
-                && between.iter().all(|b| hay.contains(b.as_str()))
-            {
+            if occurs(&hay, &text, fits) && between.iter().all(|b| hay.contains(b.as_str())) {
                 return true;
             }
             if other.sq.len() >= LINK_TEXT {
                 return false;
             }
-            if !reference_mark(unquoted(other.raw.trim())) {
+            let other_mark = unquoted(other.raw.trim());
+            if !(reference_mark(other_mark) || note_number(other_mark)) {
                 between.push(hay);
             }
         }
@@ -1050,6 +1063,13 @@ fn reference_mark(raw: &str) -> bool {
         || raw
             .strip_prefix('#')
             .is_some_and(|r| mark(r) && r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `raw` is a bare number of one to three digits: a note's mark
+/// written as a superscript (`<sup><a>3</a></sup>`), where the text
+/// beside it shows one.
+fn note_number(raw: &str) -> bool {
+    (1..=3).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether `raw` is an identifier as code writes it, the text of a link

@@ -216,13 +216,20 @@ fn rebuild_lines_with<'a>(raw: &Lines<'a>, repeats: bool) -> Paragraphs<'a> {
     let kept = dropped.then(|| lines_kept(raw, near.iter()));
     if kept.is_none_or(|k| k.every) {
         let whole = kept.is_none_or(|k| k.longest);
-        return match repeats
+        let out = match repeats
             .then(|| with_repeats(raw, near.iter(), whole))
             .flatten()
         {
             Some(out) => Paragraphs::from_strings(out),
             None => near,
         };
+        // Each line whole in the end, not only made of paragraphs found
+        // in other places (a list of a live blog's key events, whose times
+        // and titles a repeated phrase placed with the posts): else the
+        // strict reading, below.
+        if !dropped || !repeats || lines_kept_as(raw, out.iter(), true).every {
+            return out;
+        }
     }
     // The strict result is cleaned again until it is a fixed point of
     // cleaning (idempotence), as long as every input line stays whole.

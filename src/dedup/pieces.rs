@@ -436,7 +436,188 @@ impl Frame {
                 }
             }
         }
+        self.veto_inside_blocks(&mut accepted, lines, g, short);
+        self.veto_opening_copy(&mut accepted);
         accepted
+    }
+
+    /// No cut where the one line that ends inside the group ends, when
+    /// it starts where a line that runs to the group's end starts (or at
+    /// the group's start), no line starts at its end, and the group's
+    /// other lines are a cascade's (starting where no line ends, running
+    /// to its end): that line is the opening of a paragraph written again
+    /// (a page's description, its lede's first sentence), not a paragraph
+    /// of its own. (A prefix cascade has many lines that start at the
+    /// group's start; an element walk's lines start and end inside it.)
+    fn veto_opening_copy(&self, accepted: &mut [bool]) {
+        let last = self.cands.len() - 1;
+        let (mut inner, mut cascade) = (None, Vec::new());
+        for &(s, e) in &self.whole {
+            if e < last {
+                if inner.is_some_and(|x| x != (s, e)) {
+                    return;
+                }
+                inner = Some((s, e));
+            } else if s > 0 {
+                if self.cands[s].ev.end {
+                    return;
+                }
+                cascade.push(s);
+            }
+        }
+        let Some((s, e)) = inner else {
+            return;
+        };
+        let ev = self.cands[e].ev;
+        let opens = s == 0 || cascade.contains(&s);
+        if cascade.len() >= 2 && opens && e > s && ev.end && !ev.start && !ev.structural {
+            accepted[e] = false;
+        }
+    }
+
+    /// No cut inside a block of an element walk: a line that starts after
+    /// the group's start and ends before its end (the container's line
+    /// holds it), which the lines inside it do not tile (some of its text
+    /// is in no line of its own: a paragraph's text between its inline
+    /// elements, `<strong>Hospitals on alert.</strong> Health officials…`).
+    /// The lines inside it are those elements, not blocks: the blocks of a
+    /// container (a list's items, a blockquote's paragraphs) are each a
+    /// line, and tile it (but for lines too short for a key, and for a
+    /// line the walk lost: a block whose lines hold two thirds of its text
+    /// or more is taken for a container). A cascade's lines run to the
+    /// group's end: a cut that one holds, starting where no line ends, is
+    /// not this rule's; nor is a cascade nested in the block (all its
+    /// lines end where it ends, or start where it starts), unless it is one
+    /// line set apart by one space, as the block's sentences are.
+    fn veto_inside_blocks(
+        &self,
+        accepted: &mut [bool],
+        lines: &[Line],
+        g: &Group,
+        short: &HashSet<&[u8]>,
+    ) {
+        let last = self.cands.len() - 1;
+        let mut inner: Vec<(usize, usize)> = self
+            .whole
+            .iter()
+            .copied()
+            .filter(|&(s, e)| s > 0 && e < last && e > s + 1)
+            .collect();
+        if inner.is_empty() {
+            return;
+        }
+        inner.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+        inner.dedup();
+        let all_inner: Vec<(usize, usize)> = {
+            let mut v: Vec<(usize, usize)> = self
+                .whole
+                .iter()
+                .copied()
+                .filter(|&(s, e)| s > 0 && e < last)
+                .collect();
+            v.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+            v.dedup();
+            v
+        };
+        let cascade_from = self
+            .whole
+            .iter()
+            .filter(|&&(s, e)| e == last && s > 0 && !self.cands[s].ev.end)
+            .map(|w| w.0)
+            .min()
+            .unwrap_or(last);
+        // Each holder looks at the lines starting inside it: bounded, so
+        // that lines nested deep (a pathological file) stay linear.
+        let mut budget = 8 * all_inner.len() + 1024;
+        for &(s, e) in &inner {
+            if s >= cascade_from {
+                continue;
+            }
+            let from = all_inner.partition_point(|&(a, _)| a < s);
+            let mut reach = s;
+            // The lines inside: how many, and whether all end where it
+            // ends (a cascade nested in it, or an inline tail), or all
+            // start where it starts.
+            let (mut n, mut suffixes, mut prefixes) = (0, true, true);
+            let mut one = None;
+            let mut gaps = Vec::new();
+            for &(a, b) in all_inner[from..].iter().take_while(|&&(a, _)| a < e) {
+                if budget == 0 {
+                    return;
+                }
+                budget -= 1;
+                if b > e || (a, b) == (s, e) {
+                    continue;
+                }
+                n += 1;
+                suffixes &= b == e;
+                prefixes &= a == s;
+                one = Some(if a == s { b } else { a });
+                if a > reach {
+                    gaps.push((reach, a));
+                }
+                reach = reach.max(b);
+            }
+            if n == 0 {
+                continue;
+            }
+            if reach < e {
+                gaps.push((reach, e));
+            }
+            // A gap that lines too short for a key fill (`Channel`, a
+            // time `15:41`, a label) is theirs: they are no group's members.
+            // (Its pieces count against the budget too.)
+            let mut text = Vec::new();
+            let mut tiled = true;
+            for &(p, q) in &gaps {
+                if budget < q - p {
+                    return;
+                }
+                budget -= q - p;
+                text.clear();
+                for i in p..q {
+                    if let Some((mi, x, y)) = self.asm.piece(g, i) {
+                        text.extend_from_slice(&lines[g.members[mi].0 as usize].sq[x..y]);
+                    }
+                }
+                budget = budget.saturating_sub(text.len() / KEY);
+                if !made_of_short_lines(&text, short) {
+                    tiled = false;
+                    break;
+                }
+            }
+            if tiled {
+                continue;
+            }
+            // A cascade of its own (a list's items, glued), or one line
+            // at an end of it, where the cut is no gap between a block's
+            // sentences (one space): a block of its own, as likely.
+            if suffixes || prefixes {
+                let narrow = one.is_some_and(|c| self.cands[c].narrow);
+                if n > 1 || !narrow {
+                    continue;
+                }
+            }
+            // Its text mostly in lines of their own (a list whose items
+            // the scraper wrote, some placed nowhere: a line lost, or
+            // found twice), it is a container as likely: a paragraph's
+            // inline elements leave a third of its text or more to it.
+            let cuts = &self.asm.cuts;
+            let gap: i64 = gaps.iter().map(|&(p, q)| cuts[q] - cuts[p]).sum();
+            if 3 * gap < cuts[e] - cuts[s] {
+                continue;
+            }
+            let to = e.min(cascade_from + 1);
+            if budget < to - s {
+                return;
+            }
+            budget -= to - s;
+            for (a, c) in accepted[s + 1..to].iter_mut().zip(&self.cands[s + 1..to]) {
+                if !c.ev.structural {
+                    *a = false;
+                }
+            }
+        }
     }
 
     /// The cuts where the file's paragraphs meet: where a line that no
@@ -725,10 +906,11 @@ impl Frame {
     /// No cut where a short sentence that a line holds inside starts or
     /// ends, with a space, and nothing else marks it (no line ends where
     /// another starts, none is long, none stands alone), when the line
-    /// that holds it starts where
-    /// another line ends: that line is an element of a walk over the
-    /// elements, and the sentence an inline element at its end (`…
-    /// online. <a>Read more about how we fact-check.</a>`), not a block.
+    /// that holds it starts where another line ends, or ends before the
+    /// group does (inside the body's line): that line is an element of a
+    /// walk over the elements, and the sentence an inline element at its
+    /// end (`… online. <a>Read more about how we fact-check.</a>`) or its
+    /// start (`<strong>Hospitals on alert.</strong> Health…`), not a block.
     /// A cascade's lines start where no line ends and run to the group's
     /// end: its last paragraph, held by every line, stays one, and where
     /// some line holding the cut is one, the junction another starts at is
@@ -760,7 +942,7 @@ impl Frame {
             for (&(a, b), &j) in self.ext.iter().zip(starts.iter()) {
                 if a < at && at < b && j > 0 && j < last {
                     let ev = self.cands[j].ev;
-                    element |= ev.start && ev.end;
+                    element |= (ev.start && ev.end) || b < cuts[last];
                     cascade |= ev.start && !ev.end && b == cuts[last];
                     if element && cascade {
                         break;
@@ -983,6 +1165,23 @@ impl Frame {
         }
         out
     }
+}
+
+/// Whether `text` is lines too short for a key written one after
+/// another, each taken as long as it can be.
+fn made_of_short_lines(text: &[u8], short: &HashSet<&[u8]>) -> bool {
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        match (1..=rest.len().min(KEY))
+            .rev()
+            .find(|&n| short.contains(&rest[..n]))
+        {
+            Some(n) => at += n,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Whether a line starts at cut `c` where a sentence starts after more

@@ -3582,3 +3582,140 @@ fn a_tickers_link_text_is_a_copy_and_a_word_in_capitals_alone_stays() {
         paras(&[para, heading, next])
     );
 }
+
+#[test]
+fn a_bold_lead_in_inside_a_block_that_the_bodys_line_holds_makes_no_cut() {
+    // An element walk's body line, one block of it, and the block's bold
+    // lead-in: the block starts where no line ends (the walk lost the
+    // lines before it), but it is no cascade's line (it ends before the
+    // body does), so the lead-in is an inline element, not a paragraph.
+    let intro = "Good morning. Here is what you need to know before you leave the house today.";
+    let lead = "Hospitals on alert.";
+    let p1 = format!("{lead} Health officials have issued an amber heat warning for the south from Wednesday to Saturday.");
+    let p2 = "Teachers voted to accept the pay offer, ending a dispute that closed schools on six days this year.";
+    let body = [intro, p1.as_str(), p2].join(" ");
+    assert_rebuilds(
+        &[body.as_str(), p1.as_str(), lead],
+        &[intro, p1.as_str(), p2],
+    );
+}
+
+#[test]
+fn an_emphasised_last_sentence_inside_a_walks_block_makes_no_cut_in_it() {
+    // The walk writes the body's text, each block, and after a block its
+    // emphasis: the block's last sentence, long, one space after the one
+    // before it, as the blocks meet too. The block holds the paragraph's
+    // text before it in no line of its own: it is no container of blocks.
+    let em = "Parents are asked to book a place in advance because numbers are limited.";
+    let p1 = format!("The open evening on 16 March will be held at the old school while building work goes on at the new site. {em}");
+    let ps = [
+        "The college will open in September with places for 450 students, the council said on Monday.",
+        p1.as_str(),
+        "The new building will have science laboratories, a library and a sports hall open to the public at weekends.",
+        "Applications for the first year close at the end of April, and offers will be made in May.",
+    ];
+    let mut lines = vec![ps.join(" ")];
+    lines.extend([ps[0], ps[1], em, ps[2], ps[3]].map(String::from));
+    assert_rebuilds(&lines, &ps);
+}
+
+#[test]
+fn a_description_that_opens_a_paragraph_before_a_cascade_spaced_at_one_space_cuts_nothing() {
+    // A page's description (the lede's first sentence, or the opening of
+    // a later block: a lede after a line of dates) written before the
+    // cascade, whose paragraphs meet at one space as the lede's sentences
+    // do: no line starts where the description ends.
+    let desc = "A large fire has broken out at a recycling warehouse on the industrial estate, sending black smoke across the town.";
+    let lede = format!("{desc} People living nearby have been told to keep their windows and doors closed, and schools kept pupils indoors.");
+    let rest = [
+        "Eight fire engines were sent to the unit shortly after 13:30 on Tuesday, the fire service said in a statement.",
+        "The warehouse is used by a packaging firm, which said all of its staff had been accounted for by the afternoon.",
+        "Police have closed the road past the estate and asked drivers to avoid the area until the evening rush hour.",
+    ];
+    for first in [None, Some("14 August 1938 – 2 March 2024")] {
+        let ps: Vec<&str> = first
+            .into_iter()
+            .chain([lede.as_str()])
+            .chain(rest)
+            .collect();
+        let mut lines = vec![desc.to_string()];
+        lines.extend((0..ps.len()).map(|i| ps[i..].join(" ")));
+        assert_rebuilds(&lines, &ps);
+    }
+}
+
+#[test]
+fn a_list_whose_walk_lost_an_items_line_keeps_its_other_items_apart() {
+    // The list's own line is held by the body's and holds its items'
+    // lines, all but one that the walk lost: a container whose text is
+    // mostly in lines of their own, not a paragraph with inline elements,
+    // so the items whose lines there are stay paragraphs.
+    let intro =
+        "The council has set out four changes to the bus network that will start in the new year.";
+    let items = [
+        "The number 12 will run every ten minutes at peak times.",
+        "The night service to the hospital will stop at midnight.",
+        "A new route will link the station with the business park.",
+        "Fares for under-18s will be capped at one pound a journey.",
+    ];
+    let outro =
+        "The changes will be reviewed after six months, the council said in a statement on Friday.";
+    let list = items.join(" ");
+    let body = [intro, list.as_str(), outro].join(" ");
+    let out = rebuild(&[
+        body.as_str(),
+        intro,
+        list.as_str(),
+        items[0],
+        items[2],
+        items[3],
+        outro,
+    ]);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    for p in [intro, items[2], items[3], outro] {
+        assert!(out.iter().any(|o| o == p), "{p} stands apart in {out:?}");
+    }
+}
+
+#[test]
+fn a_live_blogs_key_events_list_keeps_every_line_whole() {
+    // The summary box's list repeats each post's time and title, glued,
+    // and the posts' cascade writes them with a space before the post's
+    // text: a repeated phrase that keys can place in either container.
+    // However it reads, every input line comes back whole, in one place.
+    let lede = "The council has approved its budget, with a 4.99% rise in council tax and the closure of two pools.";
+    let posts = [
+        ("20:41", "Budget approved", "The budget has been approved by 32 votes to 25, and the two pools will close at the end of June."),
+        ("19:32", "Vote on the amendment", "The opposition amendment has been defeated by 31 votes to 24, with two abstentions."),
+        ("18:47", "Opposition amendment", "The leader of the opposition has tabled an amendment that would keep both pools open for another year."),
+    ];
+    let items: Vec<String> = posts.iter().map(|p| format!("{} {}", p.0, p.1)).collect();
+    let list = items.concat();
+    let top = [lede, "Key events", list.as_str()];
+    let mut lines = vec![top.join(" "), top[1..].join(" ")];
+    lines.extend((0..items.len()).map(|i| items[i..].concat()));
+    let blocks: Vec<&str> = posts.iter().flat_map(|p| [p.0, p.1, p.2]).collect();
+    lines.extend((0..blocks.len()).map(|i| blocks[i..].join(" ")));
+    let out = rebuild(&lines);
+    assert_eq!(rebuild(&out), out, "a fixed point");
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    let text = squeezed(&out.concat());
+    for line in &lines {
+        assert!(text.contains(&squeezed(line)), "{line:?} whole in {out:?}");
+    }
+}
+
+#[test]
+fn a_notes_number_glued_as_a_superscript_is_a_links_text_and_a_spaced_number_stays() {
+    // `<sup><a>1</a></sup>` written as a line before its block (or after
+    // it), where the block ends with the mark glued to its stop, or has
+    // it glued to a word inside.
+    let ended = "Around 140 people lived in the village until 1931.1";
+    let inside = "The tithe map of the 1790s.2 The map shows the chapel, the mill and two inns.";
+    let next = "The Water Board bought the land in 1925 and began work on the dam the next spring.";
+    assert_eq!(rebuild(&["1", ended, next]), paras(&[ended, next]));
+    assert_eq!(rebuild(&[inside, "2", next]), paras(&[inside, next]));
+    // Set apart by a space, a number is no superscript: it stays.
+    let spaced = "She won 2 of the 3 races she entered that season.";
+    assert_eq!(rebuild(&[spaced, "2", next]), paras(&[spaced, "2", next]));
+}
