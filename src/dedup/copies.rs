@@ -693,7 +693,7 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     // A note's mark is the text of a link wherever the text cites it,
     // once or many times.
     let raw = unquoted(text.trim());
-    if reference_mark(raw) || note_number(raw) {
+    if reference_mark(raw) || note_number(raw.as_bytes()) {
         return true;
     }
     if !once {
@@ -815,8 +815,8 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
         return false;
     }
     let mark = unquoted(line.raw.trim());
-    if reference_mark(mark) || note_number(mark) {
-        return mark_beside(lines, l, note_number(mark));
+    if reference_mark(mark) || note_number(mark.as_bytes()) {
+        return mark_beside(lines, l, note_number(mark.as_bytes()));
     }
     let words = line.raw.split_whitespace().count();
     let text = normalize(line.raw);
@@ -967,10 +967,14 @@ fn mark_beside(lines: &[Line], l: usize, superscript: bool) -> bool {
         if !superscript {
             return !before.is_empty();
         }
-        let glued = before.chars().next_back().is_some_and(|c| {
-            c.is_alphabetic() || matches!(c, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’')
-        });
-        glued && !after.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == ',')
+        let glued = before.chars().next_back().is_some_and(superscript_after);
+        let mut next = after.chars();
+        glued
+            && match next.next() {
+                None => true,
+                Some(' ') => next.next().is_some_and(|c| !c.is_lowercase()),
+                Some(_) => false,
+            }
     };
     // The nearest block that cites it and holds every line between (its
     // other links), up to the nearest long one.
@@ -985,7 +989,7 @@ fn mark_beside(lines: &[Line], l: usize, superscript: bool) -> bool {
                 return false;
             }
             let other_mark = unquoted(other.raw.trim());
-            if !(reference_mark(other_mark) || note_number(other_mark)) {
+            if !(reference_mark(other_mark) || note_number(other_mark.as_bytes())) {
                 between.push(hay);
             }
         }
@@ -1065,11 +1069,19 @@ fn reference_mark(raw: &str) -> bool {
             .is_some_and(|r| mark(r) && r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Whether `raw` is a bare number of one to three digits: a note's mark
+/// Whether `raw` is a bare number of one or two digits: a note's mark
 /// written as a superscript (`<sup><a>3</a></sup>`), where the text
 /// beside it shows one.
-fn note_number(raw: &str) -> bool {
-    (1..=3).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_digit())
+pub(super) fn note_number(raw: &[u8]) -> bool {
+    (1..=2).contains(&raw.len()) && raw.iter().all(u8::is_ascii_digit)
+}
+
+/// Whether a note's mark written as a superscript may follow `c`: a
+/// sentence's stop or closing mark, or a word in small letters
+/// (`…until 1931.1`, `cheaply3`); not a capital or a digit, where a
+/// number is part of a name (`F1`, `Q3`, `2:1`).
+pub(super) fn superscript_after(c: char) -> bool {
+    c.is_lowercase() || matches!(c, '.' | '!' | '?' | ')' | '"' | '”' | '’')
 }
 
 /// Whether `raw` is an identifier as code writes it, the text of a link
@@ -1090,9 +1102,10 @@ fn identifier(raw: &str) -> bool {
 
 /// Whether `raw` is a code in capitals with a dot, a digit or a hyphen
 /// in it: a market's ticker or an index's (`HLVN.OL`, `.SXPP`, `CMCU3`,
-/// `MCUSTX-TOTAL`), which wire stories link where they name it. (A word
-/// in capitals alone, `NATO`, `UPDATE`, may be a heading; an
-/// abbreviation ends with its dot, `U.S.`.)
+/// `MCUSTX-TOTAL`), which wire stories link where they name it; so is a
+/// name such as `COVID-19`, which is a copy only where the block beside
+/// it has it too. (A word in capitals alone, `NATO`, `UPDATE`, may be a
+/// heading; `U.S.` ends with its dot.)
 fn code(raw: &str) -> bool {
     raw.chars().filter(char::is_ascii_uppercase).count() >= 3
         && raw

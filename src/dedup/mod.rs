@@ -216,18 +216,26 @@ fn rebuild_lines_with<'a>(raw: &Lines<'a>, repeats: bool) -> Paragraphs<'a> {
     let kept = dropped.then(|| lines_kept(raw, near.iter()));
     if kept.is_none_or(|k| k.every) {
         let whole = kept.is_none_or(|k| k.longest);
-        let out = match repeats
+        let found_whole = kept.is_none_or(|k| k.found_whole);
+        let (out, restored) = match repeats
             .then(|| with_repeats(raw, near.iter(), whole))
             .flatten()
         {
-            Some(out) => Paragraphs::from_strings(out),
-            None => near,
+            Some(out) => (Paragraphs::from_strings(out), true),
+            None => (near, false),
         };
         // Each line whole in the end, not only made of paragraphs found
         // in other places (a list of a live blog's key events, whose times
         // and titles a repeated phrase placed with the posts): else the
-        // strict reading, below.
-        if !dropped || !repeats || lines_kept_as(raw, out.iter(), true).every {
+        // strict reading, below. (Looked at again only where the check
+        // above found some line apart, or repeats were written back.)
+        // `repeats` is off for the cleanings that check a result: the
+        // result was checked so.
+        if !dropped
+            || !repeats
+            || (found_whole && !restored)
+            || lines_kept_as(raw, out.iter(), true).every
+        {
             return out;
         }
     }
@@ -683,6 +691,9 @@ struct LinesKept {
     every: bool,
     /// The longest line occurs whole (or was not looked for).
     longest: bool,
+    /// Every line occurs whole, none only as paragraphs found apart (or
+    /// the lines were not looked for).
+    found_whole: bool,
 }
 
 /// Whether every line (an ellipsis at either end removed) occurs, whitespace
@@ -710,6 +721,7 @@ fn lines_kept_as<'p>(
     const UNREAD: LinesKept = LinesKept {
         every: true,
         longest: true,
+        found_whole: true,
     };
     let mut text = Vec::new();
     for p in paragraphs.clone() {
@@ -731,12 +743,14 @@ fn lines_kept_as<'p>(
     // byte for byte, so they are in the output where it is.
     let longest_kept = occurs(longest, &mut line);
     let mut whole: Option<Vec<Vec<u8>>> = None;
+    let mut found_whole = true;
     // Whether a line is kept depends on its text alone: each text once.
     let every = lines.texts().iter().all(|l| {
         let part = l.len() < longest.len() && (longest.starts_with(l) || longest.ends_with(l));
         if (part && longest_kept && truncation::strip_ellipsis(l).1 == 0) || occurs(l, &mut line) {
             return true;
         }
+        found_whole = false;
         // A line that repeats a paragraph of its own (`X.YX.`) cannot occur
         // whole in an output that holds each paragraph once: it is kept if
         // it is made of whole paragraphs.
@@ -755,6 +769,7 @@ fn lines_kept_as<'p>(
     LinesKept {
         every,
         longest: longest_kept,
+        found_whole,
     }
 }
 
@@ -1297,10 +1312,13 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         .map(Frame::seams)
         .fold((0, 0), |(n, o), (a, b)| (n + a, o + b));
     let narrow_rare = other > 0 && narrow * 4 < other;
-    // Lines too short for a key, which a gap between two lines may hold.
+    // Lines too short for a key, which a gap between two lines may hold;
+    // and short lines that the article writes more than once, which keys
+    // found too often to place (`Open: April to October` in each of a
+    // guide's lists).
     let short: HashSet<&[u8]> = lines
         .iter()
-        .filter(|l| l.sq.len() < KEY && l.cut == 0)
+        .filter(|l| l.cut == 0 && (l.sq.len() < KEY || (l.sq.len() < LONG && !l.once)))
         .map(|l| l.sq)
         .collect();
     let mut out = copies::Output::new(

@@ -470,7 +470,15 @@ impl Frame {
         };
         let ev = self.cands[e].ev;
         let opens = s == 0 || cascade.contains(&s);
-        if cascade.len() >= 2 && opens && e > s && ev.end && !ev.start && !ev.structural {
+        // (A heading whose paragraph's line is lost stays a heading.)
+        if cascade.len() >= 2
+            && opens
+            && e > s
+            && ev.end
+            && !ev.start
+            && !ev.structural
+            && !self.heads_block(s, e)
+        {
             accepted[e] = false;
         }
     }
@@ -483,8 +491,8 @@ impl Frame {
     /// The lines inside it are those elements, not blocks: the blocks of a
     /// container (a list's items, a blockquote's paragraphs) are each a
     /// line, and tile it (but for lines too short for a key, and for a
-    /// line the walk lost: a block whose lines hold two thirds of its text
-    /// or more is taken for a container). A cascade's lines run to the
+    /// line the walk lost: a block whose lines hold more than two thirds
+    /// of its text is taken for a container). A cascade's lines run to the
     /// group's end: a cut that one holds, starting where no line ends, is
     /// not this rule's; nor is a cascade nested in the block (all its
     /// lines end where it ends, or start where it starts), unless it is one
@@ -567,26 +575,27 @@ impl Frame {
             // A gap that lines too short for a key fill (`Channel`, a
             // time `15:41`, a label) is theirs: they are no group's members.
             // (Its pieces count against the budget too.)
+            let cuts = &self.asm.cuts;
             let mut text = Vec::new();
-            let mut tiled = true;
+            let mut own = 0;
             for &(p, q) in &gaps {
-                if budget < q - p {
+                let bytes = (cuts[q] - cuts[p]) as usize;
+                let cost = q - p + bytes / KEY;
+                if budget < cost {
                     return;
                 }
-                budget -= q - p;
+                budget -= cost;
                 text.clear();
                 for i in p..q {
                     if let Some((mi, x, y)) = self.asm.piece(g, i) {
                         text.extend_from_slice(&lines[g.members[mi].0 as usize].sq[x..y]);
                     }
                 }
-                budget = budget.saturating_sub(text.len() / KEY);
                 if !made_of_short_lines(&text, short) {
-                    tiled = false;
-                    break;
+                    own += bytes;
                 }
             }
-            if tiled {
+            if own == 0 {
                 continue;
             }
             // A cascade of its own (a list's items, glued), or one line
@@ -602,12 +611,11 @@ impl Frame {
             // the scraper wrote, some placed nowhere: a line lost, or
             // found twice), it is a container as likely: a paragraph's
             // inline elements leave a third of its text or more to it.
-            let cuts = &self.asm.cuts;
-            let gap: i64 = gaps.iter().map(|&(p, q)| cuts[q] - cuts[p]).sum();
-            if 3 * gap < cuts[e] - cuts[s] {
+            if 3 * own < (cuts[e] - cuts[s]) as usize {
                 continue;
             }
-            let to = e.min(cascade_from + 1);
+            // (A cascade's own start stays: see `cascade_from`.)
+            let to = e.min(cascade_from);
             if budget < to - s {
                 return;
             }
@@ -1167,21 +1175,22 @@ impl Frame {
     }
 }
 
-/// Whether `text` is lines too short for a key written one after
-/// another, each taken as long as it can be.
+/// Whether `text` is `short` lines (shorter than `LONG`) written one
+/// after another (however their lengths split it).
 fn made_of_short_lines(text: &[u8], short: &HashSet<&[u8]>) -> bool {
-    let mut at = 0;
-    while at < text.len() {
-        let rest = &text[at..];
-        match (1..=rest.len().min(KEY))
-            .rev()
-            .find(|&n| short.contains(&rest[..n]))
-        {
-            Some(n) => at += n,
-            None => return false,
+    let mut reach = vec![false; text.len() + 1];
+    reach[0] = true;
+    for at in 0..text.len() {
+        if !reach[at] {
+            continue;
+        }
+        for n in 1..=(text.len() - at).min(LONG) {
+            if short.contains(&text[at..at + n]) {
+                reach[at + n] = true;
+            }
         }
     }
-    true
+    reach[text.len()]
 }
 
 /// Whether a line starts at cut `c` where a sentence starts after more

@@ -116,15 +116,13 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
                 if !at_end && matches!(seams::first_char(&s[cut..]), Some(',' | ';' | ':')) {
                     continue;
                 }
-                // A number of three digits at most, glued to the word or
+                // A number of two digits at most, glued to the word or
                 // the stop that ends the other line (`…until 1931.1`), is a
                 // note's mark, written as a superscript: no paragraph of
                 // its own ends that line (a link's text, see `link_text`).
                 if at_end
-                    && part.len() <= 3
-                    && part.iter().all(u8::is_ascii_digit)
-                    && seams::last_char(&s[..cut])
-                        .is_some_and(|c| c.is_alphabetic() || seams::is_stop(c))
+                    && copies::note_number(part)
+                    && seams::last_char(&s[..cut]).is_some_and(copies::superscript_after)
                     && !spaced_at(lines.raw(si), len, at_end)
                 {
                     continue;
