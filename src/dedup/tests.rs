@@ -3749,7 +3749,11 @@ fn a_list_item_the_article_writes_in_each_list_fills_the_gap_between_its_neighbo
     // after it starts, the gap is its text, and it is an item there.
     let open = "Open: April to October";
     let first = ["Price: from £32 a night", open, "Book: gullhaven.example"];
-    let second = ["Price: £12 a night, children free", open, "Book: no booking, just turn up"];
+    let second = [
+        "Price: £12 a night, children free",
+        open,
+        "Book: no booking, just turn up",
+    ];
     let wide = |items: &[&str]| items.join("          ");
     let lines = [
         wide(&first),
