@@ -693,7 +693,7 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
     // A note's mark is the text of a link wherever the text cites it,
     // once or many times.
     let raw = unquoted(text.trim());
-    if reference_mark(raw) || note_number(raw.as_bytes()) {
+    if note_mark(raw) {
         return true;
     }
     if !once {
@@ -815,7 +815,7 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
         return false;
     }
     let mark = unquoted(line.raw.trim());
-    if reference_mark(mark) || note_number(mark.as_bytes()) {
+    if note_mark(mark) {
         return mark_beside(lines, l, note_number(mark.as_bytes()));
     }
     let words = line.raw.split_whitespace().count();
@@ -988,8 +988,7 @@ fn mark_beside(lines: &[Line], l: usize, superscript: bool) -> bool {
             if other.sq.len() >= LINK_TEXT {
                 return false;
             }
-            let other_mark = unquoted(other.raw.trim());
-            if !(reference_mark(other_mark) || note_number(other_mark.as_bytes())) {
+            if !note_mark(unquoted(other.raw.trim())) {
                 between.push(hay);
             }
         }
@@ -1067,6 +1066,12 @@ fn reference_mark(raw: &str) -> bool {
         || raw
             .strip_prefix('#')
             .is_some_and(|r| mark(r) && r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `raw` is a note's mark, bracketed or bare ([`reference_mark`],
+/// [`note_number`]).
+fn note_mark(raw: &str) -> bool {
+    reference_mark(raw) || note_number(raw.as_bytes())
 }
 
 /// Whether `raw` is a bare number of one or two digits: a note's mark
@@ -1564,30 +1569,22 @@ fn aligned(hay: &str, a: usize, b: usize) -> bool {
 }
 
 /// Whether, in `raw`, each of the parts whose squeezed lengths are `parts`
-/// (one after another from its start; the last part left out) is followed
-/// by exactly one space.
+/// (one after another from its start) is followed by exactly one space,
+/// as `Cand::narrow` reads a cut: the raw bytes between the last byte
+/// before it and the first after it.
 fn meet_at_one_space(raw: &str, parts: impl Iterator<Item = usize>) -> bool {
-    let b = raw.as_bytes();
-    let (mut at, mut seen) = (0, 0);
+    let mut at = Vec::new();
+    let mut end = 0;
     for len in parts {
-        let end = seen + len;
-        while seen < end {
-            if at >= b.len() {
-                return false;
-            }
-            match super::ws_char_len(b, at) {
-                0 => {
-                    at += 1;
-                    seen += 1;
-                }
-                w => at += w,
-            }
-        }
-        let one =
-            b.get(at) == Some(&b' ') && (at + 1 >= b.len() || super::ws_char_len(b, at + 1) == 0);
-        if !one {
+        if len == 0 {
             return false;
         }
+        end += len;
+        at.extend([end - 1, end]);
     }
-    true
+    let mut raw_at = Vec::with_capacity(at.len());
+    super::squeeze::raw_offsets_into(raw, &at, &mut raw_at);
+    raw_at
+        .chunks_exact(2)
+        .all(|w| raw.as_bytes().get(w[0] + 1..w[1]) == Some(b" "))
 }

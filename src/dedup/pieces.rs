@@ -509,24 +509,10 @@ impl Frame {
             .whole
             .iter()
             .copied()
-            .filter(|&(s, e)| s > 0 && e < last && e > s + 1)
+            .filter(|&(s, e)| s > 0 && e < last)
             .collect();
-        if inner.is_empty() {
-            return;
-        }
         inner.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
         inner.dedup();
-        let all_inner: Vec<(usize, usize)> = {
-            let mut v: Vec<(usize, usize)> = self
-                .whole
-                .iter()
-                .copied()
-                .filter(|&(s, e)| s > 0 && e < last)
-                .collect();
-            v.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-            v.dedup();
-            v
-        };
         let cascade_from = self
             .whole
             .iter()
@@ -536,12 +522,12 @@ impl Frame {
             .unwrap_or(last);
         // Each holder looks at the lines starting inside it: bounded, so
         // that lines nested deep (a pathological file) stay linear.
-        let mut budget = 8 * all_inner.len() + 1024;
+        let mut budget = 8 * inner.len() + 1024;
         for &(s, e) in &inner {
-            if s >= cascade_from {
+            if s >= cascade_from || e <= s + 1 {
                 continue;
             }
-            let from = all_inner.partition_point(|&(a, _)| a < s);
+            let from = inner.partition_point(|&(a, _)| a < s);
             let mut reach = s;
             // The lines inside: how many, and whether all end where it
             // ends (a cascade nested in it, or an inline tail), or all
@@ -549,7 +535,7 @@ impl Frame {
             let (mut n, mut suffixes, mut prefixes) = (0, true, true);
             let mut one = None;
             let mut gaps = Vec::new();
-            for &(a, b) in all_inner[from..].iter().take_while(|&&(a, _)| a < e) {
+            for &(a, b) in inner[from..].iter().take_while(|&&(a, _)| a < e) {
                 if budget == 0 {
                     return;
                 }
