@@ -959,7 +959,9 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
 /// `Rule QM042: headings that end in a colon (#1193)`). A bare number
 /// (`superscript`) is a note's mark only where it is glued to the word or
 /// the stop before it and ends there (`…until 1931.1 The board`,
-/// `cheaply.3`), as a superscript is written: elsewhere a number is a
+/// `cheaply.3`, `cheaply.3The board` with the next block glued on), as a
+/// superscript is written, or where it opens the note's own block before
+/// a space (`1 Yes, this was…`, its link back): elsewhere a number is a
 /// table's cell or a list's.
 fn mark_beside(lines: &[Line], l: usize, superscript: bool) -> bool {
     let text = normalize(lines[l].raw);
@@ -969,11 +971,17 @@ fn mark_beside(lines: &[Line], l: usize, superscript: bool) -> bool {
         }
         let glued = before.chars().next_back().is_some_and(superscript_after);
         let mut next = after.chars();
+        // A note's own block opens with its number and a space (`1 Yes,
+        // this was…`), the link back to where it is cited.
+        if before.is_empty() {
+            return after.starts_with(' ');
+        }
         glued
             && match next.next() {
                 None => true,
                 Some(' ') => next.next().is_some_and(|c| !c.is_lowercase()),
-                Some(_) => false,
+                // The next block glued on, in a container's line.
+                Some(c) => c.is_uppercase(),
             }
     };
     // The nearest block that cites it and holds every line between (its

@@ -550,6 +550,9 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
     };
     let mut edges = Vec::new();
     let hits = &mut scratch.hits;
+    // Short lines found whole where their start looks like no seam, with
+    // the key's place: placed only beside another line's end (below).
+    let mut pending: Vec<(usize, Edge)> = Vec::new();
     // Where the lines' squeezed bytes are not held, the scanned line's and
     // the other line's are made here.
     let (s_buf, t_buf) = (&mut scratch.s_buf, &mut scratch.t_buf);
@@ -601,6 +604,22 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                             }
                             let d = p as i64;
                             hits.push((at, end, Edge { a: si, b: ti, d }));
+                        } else if ti != si
+                            && len < LONG
+                            && t.len() <= n - p
+                            && s[p..p + t.len()] == *t
+                            && (p + t.len() == n || seams::seam_strength(s, p + t.len()).is_some())
+                        {
+                            // Its end looks like a seam, its start not: it
+                            // may still start where another line ends.
+                            pending.push((
+                                at,
+                                Edge {
+                                    a: si,
+                                    b: ti,
+                                    d: p as i64,
+                                },
+                            ));
                         }
                     }
                 } else {
@@ -638,6 +657,28 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                     }
                 }
             }
+        }
+        // A short line found whole where another line found in `s` ends
+        // (`…Ashcombe AB4 7QT` and `or e-mail us.`, in a container's line
+        // that spaces blocks and a paragraph's `<br>` lines alike) is the
+        // next element, however its start looks: that end is the evidence
+        // of a cut there, as a short line's is beside a placed one
+        // ([`super::short::flanking_edges`]).
+        if !pending.is_empty() {
+            let mut ends: Vec<i64> = hits
+                .iter()
+                .map(|&(_, _, e)| e.d + lines.sq_len(e.b as usize) as i64)
+                .collect();
+            ends.sort_unstable();
+            for &(at, e) in pending.iter() {
+                if ends.binary_search(&e.d).is_ok() && !ambiguous(found, e.b, 0) {
+                    let tu = e.b as usize;
+                    found.add(tu, 0);
+                    inside[tu] = true;
+                    hits.push((at, 0, e));
+                }
+            }
+            pending.clear();
         }
         // Edges in the order of their keys in `s`, as a scan byte by byte
         // would find them: the layout's breadth-first order depends on it.

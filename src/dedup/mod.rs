@@ -960,6 +960,7 @@ fn evidence<L: Keyed>(
     normalised: impl FnOnce() -> bool,
     method: Method,
     may_link: impl Fn(usize) -> bool,
+    once: impl Fn(usize) -> bool,
 ) -> Option<(Vec<Edge>, bool)> {
     let (mut edges, ambiguous) = key_edges(view);
     // A line its keys found too often inside a longer one to place it
@@ -980,6 +981,7 @@ fn evidence<L: Keyed>(
     let flanking = flanking_edges(view, &edges, &short);
     edges.extend(short_edges(view, &short));
     edges.extend(flanking);
+    edges.extend(run_edges(view, &once));
     drop(short);
     // Two lines that overlap, one running on past the other's end, are one
     // text only where that end is a place the text can break: where the
@@ -1266,7 +1268,8 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
                 distinct.map_or_else(|| repeats(k) || echoes(k), |d| d.repeat[k] || d.echo[k]),
             )
         };
-        evidence(&view, &cut_of, normalised, method, may_link)?
+        let once = |k: usize| distinct.map_or_else(|| !repeats(k), |d| d.once[k]);
+        evidence(&view, &cut_of, normalised, method, may_link, once)?
     };
     let lines: Vec<Line> = sq
         .spans
@@ -1540,7 +1543,7 @@ fn text_lines_evidence<T: LineTexts + ?Sized>(
 ) -> Option<(Vec<Edge>, bool)> {
     let may_link =
         |k: usize| copies::looks_like_link_text(view.raw(k), view.sq_len(k), true, false);
-    evidence(view, &[], || true, method, may_link)
+    evidence(view, &[], || true, method, may_link, |_| true)
 }
 
 /// The evidence of a pass over `paragraphs`, a pass's output in text mode,

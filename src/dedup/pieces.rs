@@ -59,6 +59,10 @@ struct Cand {
     /// as the sentences of a paragraph are (`Ring once. Ring twice`); so
     /// only where `glue` is `Spaced`.
     narrow: bool,
+    /// A hash of the raw whitespace at the cut in the line reaching
+    /// furthest over it (0 where there is none): the markup's own gap
+    /// between two blocks, which the same gap elsewhere matches.
+    gap: u64,
 }
 
 /// Squeezed bytes a label (`Read more:`) is at most.
@@ -288,15 +292,17 @@ impl Frame {
                         tight_in(&first, i, r) && spaced_quote_beside(line, k, |o| first.get(r, o));
                     // The raw bytes between the char before the cut (the
                     // raw offset of its last byte) and the cut: one space.
-                    let narrow = !tight[i] && {
-                        let (a, b) = (first.get(r, k - 1), first.get(r, k));
-                        line.raw.as_bytes().get(a + 1..b) == Some(b" ")
-                    };
+                    let between = line
+                        .raw
+                        .as_bytes()
+                        .get(first.get(r, k - 1) + 1..first.get(r, k))
+                        .unwrap_or_default();
                     Cand {
                         ev: events[i],
                         glue: if tight[i] { Glue::Tight } else { Glue::Spaced },
                         look: Look::at(line.sq, k).map(|l| l.inside_quote_marks(quoted)),
-                        narrow,
+                        narrow: !tight[i] && between == b" ",
+                        gap: if tight[i] { 0 } else { gap_hash(between) },
                     }
                 }
                 None => Cand {
@@ -304,6 +310,7 @@ impl Frame {
                     glue: Glue::Open,
                     look: None,
                     narrow: false,
+                    gap: 0,
                 },
             })
             .collect();
@@ -653,6 +660,7 @@ impl Frame {
                     || (narrow_rare && wide_sentence_start(c))
             })
             .collect();
+        self.cascade_steps(&mut accepted);
         self.veto_inline_ends(&mut accepted);
         let tails = match style {
             Style::Tight => self.inline_tails(),
@@ -893,6 +901,47 @@ impl Frame {
         for i in 0..=last {
             if floating[i] && !(from_left[i] || to_right[i]) {
                 accepted[i] = false;
+            }
+        }
+    }
+
+    /// A cut where a line starts that ends where a line starting at the
+    /// nearest accepted cut before it ends too, after the same gap, wider
+    /// than one space, as that cut, is the next step of one cascade: a run
+    /// of blocks that the markup sets apart alike (a chapter list's last
+    /// item, too short to be placed by its length). A link's text at its
+    /// paragraph's end follows running text's space, not the gap between
+    /// the paragraph and the one before it.
+    fn cascade_steps(&self, accepted: &mut [bool]) {
+        let last = self.cands.len() - 1;
+        let mut whole = self.whole.clone();
+        whole.sort_unstable();
+        whole.dedup();
+        let ends_alike = |p: usize, i: usize| {
+            let from = |s: usize| {
+                let at = whole.partition_point(|w| w.0 < s);
+                whole[at..]
+                    .iter()
+                    .take_while(move |w| w.0 == s)
+                    .map(|w| w.1)
+            };
+            from(i).any(|e| e > i && from(p).any(|f| f == e))
+        };
+        let wide = |c: &Cand| c.glue == Glue::Spaced && !c.narrow;
+        let mut prev = 0;
+        for (i, c) in self.cands.iter().enumerate().take(last).skip(1) {
+            if !accepted[i]
+                && prev > 0
+                && c.ev.start
+                && wide(c)
+                && wide(&self.cands[prev])
+                && self.cands[prev].gap == c.gap
+                && ends_alike(prev, i)
+            {
+                accepted[i] = true;
+            }
+            if accepted[i] {
+                prev = i;
             }
         }
     }
@@ -1299,4 +1348,13 @@ impl RawAt {
     fn get(&self, m: usize, o: usize) -> usize {
         self.raw[self.wanted.partition_point(|&x| x < (m, o))]
     }
+}
+
+/// A hash of a gap's raw bytes, to tell gaps written alike (FNV-1a; never
+/// 0, which stands for no gap).
+fn gap_hash(b: &[u8]) -> u64 {
+    let h = b.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| {
+        (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3)
+    });
+    h.max(1)
 }

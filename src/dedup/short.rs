@@ -222,6 +222,15 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
         if !is_seam(s, glued_at) {
             return;
         }
+        // A note's mark glued as a superscript to the text before it
+        // (`…dam cheaply.3The board…`) ends that block: no paragraph of
+        // its own before the next (see `short_edges`).
+        if glued_at == from
+            && copies::note_number(part)
+            && seams::last_char(&s[..from]).is_some_and(copies::superscript_after)
+        {
+            return;
+        }
         let heading = glued_at == from
             && super::cuts::reads_as_heading(
                 super::cuts::Look::at(s, from),
@@ -353,4 +362,151 @@ pub(super) fn pack(b: &[u8]) -> u128 {
 pub(super) fn short_key(packed: u128, len: usize) -> u64 {
     let bytes = packed & ((1u128 << (8 * len)) - 1);
     mix(bytes as u64 ^ mix((bytes >> 64) as u64 ^ len as u64))
+}
+
+/// Fewest consecutive short lines whose glued text counts as a run.
+const RUN: usize = 3;
+
+/// Edges for runs of consecutive short lines (each shorter than `LONG`)
+/// that another line holds one after another in their order, with no
+/// single space between any two (a table's cells, written one a line,
+/// that a container's or a cascade's line glues: `CandidatePartyVotes
+/// (share)Tamsin Vell…`). Each is placed there: the scraper wrote the
+/// elements in turn, so each meets the next at an element's boundary,
+/// however short it is. Inline elements of one paragraph meet at a space
+/// of its running text instead ([`copies`]). The search is bounded by a
+/// budget of bytes looked at, a few times the text's size: a file of
+/// short lines alone cannot make it quadratic.
+pub(super) fn run_edges<L: Keyed + ?Sized>(lines: &L, once: &dyn Fn(usize) -> bool) -> Vec<Edge> {
+    let n = lines.count();
+    let total: usize = (0..n).map(|i| lines.sq_len(i)).sum();
+    let mut budget = total.saturating_mul(8).saturating_add(1 << 16);
+    let hosts: Vec<usize> = (0..n).filter(|&i| lines.sq_len(i) >= LONG).collect();
+    // A line written more than once (a heading each section repeats) may
+    // be any of its places: no run holds it.
+    let short = |i: usize| (1..LONG).contains(&lines.sq_len(i)) && once(i);
+    let (mut buf, mut h_buf, mut joined) = (Vec::new(), Vec::new(), Vec::new());
+    let mut offs = Vec::new();
+    let mut raw_at = Vec::new();
+    let mut found = Vec::new();
+    let mut s = 0;
+    while s + RUN <= n && budget > 0 {
+        if !(s..s + RUN).all(short) {
+            s += 1;
+            continue;
+        }
+        joined.clear();
+        for i in s..s + RUN {
+            joined.extend_from_slice(lines.sq(i, &mut buf));
+        }
+        if joined.len() < KEY {
+            s += 1;
+            continue;
+        }
+        let finder = memchr::memmem::Finder::new(&joined).into_owned();
+        // The first host holding the first lines of the run, then as many
+        // lines after them as it holds on from there.
+        let mut placed = None;
+        for &h in &hosts {
+            let len = lines.sq_len(h);
+            if len < joined.len() {
+                continue;
+            }
+            budget = budget.saturating_sub(len);
+            let host = lines.sq(h, &mut h_buf);
+            if let Some(at) = finder.find(host) {
+                let mut ends = Vec::with_capacity(RUN + 1);
+                let mut end = at;
+                for i in s..s + RUN {
+                    end += lines.sq_len(i);
+                    ends.push(end);
+                }
+                let mut t = s + RUN;
+                while t < n && short(t) {
+                    let next = lines.sq(t, &mut buf);
+                    if !host[end..].starts_with(next) {
+                        break;
+                    }
+                    end += next.len();
+                    ends.push(end);
+                    t += 1;
+                }
+                placed = Some((h, at, ends, t));
+                break;
+            }
+            if budget == 0 {
+                break;
+            }
+        }
+        let Some((h, mut at, ends, t)) = placed else {
+            s += 1;
+            continue;
+        };
+        let host = lines.sq(h, &mut h_buf);
+        // A note's mark glued as a superscript to the text before the run
+        // (`…the seabed survey.2The costWhat we know`) ends that block.
+        let mut first = s;
+        if copies::note_number(&host[at..ends[0]])
+            && seams::last_char(&host[..at]).is_some_and(copies::superscript_after)
+        {
+            at = ends[0];
+            first += 1;
+        }
+        if t < first + RUN {
+            s = (s + 1).max(t);
+            continue;
+        }
+        let ends = &ends[first - s..];
+        // Each junction between two blocks' ends: a word's or a closing
+        // mark's end, then a word's or an opening mark's start. Pieces of
+        // one token (an element walk's inline code: `armv7r-none`,
+        // `-eabi`, `*`; `std::iter::`, `Iterator::find`) meet otherwise.
+        let between_blocks = |e: usize| {
+            let opens = match seams::first_char(&host[e..]) {
+                Some(c) if c.is_alphanumeric() || super::cuts::is_opener(c) => true,
+                // A number's sign or currency (`-0.9%`, `£538.7m`).
+                Some(c @ ('-' | '+' | '−' | '£' | '$' | '€' | '¥')) => {
+                    seams::first_char(&host[e + c.len_utf8()..]).is_some_and(|d| d.is_ascii_digit())
+                }
+                _ => false,
+            };
+            opens && seams::last_char(&host[..e]).is_some_and(|c| c.is_alphanumeric() || closer(c))
+        };
+        if !ends[..ends.len() - 1].iter().all(|&e| between_blocks(e)) {
+            s += 1;
+            continue;
+        }
+        // No single space at any junction: a paragraph's running text.
+        offs.clear();
+        for &e in &ends[..ends.len() - 1] {
+            offs.extend([e - 1, e]);
+        }
+        raw_at.clear();
+        let raw = lines.raw(h);
+        squeeze::raw_offsets_into(raw, &offs, &mut raw_at);
+        let spaced_once = raw_at
+            .chunks_exact(2)
+            .any(|w| raw.as_bytes().get(w[0] + 1..w[1]) == Some(b" "));
+        if !spaced_once {
+            let mut from = at;
+            for (i, &e) in (first..t).zip(ends) {
+                found.push(Edge {
+                    a: h as u32,
+                    b: i as u32,
+                    d: from as i64,
+                });
+                from = e;
+            }
+        }
+        s = t;
+    }
+    found
+}
+
+/// Whether `c` may end a block: a sentence's stop or a closing mark.
+fn closer(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | ')' | ']' | '"' | '”' | '’' | '»' | '%'
+    )
 }

@@ -3770,3 +3770,134 @@ fn a_list_item_the_article_writes_in_each_list_fills_the_gap_between_its_neighbo
     let want: Vec<&str> = first.iter().chain(&second).copied().collect();
     assert_rebuilds(&lines, &want);
 }
+
+#[test]
+fn a_notes_mark_glued_to_the_next_blocks_start_in_a_container_ends_the_block_before_it() {
+    // An element walk over a history society's page: the body's line,
+    // which glues each paragraph, its superscript note mark and the next
+    // paragraph, then the blocks and the marks' lines. The mark is the
+    // end of the block it is glued to, not a paragraph between two.
+    let a = "The Water Board looked at four valleys and chose the Wenn, because the gorge below Scarrow was narrow enough to dam cheaply.3";
+    let b = "The board's minutes are blunt. Scarrow is mentioned as a cost, not a community: so many properties to purchase.4";
+    let c = "In 1989 the society recorded an interview with Edith Coad, who was eleven when her family left Scarrow.";
+    let body = [a, b, c].concat();
+    assert_rebuilds(&[body.as_str(), "3", b, "4", c], &[a, b, c]);
+}
+
+#[test]
+fn a_notes_number_written_after_the_note_that_opens_with_it_is_its_links_text() {
+    // A blog's notes list: each note opens with its number, and its link
+    // back to where it is cited, `1`, is written as a line after it.
+    let first = "I kept the spreadsheet for six years, and it had a column for everything I could think of.";
+    let n1 =
+        "1 Yes, this was a real column. It was a yes/no dropdown. I am aware of how that sounds.";
+    let n2 = "2 For the record, I did briefly consider adding one. I'm glad I didn't.";
+    assert_rebuilds(&[first, n1, "1", n2, "2"], &[first, n1, n2]);
+}
+
+#[test]
+fn a_cascades_last_short_item_set_apart_as_widely_as_the_others_is_a_block() {
+    // A podcast's chapter list in a cascade whose blocks meet at two
+    // spaces (three in the container's line): the last item is too short
+    // to place by its length, but it starts after the same gap as the
+    // items before it, where the line before it ends as theirs do. A
+    // link's text at its paragraph's end follows a single space instead.
+    let items = [
+        "[00:00:12] Introductions",
+        "[00:02:40] What the old app did, and why it stopped working",
+        "[00:04:12] Deciding to build it in-house",
+        "[00:19:02] Launch day, and the bank holiday bug",
+        "[00:31:47] What councils can reuse",
+    ];
+    let intro = "This week Dev talks to Marisol Quaye, one of two developers in the digital team at the council, about the app.";
+    let after = "Links to everything we mentioned are below, with the release notes for the new version of the app.";
+    let mut blocks = vec![intro, "In this episode"];
+    blocks.extend(items);
+    blocks.push(after);
+    let mut lines = vec![blocks.join("   "), blocks[1..].join("   ")];
+    lines.extend((0..items.len()).map(|i| items[i..].join("  ")));
+    lines.push(after.to_string());
+    assert_rebuilds(&lines, &blocks);
+}
+
+#[test]
+fn a_tables_cells_written_one_a_line_are_blocks_where_a_line_glues_them_in_turn() {
+    // A by-election's results table, its cells one a line, that the
+    // cascade's first line glues between the paragraph before it and the
+    // caption; some cells are names and parties the text says again.
+    let p1 = "The Green Union has won the by-election, taking a seat that the Civic Party had held for forty years.";
+    let cells = [
+        "Candidate",
+        "Party",
+        "Votes",
+        "Tamsin Vell",
+        "Green Union",
+        "9,812",
+        "Robert Ainsworth",
+        "Civic Party",
+        "8,406",
+    ];
+    let cap =
+        "Harlowe Vale by-election, 7 November 2024. Turnout was 38.2 per cent of the electorate.";
+    let p2 = "Robert Ainsworth said the Civic Party had run a positive campaign in difficult circumstances.";
+    let mut lines = vec![[p1, &cells.concat(), cap, p2].concat()];
+    lines.extend(cells.iter().map(|c| c.to_string()));
+    lines.push([cap, p2].concat());
+    lines.push(p2.to_string());
+    let mut want = vec![p1];
+    want.extend(cells);
+    want.extend([cap, p2]);
+    assert_rebuilds(&lines, &want);
+}
+
+#[test]
+fn a_cascades_last_block_glued_to_a_code_in_capitals_starts_where_its_line_does() {
+    // An allotment society's rules end with an address, whose postcode
+    // the cascade glues to the next block's small letter: no word goes on
+    // from a code in capitals, and the line that is all the rest of the
+    // text from there starts a block, as after a stop.
+    let p = "Plot holders can appeal against a notice to quit in writing within 14 days.";
+    let address = "Write to: The Secretary, Thornbury Lane Allotment Society, Ashcombe AB4 7QT";
+    let last = "or e-mail secretary@thornbury-allotments.example.";
+    assert_rebuilds(&suffixes(&[p, address, last]), &[p, address, last]);
+}
+
+#[test]
+fn a_short_block_that_starts_where_a_blocks_line_ends_is_placed_there_however_its_start_looks() {
+    // An element walk over a page that sets blocks and a paragraph's
+    // `<br>` lines apart alike: the container's line, then the address
+    // paragraph and the line after it, whose small letter glued to the
+    // postcode looks like no block's start. The address's line ends there.
+    let gap = "       ";
+    let p = "Plot holders can appeal against a notice to quit in writing within 14 days, to the committee.";
+    let address = [
+        "Write to:",
+        "The Secretary, Thornbury Lane Allotment Society",
+        "c/o 14 Weaver's Close",
+        "Ashcombe AB4 7QT",
+    ]
+    .join(gap);
+    let email = "or e-mail secretary@thornbury-allotments.example.";
+    let related = "Related: How to join the waiting list";
+    let body = [p, &address, email, related].join(gap);
+    let out = rebuild(&[body.as_str(), &address, email, related]);
+    let flat = address.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(out, paras(&[p, &flat, email, related]));
+}
+
+#[test]
+fn a_letters_signature_lines_set_apart_as_widely_as_its_paragraphs_are_two_blocks() {
+    // A letters page's cascade over one letter, whose blocks the markup
+    // sets apart by its line breaks and indents: the writer's name and
+    // town, both too short to be placed by their length, close it.
+    let gap = " ".repeat(28);
+    let blocks = [
+        "Build the buses first",
+        "Your report on the proposed ring road quoted the council's claim that it would cut journey times in the town centre.",
+        "New roads fill up. Everybody knows this except, it seems, the people who plan them.",
+        "Margaret Hollis",
+        "Gallow Hill, Harrowby",
+    ];
+    let lines: Vec<String> = (0..blocks.len()).map(|i| blocks[i..].join(&gap)).collect();
+    assert_rebuilds(&lines, &blocks);
+}
