@@ -595,7 +595,10 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                             && s[p..p + c] == t[..c]
                             && (len >= LONG
                                 || start_cuts_are_seams(s, t, p, s_cut, lines.cut(ti as usize))
-                                || item_between_digits(s, t, p))
+                                || item_between_digits(s, t, p)
+                                || (p + t.len() == n
+                                    && s[p..] == *t
+                                    && glued_rest(lines.raw(si as usize), lines.raw(ti as usize))))
                         {
                             let tu = ti as usize;
                             found.add(tu, 0);
@@ -717,6 +720,27 @@ fn item_between_digits(s: &[u8], t: &[u8], p: usize) -> bool {
         && s[p].is_ascii_digit()
         && (q == s.len() || seams::seam_strength(s, q) == Some(true))
         && s[p..q] == *t
+}
+
+/// Whether raw line `t` is all the rest of raw line `s`, glued to the
+/// text before it with no whitespace (`…freshly ground black
+/// peppercrusty bread, to serve`, `…Ashcombe AB4 7QTor e-mail us`): a
+/// cascade's last block, however its start looks. Written whole at the
+/// very end of another line, a text as long as a key is no coincidence;
+/// after a space it may be an inline element's (a link at a paragraph's
+/// end), which the look of the cut decides; glued inside a token (an
+/// address's `press@` and its linked domain), it is an inline element's.
+fn glued_rest(s: &str, t: &str) -> bool {
+    let (s, t) = (s.trim_end(), t.trim());
+    let ends_block = |c: char| c.is_alphanumeric() || seams::closes_block(c);
+    let opens_block = |c: char| c.is_alphanumeric() || super::cuts::is_opener(c);
+    s.len() > t.len()
+        && s.ends_with(t)
+        && t.chars().next().is_some_and(opens_block)
+        && s[..s.len() - t.len()]
+            .chars()
+            .next_back()
+            .is_some_and(ends_block)
 }
 
 /// How many times one line may be found in another and still be placed

@@ -18,24 +18,7 @@ pub(super) fn start_cuts_are_seams(s: &[u8], t: &[u8], p: usize, s_cut: u8, t_cu
         std::cmp::Ordering::Greater => seam_strength(s, p + t.len()),
         std::cmp::Ordering::Equal => Some(true),
     };
-    (t_cut & CUT_START != 0
-        || seam_strength(s, p).is_some()
-        || (rest == t.len() && after_code(s, p)))
-        && other.is_some()
-}
-
-/// Whether the cut at byte `p` of squeezed text `s` follows a code in
-/// capitals or digits (`AB4 7QT`, squeezed `AB47QT`): a small letter
-/// after it goes on no word, so a line that is all the rest of `s` from
-/// there (`…Ashcombe AB4 7QTor e-mail us.`, a cascade's last block after
-/// an address) starts a block there, as after a stop.
-fn after_code(s: &[u8], p: usize) -> bool {
-    let code = |c: char| c.is_uppercase() || c.is_ascii_digit();
-    let Some(last) = last_char(&s[..p]).filter(|&c| code(c)) else {
-        return false;
-    };
-    last_char(&s[..p - last.len_utf8()]).is_some_and(code)
-        && first_char(&s[p..]).is_some_and(char::is_lowercase)
+    (t_cut & CUT_START != 0 || seam_strength(s, p).is_some()) && other.is_some()
 }
 
 /// Whether every cut made by line `t` ending at byte `q` of line `s` falls
@@ -570,4 +553,14 @@ pub(super) fn skip_while(text: &str, i: usize, f: impl Fn(char) -> bool) -> usiz
         .char_indices()
         .find(|&(_, c)| !f(c))
         .map_or(text.len(), |(k, _)| i + k)
+}
+
+/// Whether a block may end with `c` beside the next one glued on: a
+/// sentence's stop or a closing mark (with a word's last letter or digit,
+/// the ends a block has; not a token's inner marks, `@`, `-`, `::`).
+pub(super) fn closes_block(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | ')' | ']' | '"' | '”' | '’' | '»' | '%'
+    )
 }

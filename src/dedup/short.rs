@@ -470,7 +470,9 @@ pub(super) fn run_edges<L: Keyed + ?Sized>(lines: &L, once: &dyn Fn(usize) -> bo
                 }
                 _ => false,
             };
-            opens && seams::last_char(&host[..e]).is_some_and(|c| c.is_alphanumeric() || closer(c))
+            opens
+                && seams::last_char(&host[..e])
+                    .is_some_and(|c| c.is_alphanumeric() || seams::closes_block(c))
         };
         if !ends[..ends.len() - 1].iter().all(|&e| between_blocks(e)) {
             s += 1;
@@ -501,12 +503,4 @@ pub(super) fn run_edges<L: Keyed + ?Sized>(lines: &L, once: &dyn Fn(usize) -> bo
         s = t;
     }
     found
-}
-
-/// Whether `c` may end a block: a sentence's stop or a closing mark.
-fn closer(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '…' | ')' | ']' | '"' | '”' | '’' | '»' | '%'
-    )
 }

@@ -3851,15 +3851,21 @@ fn a_tables_cells_written_one_a_line_are_blocks_where_a_line_glues_them_in_turn(
 }
 
 #[test]
-fn a_cascades_last_block_glued_to_a_code_in_capitals_starts_where_its_line_does() {
-    // An allotment society's rules end with an address, whose postcode
-    // the cascade glues to the next block's small letter: no word goes on
-    // from a code in capitals, and the line that is all the rest of the
-    // text from there starts a block, as after a stop.
+fn a_cascades_last_block_glued_on_starts_where_its_line_does_however_its_start_looks() {
+    // An allotment society's rules end with an address, and a recipe's
+    // ingredients with a small item: the cascade glues the last block's
+    // small letter to the postcode, or to the word before. The line that
+    // is all the rest of the text from there, glued on, starts a block.
     let p = "Plot holders can appeal against a notice to quit in writing within 14 days.";
     let address = "Write to: The Secretary, Thornbury Lane Allotment Society, Ashcombe AB4 7QT";
     let last = "or e-mail secretary@thornbury-allotments.example.";
     assert_rebuilds(&suffixes(&[p, address, last]), &[p, address, last]);
+    let items = [
+        "Add the stock and simmer until the potatoes are just tender.",
+        "salt and freshly ground black pepper",
+        "crusty bread, to serve",
+    ];
+    assert_rebuilds(&suffixes(&items), &items);
 }
 
 #[test]
