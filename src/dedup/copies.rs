@@ -965,17 +965,20 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
 /// table's cell or a list's.
 fn mark_beside(lines: &[Line], l: usize, superscript: bool) -> bool {
     let text = normalize(lines[l].raw);
-    let fits = |before: &str, after: &str| {
+    // `note`: the block before the mark ends a sentence, as a note does.
+    let fits = |before: &str, after: &str, note: bool| {
         if !superscript {
             return !before.is_empty();
         }
+        // A note's own block, just before the mark, opens with its number
+        // and a space (`1 Yes, this was…`), the link back to where it is
+        // cited; a table's row (`1 Harlow Vale Hornets 10 8`) ends no
+        // sentence.
+        if before.is_empty() {
+            return note && after.starts_with(' ');
+        }
         let glued = before.chars().next_back().is_some_and(superscript_after);
         let mut next = after.chars();
-        // A note's own block opens with its number and a space (`1 Yes,
-        // this was…`), the link back to where it is cited.
-        if before.is_empty() {
-            return after.starts_with(' ');
-        }
         glued
             && match next.next() {
                 None => true,
@@ -986,11 +989,14 @@ fn mark_beside(lines: &[Line], l: usize, superscript: bool) -> bool {
     };
     // The nearest block that cites it and holds every line between (its
     // other links), up to the nearest long one.
-    let cited = |near: &mut dyn Iterator<Item = &Line>| {
+    let cited = |near: &mut dyn Iterator<Item = &Line>, before_mark: bool| {
         let mut between: Vec<String> = Vec::new();
         for other in near {
             let hay = normalize(other.raw);
-            if occurs(&hay, &text, fits) && between.iter().all(|b| hay.contains(b.as_str())) {
+            let note = before_mark && hay.chars().next_back().is_some_and(super::seams::is_stop);
+            if occurs(&hay, &text, |b, a| fits(b, a, note))
+                && between.iter().all(|b| hay.contains(b.as_str()))
+            {
                 return true;
             }
             if other.sq.len() >= LINK_TEXT {
@@ -1002,8 +1008,11 @@ fn mark_beside(lines: &[Line], l: usize, superscript: bool) -> bool {
         }
         false
     };
-    cited(&mut lines[l.saturating_sub(NEAR)..l].iter().rev())
-        || cited(&mut lines[l + 1..lines.len().min(l + 1 + NEAR)].iter())
+    cited(&mut lines[l.saturating_sub(NEAR)..l].iter().rev(), true)
+        || cited(
+            &mut lines[l + 1..lines.len().min(l + 1 + NEAR)].iter(),
+            false,
+        )
 }
 
 /// Whether `hay` opens with `text` cut out of a word or a name: glued to

@@ -670,6 +670,7 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
         if !pending.is_empty() {
             let mut ends: Vec<i64> = hits
                 .iter()
+                .filter(|&&(_, _, e)| !ambiguous(found, e.b, 0) && !ambiguous(found, e.b, 1))
                 .map(|&(_, _, e)| e.d + lines.sq_len(e.b as usize) as i64)
                 .collect();
             ends.sort_unstable();
@@ -732,15 +733,13 @@ fn item_between_digits(s: &[u8], t: &[u8], p: usize) -> bool {
 /// address's `press@` and its linked domain), it is an inline element's.
 fn glued_rest(s: &str, t: &str) -> bool {
     let (s, t) = (s.trim_end(), t.trim());
-    let ends_block = |c: char| c.is_alphanumeric() || seams::closes_block(c);
-    let opens_block = |c: char| c.is_alphanumeric() || super::cuts::is_opener(c);
     s.len() > t.len()
         && s.ends_with(t)
-        && t.chars().next().is_some_and(opens_block)
+        && seams::opens_block(t.as_bytes())
         && s[..s.len() - t.len()]
             .chars()
             .next_back()
-            .is_some_and(ends_block)
+            .is_some_and(seams::ends_block)
 }
 
 /// How many times one line may be found in another and still be placed

@@ -1268,7 +1268,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
                 distinct.map_or_else(|| repeats(k) || echoes(k), |d| d.repeat[k] || d.echo[k]),
             )
         };
-        let once = |k: usize| distinct.map_or_else(|| !repeats(k), |d| d.once[k]);
+        let once = |k: usize| distinct.map_or_else(|| !(repeats(k) || echoes(k)), |d| d.once[k]);
         evidence(&view, &cut_of, normalised, method, may_link, once)?
     };
     let lines: Vec<Line> = sq

@@ -60,8 +60,8 @@ struct Cand {
     /// only where `glue` is `Spaced`.
     narrow: bool,
     /// A hash of the raw whitespace at the cut in the line reaching
-    /// furthest over it (0 where there is none): the markup's own gap
-    /// between two blocks, which the same gap elsewhere matches.
+    /// furthest over it (0 where `glue` is not `Spaced`): the markup's own
+    /// gap between two blocks, which the same gap elsewhere matches.
     gap: u64,
 }
 
@@ -291,7 +291,8 @@ impl Frame {
                     let quoted =
                         tight_in(&first, i, r) && spaced_quote_beside(line, k, |o| first.get(r, o));
                     // The raw bytes between the char before the cut (the
-                    // raw offset of its last byte) and the cut: one space.
+                    // raw offset of its last byte) and the cut: narrow
+                    // where they are one space.
                     let between = line
                         .raw
                         .as_bytes()
@@ -906,8 +907,8 @@ impl Frame {
     }
 
     /// A cut where a line starts that ends where a line starting at the
-    /// nearest accepted cut before it ends too, after the same gap, wider
-    /// than one space, as that cut, is the next step of one cascade: a run
+    /// nearest accepted cut before it ends too, after the same gap as that
+    /// cut, whitespace other than one space, is the next step of one cascade: a run
     /// of blocks that the markup sets apart alike (a chapter list's last
     /// item, too short to be placed by its length). A link's text at its
     /// paragraph's end follows running text's space, not the gap between

@@ -555,12 +555,23 @@ pub(super) fn skip_while(text: &str, i: usize, f: impl Fn(char) -> bool) -> usiz
         .map_or(text.len(), |(k, _)| i + k)
 }
 
-/// Whether a block may end with `c` beside the next one glued on: a
-/// sentence's stop or a closing mark (with a word's last letter or digit,
-/// the ends a block has; not a token's inner marks, `@`, `-`, `::`).
-pub(super) fn closes_block(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '…' | ')' | ']' | '"' | '”' | '’' | '»' | '%'
-    )
+/// Whether a block may end with `c` where the next one is glued on: a
+/// word's last letter or digit, a sentence's stop or a closing mark; not a
+/// token's inner marks (`@`, `-`, `::`), where an inline element goes on.
+pub(super) fn ends_block(c: char) -> bool {
+    c.is_alphanumeric() || is_stop(c) || matches!(c, ')' | ']' | '"' | '”' | '’' | '»' | '%')
+}
+
+/// Whether a block may start at the start of squeezed text `s`, glued to
+/// the one before: a word, an opening mark, or a number's sign or
+/// currency before its digits (`-0.9%`, `£538.7m`); not a token's next
+/// piece (`-eabi`, `_map`, `*`).
+pub(super) fn opens_block(s: &[u8]) -> bool {
+    match first_char(s) {
+        Some(c) if c.is_alphanumeric() || super::cuts::is_opener(c) => true,
+        Some(c @ ('-' | '+' | '−' | '£' | '$' | '€' | '¥')) => {
+            first_char(&s[c.len_utf8()..]).is_some_and(|d| d.is_ascii_digit())
+        }
+        _ => false,
+    }
 }

@@ -381,7 +381,9 @@ pub(super) fn run_edges<L: Keyed + ?Sized>(lines: &L, once: &dyn Fn(usize) -> bo
     let n = lines.count();
     let total: usize = (0..n).map(|i| lines.sq_len(i)).sum();
     let mut budget = total.saturating_mul(8).saturating_add(1 << 16);
-    let hosts: Vec<usize> = (0..n).filter(|&i| lines.sq_len(i) >= LONG).collect();
+    // Longest first: a run's text is looked for only in the hosts as long.
+    let mut hosts: Vec<usize> = (0..n).filter(|&i| lines.sq_len(i) >= LONG).collect();
+    hosts.sort_unstable_by_key(|&h| std::cmp::Reverse(lines.sq_len(h)));
     // A line written more than once (a heading each section repeats) may
     // be any of its places: no run holds it.
     let short = |i: usize| (1..LONG).contains(&lines.sq_len(i)) && once(i);
@@ -403,14 +405,14 @@ pub(super) fn run_edges<L: Keyed + ?Sized>(lines: &L, once: &dyn Fn(usize) -> bo
             s += 1;
             continue;
         }
-        let finder = memchr::memmem::Finder::new(&joined).into_owned();
+        let finder = memchr::memmem::Finder::new(&joined);
         // The first host holding the first lines of the run, then as many
         // lines after them as it holds on from there.
         let mut placed = None;
         for &h in &hosts {
             let len = lines.sq_len(h);
             if len < joined.len() {
-                continue;
+                break;
             }
             budget = budget.saturating_sub(len);
             let host = lines.sq(h, &mut h_buf);
@@ -453,7 +455,7 @@ pub(super) fn run_edges<L: Keyed + ?Sized>(lines: &L, once: &dyn Fn(usize) -> bo
             first += 1;
         }
         if t < first + RUN {
-            s = (s + 1).max(t);
+            s += 1;
             continue;
         }
         let ends = &ends[first - s..];
@@ -462,17 +464,8 @@ pub(super) fn run_edges<L: Keyed + ?Sized>(lines: &L, once: &dyn Fn(usize) -> bo
         // one token (an element walk's inline code: `armv7r-none`,
         // `-eabi`, `*`; `std::iter::`, `Iterator::find`) meet otherwise.
         let between_blocks = |e: usize| {
-            let opens = match seams::first_char(&host[e..]) {
-                Some(c) if c.is_alphanumeric() || super::cuts::is_opener(c) => true,
-                // A number's sign or currency (`-0.9%`, `£538.7m`).
-                Some(c @ ('-' | '+' | '−' | '£' | '$' | '€' | '¥')) => {
-                    seams::first_char(&host[e + c.len_utf8()..]).is_some_and(|d| d.is_ascii_digit())
-                }
-                _ => false,
-            };
-            opens
-                && seams::last_char(&host[..e])
-                    .is_some_and(|c| c.is_alphanumeric() || seams::closes_block(c))
+            seams::last_char(&host[..e]).is_some_and(seams::ends_block)
+                && seams::opens_block(&host[e..])
         };
         if !ends[..ends.len() - 1].iter().all(|&e| between_blocks(e)) {
             s += 1;
