@@ -1098,6 +1098,13 @@ pub(super) fn note_number(raw: &[u8]) -> bool {
     (1..=2).contains(&raw.len()) && raw.iter().all(u8::is_ascii_digit)
 }
 
+/// Whether squeezed `s[from..to]` is a note's number glued as a
+/// superscript to the text before it (`…until 1931.1`, `cheaply.3The
+/// board`): [`note_number`] after [`superscript_after`].
+pub(super) fn superscript_note(s: &[u8], from: usize, to: usize) -> bool {
+    note_number(&s[from..to]) && super::seams::last_char(&s[..from]).is_some_and(superscript_after)
+}
+
 /// Whether a note's mark written as a superscript may follow `c`: a
 /// sentence's stop or closing mark, or a word in small letters
 /// (`…until 1931.1`, `cheaply3`); not a capital or a digit, where a

@@ -915,10 +915,16 @@ impl Frame {
     /// the paragraph and the one before it.
     fn cascade_steps(&self, accepted: &mut [bool]) {
         let last = self.cands.len() - 1;
-        let mut whole = self.whole.clone();
-        whole.sort_unstable();
-        whole.dedup();
-        let ends_alike = |p: usize, i: usize| {
+        // The whole lines by start, sorted only for a group that has a
+        // cut to ask about (most have none).
+        let mut sorted: Option<Vec<(usize, usize)>> = None;
+        let mut ends_alike = |p: usize, i: usize| {
+            let whole = sorted.get_or_insert_with(|| {
+                let mut w = self.whole.clone();
+                w.sort_unstable();
+                w.dedup();
+                w
+            });
             let from = |s: usize| {
                 let at = whole.partition_point(|w| w.0 < s);
                 whole[at..]

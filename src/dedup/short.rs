@@ -121,8 +121,7 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
                 // note's mark, written as a superscript: no paragraph of
                 // its own ends that line (a link's text, see `link_text`).
                 if at_end
-                    && copies::note_number(part)
-                    && seams::last_char(&s[..cut]).is_some_and(copies::superscript_after)
+                    && copies::superscript_note(s, cut, s.len())
                     && !spaced_at(lines.raw(si), len, at_end)
                 {
                     continue;
@@ -225,10 +224,7 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
         // A note's mark glued as a superscript to the text before it
         // (`…dam cheaply.3The board…`) ends that block: no paragraph of
         // its own before the next (see `short_edges`).
-        if glued_at == from
-            && copies::note_number(part)
-            && seams::last_char(&s[..from]).is_some_and(copies::superscript_after)
-        {
+        if glued_at == from && copies::superscript_note(s, from, to) {
             return;
         }
         let heading = glued_at == from
@@ -448,9 +444,7 @@ pub(super) fn run_edges<L: Keyed + ?Sized>(lines: &L, once: &dyn Fn(usize) -> bo
         // A note's mark glued as a superscript to the text before the run
         // (`…the seabed survey.2The costWhat we know`) ends that block.
         let mut first = s;
-        if copies::note_number(&host[at..ends[0]])
-            && seams::last_char(&host[..at]).is_some_and(copies::superscript_after)
-        {
+        if copies::superscript_note(host, at, ends[0]) {
             at = ends[0];
             first += 1;
         }
