@@ -655,9 +655,9 @@ impl<'l, 'a> Output<'l, 'a> {
     }
 
     /// Whether line `l` is a copy by its own look and place: cut off with an
-    /// ellipsis (when `contained` in another line), or written just before the
-    /// line it starts, ending a sentence (a description or summary line
-    /// before the lede).
+    /// ellipsis (when `contained` in another line), or written just before
+    /// the line it starts, ending a sentence (a description or summary line
+    /// before the lede; further on, no question).
     ///
     /// A short line just after the line that holds it (an element walk's
     /// link text) is *not* taken for a copy: a clean article may name a
@@ -671,7 +671,20 @@ impl<'l, 'a> Output<'l, 'a> {
         if line.cut != 0 && contained {
             return true;
         }
+        // A page's description, written before its body, opens it; further
+        // on, a sentence written just before the paragraph that opens with
+        // it is a link's text written before its block (`Read our guide to
+        // what an amber warning means for you.`), but a question is a
+        // heading that the paragraph takes up (`Why has the lagoon been
+        // delayed again?` / `Why has the lagoon been delayed again? The
+        // short answer is money…`).
+        let question = line
+            .raw
+            .trim_end()
+            .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+            .ends_with(['?', '!', '？', '！']);
         let description = ends_sentence(line.raw)
+            && (line.first == 0 || !question)
             && self.lines.get(l + 1).is_some_and(|next| {
                 next.sq.len() > line.sq.len()
                     && find_aligned(&normalize(next.raw), &normalize(line.raw), true)
@@ -738,13 +751,14 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
         || code(raw)
 }
 
-/// The words an article writes as names: with a capital, after a word in
-/// small letters (`owned by Dunmore in March`, `says Corrigan`), where no
-/// sentence opens. Gathered once a pass asks, over all its lines, so that
-/// asking for each line stays linear.
+/// What a file shows of itself that reading one short line needs: the
+/// words its article writes as names, and whether it writes links' texts
+/// before their blocks. Gathered once a pass asks, over all its lines, so
+/// that asking for each line stays linear.
 pub(super) struct Names<'l, 'a> {
     lines: &'l [Line<'a>],
     words: std::cell::OnceCell<HashSet<&'a str>>,
+    links_before: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'l, 'a> Names<'l, 'a> {
@@ -752,7 +766,83 @@ impl<'l, 'a> Names<'l, 'a> {
         Names {
             lines,
             words: std::cell::OnceCell::new(),
+            links_before: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether the file writes a link's text before its block somewhere
+    /// other than at line `l`: a short line (a name or a phrase) that the
+    /// paragraph after it holds where it reads as a link (but does not
+    /// open with, before a space), or opens with as a name before a comma
+    /// (`Craig Dunmore` / `Craig Dunmore, 52, of…`), and the paragraph
+    /// before it does not hold (a links scraper's order; an element walk
+    /// writes a link after its block). A heading that its paragraph names
+    /// again is no such evidence: it does not read as a link.
+    /// Whether `text`, a short line's, that a paragraph `after` it holds,
+    /// reads as a link's text there rather than as a heading that the
+    /// paragraph names again: a name (`Dr Marcus Ebube`, `Marrow & Lund`, a
+    /// one-word name the article writes so elsewhere), an address, a
+    /// phrase in small letters (`full buying guide`), one held after a
+    /// word in small letters (or in a script with no capitals) in its
+    /// sentence (`…hear the full programme on Listen again for 30 days.`)
+    /// or glued to a word, or a sentence that ends its block (`Read more`,
+    /// `…how we test. Find out more about how we test here.`). A heading
+    /// opens with a capital and is not a name.
+    fn reads_as_link(&self, text: &str, after: &[(String, bool)]) -> bool {
+        let one_name = !text.contains(char::is_whitespace) && text.starts_with(char::is_uppercase);
+        !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || name_words(text)
+            || (one_name && self.has(text))
+            || is_address(text.trim())
+            || after.iter().any(|(p, _)| {
+                occurs(p, text, |b, a| {
+                    // Glued to a word (`HashSet을`, where a script writes
+                    // no space before its particles): an inline element.
+                    let glued =
+                        b.ends_with(char::is_alphanumeric) || a.starts_with(char::is_alphanumeric);
+                    let b = b.trim_end();
+                    glued
+                        || (ends_sentence(b) && a.trim_end().len() <= 1)
+                        || (!ends_sentence(b)
+                            && b.split_whitespace().next_back().is_some_and(|w| {
+                                w.starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase())
+                            }))
+                })
+            })
+    }
+
+    fn links_before_besides(&self, l: usize) -> bool {
+        let found = self.links_before.get_or_init(|| {
+            let lines = self.lines;
+            let mut found = Vec::new();
+            for (m, line) in lines.iter().enumerate() {
+                if !looks_like_link_text(line.raw, line.sq.len(), line.once, false)
+                    || note_mark(unquoted(line.raw.trim()))
+                {
+                    continue;
+                }
+                let text = normalize(line.raw);
+                let [before, after] = paragraphs_around(lines, m);
+                let held = match next_opens_with(lines, m, &text) {
+                    Some(',') => true,
+                    Some(' ') => false,
+                    _ => {
+                        after
+                            .iter()
+                            .any(|(p, _)| occurs(p, &text, |b, _| !b.is_empty()))
+                            && self.reads_as_link(&text, &after)
+                    }
+                };
+                if held && !before.iter().any(|(p, _)| occurs(p, &text, |_, _| true)) {
+                    found.push(m);
+                    if found.len() > 1 {
+                        break;
+                    }
+                }
+            }
+            found
+        });
+        found.iter().any(|&m| m != l)
     }
 
     /// Whether the article writes `word` as a name somewhere.
@@ -783,6 +873,16 @@ impl<'l, 'a> Names<'l, 'a> {
             })
             .contains(word)
     }
+}
+
+/// The char after `text` (line `l`'s, normalised) where the line after
+/// line `l` opens with it: a space for a heading that its paragraph takes
+/// up, or a link's text written before the block that opens with it; a
+/// comma for a name as a link has it (`Craig Dunmore` / `Craig Dunmore,
+/// 52, of…`).
+fn next_opens_with(lines: &[Line], l: usize, text: &str) -> Option<char> {
+    let next = normalize(lines.get(l + 1)?.raw);
+    next.strip_prefix(text)?.chars().next()
 }
 
 /// `text` without the quotation marks around it, where it opens with one
@@ -880,6 +980,26 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
                 && (opens_sentence_with(p, &text) || opens_word_with(p, &text, true))
                 && names.has(&text))
     };
+    // A line that the paragraph after it opens with as its sentence's
+    // subject (a word in small letters after it) is a heading that the
+    // paragraph takes up (`Lindmere` / `Lindmere sits at the southern
+    // end…`), or a link's text that a links scraper wrote before its block
+    // (`Brightwell` / `Brightwell also does something clever…`): a link
+    // only in a file that writes other links so. (Else cleaning a
+    // cascade's article again would drop the heading that its lines set
+    // apart.) With a comma after it, it is a name as a link has it (`Lady
+    // Justice Amberley, giving…`), and before a capital a longer name's
+    // start (`Carys` / `Carys Verrall, speaking…`).
+    let comma_after = next_opens_with(lines, l, &text) == Some(',');
+    if !small
+        && !comma_after
+        && lines
+            .get(l + 1)
+            .is_some_and(|next| opens_sentence_with(&normalize(next.raw), &text))
+        && !names.links_before_besides(l)
+    {
+        return false;
+    }
     let [before, after] = paragraphs_around(lines, l);
     if before.iter().any(|(p, long)| {
         if small {
@@ -943,13 +1063,55 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
             }
         })
     };
-    after.iter().any(|(p, long)| {
-        if small {
-            *long && after_space(p, &text)
-        } else {
-            holds(p)
-        }
-    })
+    if small {
+        return after.iter().any(|(p, long)| *long && after_space(p, &text));
+    }
+    if !after.iter().any(|(p, _)| holds(p)) {
+        return false;
+    }
+    // Held further on by the paragraph after it, it is a link's text that
+    // a links scraper wrote before its block, or a heading that its
+    // paragraph names again (`The light was always lit` / `…the sameness
+    // is the story. The light was always lit. That was the whole job.`):
+    // a link where it reads as one, or where the file writes other links
+    // before their blocks (`Find out more about how we test here` before
+    // the block it ends, then `Read our full Bramwell Stride review`
+    // before `…on a sprint. Read our full Bramwell Stride review. It
+    // costs…`).
+    comma_after || names.reads_as_link(&text, &after) || names.links_before_besides(l)
+}
+
+/// Whether `text` is written as a name of two words or more: each word
+/// with a capital (or a digit), but for the small words that join a
+/// name's parts (`Marrow & Lund`, `Cawdor Sound Search and Rescue
+/// Society`).
+fn name_words(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    *w,
+                    "&" | "and"
+                        | "of"
+                        | "the"
+                        | "for"
+                        | "on"
+                        | "de"
+                        | "du"
+                        | "la"
+                        | "van"
+                        | "von"
+                        | "y"
+                        | "e"
+                )
+        })
 }
 
 /// Whether the text of line `l`, a note's mark, is cited by the nearest

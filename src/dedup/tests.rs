@@ -813,19 +813,48 @@ fn a_link_ending_each_item_written_before_it_is_a_copy() {
 }
 
 #[test]
-fn a_surname_linked_before_the_paragraph_it_opens_is_a_link_text_where_the_article_names_it() {
+fn a_surname_linked_before_the_paragraph_it_opens_is_a_link_text_where_the_file_writes_links_so() {
     // A links scraper writes `Dunmore` before `Dunmore is expected…`. One
     // word opening the paragraph as its subject is as often a heading
-    // taken up (`Background` / `Background checks are…`); a word that the
-    // article also writes with a capital after a word in small letters
-    // (`owned by Dunmore`) is a name, and the line is its link.
+    // taken up (`Background` / `Background checks are…`, a travel guide's
+    // `Lindmere` / `Lindmere sits at…`): a name that the article also
+    // writes in running text (`owned by Dunmore`) is its link where the
+    // file writes another link before its block (`Craig Dunmore` /
+    // `Craig Dunmore, 52, …`).
     let lines = [
+        "Craig Dunmore",
+        "Craig Dunmore, 52, of Hollins Lane, denies six offences under the Housing Act 2004.",
         "Leanne Foster said she had moved into a terrace owned by Dunmore in March 2021 with her partner.",
         "She said the boiler failed twice that winter and the council was told in writing.",
         "Dunmore",
         "Dunmore is expected to give evidence on Thursday, the court heard.",
     ];
-    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[1], lines[3]]));
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[lines[1], lines[2], lines[3], lines[5]])
+    );
+    // Without such a link, a heading over its paragraph: cleaning a
+    // cascade's article again keeps the heading that its lines set apart.
+    let lines = [
+        "The Ossary Lakes are small: split three days between the lakeside village of Lindmere and Ferrow.",
+        "I have been coming here every spring for ten years, and this is the trip I give to friends.",
+        "Lindmere",
+        "Lindmere sits at the southern end of Lake Ossary, and most visitors arrive here first.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&lines));
+    let cascade = [
+        "I have been coming here every spring for ten years, and this is the trip to Lindmere. Lindmere Lindmere sits at the southern end of Lake Ossary, and most visitors arrive here first.",
+        "Lindmere Lindmere sits at the southern end of Lake Ossary, and most visitors arrive here first.",
+        "Lindmere sits at the southern end of Lake Ossary, and most visitors arrive here first.",
+    ];
+    assert_eq!(
+        rebuild(&cascade),
+        paras(&[
+            "I have been coming here every spring for ten years, and this is the trip to Lindmere.",
+            "Lindmere",
+            "Lindmere sits at the southern end of Lake Ossary, and most visitors arrive here first.",
+        ])
+    );
     // Named nowhere in running text, it stays a heading over it.
     let lines = [
         "Leanne Foster said she had moved into a terrace on the estate in March 2021 with her partner.",
@@ -834,6 +863,77 @@ fn a_surname_linked_before_the_paragraph_it_opens_is_a_link_text_where_the_artic
         "Background checks are run on every landlord who applies for a licence, the court heard.",
     ];
     assert_eq!(rebuild(&lines), paras(&lines));
+}
+
+#[test]
+fn a_heading_that_its_paragraph_names_again_further_on_is_a_heading_unless_it_reads_as_a_link() {
+    // A heading over a paragraph that says it again as a sentence of its
+    // own: cleaning a cascade's article again keeps the heading.
+    let lines = [
+        "The logbooks of the lighthouse were kept for 125 years by the keepers of Skerrin Head.",
+        "The light was always lit",
+        "The archivist says the sameness struck her first. Then you see that the sameness is the story. The light was always lit. That was the whole job.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&lines));
+    // Links written before their blocks: a name, a phrase in small
+    // letters, one held after a word in small letters, a sentence that
+    // ends its block.
+    for (link, block) in [
+        (
+            "Dr Marcus Ebube",
+            "Engineers led by Dr Marcus Ebube found the rails had worn down to the limit.",
+        ),
+        (
+            "full buying guide",
+            "For more choices, see our full buying guide, updated every month.",
+        ),
+        (
+            "Listen again",
+            "You can hear the full programme on Listen again for 30 days after it airs.",
+        ),
+        (
+            "Read more",
+            "Rail fares in England will be frozen until January, the chancellor said. Read more",
+        ),
+    ] {
+        let lines = [
+            "The logbooks of the lighthouse were kept for 125 years by the keepers of Skerrin Head.",
+            link,
+            block,
+        ];
+        assert_eq!(rebuild(&lines), paras(&[lines[0], lines[2]]), "{link}");
+    }
+}
+
+#[test]
+fn a_question_heading_that_its_answer_opens_with_is_kept_where_it_is_no_description() {
+    // An explainer's question heading, its answer opening by asking it
+    // again: a heading taken up. A description is the body's first line.
+    let heading = "Why has the lagoon been delayed again?";
+    let answer = "Why has the lagoon been delayed again? The short answer is money: the price agreed for its electricity was fixed in 2019.";
+    let lede = "The Brackwater tidal lagoon was supposed to be generating electricity by now, but it is not.";
+    let lines = [lede, heading, answer];
+    assert_eq!(rebuild(&lines), paras(&lines));
+    // Its cascade over markup that sets blocks apart widely.
+    let gap = " ".repeat(25);
+    let later = "The longer answer involves a dispute over the seabed survey and softer clay than expected.";
+    let whole = [lede, heading, answer, later].join(&gap);
+    let rest = [answer, later].join(&gap);
+    let own = format!("{heading}{gap}");
+    let cascade = [whole.as_str(), own.as_str(), rest.as_str(), later];
+    assert_eq!(rebuild(&cascade), paras(&[lede, heading, answer, later]));
+    // Written first, before the lede that opens with it, it is the page's
+    // description; further on, a sentence that is no question is a link's
+    // text written before its block.
+    let lines = [
+        "It was due in 2024.",
+        "It was due in 2024. It is now expected in 2029, its developers say.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&lines[1..]));
+    let guide = "Read our guide to what an amber warning means for you.";
+    let block = format!("{guide} It was last updated at 08:00 this morning by the forecasters.");
+    let lines = [lede, guide, block.as_str()];
+    assert_eq!(rebuild(&lines), paras(&[lede, block.as_str()]));
 }
 
 #[test]
