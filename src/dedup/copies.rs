@@ -674,15 +674,15 @@ impl<'l, 'a> Output<'l, 'a> {
         // A page's description, written before its body, opens it; further
         // on, a sentence written just before the paragraph that opens with
         // it is a link's text written before its block (`Read our guide to
-        // what an amber warning means for you.`), but a question is a
-        // heading that the paragraph takes up (`Why has the lagoon been
-        // delayed again?` / `Why has the lagoon been delayed again? The
-        // short answer is money…`).
+        // what an amber warning means for you.`), but a question (or an
+        // exclamation) is a heading that the paragraph takes up (`Why has
+        // the lagoon been delayed again?` / `Why has the lagoon been
+        // delayed again? The short answer is money…`).
         let question = line
             .raw
             .trim_end()
-            .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
-            .ends_with(['?', '!', '？', '！']);
+            .trim_end_matches(['"', '\'', '”', '’', ')'])
+            .ends_with(['?', '!']);
         let description = ends_sentence(line.raw)
             && (line.first == 0 || !question)
             && self.lines.get(l + 1).is_some_and(|next| {
@@ -770,6 +770,37 @@ impl<'l, 'a> Names<'l, 'a> {
         }
     }
 
+    /// Whether `text`, a short line's, that a paragraph `after` it holds,
+    /// reads as a link's text there rather than as a heading that the
+    /// paragraph names again: a name (`Dr Marcus Ebube`, `Marrow & Lund`, a
+    /// one-word name the article writes so elsewhere), an address, a
+    /// phrase in small letters (`full buying guide`), one held after a
+    /// word in small letters (or in a script with no capitals) in its
+    /// sentence (`…hear the full programme on Listen again for 30 days.`),
+    /// or a sentence that ends its block (`Read more`, `…how we test. Find
+    /// out more about how we test here.`). A heading opens with a capital
+    /// and is not a name.
+    fn reads_as_link(&self, text: &str, after: &[(String, bool)]) -> bool {
+        let one_name = !text.contains(char::is_whitespace) && text.starts_with(char::is_uppercase);
+        !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || name_words(text)
+            || (one_name && self.has(text))
+            || is_address(text)
+            || after.iter().any(|(p, _)| {
+                occurs(p, text, |b, a| {
+                    let b = b.trim_end();
+                    if ends_sentence(b) {
+                        return ends_block_right_after(a);
+                    }
+                    // The word before, read back a bounded way: a run of
+                    // matches with no space between them stays linear.
+                    let word = last_word(b);
+                    !word.ends_with(':')
+                        && word.starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase())
+                })
+            })
+    }
+
     /// Whether the file writes a link's text before its block somewhere
     /// other than at line `l`: a short line (a name or a phrase) that the
     /// paragraph after it holds where it reads as a link (but does not
@@ -778,39 +809,6 @@ impl<'l, 'a> Names<'l, 'a> {
     /// before it does not hold (a links scraper's order; an element walk
     /// writes a link after its block). A heading that its paragraph names
     /// again is no such evidence: it does not read as a link.
-    /// Whether `text`, a short line's, that a paragraph `after` it holds,
-    /// reads as a link's text there rather than as a heading that the
-    /// paragraph names again: a name (`Dr Marcus Ebube`, `Marrow & Lund`, a
-    /// one-word name the article writes so elsewhere), an address, a
-    /// phrase in small letters (`full buying guide`), one held after a
-    /// word in small letters (or in a script with no capitals) in its
-    /// sentence (`…hear the full programme on Listen again for 30 days.`)
-    /// or glued to a word, or a sentence that ends its block (`Read more`,
-    /// `…how we test. Find out more about how we test here.`). A heading
-    /// opens with a capital and is not a name.
-    fn reads_as_link(&self, text: &str, after: &[(String, bool)]) -> bool {
-        let one_name = !text.contains(char::is_whitespace) && text.starts_with(char::is_uppercase);
-        !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || name_words(text)
-            || (one_name && self.has(text))
-            || is_address(text.trim())
-            || after.iter().any(|(p, _)| {
-                occurs(p, text, |b, a| {
-                    // Glued to a word (`HashSet을`, where a script writes
-                    // no space before its particles): an inline element.
-                    let glued =
-                        b.ends_with(char::is_alphanumeric) || a.starts_with(char::is_alphanumeric);
-                    let b = b.trim_end();
-                    glued
-                        || (ends_sentence(b) && a.trim_end().len() <= 1)
-                        || (!ends_sentence(b)
-                            && b.split_whitespace().next_back().is_some_and(|w| {
-                                w.starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase())
-                            }))
-                })
-            })
-    }
-
     fn links_before_besides(&self, l: usize) -> bool {
         let found = self.links_before.get_or_init(|| {
             let lines = self.lines;
@@ -908,7 +906,11 @@ fn unquoted(text: &str) -> &str {
 /// before it (as some scrapers write a block's links first): short,
 /// written once, a name or a phrase (not one small word such as `and`,
 /// which a source may set apart), found on word boundaries in the nearest
-/// paragraph before or after it.
+/// paragraph before or after it. One that the paragraph after it opens
+/// with as its subject is that paragraph's heading, taken up, unless the
+/// file writes other links before their blocks, whether or not the
+/// paragraph before it names it too (`…the trip to Lindmere.` /
+/// `Lindmere` / `Lindmere sits at…`).
 pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     let line = &lines[l];
     if !looks_like_link_text(line.raw, line.sq.len(), line.once, line.repeat || line.echo) {
@@ -990,12 +992,17 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     // apart.) With a comma after it, it is a name as a link has it (`Lady
     // Justice Amberley, giving…`), and before a capital a longer name's
     // start (`Carys` / `Carys Verrall, speaking…`).
-    let comma_after = next_opens_with(lines, l, &text) == Some(',');
+    let next = lines.get(l + 1).map(|next| normalize(next.raw));
+    let next_char = next
+        .as_deref()
+        .and_then(|n| n.strip_prefix(text.as_str()))
+        .and_then(|rest| rest.chars().next());
+    let comma_after = next_char == Some(',');
     if !small
         && !comma_after
-        && lines
-            .get(l + 1)
-            .is_some_and(|next| opens_sentence_with(&normalize(next.raw), &text))
+        && next
+            .as_deref()
+            .is_some_and(|n| opens_sentence_with(n, &text))
         && !names.links_before_besides(l)
     {
         return false;
@@ -1025,12 +1032,7 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     // before `ReadableStreamDefaultReader`, `Channel` before
     // `ChannelGroup`), however the text after names it: a link's text
     // written before its block is a whole word of it.
-    if lines.get(l + 1).is_some_and(|next| {
-        normalize(next.raw)
-            .strip_prefix(text.as_str())
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_alphanumeric)
-    }) {
+    if next_char.is_some_and(char::is_alphanumeric) {
         return false;
     }
     // Written before its block, it is found in the block's running text;
@@ -1079,6 +1081,30 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     // before `…on a sprint. Read our full Bramwell Stride review. It
     // costs…`).
     comma_after || names.reads_as_link(&text, &after) || names.links_before_besides(l)
+}
+
+/// The last word of `before` (after its last whitespace), read back at
+/// most `LINK_TEXT` chars: a longer run of text with no space is no word
+/// in small letters.
+fn last_word(before: &str) -> &str {
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
+        if c.is_whitespace() {
+            return &before[i + c.len_utf8()..];
+        }
+        if n >= LINK_TEXT {
+            return "";
+        }
+    }
+    before
+}
+
+/// Whether `after`, the text after a link's in its block, ends the block
+/// there: nothing, or a stop and closing marks (`Read more.”`).
+fn ends_block_right_after(after: &str) -> bool {
+    let after = after.trim_end();
+    let rest = after.strip_prefix(['.', '!', '?', '…']).unwrap_or(after);
+    rest.trim_start_matches(['"', '\'', '”', '’', ')', '»'])
+        .is_empty()
 }
 
 /// Whether `text` is written as a name of two words or more: each word

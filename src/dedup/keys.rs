@@ -598,7 +598,12 @@ fn key_edges_in<L: Keyed + ?Sized>(lines: &L, keyed: usize, scratch: &mut Scratc
                                 || item_between_digits(s, t, p)
                                 || (p + t.len() == n
                                     && s[p..] == *t
-                                    && glued_rest(lines.raw(si as usize), lines.raw(ti as usize))))
+                                    && glued_rest(lines.raw(si as usize), lines.raw(ti as usize)))
+                                || (t.len() <= n - p
+                                    && s[p..p + t.len()] == *t
+                                    && (p + t.len() == n
+                                        || seams::seam_strength(s, p + t.len()).is_some())
+                                    && glued_elsewhere(lines, &keys, si, ti)))
                         {
                             let tu = ti as usize;
                             found.add(tu, 0);
@@ -740,6 +745,24 @@ fn glued_rest(s: &str, t: &str) -> bool {
             .chars()
             .next_back()
             .is_some_and(seams::ends_block)
+}
+
+/// Whether line `ti` is all the glued rest of some longer line other than
+/// `si` ([`glued_rest`]): a block's start wherever a line holds it whole,
+/// however it is spaced there (a list's last item, `Edith Polglasefive
+/// grandchildren…`, that the list's container sets apart by its markup's
+/// whitespace, as it does the words of inline elements). The lines
+/// ending as it does are looked at, up to `BUCKET_CAP` of them.
+fn glued_elsewhere<L: Keyed + ?Sized>(lines: &L, keys: &KeyMaps, si: u32, ti: u32) -> bool {
+    let len = lines.sq_len(ti as usize);
+    keys.lines(lines, end_key(lines, ti, 1), 1)
+        .take(BUCKET_CAP)
+        .any(|u| {
+            u != si
+                && u != ti
+                && lines.sq_len(u as usize) > len
+                && glued_rest(lines.raw(u as usize), lines.raw(ti as usize))
+        })
 }
 
 /// How many times one line may be found in another and still be placed

@@ -895,6 +895,10 @@ fn a_heading_that_its_paragraph_names_again_further_on_is_a_heading_unless_it_re
             "Read more",
             "Rail fares in England will be frozen until January, the chancellor said. Read more",
         ),
+        (
+            "Read more",
+            "“Rail fares will be frozen until January, the chancellor said. Read more.”",
+        ),
     ] {
         let lines = [
             "The logbooks of the lighthouse were kept for 125 years by the keepers of Skerrin Head.",
@@ -934,6 +938,32 @@ fn a_question_heading_that_its_answer_opens_with_is_kept_where_it_is_no_descript
     let block = format!("{guide} It was last updated at 08:00 this morning by the forecasters.");
     let lines = [lede, guide, block.as_str()];
     assert_eq!(rebuild(&lines), paras(&[lede, block.as_str()]));
+}
+
+#[test]
+fn a_lists_last_item_glued_on_in_small_letters_is_a_block_where_its_container_spaces_it() {
+    // An obituary's survivors, items in small letters glued with no space
+    // in the list's cascade lines, set apart by the markup's whitespace in
+    // the container's line: the last item, too short to be placed on its
+    // length, is all the glued rest of the lines before it, so it is a
+    // block where the container holds it too.
+    let items = [
+        "her daughter, Rosalind Keane",
+        "her son, Howell Trewin",
+        "her sister, Edith Polglase",
+        "five grandchildren and two great-grandchildren",
+    ];
+    let intro = "She is survived by:";
+    let after = "A funeral service will be held at St Brannoc's Church on 21 March at 11:00.";
+    let container = format!("{intro}  {}  {after}", items.join("  "));
+    let mut lines = vec![container];
+    lines.extend((0..items.len()).map(|i| items[i..].concat()));
+    lines.push(after.to_string());
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let mut want = vec![intro];
+    want.extend(items);
+    want.push(after);
+    assert_eq!(rebuild(&lines), paras(&want));
 }
 
 #[test]
