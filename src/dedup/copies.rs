@@ -908,9 +908,13 @@ fn unquoted(text: &str) -> &str {
 /// which a source may set apart), found on word boundaries in the nearest
 /// paragraph before or after it. One that the paragraph after it opens
 /// with as its subject is that paragraph's heading, taken up, unless the
-/// file writes other links before their blocks, whether or not the
-/// paragraph before it names it too (`…the trip to Lindmere.` /
-/// `Lindmere` / `Lindmere sits at…`).
+/// file writes other links before their blocks, or the paragraph before
+/// it holds it as a link's text (an element walk writes a link after its
+/// block, and a news story's next paragraph often opens with the name:
+/// `…to Argo, National Fuel Gas said.` / `National Fuel Gas` / `National
+/// Fuel Gas said it…`); and not as the body's first line, before the
+/// lede: the title is the header's (`Tony Blair` / `Tony Blair has
+/// met…`).
 pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     let line = &lines[l];
     if !looks_like_link_text(line.raw, line.sq.len(), line.once, line.repeat || line.echo) {
@@ -998,16 +1002,24 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
         .and_then(|n| n.strip_prefix(text.as_str()))
         .and_then(|rest| rest.chars().next());
     let comma_after = next_char == Some(',');
+    let [before, after] = paragraphs_around(lines, l);
+    let link_after = || {
+        before
+            .iter()
+            .any(|(p, _)| occurs(p, &text, |b, _| !b.is_empty()))
+            && names.reads_as_link(&text, &before)
+    };
     if !small
         && !comma_after
+        && line.first != 0
         && next
             .as_deref()
             .is_some_and(|n| opens_sentence_with(n, &text))
+        && !link_after()
         && !names.links_before_besides(l)
     {
         return false;
     }
-    let [before, after] = paragraphs_around(lines, l);
     if before.iter().any(|(p, long)| {
         if small {
             // In a short paragraph, only where its sentence goes on after
