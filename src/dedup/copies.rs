@@ -879,7 +879,11 @@ impl<'l, 'a> Names<'l, 'a> {
 /// comma for a name as a link has it (`Craig Dunmore` / `Craig Dunmore,
 /// 52, of…`).
 fn next_opens_with(lines: &[Line], l: usize, text: &str) -> Option<char> {
-    let next = normalize(lines.get(l + 1)?.raw);
+    char_after(&normalize(lines.get(l + 1)?.raw), text)
+}
+
+/// The char after `text` where `next` opens with it.
+fn char_after(next: &str, text: &str) -> Option<char> {
     next.strip_prefix(text)?.chars().next()
 }
 
@@ -997,10 +1001,7 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     // Justice Amberley, giving…`), and before a capital a longer name's
     // start (`Carys` / `Carys Verrall, speaking…`).
     let next = lines.get(l + 1).map(|next| normalize(next.raw));
-    let next_char = next
-        .as_deref()
-        .and_then(|n| n.strip_prefix(text.as_str()))
-        .and_then(|rest| rest.chars().next());
+    let next_char = next.as_deref().and_then(|n| char_after(n, &text));
     let comma_after = next_char == Some(',');
     let [before, after] = paragraphs_around(lines, l);
     let link_after = || {

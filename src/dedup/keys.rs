@@ -755,14 +755,12 @@ fn glued_rest(s: &str, t: &str) -> bool {
 /// ending as it does are looked at, up to `BUCKET_CAP` of them.
 fn glued_elsewhere<L: Keyed + ?Sized>(lines: &L, keys: &KeyMaps, si: u32, ti: u32) -> bool {
     let len = lines.sq_len(ti as usize);
-    keys.lines(lines, end_key(lines, ti, 1), 1)
-        .take(BUCKET_CAP)
-        .any(|u| {
-            u != si
-                && u != ti
-                && lines.sq_len(u as usize) > len
-                && glued_rest(lines.raw(u as usize), lines.raw(ti as usize))
-        })
+    keys.lines(lines, end_key(lines, ti, 1), 1).any(|u| {
+        u != si
+            && u != ti
+            && lines.sq_len(u as usize) > len
+            && glued_rest(lines.raw(u as usize), lines.raw(ti as usize))
+    })
 }
 
 /// How many times one line may be found in another and still be placed
