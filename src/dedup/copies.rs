@@ -757,7 +757,9 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
 /// that asking for each line stays linear.
 pub(super) struct Names<'l, 'a> {
     lines: &'l [Line<'a>],
-    words: std::cell::OnceCell<HashSet<&'a str>>,
+    /// Words written as names (a capital after a word), and words written
+    /// in small letters.
+    words: std::cell::OnceCell<[HashSet<&'a str>; 2]>,
     links_before: std::cell::OnceCell<Vec<usize>>,
 }
 
@@ -843,33 +845,40 @@ impl<'l, 'a> Names<'l, 'a> {
         found.iter().any(|&m| m != l)
     }
 
-    /// Whether the article writes `word` as a name somewhere.
+    /// Whether the article writes `word` as a name somewhere, and nowhere
+    /// in small letters: a common noun that a name has in it (`Skerran
+    /// Ferries` beside `the ferries did not sail`) is a heading's word
+    /// (`Ferries`).
     fn has(&self, word: &str) -> bool {
-        self.words
-            .get_or_init(|| {
-                let mut words = HashSet::new();
-                for line in self.lines {
-                    // Words one space apart only: more whitespace is where
-                    // a scraper joined two blocks (`…upper floor
-                    // Campaigners say…`), and a block opens with a capital.
-                    let mut before: Option<&str> = None;
-                    for w in line.raw.split(' ') {
-                        if w.is_empty() || w.contains(char::is_whitespace) {
-                            before = None;
-                            continue;
-                        }
-                        let name = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-                        if before.is_some_and(|b| b.ends_with(char::is_lowercase))
-                            && name.starts_with(char::is_uppercase)
-                        {
-                            words.insert(name);
-                        }
-                        before = Some(w);
+        let [names, small] = self.words.get_or_init(|| {
+            let mut words = HashSet::new();
+            let mut small = HashSet::new();
+            for line in self.lines {
+                // Words one space apart only: more whitespace is where
+                // a scraper joined two blocks (`…upper floor
+                // Campaigners say…`), and a block opens with a capital.
+                let mut before: Option<&str> = None;
+                for w in line.raw.split(' ') {
+                    if w.is_empty() || w.contains(char::is_whitespace) {
+                        before = None;
+                        continue;
                     }
+                    let name = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    let bare = name.trim_start_matches(|c: char| !c.is_alphanumeric());
+                    if bare.starts_with(char::is_lowercase) {
+                        small.insert(bare);
+                    }
+                    if before.is_some_and(|b| b.ends_with(char::is_lowercase))
+                        && name.starts_with(char::is_uppercase)
+                    {
+                        words.insert(name);
+                    }
+                    before = Some(w);
                 }
-                words
-            })
-            .contains(word)
+            }
+            [words, small]
+        });
+        names.contains(word) && !small.contains(word.to_lowercase().as_str())
     }
 }
 

@@ -866,6 +866,30 @@ fn a_surname_linked_before_the_paragraph_it_opens_is_a_link_text_where_the_file_
 }
 
 #[test]
+fn a_one_word_heading_that_the_article_also_writes_in_small_letters_is_no_name() {
+    // `Ferries` before `Skerran Ferries said…` is the heading over its
+    // section, not a links scraper's text for a name: the article writes
+    // the word in small letters too (`if the ferries did not sail`). A
+    // surname is written with its capital wherever it stands.
+    let lines = [
+        "Flights were delayed by up to three hours while aircraft were de-iced.",
+        "Ferries",
+        "Skerran Ferries said in a statement that no sailings would leave before 2 p.m. on Friday.",
+        "Island shops said fresh food would run short if the ferries did not sail by the weekend.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&lines));
+    // Where the article never writes it in small letters, it reads as a
+    // name, as the links scraper's `Danbury` / `…charged Danbury and Moss.`.
+    let lines = [
+        "Flights were delayed by up to three hours while aircraft were de-iced.",
+        "Ferries",
+        "Skerran Ferries said in a statement that no sailings would leave before 2 p.m. on Friday.",
+        "Island shops said fresh food would run short by the weekend.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[2], lines[3]]));
+}
+
+#[test]
 fn a_heading_that_its_paragraph_names_again_further_on_is_a_heading_unless_it_reads_as_a_link() {
     // A heading over a paragraph that says it again as a sentence of its
     // own: cleaning a cascade's article again keeps the heading.
