@@ -761,6 +761,7 @@ pub(super) struct Names<'l, 'a> {
     /// in small letters.
     words: std::cell::OnceCell<[HashSet<&'a str>; 2]>,
     links_before: std::cell::OnceCell<Vec<usize>>,
+    headings: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'l, 'a> Names<'l, 'a> {
@@ -769,6 +770,7 @@ impl<'l, 'a> Names<'l, 'a> {
             lines,
             words: std::cell::OnceCell::new(),
             links_before: std::cell::OnceCell::new(),
+            headings: std::cell::OnceCell::new(),
         }
     }
 
@@ -824,7 +826,7 @@ impl<'l, 'a> Names<'l, 'a> {
                 let text = normalize(line.raw);
                 let [before, after] = paragraphs_around(lines, m);
                 let held = match next_opens_with(lines, m, &text) {
-                    Some(',') => true,
+                    Some(',') => self.reads_as_link(&text, &after),
                     Some(' ') => false,
                     _ => {
                         after
@@ -838,6 +840,45 @@ impl<'l, 'a> Names<'l, 'a> {
                     if found.len() > 1 {
                         break;
                     }
+                }
+            }
+            found
+        });
+        found.iter().any(|&m| m != l)
+    }
+
+    /// Whether the file has a heading somewhere other than at line `l`: a
+    /// short line, no sentence, that neither the paragraphs around it nor
+    /// the line after it hold (`The evidence`, `Sentencing`). A link's
+    /// text is held by its block; a file that sets its sections apart so
+    /// sets a name over a witness's evidence so too (`Delphine Arkwright`
+    /// / `Delphine Arkwright, the tenant, told…`).
+    fn headings_besides(&self, l: usize) -> bool {
+        let found = self.headings.get_or_init(|| {
+            let lines = self.lines;
+            let mut found = Vec::new();
+            for (m, line) in lines.iter().enumerate() {
+                if !looks_like_link_text(line.raw, line.sq.len(), line.once, false)
+                    || note_mark(unquoted(line.raw.trim()))
+                    || ends_sentence(line.raw)
+                {
+                    continue;
+                }
+                let text = normalize(line.raw);
+                if next_opens_with(lines, m, &text).is_some()
+                    || lines
+                        .get(m + 1)
+                        .is_some_and(|next| normalize(next.raw).contains(text.as_str()))
+                    || paragraphs_around(lines, m)
+                        .iter()
+                        .flatten()
+                        .any(|(p, _)| occurs(p, &text, |_, _| true))
+                {
+                    continue;
+                }
+                found.push(m);
+                if found.len() > 1 {
+                    break;
                 }
             }
             found
@@ -1007,8 +1048,11 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     // only in a file that writes other links so. (Else cleaning a
     // cascade's article again would drop the heading that its lines set
     // apart.) With a comma after it, it is a name as a link has it (`Lady
-    // Justice Amberley, giving…`), and before a capital a longer name's
-    // start (`Carys` / `Carys Verrall, speaking…`).
+    // Justice Amberley, giving…`), but in a file that sets its sections
+    // apart with headings (`The evidence`), where it is a witness's name
+    // over her evidence (`Delphine Arkwright` / `Delphine Arkwright, the
+    // tenant, told…`); and before a capital a longer name's start (`Carys`
+    // / `Carys Verrall, speaking…`).
     let next = lines.get(l + 1).map(|next| normalize(next.raw));
     let next_char = next.as_deref().and_then(|n| char_after(n, &text));
     let comma_after = next_char == Some(',');
@@ -1020,11 +1064,11 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
             && names.reads_as_link(&text, &before)
     };
     if !small
-        && !comma_after
         && line.first != 0
         && next
             .as_deref()
             .is_some_and(|n| opens_sentence_with(n, &text))
+        && (!comma_after || names.headings_besides(l))
         && !link_after()
         && !names.links_before_besides(l)
     {

@@ -890,6 +890,36 @@ fn a_one_word_heading_that_the_article_also_writes_in_small_letters_is_no_name()
 }
 
 #[test]
+fn a_name_before_its_paragraph_and_a_comma_is_a_heading_where_the_file_sets_sections_apart_with_headings(
+) {
+    // A court report's witness headings: `Delphine Arkwright` over
+    // `Delphine Arkwright, the tenant, told…`, in a file whose other
+    // sections open with headings that nothing holds (`The evidence`).
+    let lines = [
+        "A landlord who ignored warnings about black mould in a rented flat has been fined.",
+        "The evidence",
+        "Delphine Arkwright",
+        "Delphine Arkwright, the tenant, told the court she had first reported the mould in 2022.",
+        "Ms Arkwright said her son was admitted to hospital with a chest infection.",
+        "Sentencing",
+        "Passing sentence, the judge said the remorse had come far too late.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&lines));
+    // Without such headings, a links scraper's name before its block.
+    let lines = [
+        "A landlord who ignored warnings about black mould in a rented flat has been fined.",
+        "Delphine Arkwright",
+        "Delphine Arkwright, the tenant, told the court she had first reported the mould in 2022.",
+        "Ms Arkwright said her son was admitted to hospital with a chest infection.",
+        "Passing sentence, the judge said the remorse had come far too late.",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[lines[0], lines[2], lines[3], lines[4]])
+    );
+}
+
+#[test]
 fn a_heading_that_its_paragraph_names_again_further_on_is_a_heading_unless_it_reads_as_a_link() {
     // A heading over a paragraph that says it again as a sentence of its
     // own: cleaning a cascade's article again keeps the heading.
