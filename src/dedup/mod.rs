@@ -339,6 +339,13 @@ fn with_repeats<'p>(
     } else {
         repeats::restore(raw, paragraphs.clone())
     };
+    let cut = match &out {
+        Some(o) => repeats::cut_at_line_end(raw, o.iter().map(String::as_str)),
+        None => repeats::cut_at_line_end(raw, paragraphs.clone()),
+    };
+    if cut.is_some() {
+        out = cut;
+    }
     // A cut can make another text a run elsewhere (or leave one run where
     // there were two): cut until none is, as cleaning again would.
     let mut settled = false;

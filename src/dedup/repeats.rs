@@ -277,6 +277,99 @@ pub(super) fn place_again(
     only(ends.into_iter())
 }
 
+/// `paragraphs` with the last one cut where a line that ends the longest
+/// line starts, where that line's text is a paragraph of its own
+/// elsewhere and the longest line sets it apart as blocks are: `None`
+/// where none is cut.
+///
+/// Every line end is a paragraph boundary, and a line that the longest
+/// line ends with (a cascade's last block) has its place there, whatever
+/// other places the article says its text in. The layout places a line
+/// once: where the article repeats it (`More to follow.` after each post
+/// of a live blog), at its first place, and the last post's text is left
+/// glued to it (`…until the wind drops. More to follow.`). Only after a
+/// sentence's end, where the longest line glues the two or spaces them
+/// wider than words are (the markup's line breaks): an inline element
+/// that ends its block (`…died 28 September 2024`) follows one space.
+pub(super) fn cut_at_line_end<'p>(
+    lines: &Lines,
+    paragraphs: impl Iterator<Item = &'p str> + Clone,
+) -> Option<Vec<String>> {
+    let longest = strip_ellipsis(lines.longest()?).0;
+    let count = paragraphs.clone().count();
+    if count < 3 || longest.len() > MAX_LINE {
+        return None;
+    }
+    let mut line = Vec::new();
+    squeeze_into(longest, &mut line);
+    let last = paragraphs.clone().last()?;
+    let mut tail = Vec::new();
+    squeeze_into(last, &mut tail);
+    if tail.is_empty() || !line.ends_with(&tail) {
+        return None;
+    }
+    // The lines that end it, shorter (a short line squeezes short: one
+    // spaced four times wider than text is missed).
+    let mut at: Vec<Vec<u8>> = Vec::new();
+    let mut sq = Vec::new();
+    for t in lines.texts() {
+        if t.len() > 4 * SHORT_RAW || t.len() < 2 {
+            continue;
+        }
+        sq.clear();
+        squeeze_into(strip_ellipsis(t).0, &mut sq);
+        if !sq.is_empty() && sq.len() < tail.len() && tail.ends_with(&sq) {
+            at.push(sq.clone());
+        }
+    }
+    if at.is_empty() {
+        return None;
+    }
+    // Of those, the ones that stand as a paragraph of their own before it.
+    let before: HashSet<Vec<u8>> = paragraphs
+        .clone()
+        .take(count - 1)
+        .filter(|p| p.len() <= SHORT_RAW)
+        .map(|p| {
+            let mut sq = Vec::new();
+            squeeze_into(p, &mut sq);
+            sq
+        })
+        .collect();
+    let mut at: Vec<usize> = at
+        .iter()
+        .filter(|sq| before.contains(*sq))
+        .map(Vec::len)
+        .collect();
+    // The longest, nearest the paragraph's start, that fits.
+    at.sort_unstable_by(|a, b| b.cmp(a));
+    at.dedup();
+    let mut offsets = Vec::with_capacity(2);
+    at.into_iter().find_map(|len| {
+        offsets.clear();
+        super::squeeze::raw_offsets_into(longest, &[line.len() - len], &mut offsets);
+        let gap = longest[..offsets[0]]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_whitespace())
+            .count();
+        offsets.clear();
+        super::squeeze::raw_offsets_into(last, &[tail.len() - len], &mut offsets);
+        let (head, rest) = last.split_at(offsets[0]);
+        let head = head.trim_end();
+        (gap != 1 && super::copies::ends_sentence(head)).then(|| {
+            let mut out: Vec<String> = paragraphs
+                .clone()
+                .take(count - 1)
+                .map(str::to_string)
+                .collect();
+            out.push(head.to_string());
+            out.push(rest.to_string());
+            out
+        })
+    })
+}
+
 /// Longest paragraph, in squeezed bytes, that [`split_as_elsewhere`]
 /// splits: a heading, a list, a row of links; not a body paragraph.
 const SHORT: usize = 256;

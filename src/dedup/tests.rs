@@ -920,6 +920,37 @@ fn a_name_before_its_paragraph_and_a_comma_is_a_heading_where_the_file_sets_sect
 }
 
 #[test]
+fn a_closing_block_that_each_post_repeats_is_cut_off_the_last_post_where_the_markup_sets_it_apart()
+{
+    // A live blog's posts each end with `More to follow.`; its cascade's
+    // last line is that block alone, and it has its place at the end,
+    // besides the first place the layout gives it.
+    let blocks = [
+        "10:05",
+        "Update: Harbour Rail says all services are suspended until at least 15:00.",
+        "More to follow.",
+        "10:31",
+        "Our reporter says the promenade is closed between the pier and the lifeboat station.",
+        "10:58",
+        "Update: Power is off for about 3,200 homes in Brindle Quay, according to Eastmarsh Power.",
+        "More to follow.",
+    ];
+    let cascade =
+        |sep: &str| -> Vec<String> { (0..blocks.len()).map(|i| blocks[i..].join(sep)).collect() };
+    let wide = cascade("  ");
+    let wide: Vec<&str> = wide.iter().map(String::as_str).collect();
+    assert_eq!(rebuild(&wide), paras(&blocks));
+    // One space apart, it may be an inline element that ends its block:
+    // the post stays whole.
+    let spaced = cascade(" ");
+    let spaced: Vec<&str> = spaced.iter().map(String::as_str).collect();
+    let mut whole = blocks[..6].to_vec();
+    let last = format!("{} {}", blocks[6], blocks[7]);
+    whole.push(&last);
+    assert_eq!(rebuild(&spaced), paras(&whole));
+}
+
+#[test]
 fn a_heading_that_its_paragraph_names_again_further_on_is_a_heading_unless_it_reads_as_a_link() {
     // A heading over a paragraph that says it again as a sentence of its
     // own: cleaning a cascade's article again keeps the heading.
