@@ -67,7 +67,7 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
     let (mut s_buf, mut t_buf) = (Vec::new(), Vec::new());
     // (edge, strong seam, the short line ends the other line, the other
     // line writes a space at the cut, a letter or digit follows the cut)
-    let mut found: Vec<(Edge, bool, bool, bool, bool)> = Vec::new();
+    let mut found: Vec<(Edge, bool, bool, usize, bool)> = Vec::new();
     for si in 0..lines.count() {
         if lens[0] >= lines.sq_len(si) {
             continue;
@@ -137,7 +137,7 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
                             },
                             strong,
                             at_end,
-                            spaced_at(lines.raw(si), len, at_end),
+                            gap_at(lines.raw(si), len, at_end),
                             // A paragraph opens with one, where a hyphen
                             // or a stop after a name (`The Nokia` in `The
                             // Nokia-sponsored research`) goes on a word.
@@ -153,28 +153,35 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
     for (e, _, at_end, _, _) in &found {
         *weak_count.entry(count_key(e, *at_end)).or_default() += 1;
     }
-    found.retain(|&(e, strong, at_end, spaced, opens)| {
+    found.retain(|&(e, strong, at_end, gap, opens)| {
         if strong {
             return true;
         }
         let t = lines.sq(e.b as usize, &mut t_buf);
         (weak_count[&count_key(&e, at_end)] >= 2
             && (t.iter().any(u8::is_ascii_alphanumeric) || end_mark(t)))
-            || (!spaced && opens && t.iter().any(u8::is_ascii_alphabetic))
+            || (gap == 0 && opens && t.iter().any(u8::is_ascii_alphabetic))
     });
     // A short line glued to another line's text with no space at a seam
     // (`The Lantern ChoirPhoto: Reuters`) was cut there by the scraper;
     // where a line holds it after a space (`…on the main stage. Photo:
     // Reuters`), the article merely repeats the phrase. Where a short line
-    // has both, the glued places are its places.
+    // has both, the glued places are its places. So too where a line sets
+    // it apart wider than words are (the markup's line breaks between two
+    // blocks: `Dr Anita Sorensen` and `Harrowby` under a letter) and
+    // another line holds it one space after a word (`Gallow Hill,
+    // Harrowby`).
     let glued: HashSet<u32> = found
         .iter()
-        .filter(|f| f.1 && !f.3)
+        .filter(|f| f.1 && f.3 == 0)
         .map(|f| f.0.b)
         .collect();
+    let wide: HashSet<u32> = found.iter().filter(|f| f.3 > 1).map(|f| f.0.b).collect();
     found
         .into_iter()
-        .filter(|(e, _, _, spaced, _)| !(*spaced && glued.contains(&e.b)))
+        .filter(|&(e, _, _, gap, _)| {
+            !((gap > 0 && glued.contains(&e.b)) || (gap == 1 && wide.contains(&e.b)))
+        })
         .map(|(e, _, _, _, _)| e)
         .collect()
 }
@@ -310,27 +317,32 @@ pub(super) fn flanking_edges<L: Keyed + ?Sized>(
 /// Whether `raw` writes whitespace where its squeezed text is cut to take
 /// off its last (`at_end`) or first `len` bytes.
 pub(super) fn spaced_at(raw: &str, len: usize, at_end: bool) -> bool {
-    let mut seen = 0;
-    let mut step = |c: char| -> Option<bool> {
-        if seen >= len {
-            return Some(c.is_whitespace());
+    gap_at(raw, len, at_end) > 0
+}
+
+/// The whitespace chars that `raw` writes where its squeezed text is cut
+/// to take off its last (`at_end`) or first `len` bytes.
+pub(super) fn gap_at(raw: &str, len: usize, at_end: bool) -> usize {
+    fn gap(mut chars: impl Iterator<Item = char>, len: usize) -> usize {
+        let mut seen = 0;
+        while let Some(c) = chars.next() {
+            if seen >= len {
+                return match c.is_whitespace() {
+                    true => 1 + chars.take_while(|c| c.is_whitespace()).count(),
+                    false => 0,
+                };
+            }
+            if !c.is_whitespace() {
+                seen += c.len_utf8();
+            }
         }
-        if !c.is_whitespace() {
-            seen += c.len_utf8();
-        }
-        None
-    };
-    let raw = if at_end {
-        raw.trim_end()
+        0
+    }
+    if at_end {
+        gap(raw.trim_end().chars().rev(), len)
     } else {
-        raw.trim_start()
-    };
-    let found = if at_end {
-        raw.chars().rev().find_map(&mut step)
-    } else {
-        raw.chars().find_map(&mut step)
-    };
-    found.unwrap_or(false)
+        gap(raw.trim_start().chars(), len)
+    }
 }
 
 /// The key of a short line's squeezed bytes `b`, or of an unplaced one's

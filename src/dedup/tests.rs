@@ -951,6 +951,42 @@ fn a_closing_block_that_each_post_repeats_is_cut_off_the_last_post_where_the_mar
 }
 
 #[test]
+fn a_short_line_set_apart_by_markup_whitespace_is_placed_there_not_where_a_line_holds_it_after_a_comma(
+) {
+    // A letters page: each letter's blocks cascade within it, set apart
+    // by the markup's whitespace. `Harrowby` ends Dr Sorensen's letter as
+    // a block of its own, and the first letter's `Gallow Hill, Harrowby`
+    // ends so too, one space after a comma: the wide place is its place.
+    let gap = " ".repeat(12);
+    let letters: [&[&str]; 3] = [
+        &[
+            "Build the buses first",
+            "Your report on the proposed Harrowby ring road quoted the council's claim that it would take traffic out of the town centre.",
+            "Margaret Hollis",
+            "Gallow Hill, Harrowby",
+        ],
+        &[
+            "The library is more than books",
+            "I read with dismay that the council is reviewing the opening hours of Harrowby Library again.",
+            "Dr Anita Sorensen",
+            "Harrowby",
+        ],
+        &[
+            "Bins, again",
+            "Our green bin has now been missed four times since Christmas, and each time I have reported it online.",
+            "Name and address supplied",
+        ],
+    ];
+    let lines: Vec<String> = letters
+        .iter()
+        .flat_map(|l| (0..l.len()).map(|i| l[i..].join(&gap)))
+        .collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let blocks: Vec<&str> = letters.iter().flat_map(|l| l.iter().copied()).collect();
+    assert_eq!(rebuild(&lines), paras(&blocks));
+}
+
+#[test]
 fn a_heading_that_its_paragraph_names_again_further_on_is_a_heading_unless_it_reads_as_a_link() {
     // A heading over a paragraph that says it again as a sentence of its
     // own: cleaning a cascade's article again keeps the heading.
