@@ -1449,12 +1449,17 @@ pub(super) fn sentence_link(lines: &[Line], l: usize) -> bool {
     if after_label_beside(lines, l, &text) {
         return true;
     }
-    // A sentence ends before it, after a space, and none starts after it.
+    // A sentence ends before it, after a space, and none starts after it;
+    // not inside a quotation, where it is a pull quote (`Dad said, ‘It’s
+    // yours now,’ and handed me the tin.`, out of `…“I was 23. Dad said,
+    // ‘It’s yours now,’ and handed me the tin.”`): a link spans its
+    // quotation marks too, or none.
     let last_sentence = |before: &str, after: &str| {
         let sentence_after = after.strip_prefix(' ').is_some_and(|r| {
             r.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
         });
-        before.ends_with(' ') && ends_sentence(before) && !sentence_after
+        let quoted = after.starts_with(['”', '"', '’', '»']);
+        before.ends_with(' ') && ends_sentence(before) && !sentence_after && !quoted
     };
     paragraphs_around(lines, l)
         .iter()

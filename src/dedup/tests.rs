@@ -2016,6 +2016,24 @@ fn a_link_that_spans_a_whole_sentence_is_a_copy() {
 }
 
 #[test]
+fn a_pull_quote_of_a_quoted_sentence_after_its_paragraph_is_a_block_of_its_own() {
+    // A feature sets a speaker's last sentence apart as a pull quote, out
+    // of its quotation marks, right after the paragraph that quotes it:
+    // where a links scraper writes a link that spans a whole sentence (in
+    // a file that writes its links so: `Carys`, a name the article has).
+    // A link spans the marks too, or none; the pull quote stays.
+    let para = "Josiah passed the ferry to his son, and in 1976 it came to Tom, then 23. He did not think about it for long. \u{201c}There wasn\u{2019}t a conversation. Dad said, \u{2018}It\u{2019}s yours now,\u{2019} and handed me the tin.\u{201d}";
+    let quote = "Dad said, \u{2018}It\u{2019}s yours now,\u{2019} and handed me the tin.";
+    let link = "Carys";
+    let next = "Carys Verrall, speaking on the phone from Bristol, is less sure about the ferry.";
+    let last = "His own children have not followed him: his daughter Carys is a physiotherapist.";
+    assert_eq!(
+        rebuild(&[para, quote, link, next, last]),
+        paras(&[para, quote, next, last])
+    );
+}
+
+#[test]
 fn a_link_whose_text_is_a_domain_name_is_a_copy() {
     // `<a>severnsun.example</a>` written after its block; a name with a
     // capital glued by a dot (`Mr.Benn`) is no domain.
