@@ -295,60 +295,64 @@ pub(super) fn cut_at_line_end<'p>(
     lines: &Lines,
     paragraphs: impl Iterator<Item = &'p str> + Clone,
 ) -> Option<Vec<String>> {
-    let longest = strip_ellipsis(lines.longest()?).0;
     let count = paragraphs.clone().count();
-    if count < 3 || longest.len() > MAX_LINE {
+    if count < 3 {
         return None;
     }
-    let mut line = Vec::new();
-    squeeze_into(longest, &mut line);
     let last = paragraphs.clone().last()?;
+    // The short paragraphs before it that it ends with, as written (the
+    // paragraphs are normalised): most articles have none, and nothing is
+    // squeezed.
+    let ends: Vec<&str> = paragraphs
+        .clone()
+        .take(count - 1)
+        .filter(|p| !p.is_empty() && p.len() <= SHORT_RAW && p.len() < last.len())
+        .filter(|p| last.ends_with(*p))
+        .collect();
+    if ends.is_empty() {
+        return None;
+    }
+    let longest = strip_ellipsis(lines.longest()?).0;
+    if longest.len() > MAX_LINE {
+        return None;
+    }
     let mut tail = Vec::new();
     squeeze_into(last, &mut tail);
-    if tail.is_empty() || !line.ends_with(&tail) {
+    // The longest line's end, read back no further than the paragraph is
+    // long: a cascade's longest line is the whole article.
+    let mut end = Vec::new();
+    squeeze_into(&longest[from_end(longest, tail.len())?..], &mut end);
+    if tail.is_empty() || end != tail {
         return None;
     }
-    // The lines that end it, shorter (a short line squeezes short: one
-    // spaced four times wider than text is missed).
-    let mut at: Vec<Vec<u8>> = Vec::new();
+    // Of those, the ones that some line is, whitespace aside.
+    let mut texts: HashSet<Vec<u8>> = HashSet::new();
     let mut sq = Vec::new();
+    for p in &ends {
+        sq.clear();
+        squeeze_into(p, &mut sq);
+        texts.insert(sq.clone());
+    }
+    let longest_end = texts.iter().map(Vec::len).max().unwrap_or(0);
+    let mut at: Vec<usize> = Vec::new();
     for t in lines.texts() {
-        if t.len() > 4 * SHORT_RAW || t.len() < 2 {
+        // Told by its length first (a line two thirds whitespace or more
+        // is missed): in a cascade most lines are far longer.
+        if t.len() >= 3 * longest_end {
             continue;
         }
         sq.clear();
         squeeze_into(strip_ellipsis(t).0, &mut sq);
-        if !sq.is_empty() && sq.len() < tail.len() && tail.ends_with(&sq) {
-            at.push(sq.clone());
+        if texts.contains(&sq) {
+            at.push(sq.len());
         }
     }
-    if at.is_empty() {
-        return None;
-    }
-    // Of those, the ones that stand as a paragraph of their own before it.
-    let before: HashSet<Vec<u8>> = paragraphs
-        .clone()
-        .take(count - 1)
-        .filter(|p| p.len() <= SHORT_RAW)
-        .map(|p| {
-            let mut sq = Vec::new();
-            squeeze_into(p, &mut sq);
-            sq
-        })
-        .collect();
-    let mut at: Vec<usize> = at
-        .iter()
-        .filter(|sq| before.contains(*sq))
-        .map(Vec::len)
-        .collect();
     // The longest, nearest the paragraph's start, that fits.
     at.sort_unstable_by(|a, b| b.cmp(a));
     at.dedup();
     let mut offsets = Vec::with_capacity(2);
     at.into_iter().find_map(|len| {
-        offsets.clear();
-        super::squeeze::raw_offsets_into(longest, &[line.len() - len], &mut offsets);
-        let gap = longest[..offsets[0]]
+        let gap = longest[..from_end(longest, len)?]
             .chars()
             .rev()
             .take_while(|c| c.is_whitespace())
@@ -368,6 +372,21 @@ pub(super) fn cut_at_line_end<'p>(
             out
         })
     })
+}
+
+/// Where in `raw` the text starts whose last `n` bytes outside whitespace
+/// end it (as [`squeeze_into`] keeps them): `None` where it has fewer.
+fn from_end(raw: &str, n: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (i, c) in raw.char_indices().rev() {
+        if !c.is_whitespace() {
+            seen += c.len_utf8();
+            if seen >= n {
+                return (seen == n).then_some(i);
+            }
+        }
+    }
+    None
 }
 
 /// Longest paragraph, in squeezed bytes, that [`split_as_elsewhere`]
