@@ -738,8 +738,15 @@ pub(super) fn looks_like_link_text(text: &str, sq_len: usize, once: bool, repeat
         || identifier(raw)
         || code(raw);
     // A sentence may be a paragraph of its own; unless the article already
-    // has it (a heading that a paragraph links to).
-    let sentence = is_sentence(text) && !repeat;
+    // has it (a heading that a paragraph links to). Words that each open
+    // with a capital, a bracket's too, are a name that ends with an
+    // abbreviation (`Sen. Dana Marsh (D-Ore.)`), no sentence.
+    let capitals = words >= 2
+        && text.split_whitespace().all(|w| {
+            w.trim_start_matches(['(', '[', '"', '“', '‘'])
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
+    let sentence = is_sentence(text) && !repeat && !capitals;
     if !name_like || sentence || !text.chars().any(char::is_alphanumeric) {
         return false;
     }

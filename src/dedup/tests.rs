@@ -2034,6 +2034,19 @@ fn a_pull_quote_of_a_quoted_sentence_after_its_paragraph_is_a_block_of_its_own()
 }
 
 #[test]
+fn a_name_that_ends_with_an_abbreviation_is_a_links_text_not_a_sentence() {
+    // `<a>Sen. Dana Marsh (D-Ore.)</a>` written before its block: its
+    // words each open with a capital, a bracket's too, so its stop ends an
+    // abbreviation, not a sentence that may stand as a paragraph.
+    let lines = [
+        "The Senate passed a bill on Thursday that would require Navy ships to be repaired in American yards.",
+        "Sen. Dana Marsh (D-Ore.)",
+        "The bill's sponsor, Sen. Dana Marsh (D-Ore.), said it was about making sure the fleet gets fixed at home.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[2]]));
+}
+
+#[test]
 fn a_link_whose_text_is_a_domain_name_is_a_copy() {
     // `<a>severnsun.example</a>` written after its block; a name with a
     // capital glued by a dot (`Mr.Benn`) is no domain.
