@@ -319,10 +319,13 @@ pub(super) fn cut_at_line_end<'p>(
     let mut tail = Vec::new();
     squeeze_into(last, &mut tail);
     // The longest line's end, read back no further than the paragraph is
-    // long: a cascade's longest line is the whole article.
+    // long: a cascade's longest line is the whole article. One that is the
+    // last paragraph and no more (the paragraphs of a cleaned article, as
+    // lines) says nothing of where that paragraph's blocks meet.
+    let at = from_end(longest, tail.len())?;
     let mut end = Vec::new();
-    squeeze_into(&longest[from_end(longest, tail.len())?..], &mut end);
-    if tail.is_empty() || end != tail {
+    squeeze_into(&longest[at..], &mut end);
+    if tail.is_empty() || end != tail || longest[..at].trim().is_empty() {
         return None;
     }
     // Of those, the ones that some line is, whitespace aside.
