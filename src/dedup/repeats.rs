@@ -355,11 +355,7 @@ pub(super) fn cut_at_line_end<'p>(
     at.dedup();
     let mut offsets = Vec::with_capacity(2);
     at.into_iter().find_map(|len| {
-        let gap = longest[..from_end(longest, len)?]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_whitespace())
-            .count();
+        let gap = super::short::gap_at(longest, len, true);
         offsets.clear();
         super::squeeze::raw_offsets_into(last, &[tail.len() - len], &mut offsets);
         let (head, rest) = last.split_at(offsets[0]);

@@ -65,8 +65,9 @@ pub(super) fn short_edges<L: Keyed + ?Sized>(lines: &L, (by_key, lens): &ShortLi
     }
     // Where the lines' squeezed bytes are not held, they are made here.
     let (mut s_buf, mut t_buf) = (Vec::new(), Vec::new());
-    // (edge, strong seam, the short line ends the other line, the other
-    // line writes a space at the cut, a letter or digit follows the cut)
+    // (edge, strong seam, the short line ends the other line, the
+    // whitespace chars the other line writes at the cut, a letter or digit
+    // follows the cut)
     let mut found: Vec<(Edge, bool, bool, usize, bool)> = Vec::new();
     for si in 0..lines.count() {
         if lens[0] >= lines.sq_len(si) {
