@@ -462,8 +462,19 @@ fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
                                 // it (a cascade's line, shuffled before
                                 // the article's copy): only the container
                                 // says where it goes.
-                                (sq.len() > inner.len() || inner.len() >= LONG)
-                                    && (sq.ends_with(&inner) || sq.starts_with(&inner))
+                                // It is placed there only where the cut
+                                // could part two paragraphs: `Born` (a
+                                // list's term) opens `Born in Tarrow, …`
+                                // mid-sentence, and no paragraph ends there.
+                                let ends = sq.len() > inner.len()
+                                    && sq.ends_with(&inner)
+                                    && seam_strength(&sq, sq.len() - inner.len()).is_some();
+                                let starts = sq.len() > inner.len()
+                                    && sq.starts_with(&inner)
+                                    && seam_strength(&sq, inner.len()).is_some();
+                                let whole = inner.len() >= LONG
+                                    && (sq.ends_with(&inner) || sq.starts_with(&inner));
+                                ends || starts || whole
                             })
                     });
         }

@@ -4224,3 +4224,38 @@ fn a_letters_signature_lines_set_apart_as_widely_as_its_paragraphs_are_two_block
     let lines: Vec<String> = (0..blocks.len()).map(|i| blocks[i..].join(&gap)).collect();
     assert_rebuilds(&lines, &blocks);
 }
+
+#[test]
+fn a_list_term_that_opens_an_earlier_paragraph_mid_sentence_does_not_keep_its_container() {
+    // An obituary's `<dl>` of facts in an element walk: the list's text,
+    // then each term and description. `Born` also opens the paragraph
+    // before the list (`Born in Tarrow, …`), but no paragraph could end
+    // after it there, so it would not be placed there: the list's line is
+    // a copy of its items, which say where each one ends.
+    let lede = "Aldous Penmarrow, who has died aged 83, spent forty years as coxswain of the Wenlow Bay lifeboat.";
+    let born = "Born in Tarrow, a fishing village a few miles along the coast, he was the youngest of six children.";
+    let items = [
+        "Born",
+        "4 May 1941, Tarrow",
+        "Died",
+        "19 January 2025, Wenlow Bay",
+        "Career",
+        "Fisherman; lifeboat crew member from 1957; author",
+        "Honours",
+        "Gold medal for gallantry, 1979; Freedom of Wenlow, 2003",
+    ];
+    let last = "He became coxswain at 21, the youngest the station had ever had.";
+    let list = items.join(" ");
+    let mut lines = vec![
+        format!("{lede}  {born}   {list}   {last}"),
+        lede.to_string(),
+        born.to_string(),
+        list,
+    ];
+    lines.extend(items.iter().map(|s| s.to_string()));
+    lines.push(last.to_string());
+    let mut want = vec![lede, born];
+    want.extend(items);
+    want.push(last);
+    assert_eq!(rebuild(&lines), paras(&want));
+}
