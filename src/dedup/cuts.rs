@@ -42,6 +42,14 @@ pub(super) struct Events {
     /// A shorter line that starts or ends here is held by two or more
     /// other lines (the last paragraph of a cascade is in every line).
     pub(super) held: bool,
+    /// A long line that starts or ends here is held by no line, or by two
+    /// or more, or is a part of its one holder: written next to it with
+    /// only the holder's parts between them, or met by another line.
+    pub(super) long_held: bool,
+    /// Every long line that starts or ends here is no such part, and its
+    /// holder writes one space here: a quotation of the holder that the
+    /// article sets apart elsewhere (a pull quote), no boundary.
+    pub(super) long_quoted: bool,
 }
 
 /// How the line that spans a cut writes it.
@@ -417,7 +425,8 @@ pub(super) fn accept(ev: Events, glue: Glue, look: Option<Look>, style: Style) -
                 // end another by chance.
                 _ => {
                     style == Style::Spaced
-                        && (ev.long_start || ev.long_end || (look.sentence() && ev.held))
+                        && (((ev.long_start || ev.long_end) && !ev.long_quoted)
+                            || (look.sentence() && ev.held))
                 }
             })
 }
@@ -536,6 +545,8 @@ mod tests {
         long_start: false,
         long_end: false,
         held: true,
+        long_held: false,
+        long_quoted: false,
     };
 
     #[test]

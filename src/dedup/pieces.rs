@@ -112,10 +112,16 @@ impl Frame {
         let mut by_start: Vec<usize> = (0..ext.len()).collect();
         by_start.sort_unstable_by_key(|&m| (ext[m].0, std::cmp::Reverse(ext[m].1), m));
         let mut inner = vec![false; ext.len()];
-        let mut far = i64::MIN;
+        // The member reaching furthest before each inner one: the one that
+        // holds it, where no other does.
+        let mut holder = vec![0; ext.len()];
+        let (mut far, mut far_m) = (i64::MIN, 0);
         for &m in &by_start {
             inner[m] = ext[m].1 <= far;
-            far = far.max(ext[m].1);
+            holder[m] = far_m;
+            if ext[m].1 > far {
+                (far, far_m) = (ext[m].1, m);
+            }
         }
         let held = held_twice(&ext, &by_start);
         let cuts = &asm.cuts;
@@ -128,19 +134,31 @@ impl Frame {
         let total: i64 = ext.iter().map(|&(a, b)| b - a).sum();
         let mut budget = AMBIGUOUS_BUDGET.min(64 * total as usize);
         let mut floating = Vec::new();
-        let add = |m: usize, events: &mut [Events], whole: &mut Vec<(usize, usize)>| {
+        // Long lines inside their one holder: see below, once every line's
+        // events are in.
+        let mut quoting = Vec::new();
+        let add = |m: usize,
+                   events: &mut [Events],
+                   whole: &mut Vec<(usize, usize)>,
+                   quoting: &mut Vec<usize>| {
             let (a, b) = ext[m];
             let line = &lines[g.members[m].0 as usize];
             // An address is a name however long: where it ends a line
             // after a sentence (a link at its paragraph's end, written
             // again as a line), only what a name's line shows cuts there.
             let long = line.sq.len() >= LONG && !super::copies::is_address(line.raw.trim());
+            let one_holder = long && inner[m] && !held[m];
+            if one_holder {
+                quoting.push(m);
+            }
+            let long_held = long && !one_holder;
             let held = !long && held[m];
             if line.cut & CUT_START == 0 {
                 let e = &mut events[cuts.partition_point(|&c| c < a)];
                 e.start = true;
                 e.structural |= !inner[m];
                 e.long_start |= long;
+                e.long_held |= long_held;
                 e.held |= held;
             }
             if line.cut & CUT_END == 0 {
@@ -148,6 +166,7 @@ impl Frame {
                 e.end = true;
                 e.structural |= !inner[m];
                 e.long_end |= long;
+                e.long_held |= long_held;
                 e.held |= held;
             }
             if line.cut == 0 {
@@ -170,7 +189,7 @@ impl Frame {
                     continue;
                 }
             }
-            add(m, &mut events, &mut whole);
+            add(m, &mut events, &mut whole, &mut quoting);
         }
         // (Met by the other lines only, whatever their order.)
         let met = |x: i64| {
@@ -182,7 +201,58 @@ impl Frame {
             .filter(|&m| met(ext[m].0) || met(ext[m].1))
             .collect();
         for m in met {
-            add(m, &mut events, &mut whole);
+            add(m, &mut events, &mut whole, &mut quoting);
+        }
+        // A long line inside its one holder is a block of that holder's
+        // where the scraper wrote the two with nothing between them but the
+        // holder's own parts, in either order (an element walk: the
+        // container, then its elements; a cascade's lines, which come in
+        // any order), or where another line meets it at one end (the
+        // elements of a walk tile their container). Otherwise it is a
+        // quotation of the holder that the article sets apart elsewhere
+        // (a pull quote three blocks after `…the defendant said: “I
+        // signed…”`): no evidence of a boundary there
+        // (`Events::long_quoted`).
+        if !quoting.is_empty() {
+            // The distinct lines come in the order of their first lines.
+            let first = |m: usize| lines[g.members[m].0 as usize].first;
+            // Bytes searched for the lines between, at most: past them, a
+            // line is taken for a part, as it always was (a huge line
+            // holding thousands of paragraphs stays linear).
+            let mut look_budget = PARTS_BUDGET.min(8 * total as usize);
+            for m in quoting {
+                let h = holder[m];
+                let (x, y) = (first(m), first(h));
+                let outer = lines[g.members[h].0 as usize].sq;
+                let (lo, hi) = (
+                    lines.partition_point(|l| l.first <= x.min(y)),
+                    lines.partition_point(|l| l.first < x.max(y)),
+                );
+                let cost = (hi.saturating_sub(lo)).saturating_mul(outer.len());
+                let part_of = x != y
+                    && lo <= hi
+                    && (hi - lo > NEAR_PARTS
+                        || cost > look_budget
+                        || lines[lo..hi]
+                            .iter()
+                            .all(|l| memchr::memmem::find(outer, l.sq).is_some()));
+                look_budget = look_budget.saturating_sub(cost);
+                let line = &lines[g.members[m].0 as usize];
+                let (a, b) = ext[m];
+                let (sa, sb) = (
+                    cuts.partition_point(|&c| c < a),
+                    cuts.partition_point(|&c| c < b),
+                );
+                let (starts, ends) = (line.cut & CUT_START == 0, line.cut & CUT_END == 0);
+                if part_of || (starts && events[sa].end) || (ends && events[sb].start) {
+                    if starts {
+                        events[sa].long_held = true;
+                    }
+                    if ends {
+                        events[sb].long_held = true;
+                    }
+                }
+            }
         }
         // One sweep over the members by start gives, for every cut, the
         // member reaching furthest from before it.
@@ -298,11 +368,14 @@ impl Frame {
                         .as_bytes()
                         .get(first.get(r, k - 1) + 1..first.get(r, k))
                         .unwrap_or_default();
+                    let narrow = !tight[i] && between == b" ";
+                    let mut ev = events[i];
+                    ev.long_quoted = narrow && (ev.long_start || ev.long_end) && !ev.long_held;
                     Cand {
-                        ev: events[i],
+                        ev,
                         glue: if tight[i] { Glue::Tight } else { Glue::Spaced },
                         look: Look::at(line.sq, k).map(|l| l.inside_quote_marks(quoted)),
-                        narrow: !tight[i] && between == b" ",
+                        narrow,
                         gap: if tight[i] { 0 } else { gap_hash(between) },
                     }
                 }
@@ -1248,6 +1321,12 @@ fn wide_sentence_start(c: &Cand) -> bool {
         && !c.narrow
         && c.look.is_some_and(|l| l.sentence())
 }
+
+/// Lines between a long line and the one line that holds it past which
+/// the two are taken for a part and its holder without a look at them.
+const NEAR_PARTS: usize = 64;
+/// Bytes of holders searched for the lines between, at most, per group.
+const PARTS_BUDGET: usize = 1 << 24;
 
 /// For each member, whether two or more other members contain its extent.
 /// Members come by start (longest first, `by_start`); a Fenwick tree over

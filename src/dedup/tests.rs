@@ -4226,6 +4226,98 @@ fn a_letters_signature_lines_set_apart_as_widely_as_its_paragraphs_are_two_block
 }
 
 #[test]
+fn a_pull_quote_set_apart_later_leaves_the_paragraph_that_quotes_it_whole() {
+    // A court report quotes the defendant at the end of a paragraph, and
+    // prints the quotation again as a pull quote three blocks on. The
+    // quotation ends its paragraph one space after the paragraph's own
+    // words, and no other line holds it there: no boundary. Clean, or as
+    // a cascade's lines (the paragraph is cut at the quote in no pass).
+    let paras_ = [
+        "The council met on Monday to discuss the new harbour wall and its cost to ratepayers.",
+        "In the first interview, the defendant said: \u{201c}I signed what was put in front of me, and I trusted the people who put it there.\u{201d}",
+        "DS Pryce told the jury that every one of the payments had been traced to a single account.",
+        "Records from the register showed that the firm was incorporated in October 2018 with one director.",
+        "\u{201c}I signed what was put in front of me, and I trusted the people who put it there.\u{201d}",
+        "Cross-examining Ms Okafor, the defence suggested that her audit had been rushed and incomplete.",
+        "Proceedings were adjourned until Friday morning, and the jury was sent home early.",
+    ];
+    assert_eq!(rebuild(&paras_), paras(&paras_));
+    let cascade: Vec<String> = (0..paras_.len()).map(|i| paras_[i..].concat()).collect();
+    assert_eq!(rebuild(&cascade), paras(&paras_));
+}
+
+#[test]
+fn a_paragraph_written_next_to_the_line_that_holds_it_is_a_cascades_line_in_either_order() {
+    // A two-line cascade whose paragraphs are spaced: the line beside the
+    // one that holds it, before or after it (lines come in any order), is
+    // a line the scraper cut there, not a quotation set apart.
+    let p1 = "The firm, Paion, said that it hoped to sell five million shares for 11 to 14 euros a share.";
+    let p2 = "Its main drug, desmoteplase, is based on a protein found in the saliva of the vampire bat.";
+    let both = format!("{p1} {p2}");
+    assert_eq!(rebuild(&[p1, both.as_str()]), paras(&[p1, p2]));
+    assert_eq!(rebuild(&[p2, both.as_str()]), paras(&[p1, p2]));
+}
+
+#[test]
+fn a_caption_written_again_right_after_the_line_that_ends_with_it_is_a_paragraph_of_its_own() {
+    // A cascade glues the lede to the figure after it, whose caption is
+    // set apart by the markup's indent and written as the next line: a
+    // copy of the line's end, where the lede ends (once the first pass
+    // has joined the two at the note's mark, the second splits them).
+    let lede = "Salt marshes cover a tiny fraction of the world\u{2019}s coastline, yet they may be locking away carbon several times faster than forests of the same size. A new study of sediment cores from the Kestrel Bank marshes suggests that the rate has been underestimated for decades.1";
+    let caption =
+        "A sediment core from Kestrel Bank, split lengthwise to show its layers. Photo: Harbour Labs";
+    let blue = "Blue carbon is the name researchers give to carbon captured by coastal ecosystems such as marshes, mangroves and seagrass meadows. Plants pull carbon dioxide from the air, and when they die, the tides bury their remains in mud that little oxygen can reach.2 Without oxygen, decay slows almost to a halt.";
+    let mud = "Because marshes keep building upwards as sea levels rise, that mud can pile up for thousands of years. A single metre of marsh sediment can hold the remains of centuries of plant growth.";
+    let lines = [
+        format!("{lede}    {caption}"),
+        caption.to_string(),
+        format!("{blue}{mud}"),
+        mud.to_string(),
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lede, caption, blue, mud]));
+}
+
+#[test]
+fn a_quotation_from_the_middle_of_a_paragraph_set_apart_elsewhere_leaves_it_whole() {
+    // The chief executive's words inside a paragraph, and again as a pull
+    // quote eight blocks on: no line meets the quotation at either end
+    // inside the paragraph, so neither end is a boundary there.
+    let paras_ = [
+        "Brackwell Provisions reported a 14% rise in half-year profit on Tuesday, helped by demand for own-label meals.",
+        "Chief executive Marisol Okafor-Lind said: \u{201c}We have kept our prices steady for eighteen months, and customers have noticed.\u{201d} She added that the business would not pass on a rise in the cost of dairy before the autumn.",
+        "Analysts had expected a smaller increase, and the shares rose 6% in early trading in London.",
+        "\u{201c}We have kept our prices steady for eighteen months, and customers have noticed.\u{201d}",
+        "The interim dividend will be paid on 4 April to shareholders on the register on 7 March.",
+    ];
+    assert_eq!(rebuild(&paras_), paras(&paras_));
+    let cascade: Vec<String> = (0..paras_.len()).map(|i| paras_[i..].concat()).collect();
+    assert_eq!(rebuild(&cascade), paras(&paras_));
+}
+
+#[test]
+fn a_block_inside_its_container_that_meets_another_line_at_one_end_is_cut_at_both() {
+    // An element walk: the container's text, then a code block that ends
+    // the first paragraph, then the next paragraph, which starts where the
+    // code ends. Its other end meets no line (the heading after it is
+    // inline with its section), yet it is the block's end too.
+    let lines = [
+        "Quillmark v2.4.0 is out today, with a new fix mode for tables and configuration files in TOML. Install it with your package manager or with: pip install --upgrade quillmark==2.4.0 Thank you to the 19 people who contributed to this release, eight of them for the first time. Highlights Table fixing. quillmark --fix now realigns the pipes in Markdown tables and pads cells so that columns line up in a plain-text editor.",
+        "pip install --upgrade quillmark==2.4.0",
+        "Thank you to the 19 people who contributed to this release, eight of them for the first time.",
+    ];
+    assert_eq!(
+        rebuild(&lines),
+        paras(&[
+            "Quillmark v2.4.0 is out today, with a new fix mode for tables and configuration files in TOML. Install it with your package manager or with:",
+            lines[1],
+            lines[2],
+            "Highlights Table fixing. quillmark --fix now realigns the pipes in Markdown tables and pads cells so that columns line up in a plain-text editor.",
+        ])
+    );
+}
+
+#[test]
 fn a_list_term_that_opens_an_earlier_paragraph_mid_sentence_does_not_keep_its_container() {
     // An obituary's `<dl>` of facts in an element walk: the list's text,
     // then each term and description. `Born` also opens the paragraph
