@@ -219,7 +219,15 @@ impl Frame {
             // Bytes searched for the lines between, at most: past them, a
             // line is taken for a part, as it always was (a huge line
             // holding thousands of paragraphs stays linear).
-            let mut look_budget = PARTS_BUDGET.min(8 * total as usize);
+            let mut look_budget = PARTS_BUDGET.min(2 * total as usize);
+            // A line of the group is inside the holder where it is placed
+            // inside it; only the others are looked for in its text.
+            let member_of: HashMap<u32, usize> = g
+                .members
+                .iter()
+                .enumerate()
+                .map(|(k, &(l, _))| (l, k))
+                .collect();
             for m in quoting {
                 let h = holder[m];
                 let (x, y) = (first(m), first(h));
@@ -228,15 +236,17 @@ impl Frame {
                     lines.partition_point(|l| l.first <= x.min(y)),
                     lines.partition_point(|l| l.first < x.max(y)),
                 );
-                let cost = (hi.saturating_sub(lo)).saturating_mul(outer.len());
                 let part_of = x != y
                     && lo <= hi
                     && (hi - lo > NEAR_PARTS
-                        || cost > look_budget
-                        || lines[lo..hi]
-                            .iter()
-                            .all(|l| memchr::memmem::find(outer, l.sq).is_some()));
-                look_budget = look_budget.saturating_sub(cost);
+                        || (lo..hi).all(|j| match member_of.get(&(j as u32)) {
+                            Some(&k) => ext[h].0 <= ext[k].0 && ext[k].1 <= ext[h].1,
+                            None if outer.len() > look_budget => true,
+                            None => {
+                                look_budget -= outer.len();
+                                memchr::memmem::find(outer, lines[j].sq).is_some()
+                            }
+                        }));
                 let line = &lines[g.members[m].0 as usize];
                 let (a, b) = ext[m];
                 let (sa, sb) = (
