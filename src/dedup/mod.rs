@@ -326,9 +326,9 @@ fn strict_rounds(raw: &Lines, whole_sentences: bool) -> (Vec<String>, bool) {
 /// result gives it back (idempotence: a block of lines written twice over
 /// reads as a scraper's copy once the paragraphs are lines, and is then
 /// left as the passes found it) and every line stays whole; `None` where
-/// nothing changes. Where the
-/// longest line is known to be `whole` in the paragraphs, none is put
-/// back.
+/// nothing changes. Where the longest line is known to be `whole` in the
+/// paragraphs, none is put back. A heading said twice and left glued to
+/// its section's first word is cut off there ([`repeats::cut_at_heads`]).
 fn with_repeats<'p>(
     raw: &Lines,
     paragraphs: impl Iterator<Item = &'p str> + Clone,
@@ -346,6 +346,29 @@ fn with_repeats<'p>(
     if cut.is_some() {
         out = cut;
     }
+    let settled = settle_repeats(raw, out.clone(), paragraphs.clone());
+    // A heading the article says twice, left glued where the lines placed
+    // it once: cut off where that result (or the paragraphs) still glues
+    // it, and kept where that settles too.
+    let heads = match &settled {
+        Some(o) => repeats::cut_at_heads(o.iter().map(String::as_str)),
+        None => repeats::cut_at_heads(paragraphs.clone()),
+    };
+    heads
+        .and_then(|h| settle_repeats(raw, Some(h), paragraphs))
+        .or(settled)
+}
+
+/// `out` (or, where `None`, `paragraphs`) with each short text that a run
+/// of paragraphs makes elsewhere cut as that run ([`repeats::split_as_elsewhere`]),
+/// where every line stays kept and cleaning the result gives it back;
+/// `None` where `out` is `None` and nothing is cut, or the result does not
+/// hold.
+fn settle_repeats<'p>(
+    raw: &Lines,
+    mut out: Option<Vec<String>>,
+    paragraphs: impl Iterator<Item = &'p str> + Clone,
+) -> Option<Vec<String>> {
     // A cut can make another text a run elsewhere (or leave one run where
     // there were two): cut until none is, as cleaning again would.
     let mut settled = false;

@@ -528,6 +528,140 @@ pub(super) fn split_as_elsewhere<'p>(
     changed.then_some(out)
 }
 
+/// Longest heading, in bytes as written, that [`cut_at_heads`] cuts off a
+/// paragraph: a section's title, not a sentence of the body.
+const HEAD: usize = 96;
+/// Letters and digits a heading has at least: shorter heads (`Mc` of
+/// `McDonald`, `A` of `AT&T`) are as often a name's first part.
+const HEAD_LETTERS: usize = 4;
+
+/// `paragraphs` with a heading cut off each paragraph that opens with it
+/// glued to the next word's capital (`ReactionThe company also said…`),
+/// where the heading is a paragraph of its own elsewhere (`Reaction`), or
+/// where two paragraphs or more open with it so, glued to different
+/// words (`ProfileAs far as…`, `ProfileEither way…`). `None` where none
+/// is cut.
+///
+/// The passes keep a text once: where the article says a heading twice
+/// (`Reaction` over two sections), its lines place it once, and the
+/// other place is left glued to the paragraph after it, as the scraper
+/// wrote it, with nothing between a word and a capital. That glue alone
+/// is no seam (`DaimlerChrysler`, `PlayStation`); a head the article has
+/// as a paragraph, or glues to more than one word, is its heading.
+pub(super) fn cut_at_heads<'p>(
+    paragraphs: impl Iterator<Item = &'p str> + Clone,
+) -> Option<Vec<String>> {
+    let all: Vec<&str> = paragraphs.collect();
+    // Each paragraph's glued heads: the places in its first `HEAD` bytes
+    // where a capital follows a word's end with no space between.
+    let heads: Vec<Vec<usize>> = all.iter().map(|p| glued_heads(p)).collect();
+    if heads.iter().all(Vec::is_empty) {
+        return None;
+    }
+    let known: HashSet<&str> = all
+        .iter()
+        .copied()
+        .filter(|p| p.len() <= HEAD && head_letters(p))
+        .collect();
+    // The words each head is glued to, by head.
+    let mut words: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (p, at) in all.iter().zip(&heads) {
+        for &i in at {
+            let next = p[i..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            words.entry(&p[..i]).or_default().insert(next);
+        }
+    }
+    let candidate = |h: &str| {
+        head_letters(h) && (known.contains(h) || words.get(h).is_some_and(|w| w.len() > 1))
+    };
+    // A name glued into one (`HashMap`, `DaimlerChrysler`) is written so
+    // wherever the text names it; a heading glued to its section's first
+    // word only where a paragraph starts.
+    let mut heads_found: HashMap<&str, bool> = HashMap::new();
+    for (p, at) in all.iter().zip(&heads) {
+        for &i in at {
+            let h = &p[..i];
+            if heads_found.contains_key(h) || !candidate(h) {
+                continue;
+            }
+            let finder = memchr::memmem::Finder::new(h);
+            let inside = all.iter().any(|q| {
+                finder
+                    .find_iter(q.as_bytes())
+                    .any(|k| k > 0 && q[k + h.len()..].starts_with(char::is_uppercase))
+            });
+            heads_found.insert(h, !inside);
+        }
+    }
+    let is_head = |h: &str| heads_found.get(h).copied().unwrap_or(false);
+    let mut out = Vec::with_capacity(all.len());
+    let mut changed = false;
+    for (p, at) in all.iter().zip(&heads) {
+        match at.iter().find(|&&i| is_head(&p[..i])) {
+            Some(&i) => {
+                out.push(p[..i].to_string());
+                out.push(p[i..].to_string());
+                changed = true;
+            }
+            None => out.push(p.to_string()),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The places in the first [`HEAD`] bytes of `p` where a heading's words
+/// end glued to a word that opens with a capital, or to an opening quote
+/// before one (`ReactionThe`, `mattersA total`, `Key points"In`): the
+/// words before it are letters (an apostrophe, a hyphen or an ampersand
+/// inside; a closing mark at the end), the last in small letters, and the
+/// word after it a capital and small letters up to its end. Not a name
+/// glued into one (`RawValIter<T>`, `HashSet을`) or a code (`4287A`).
+fn glued_heads(p: &str) -> Vec<usize> {
+    let mut at = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in p.char_indices() {
+        if i > HEAD {
+            break;
+        }
+        if prev.is_some_and(char::is_lowercase) && opens_word(&p[i..]) {
+            at.push(i);
+        }
+        let heading_char =
+            c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '-' | '&' | '?' | '!' | ')' | ':');
+        if !heading_char {
+            break;
+        }
+        prev = Some(c);
+    }
+    at
+}
+
+/// Whether `text` opens with a word written with a capital and small
+/// letters (or a capital alone), up to a space or a mark, or with an
+/// opening quote before such a word.
+fn opens_word(text: &str) -> bool {
+    let text = text.strip_prefix(['"', '“', '‘']).unwrap_or(text);
+    let mut chars = text.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let rest = chars.as_str();
+    let word_end = rest.trim_start_matches(char::is_lowercase);
+    !word_end.starts_with(char::is_alphanumeric)
+        && (word_end.len() < rest.len() || rest.starts_with(' '))
+}
+
+/// Whether `text` has [`HEAD_LETTERS`] letters or digits.
+fn head_letters(text: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(HEAD_LETTERS - 1)
+        .is_some()
+}
+
 /// The ids of the texts that `line` is written as, one after another,
 /// where there is exactly one such reading; `None` where there is none or
 /// more than one (or the texts cannot be searched for).
@@ -585,6 +719,10 @@ fn says_twice_in_a_row(run: &[usize]) -> bool {
 mod tests {
     use super::*;
 
+    fn paras(ps: &[&str]) -> Vec<String> {
+        ps.iter().map(|p| p.to_string()).collect()
+    }
+
     #[test]
     fn a_line_read_as_the_paragraphs_in_one_way_gives_that_run() {
         let texts: Vec<&[u8]> = vec![b"Aa.", b"Bb."];
@@ -629,6 +767,66 @@ mod tests {
     fn a_paragraph_that_two_different_runs_make_is_left_whole() {
         let ps = ["AB C", "Body.", "A", "B C", "More.", "A B", "C"];
         assert_eq!(split_as_elsewhere(ps.iter().copied()), None);
+    }
+
+    #[test]
+    fn a_heading_said_elsewhere_is_cut_off_the_paragraph_it_is_glued_to() {
+        let ps = [
+            "Intro.",
+            "Reaction",
+            "Body one.",
+            "ReactionThe union said it would talk.",
+        ];
+        assert_eq!(
+            cut_at_heads(ps.iter().copied()),
+            Some(paras(&[
+                "Intro.",
+                "Reaction",
+                "Body one.",
+                "Reaction",
+                "The union said it would talk."
+            ]))
+        );
+    }
+
+    #[test]
+    fn a_head_glued_to_two_different_words_is_a_heading() {
+        let ps = [
+            "Intro.",
+            "ProfileAs far as the timing goes, there are two options.",
+            "Key points\"In the meantime, we will study it.\"",
+            "ProfileEither way, the effect was the same.",
+        ];
+        assert_eq!(
+            cut_at_heads(ps.iter().copied()),
+            Some(paras(&[
+                "Intro.",
+                "Profile",
+                "As far as the timing goes, there are two options.",
+                "Key points\"In the meantime, we will study it.\"",
+                "Profile",
+                "Either way, the effect was the same."
+            ]))
+        );
+    }
+
+    #[test]
+    fn a_name_glued_into_one_or_a_head_glued_once_is_left_whole() {
+        // Written glued inside running text too: a name.
+        let names = [
+            "HashMap is a map.",
+            "HashSet is a set.",
+            "Use a HashSet to keep each value once.",
+        ];
+        assert_eq!(cut_at_heads(names.iter().copied()), None);
+        // Glued to one word, and no paragraph of its own: nothing says so.
+        let once = ["Intro.", "BackgroundAlder Mills has cut costs."];
+        assert_eq!(cut_at_heads(once.iter().copied()), None);
+        // A code, and a name's short first part.
+        let codes = ["4287A BEST BY 04/14/26", "4287B BEST BY 04/14/26"];
+        assert_eq!(cut_at_heads(codes.iter().copied()), None);
+        let short = ["McDonald said so.", "McLaren said so.", "Mc"];
+        assert_eq!(cut_at_heads(short.iter().copied()), None);
     }
 
     #[test]

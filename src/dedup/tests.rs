@@ -488,6 +488,36 @@ fn a_heading_that_ends_one_run_and_opens_another_is_kept_in_both_places() {
 }
 
 #[test]
+fn a_heading_said_twice_is_cut_off_where_a_cascade_with_lines_missing_glues_it() {
+    // Sections under the same heading twice; the cascade lost the lines
+    // that start after the heading's second place (and after `Profile`
+    // both times), so the lines place it once and glue it to the word
+    // after it there (`ReactionA union…`).
+    let article = |h: &'static str| {
+        [
+            "Shares in Alder Mills rose 4% on Tuesday after the firm raised its forecast.",
+            h,
+            "Analysts at Broadgate said the upgrade was overdue and the shares looked cheap.",
+            "Background",
+            "Alder Mills has cut costs for two years and closed its oldest plant in Tarrow.",
+            h,
+            "A union spokeswoman said members would want a share of the gains.",
+        ]
+    };
+    let reaction = article("Reaction");
+    let lines: Vec<String> = [0, 1, 2, 4, 5].map(|i| reaction[i..].concat()).to_vec();
+    assert_rebuilds(&lines, &reaction);
+    // Glued both times, to different words: `Profile` is a heading; and
+    // `BackgroundAlder Mills`, glued once, is left as it is.
+    let profile = article("Profile");
+    let lines: Vec<String> = [0, 1, 3, 5].map(|i| profile[i..].concat()).to_vec();
+    let mut want = profile.to_vec();
+    let glued = [want[3], want[4]].concat();
+    want.splice(3..5, [glued.as_str()]);
+    assert_rebuilds(&lines, &want);
+}
+
+#[test]
 fn questions_an_faq_names_again_in_its_contents_are_kept_in_both_places() {
     let questions = [
         "How long does it take?",
