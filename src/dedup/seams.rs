@@ -195,9 +195,13 @@ pub fn split_glued(text: &str) -> Vec<&str> {
                 || (b.get(i + 1) == Some(&b'"') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
         });
     // (`•` is the bytes E2 80 A2.)
-    let mut marks =
-        memchr::memchr2_iter(b'-', 0xA2, b)
-            .map(|i| if b[i] == 0xA2 { i.saturating_sub(2) } else { i });
+    let mut marks = memchr::memchr3_iter(b'-', b'*', 0xA2, b).map(|i| {
+        if b[i] == 0xA2 {
+            i.saturating_sub(2)
+        } else {
+            i
+        }
+    });
     if !glued && !marks.any(|i| list_mark_glued(text, i)) {
         return vec![text];
     }
@@ -237,7 +241,7 @@ pub fn split_glued(text: &str) -> Vec<&str> {
         };
         // A list item's mark glued to the item before it (`rules• Oil
         // prices`, `See also:- Prodigy`).
-        if matches!(c, '-' | '•') && i > start && list_mark_glued(text, i) {
+        if matches!(c, '-' | '•' | '*') && i > start && list_mark_glued(text, i) {
             parts.push(&text[start..i]);
             start = i;
             quote = QuoteState::default();
@@ -327,20 +331,33 @@ pub fn split_glued(text: &str) -> Vec<&str> {
 /// or a closing quote (`See also:- Prodigy`, `'snub portable video'-
 /// Stars`): after a word, a name's or a word's hyphen hangs so (`Jim
 /// Wright, D- Texas`, `MacLeod- Henderson`, `104-mln- U.S.-dlr`, `pre- and
-/// post-war`). (A colon before a dash opens a quotation in some Indian
-/// English, `said:- The`; none of the shared articles writes one.)
+/// post-war`); but in a text that opens with a hyphen and a space, a list
+/// item, a hyphen after a word or a stop is the next item's mark, and so is
+/// an asterisk (`* Ad sales boost profit* Fit-again Betsen…`). (A colon
+/// before a dash opens a quotation in some Indian English, `said:- The`;
+/// none of the shared articles writes one.)
 fn list_mark_glued(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     let rest = &b[i..];
     let Some(prev) = last_char(&b[..i]) else {
         return false;
     };
+    // A text that opens with a mark and a space is a list's item, and the
+    // same mark glued after a word in it (`…Time Warner profit* Fit-again
+    // Betsen…`) the next item's.
+    let opens_with = |m: &[u8]| b.starts_with(m) && b.get(m.len()) == Some(&b' ');
+    let after_word = prev.is_lowercase()
+        || prev.is_ascii_digit()
+        || matches!(prev, '.' | '!' | '?' | ')' | '\'' | '’' | '"' | '”');
     let mark = if rest.starts_with("• ".as_bytes())
         && !prev.is_whitespace()
         && !matches!(prev, '-' | '•' | '(' | '[' | '/')
     {
         '•'.len_utf8()
-    } else if rest.starts_with(b"- ") && matches!(prev, ':' | '\'' | '’' | '"' | '”') {
+    } else if (rest.starts_with(b"- ")
+        && (matches!(prev, ':' | '\'' | '’' | '"' | '”') || (after_word && opens_with(b"-"))))
+        || (rest.starts_with(b"* ") && after_word && opens_with(b"*"))
+    {
         1
     } else {
         return false;

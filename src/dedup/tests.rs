@@ -116,6 +116,33 @@ fn split_glued_cuts_before_a_list_items_mark_glued_to_the_item_before() {
 }
 
 #[test]
+fn split_glued_cuts_an_items_text_where_its_own_mark_is_glued_after_a_word() {
+    assert_eq!(
+        split_glued("* Ad sales boost Time Warner profit* Fit-again Betsen in France squad"),
+        vec![
+            "* Ad sales boost Time Warner profit",
+            "* Fit-again Betsen in France squad"
+        ]
+    );
+    assert_eq!(
+        split_glued("- Ailing EuroDisney vows turnaround- Yeading face Newcastle"),
+        vec![
+            "- Ailing EuroDisney vows turnaround",
+            "- Yeading face Newcastle"
+        ]
+    );
+    // Not in a text that is no item, nor a mark of another kind.
+    for s in [
+        "Prices rose 5%* The figure excludes fuel.",
+        "- Jim Wright, D- Texas, spoke first.",
+        "* Sales rose- Costs fell.",
+        "- It was f*** Awful, he said.",
+    ] {
+        assert_eq!(split_glued(s), vec![s], "{s}");
+    }
+}
+
+#[test]
 fn split_glued_leaves_hyphens_a_word_or_a_name_leaves_hanging() {
     for s in [
         "A proposal by Jim Wright, D- Texas, to tax trades.",
