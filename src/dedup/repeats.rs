@@ -552,17 +552,54 @@ pub(super) fn cut_at_heads<'p>(
     paragraphs: impl Iterator<Item = &'p str> + Clone,
 ) -> Option<Vec<String>> {
     let all: Vec<&str> = paragraphs.collect();
-    // Each paragraph's glued heads: the places in its first `HEAD` bytes
-    // where a capital follows a word's end with no space between.
-    let heads: Vec<Vec<usize>> = all.iter().map(|p| glued_heads(p)).collect();
-    if heads.iter().all(Vec::is_empty) {
-        return None;
-    }
-    let known: HashSet<&str> = all
+    // The short paragraphs, sorted (no hashing: this is asked of every
+    // article, most with none).
+    let mut known: Vec<&str> = all
         .iter()
         .copied()
         .filter(|p| p.len() <= HEAD && head_letters(p))
         .collect();
+    known.sort_unstable();
+    known.dedup();
+    let mut lengths: Vec<usize> = known.iter().map(|k| k.len()).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    let is_known = |h: &str| known.binary_search(&h).is_ok();
+    // Only a paragraph that opens with a paragraph of its own, or with the
+    // first bytes of another (a head that more than one glues), can open
+    // with a heading: looked for first, as most have none.
+    let first_bytes = |p: &str| {
+        p.as_bytes()
+            .get(..HEAD_LETTERS)
+            .map(|f| u32::from_le_bytes([f[0], f[1], f[2], f[3]]))
+    };
+    let mut firsts: Vec<u32> = all.iter().filter_map(|p| first_bytes(p)).collect();
+    firsts.sort_unstable();
+    let shared = |f: u32| {
+        let at = firsts.partition_point(|&x| x < f);
+        firsts.get(at + 1) == Some(&f)
+    };
+    let may_open = |p: &str| {
+        lengths
+            .iter()
+            .any(|&n| n < p.len() && p.get(..n).is_some_and(is_known))
+            || first_bytes(p).is_some_and(shared)
+    };
+    // Each paragraph's glued heads: the places in its first `HEAD` bytes
+    // where a capital follows a word's end with no space between.
+    let heads: Vec<Vec<usize>> = all
+        .iter()
+        .map(|p| {
+            if may_open(p) {
+                glued_heads(p)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    if heads.iter().all(Vec::is_empty) {
+        return None;
+    }
     // The words each head is glued to, by head.
     let mut words: HashMap<&str, HashSet<&str>> = HashMap::new();
     for (p, at) in all.iter().zip(&heads) {
@@ -574,12 +611,16 @@ pub(super) fn cut_at_heads<'p>(
             words.entry(&p[..i]).or_default().insert(next);
         }
     }
-    let candidate = |h: &str| {
-        head_letters(h) && (known.contains(h) || words.get(h).is_some_and(|w| w.len() > 1))
-    };
+    let candidate =
+        |h: &str| head_letters(h) && (is_known(h) || words.get(h).is_some_and(|w| w.len() > 1));
     // A name glued into one (`HashMap`, `DaimlerChrysler`) is written so
     // wherever the text names it; a heading glued to its section's first
     // word only where a paragraph starts.
+    // Each head's search reads the whole text: at most `BUDGET` bytes are
+    // read for all of them (a file of thousands of glued items), past
+    // which no other head is taken.
+    let text_len: usize = all.iter().map(|p| p.len()).sum();
+    let mut budget = BUDGET;
     let mut heads_found: HashMap<&str, bool> = HashMap::new();
     for (p, at) in all.iter().zip(&heads) {
         for &i in at {
@@ -587,6 +628,10 @@ pub(super) fn cut_at_heads<'p>(
             if heads_found.contains_key(h) || !candidate(h) {
                 continue;
             }
+            let Some(left) = budget.checked_sub(text_len) else {
+                continue;
+            };
+            budget = left;
             let finder = memchr::memmem::Finder::new(h);
             let inside = all.iter().any(|q| {
                 finder
@@ -621,12 +666,16 @@ pub(super) fn cut_at_heads<'p>(
 /// glued into one (`RawValIter<T>`, `HashSet을`) or a code (`4287A`).
 fn glued_heads(p: &str) -> Vec<usize> {
     let mut at = Vec::new();
+
     let mut prev: Option<char> = None;
     for (i, c) in p.char_indices() {
         if i > HEAD {
             break;
         }
-        if prev.is_some_and(char::is_lowercase) && opens_word(&p[i..]) {
+        if (c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
+            && prev.is_some_and(char::is_lowercase)
+            && opens_word(&p[i..])
+        {
             at.push(i);
         }
         let heading_char =
