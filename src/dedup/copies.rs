@@ -78,6 +78,10 @@ pub(super) struct Output<'l, 'a> {
     /// if at all: one space is the gap between a block's sentences and
     /// inline elements.
     narrow_rare: bool,
+    /// The file's paragraphs are seen to meet at one space in few places
+    /// counting a cascade's glued line starts too: there one space after
+    /// a sentence's stop is the gap between a paragraph's sentences.
+    sentences_rare: bool,
 }
 
 impl<'l, 'a> Output<'l, 'a> {
@@ -86,6 +90,7 @@ impl<'l, 'a> Output<'l, 'a> {
         names: Names<'l, 'a>,
         strict: bool,
         narrow_rare: bool,
+        sentences_rare: bool,
     ) -> Self {
         Output {
             lines,
@@ -97,6 +102,7 @@ impl<'l, 'a> Output<'l, 'a> {
             strict,
             copied: Vec::new(),
             narrow_rare,
+            sentences_rare,
         }
     }
 
@@ -451,12 +457,17 @@ impl<'l, 'a> Output<'l, 'a> {
             // that meet at one space in the paragraph they make up are its
             // inline elements (a caption and its credit, a bold lead-in and
             // its sentence), which an element walk wrote after the block:
-            // copies, and the paragraph stays whole.
+            // copies, and the paragraph stays whole. Where only a
+            // cascade's glued lines show that, the lines are its sentences,
+            // meeting after their stops (a list's items, which an element
+            // walk writes one space apart however its file glues, are
+            // blocks).
             let inline = |&((k, p, h), j): &((usize, usize, usize), usize)| {
-                self.narrow_rare
+                (self.narrow_rare || self.sentences_rare)
                     && meet_at_one_space(
                         &self.items[k].paras[p].0[h..],
                         alone[i..j].iter().map(|&(l, _)| self.lines[l].sq.len()),
+                        !self.narrow_rare,
                     )
             };
             match found.filter(|f| !label_and_link(f)) {
@@ -1861,8 +1872,9 @@ fn aligned(hay: &str, a: usize, b: usize) -> bool {
 /// Whether, in `raw`, each of the parts whose squeezed lengths are `parts`
 /// (one after another from its start) is followed by exactly one space,
 /// as `Cand::narrow` reads a cut: the raw bytes between the last byte
-/// before it and the first after it.
-fn meet_at_one_space(raw: &str, parts: impl Iterator<Item = usize>) -> bool {
+/// before it and the first after it; with `stops`, each after a sentence's
+/// stop (and closing marks).
+fn meet_at_one_space(raw: &str, parts: impl Iterator<Item = usize>, stops: bool) -> bool {
     let mut at = Vec::new();
     let mut end = 0;
     for len in parts {
@@ -1874,7 +1886,13 @@ fn meet_at_one_space(raw: &str, parts: impl Iterator<Item = usize>) -> bool {
     }
     let mut raw_at = Vec::with_capacity(at.len());
     super::squeeze::raw_offsets_into(raw, &at, &mut raw_at);
-    raw_at
-        .chunks_exact(2)
-        .all(|w| raw.as_bytes().get(w[0] + 1..w[1]) == Some(b" "))
+    raw_at.chunks_exact(2).all(|w| {
+        raw.as_bytes().get(w[0] + 1..w[1]) == Some(b" ")
+            && (!stops
+                || raw.get(..w[0] + 1).is_some_and(|before| {
+                    before
+                        .trim_end_matches(['"', '\'', '”', '’', ')'])
+                        .ends_with(['.', '!', '?'])
+                }))
+    })
 }

@@ -1356,6 +1356,8 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         .map(Frame::seams)
         .fold((0, 0), |(n, o), (a, b)| (n + a, o + b));
     let narrow_rare = other > 0 && narrow * 4 < other;
+    let glued: usize = frames.iter().flatten().map(Frame::glued_seams).sum();
+    let sentences_rare = narrow * 4 < other + glued;
     // Lines too short for a key, which a gap between two lines may hold;
     // and short lines that the article writes more than once, which keys
     // found too often to place (`Open: April to October` in each of a
@@ -1370,6 +1372,7 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         names,
         matches!(method, Method::Strict { .. }),
         narrow_rare,
+        sentences_rare,
     );
     for (g, frame) in groups.iter().zip(&frames) {
         let Some(frame) = frame else {
@@ -1377,7 +1380,9 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
             continue;
         };
         let accepted = match method {
-            Method::NearCopies => frame.accepted(style, narrow_rare, &lines, g, &short),
+            Method::NearCopies => {
+                frame.accepted(style, narrow_rare, sentences_rare, &lines, g, &short)
+            }
             Method::Strict { whole_sentences } => {
                 frame.every_event(whole_sentences && given.is_some())
             }

@@ -459,6 +459,7 @@ impl Frame {
         &self,
         style: Style,
         narrow_rare: bool,
+        sentences_rare: bool,
         lines: &[Line],
         g: &Group,
         short: &HashSet<&[u8]>,
@@ -479,7 +480,12 @@ impl Frame {
         // shares an end with is an element of its own (a heading, a
         // quotation), and one holding a seam a run of elements (a
         // cascade's line), however its container spaces them.
-        if narrow_rare {
+        // Where a cascade glues its paragraphs, its lines' starts show
+        // that they seldom meet at one space either; there a cut after a
+        // sentence's stop is so too (a paragraph's sentences, each
+        // written as a line of its own: not a list's items, which an
+        // element walk writes one space apart however its file glues).
+        if narrow_rare || sentences_rare {
             let n = self.cands.len();
             let mut seams_before = Vec::with_capacity(n + 1);
             seams_before.push(0usize);
@@ -522,7 +528,8 @@ impl Frame {
                 met[e] = true;
             }
             for (i, c) in self.cands.iter().enumerate() {
-                if c.narrow && !c.ev.structural && met[i] && inside[i] {
+                let rare = narrow_rare || c.look.is_some_and(|l| l.sentence());
+                if c.narrow && !c.ev.structural && met[i] && inside[i] && rare {
                     accepted[i] = false;
                 }
             }
@@ -722,6 +729,21 @@ impl Frame {
             }
         }
         (narrow, other)
+    }
+
+    /// The cuts where a line starts or ends glued to the text beside it
+    /// (that no [`Frame::seams`] counts): where a cascade's paragraphs
+    /// meet, its lines nested in each other.
+    pub(super) fn glued_seams(&self) -> usize {
+        let last = self.cands.len() - 1;
+        self.cands[1..last.max(1)]
+            .iter()
+            .filter(|c| {
+                c.glue == Glue::Tight
+                    && (c.ev.start || c.ev.end)
+                    && !(c.ev.structural || (c.ev.start && c.ev.end))
+            })
+            .count()
     }
 
     fn accepted_by_lines(

@@ -545,6 +545,25 @@ fn a_heading_said_twice_is_cut_off_where_a_cascade_with_lines_missing_glues_it()
 }
 
 #[test]
+fn a_paragraphs_sentences_written_as_lines_beside_a_glued_cascade_leave_it_whole() {
+    // The cascade glues its paragraphs; the two sentences of the last one,
+    // written as lines of their own, meet at the one space between them:
+    // a paragraph's sentences, not two blocks.
+    let article = [
+        "Madagascar's coffee output is estimated at 80,725 tonnes this year.",
+        "Low yields from ageing plantations have cut production for a decade.",
+        "The government has set up a programme to replant the oldest bushes.",
+        "The planting programme will begin this year and aims to raise exports.",
+        "The sources said the island was still far from its production targets.",
+        "The sources added that roasted coffee exports failed to take off. Only 650 tonnes were exported last year.",
+    ];
+    let mut lines = suffixes(&article);
+    lines.push("The sources added that roasted coffee exports failed to take off.".to_string());
+    lines.push("Only 650 tonnes were exported last year.".to_string());
+    assert_rebuilds(&lines, &article);
+}
+
+#[test]
 fn questions_an_faq_names_again_in_its_contents_are_kept_in_both_places() {
     let questions = [
         "How long does it take?",
