@@ -534,6 +534,9 @@ const HEAD: usize = 96;
 /// Letters and digits a heading has at least: shorter heads (`Mc` of
 /// `McDonald`, `A` of `AT&T`) are as often a name's first part.
 const HEAD_LETTERS: usize = 4;
+/// Bytes of text that [`cut_at_heads`] reads, at most, looking for its
+/// heads glued inside running text.
+const HEAD_SEARCH: usize = 1 << 24;
 
 /// `paragraphs` with a heading cut off each paragraph that opens with it
 /// glued to the next word's capital (`ReactionThe company also said…`),
@@ -615,12 +618,11 @@ pub(super) fn cut_at_heads<'p>(
         |h: &str| head_letters(h) && (is_known(h) || words.get(h).is_some_and(|w| w.len() > 1));
     // A name glued into one (`HashMap`, `DaimlerChrysler`) is written so
     // wherever the text names it; a heading glued to its section's first
-    // word only where a paragraph starts.
-    // Each head's search reads the whole text: at most `BUDGET` bytes are
-    // read for all of them (a file of thousands of glued items), past
-    // which no other head is taken.
+    // word only where a paragraph starts. Each head's search reads the
+    // whole text, `HEAD_SEARCH` bytes at most for all of them (a file of
+    // thousands of glued items), past which no other head is taken.
     let text_len: usize = all.iter().map(|p| p.len()).sum();
-    let mut budget = BUDGET;
+    let mut budget = HEAD_SEARCH;
     let mut heads_found: HashMap<&str, bool> = HashMap::new();
     for (p, at) in all.iter().zip(&heads) {
         for &i in at {
@@ -660,13 +662,12 @@ pub(super) fn cut_at_heads<'p>(
 /// The places in the first [`HEAD`] bytes of `p` where a heading's words
 /// end glued to a word that opens with a capital, or to an opening quote
 /// before one (`ReactionThe`, `mattersA total`, `Key points"In`): the
-/// words before it are letters (an apostrophe, a hyphen or an ampersand
-/// inside; a closing mark at the end), the last in small letters, and the
+/// words before it are letters (an apostrophe, a hyphen, an ampersand or
+/// a question's or a label's mark inside), the last in small letters, and the
 /// word after it a capital and small letters up to its end. Not a name
 /// glued into one (`RawValIter<T>`, `HashSet을`) or a code (`4287A`).
 fn glued_heads(p: &str) -> Vec<usize> {
     let mut at = Vec::new();
-
     let mut prev: Option<char> = None;
     for (i, c) in p.char_indices() {
         if i > HEAD {
