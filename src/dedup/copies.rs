@@ -463,7 +463,7 @@ impl<'l, 'a> Output<'l, 'a> {
             // walk writes one space apart however its file glues, are
             // blocks).
             let inline = |&((k, p, h), j): &((usize, usize, usize), usize)| {
-                (self.narrow_rare || self.sentences_rare)
+                self.sentences_rare
                     && meet_at_one_space(
                         &self.items[k].paras[p].0[h..],
                         alone[i..j].iter().map(|&(l, _)| self.lines[l].sq.len()),

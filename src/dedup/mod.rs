@@ -1350,13 +1350,14 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         cuts::Style::Spaced
     };
     // Paragraphs are seen to meet at one space in few places, if at all.
-    let (narrow, other) = frames
+    let (narrow, other, glued) = frames
         .iter()
         .flatten()
         .map(Frame::seams)
-        .fold((0, 0), |(n, o), (a, b)| (n + a, o + b));
+        .fold((0, 0, 0), |(n, o, g), (a, b, c)| (n + a, o + b, g + c));
     let narrow_rare = other > 0 && narrow * 4 < other;
-    let glued: usize = frames.iter().flatten().map(Frame::glued_seams).sum();
+    // Counting a cascade's glued line starts too (so wherever
+    // `narrow_rare` holds).
     let sentences_rare = narrow * 4 < other + glued;
     // Lines too short for a key, which a gap between two lines may hold;
     // and short lines that the article writes more than once, which keys

@@ -485,7 +485,7 @@ impl Frame {
         // sentence's stop is so too (a paragraph's sentences, each
         // written as a line of its own: not a list's items, which an
         // element walk writes one space apart however its file glues).
-        if narrow_rare || sentences_rare {
+        if sentences_rare {
             let n = self.cands.len();
             let mut seams_before = Vec::with_capacity(n + 1);
             seams_before.push(0usize);
@@ -714,36 +714,26 @@ impl Frame {
 
     /// The cuts where the file's paragraphs meet: where a line that no
     /// other holds starts or ends, or one line ends where another starts;
-    /// as `(set apart by one space, glued or set apart by more)`.
-    pub(super) fn seams(&self) -> (usize, usize) {
+    /// as `(set apart by one space, glued or set apart by more, glued
+    /// others)`, the last the cuts where a line only starts or ends glued
+    /// to the text beside it (where a cascade's paragraphs meet, its
+    /// lines nested in each other).
+    pub(super) fn seams(&self) -> (usize, usize, usize) {
         let last = self.cands.len() - 1;
-        let (mut narrow, mut other) = (0, 0);
+        let (mut narrow, mut other, mut glued) = (0, 0, 0);
         for c in &self.cands[1..last.max(1)] {
-            if c.glue == Glue::Open || !(c.ev.structural || (c.ev.start && c.ev.end)) {
+            if c.glue == Glue::Open {
                 continue;
             }
-            if c.narrow {
+            if !(c.ev.structural || (c.ev.start && c.ev.end)) {
+                glued += usize::from(c.glue == Glue::Tight && (c.ev.start || c.ev.end));
+            } else if c.narrow {
                 narrow += 1;
             } else {
                 other += 1;
             }
         }
-        (narrow, other)
-    }
-
-    /// The cuts where a line starts or ends glued to the text beside it
-    /// (that no [`Frame::seams`] counts): where a cascade's paragraphs
-    /// meet, its lines nested in each other.
-    pub(super) fn glued_seams(&self) -> usize {
-        let last = self.cands.len() - 1;
-        self.cands[1..last.max(1)]
-            .iter()
-            .filter(|c| {
-                c.glue == Glue::Tight
-                    && (c.ev.start || c.ev.end)
-                    && !(c.ev.structural || (c.ev.start && c.ev.end))
-            })
-            .count()
+        (narrow, other, glued)
     }
 
     fn accepted_by_lines(
