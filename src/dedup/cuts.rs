@@ -270,6 +270,12 @@ impl Look {
             || matches!(self.next, '.' | ',' | ';' | ':' | '!' | '?')
     }
 
+    /// A small letter after a word: the cut falls between two words of a
+    /// sentence.
+    pub(super) fn small_after_word(&self) -> bool {
+        self.prev.is_alphanumeric() && self.next.is_lowercase()
+    }
+
     /// Glued text that looks like the seam of two paragraphs: after a
     /// sentence's stop or a colon (`Moscow.In`, `enough.ebb`, `said."We`,
     /// `include:- People`), or from a word to a capital or an opening quote

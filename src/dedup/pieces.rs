@@ -763,6 +763,7 @@ impl Frame {
             Style::Spaced => vec![false; self.cands.len()],
         };
         self.veto_inline_junctions(&mut accepted, &tails);
+        self.veto_junctions_into_sentences(&mut accepted);
         if style == Style::Tight {
             self.veto_floating_junctions(&mut accepted);
         }
@@ -780,7 +781,11 @@ impl Frame {
                 let filled = self.asm.piece(g, i).is_some_and(|(mi, x, y)| {
                     short.contains(&lines[g.members[mi].0 as usize].sq[x..y])
                 });
-                if filled && may_fill(a.glue, a.look) && may_fill(b.glue, b.look) {
+                if filled
+                    && may_fill(a.glue, a.look)
+                    && may_fill(b.glue, b.look)
+                    && !self.starts_inline(i + 1, &accepted)
+                {
                     accepted[i] = true;
                     accepted[i + 1] = true;
                 }
@@ -944,6 +949,53 @@ impl Frame {
                 accepted[i] = false;
             }
         }
+    }
+
+    /// No cut at a spaced cut that only a junction makes (one line ends
+    /// there, another starts) where every line starting there ends inside
+    /// a sentence, no line starting where it ends: an element walk's
+    /// blocks tile their container, each ending where a block can end,
+    /// while the texts of inline elements (`<sup>1</sup> <em>Kelvex DX-40
+    /// safety data sheet</em>, document…`) meet inside their block.
+    fn veto_junctions_into_sentences(&self, accepted: &mut [bool]) {
+        let last = self.cands.len() - 1;
+        let vetoed: Vec<usize> = (1..last)
+            .filter(|&i| {
+                let c = &self.cands[i];
+                accepted[i]
+                    && c.glue == Glue::Spaced
+                    && c.ev.start
+                    && c.ev.end
+                    && !(c.ev.structural || c.ev.long_start || c.ev.long_end)
+                    && self.starts_inline(i, accepted)
+            })
+            .collect();
+        for i in vetoed {
+            accepted[i] = false;
+        }
+    }
+
+    /// Whether lines start at cut `i` and every one that is whole ends
+    /// inside a sentence, where no cut is taken and no line starts: before
+    /// a stop or a comma, or between two words (an inline element's text).
+    fn starts_inline(&self, i: usize, accepted: &[bool]) -> bool {
+        let last = self.cands.len() - 1;
+        let into_sentence = |e: usize| {
+            let c = &self.cands[e];
+            e < last
+                && !accepted[e]
+                && !c.ev.start
+                && c.look.is_some_and(|l| {
+                    l.runs_on() || (c.glue == Glue::Spaced && l.small_after_word())
+                })
+        };
+        let mut ends = self
+            .whole
+            .iter()
+            .filter(|w| w.0 == i)
+            .map(|w| w.1)
+            .peekable();
+        ends.peek().is_some() && ends.all(into_sentence)
     }
 
     /// No cut, where the scraper glued paragraphs with no space, at a

@@ -1982,6 +1982,32 @@ fn an_element_walks_inline_sentence_at_a_blocks_end_cuts_nothing() {
 }
 
 #[test]
+fn an_element_walks_inline_texts_meeting_inside_a_sentence_cut_nothing() {
+    // `<p><sup>1</sup> <em>Kelvex safety data sheet</em>, document v2.1,
+    // revised 2025.</p>` in an element walk: the block, then its two
+    // inline elements' texts. They meet where one ends and the other
+    // starts, as a walk's blocks meet, but the second ends before a
+    // comma, inside its sentence: an inline element's text, whose start
+    // is no block's.
+    let (a, b) = (
+        "The council expects more results at about six and will publish them.",
+        "1 Kelvex safety data sheet, document v2.1, Ostrander Coatings, revised 2025.",
+    );
+    let lines = [a, b, "1", "Kelvex safety data sheet"];
+    assert_rebuilds(&lines, &[a, b]);
+    // With the container's text first, the short mark fills the gap
+    // between the block before it and the emphasis: still no cut.
+    let container = [a, b].join(" ");
+    let lines = [container.as_str(), a, b, "1", "Kelvex safety data sheet"];
+    assert_rebuilds(&lines, &[a, b]);
+    // A walk's blocks that meet so end where a block can: both are kept.
+    let (c, d) = ("See also", "Kelvex safety data sheet");
+    let container = [a, c, d].join(" ");
+    let lines = [container.as_str(), a, c, d];
+    assert_rebuilds(&lines, &[a, c, d]);
+}
+
+#[test]
 fn a_label_block_and_the_block_after_it_stay_two_paragraphs() {
     // `<p>Our rating:</p><p>False</p>` in an element walk: the two short
     // lines fill the gap between two blocks' lines together, and no line
