@@ -1215,11 +1215,16 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
     // Most bodies have no line cut off with an ellipsis: then the lines are
     // compared as given, and no table of them is made (millions of tiny
     // lines, issue 13).
+    // Nor lines cut off at a length limit with no ellipsis.
+    let limited = (method == Method::NearCopies)
+        .then(|| truncation::cut_at_a_limit(input.len(), |k| input.get(k)))
+        .flatten();
     let any_cut = method == Method::NearCopies
-        && input
-            .texts()
-            .iter()
-            .any(|s| truncation::strip_ellipsis(s).1 != 0);
+        && (limited.is_some()
+            || input
+                .texts()
+                .iter()
+                .any(|s| truncation::strip_ellipsis(s).1 != 0));
     // `cut_of`: one per text of `compared`.
     let (compared, cut_of): (Cow<Lines>, Vec<u8>) = if any_cut {
         // Only the first lines with an ellipsis are looked up in the
@@ -1229,6 +1234,9 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         let mut stripped: Vec<(&str, u8)> =
             each.iter().map(|s| truncation::strip_ellipsis(s)).collect();
         truncation::keep_written_ellipses(&each, &mut stripped);
+        for (k, _) in limited.iter().flatten().enumerate().filter(|(_, &l)| l) {
+            stripped[k].1 |= truncation::CUT_END;
+        }
         (
             Cow::Owned(Lines::each(stripped.iter().map(|&(s, _)| s).collect())),
             stripped.iter().map(|&(_, cut)| cut).collect(),

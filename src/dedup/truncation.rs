@@ -86,6 +86,63 @@ pub(super) fn keep_written_ellipses<'a>(input: &[&'a str], stripped: &mut [(&'a 
     }
 }
 
+/// The shortest line (chars and bytes) that a length limit is looked for
+/// at: longer than a hard-wrapped line.
+const MIN_LIMIT: usize = 120;
+/// How far short of the limit (chars) a line cut at a word may end: the
+/// word that did not fit, and the space before it.
+const LIMIT_SLACK: usize = 24;
+/// Lines cut at one limit that show it: fewer end so by chance.
+const LIMIT_LINES: usize = 3;
+
+/// For each of `input`'s lines, whether it was cut off at a length limit
+/// with no ellipsis to say so (a cascade stored in a column of fixed
+/// width): the longest lines that end inside a sentence (after a letter,
+/// a digit or a comma), three or more of at least `MIN_LIMIT` chars, all
+/// within a word of the same length, each ending somewhere else. A
+/// scraper's lines end where blocks end, after a stop or a mark (`Read
+/// more →`), at lengths all their own; `None` where no limit shows.
+pub(super) fn cut_at_a_limit<'a>(n: usize, line: impl Fn(usize) -> &'a str) -> Option<Vec<bool>> {
+    let open_end = |s: &str| {
+        s.trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'))
+    };
+    // (chars, line) of the lines long enough that end inside a sentence,
+    // longest first.
+    let mut open: Vec<(usize, usize)> = (0..n)
+        .map(|k| (k, line(k)))
+        .filter(|(_, s)| s.len() >= MIN_LIMIT && open_end(s))
+        .map(|(k, s)| (s.trim_end().chars().count(), k))
+        .filter(|&(chars, _)| chars >= MIN_LIMIT)
+        .collect();
+    if open.len() < LIMIT_LINES {
+        return None;
+    }
+    open.sort_unstable_by(|a, b| b.cmp(a));
+    let limit = open[0].0;
+    let near = open.partition_point(|&(n, _)| n + LIMIT_SLACK >= limit);
+    // Distinct ends: one line written three times shows no limit.
+    let mut ends: Vec<&str> = open[..near]
+        .iter()
+        .map(|&(_, k)| {
+            let t = line(k).trim_end();
+            t.char_indices().rev().nth(15).map_or(t, |(i, _)| &t[i..])
+        })
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    if ends.len() < LIMIT_LINES {
+        return None;
+    }
+    let mut cut = vec![false; n];
+    for &(_, k) in &open[..near] {
+        cut[k] = true;
+    }
+    Some(cut)
+}
+
 /// Whether `s` holds a letter or digit: what is left must be text to
 /// compare, not punctuation.
 fn has_text(s: &str) -> bool {
@@ -134,6 +191,53 @@ fn strip_start(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first `n` chars of `s`.
+    fn cut(s: &str, n: usize) -> &str {
+        s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+    }
+
+    fn limit(lines: &[&str]) -> Option<Vec<bool>> {
+        cut_at_a_limit(lines.len(), |k| lines[k])
+    }
+
+    #[test]
+    fn lines_cut_at_one_length_inside_sentences_show_a_limit() {
+        let text = "The council said on Tuesday that the bridge would stay shut until the spring, and that the repairs would cost far more than the first estimate of two million. Engineers found the rust in March.";
+        let other = "Residents who cross the river every day will have to use the ferry, which the council will run every twenty minutes from six in the morning until midnight.";
+        let third = "Shops on both banks say they have lost a third of their trade since the closure began, and several of them have asked the council for help with their rents.";
+        let lines = [
+            cut(text, 140),
+            other,
+            cut(other, 137),
+            cut(third, 138),
+            "A short line.",
+        ];
+        assert_eq!(limit(&lines), Some(vec![true, false, true, true, false]));
+        // Two are no limit; nor are lines that end where sentences end, nor
+        // one line written three times.
+        assert_eq!(limit(&lines[..3]), None);
+        assert_eq!(limit(&[text, other, third]), None);
+        let same = cut(text, 140);
+        assert_eq!(limit(&[same, same, same]), None);
+        // Blocks that end with a link's mark (`Read more →`) end where
+        // their text does, at lengths that may meet by chance.
+        let linked: Vec<String> = [text, other, third]
+            .iter()
+            .map(|t| format!("{} Read more →", cut(t, 126)))
+            .collect();
+        let linked: Vec<&str> = linked.iter().map(String::as_str).collect();
+        assert_eq!(limit(&linked), None);
+        // The longest lines ending inside sentences are the limit's: a
+        // shorter run of lengths that meet is no limit.
+        let longer = [text, other, third].map(|t| cut(t, 150));
+        let mut lines = longer.to_vec();
+        lines.extend([cut(text, 122), cut(other, 121), cut(third, 120)]);
+        assert_eq!(
+            limit(&lines),
+            Some(vec![true, true, true, false, false, false])
+        );
+    }
 
     #[test]
     fn an_ellipsis_at_either_end_is_stripped_and_flagged() {
