@@ -458,7 +458,8 @@ fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
             if next.len() >= line.len() || !starts_alike(next, line) {
                 continue;
             }
-            let (children, whole) = children_of(line, (i + 1..lines.len()).map(|j| lines.get(j)));
+            let (children, whole, joins) =
+                children_of(line, (i + 1..lines.len()).map(|j| lines.get(j)));
             // A label and the link it introduces (`<strong>Read more:</strong>
             // <a>…</a>`) are inline elements, not blocks: their paragraph is
             // the line, one block.
@@ -469,8 +470,18 @@ fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
             // container (a caption's `Photo Credit: …`) would be placed
             // there once the container is gone: the container is kept as
             // the evidence of where it stands.
+            // A container that joins some children with nothing between
+            // them and all others one space apart after a sentence's stop
+            // is a cascade's line beside its paragraphs' sentences, each
+            // written as a line: kept, its glue says which sentences are
+            // one paragraph. (An element walk's container sets blocks apart
+            // with its markup's whitespace, headings and items too, and
+            // glues a block's `<br>` lines.) Not once inner containers
+            // went: a container of sections that glue their paragraphs
+            // joins the sections so.
             *dropped = whole
                 && children >= 2
+                && (any || !(joins.glued > 0 && joins.sentences > 0 && joins.other == 0))
                 && !(i.saturating_sub(NEAR_CONTAINER)..i)
                     .map(|j| lines.get(j))
                     .any(|before| {
@@ -510,25 +521,45 @@ fn drop_containers<'a>(raw: &Lines<'a>) -> Option<Lines<'a>> {
     any.then(|| lines.into_owned())
 }
 
+/// How a container joins the children that make up its text.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+struct Joins {
+    /// Children followed by the next with nothing between them.
+    glued: usize,
+    /// Children that end a sentence followed by the next one space apart.
+    sentences: usize,
+    /// Children followed by the next after other whitespace.
+    other: usize,
+}
+
 /// How many of the lines `after` a `container` make up its text (whitespace
-/// aside, char by char) in order, as far as they agree; and whether they
-/// make up all of it.
-fn children_of<'t>(container: &str, after: impl Iterator<Item = &'t str>) -> (usize, bool) {
+/// aside, char by char) in order, as far as they agree; whether they make
+/// up all of it; and how the container joins them.
+fn children_of<'t>(container: &str, after: impl Iterator<Item = &'t str>) -> (usize, bool, Joins) {
     // The container's text not yet matched: its chars that are no
     // whitespace are what the next child must start with.
     let mut rest = container;
     let mut children = 0;
+    let mut joins = Joins::default();
     for child in after {
         match after_chars_of(child, rest) {
             Some(after) => rest = after,
-            None => return (children, false),
+            None => return (children, false, joins),
         }
         children += 1;
         if rest.chars().all(char::is_whitespace) {
-            return (children, true);
+            return (children, true, joins);
+        }
+        let spaced = rest.starts_with(' ') && !rest[1..].starts_with(char::is_whitespace);
+        if !rest.starts_with(char::is_whitespace) {
+            joins.glued += 1;
+        } else if spaced && copies::ends_sentence(child) {
+            joins.sentences += 1;
+        } else {
+            joins.other += 1;
         }
     }
-    (children, false)
+    (children, false, joins)
 }
 
 /// `text` past the chars of `child`, when the chars of `child` that are no
@@ -1358,15 +1389,18 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         cuts::Style::Spaced
     };
     // Paragraphs are seen to meet at one space in few places, if at all.
-    let (narrow, other, glued) = frames
+    let [narrow, other, glued, sentences] = frames
         .iter()
-        .flatten()
-        .map(Frame::seams)
-        .fold((0, 0, 0), |(n, o, g), (a, b, c)| (n + a, o + b, g + c));
+        .zip(&groups)
+        .filter_map(|(f, g)| f.as_ref().map(|f| f.seams(&lines, g)))
+        .fold([0; 4], |t, s| {
+            [t[0] + s[0], t[1] + s[1], t[2] + s[2], t[3] + s[3]]
+        });
     let narrow_rare = other > 0 && narrow * 4 < other;
     // Counting a cascade's glued line starts too (so wherever
-    // `narrow_rare` holds).
-    let sentences_rare = narrow * 4 < other + glued;
+    // `narrow_rare` holds), and not its sentences written as lines, which
+    // meet where no paragraphs do.
+    let sentences_rare = (narrow - sentences) * 4 < other + glued;
     // Lines too short for a key, which a gap between two lines may hold;
     // and short lines that the article writes more than once, which keys
     // found too often to place (`Open: April to October` in each of a

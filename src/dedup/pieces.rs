@@ -63,6 +63,9 @@ struct Cand {
     /// furthest over it (0 where `glue` is not `Spaced`): the markup's own
     /// gap between two blocks, which the same gap elsewhere matches.
     gap: u64,
+    /// The member whose raw text gives `narrow` and `gap`: the one
+    /// reaching furthest over the cut (none where `glue` is `Open`).
+    by: Option<usize>,
 }
 
 /// Squeezed bytes a label (`Read more:`) is at most.
@@ -387,6 +390,7 @@ impl Frame {
                         look: Look::at(line.sq, k).map(|l| l.inside_quote_marks(quoted)),
                         narrow,
                         gap: if tight[i] { 0 } else { gap_hash(between) },
+                        by: Some(r),
                     }
                 }
                 None => Cand {
@@ -395,6 +399,7 @@ impl Frame {
                     look: None,
                     narrow: false,
                     gap: 0,
+                    by: None,
                 },
             })
             .collect();
@@ -521,7 +526,10 @@ impl Frame {
             let mut inside = vec![true; n];
             let mut met = vec![false; n];
             for &(s, e) in &self.whole {
-                let part = seams_before[e] == seams_before[s + 1] && (e < last || block_wider(s));
+                let part = seams_before[e] == seams_before[s + 1]
+                    && (e < last || block_wider(s))
+                    && !((self.cands[s].narrow || self.cands[e].narrow)
+                        && self.holds_glued_seam(lines, g, s, e));
                 inside[s] &= part && first_start[e] < s;
                 inside[e] &= part && last_end[s] > e;
                 met[s] = true;
@@ -536,6 +544,9 @@ impl Frame {
         }
         self.veto_inside_blocks(&mut accepted, lines, g, short);
         self.veto_opening_copy(&mut accepted);
+        if style == Style::Tight {
+            self.veto_sentence_junctions(&mut accepted, lines, g);
+        }
         accepted
     }
 
@@ -714,14 +725,17 @@ impl Frame {
 
     /// The cuts where the file's paragraphs meet: where a line that no
     /// other holds starts or ends, or one line ends where another starts;
-    /// as `(set apart by one space, glued or set apart by more, glued
-    /// others)`, the last the cuts where a line only starts or ends glued
-    /// to the text beside it (where a cascade's paragraphs meet, its
-    /// lines nested in each other).
-    pub(super) fn seams(&self) -> (usize, usize, usize) {
+    /// as `[set apart by one space, glued or set apart by more, glued
+    /// others, sentences]`, the third the cuts where a line only starts or
+    /// ends glued to the text beside it (where a cascade's paragraphs
+    /// meet, its lines nested in each other), the last those of the first
+    /// that are [`Frame::sentence_junctions`] (a cascade's sentences, each
+    /// written as a line, meeting where no paragraphs meet).
+    pub(super) fn seams(&self, lines: &[Line], g: &Group) -> [usize; 4] {
         let last = self.cands.len() - 1;
-        let (mut narrow, mut other, mut glued) = (0, 0, 0);
-        for c in &self.cands[1..last.max(1)] {
+        let [mut narrow, mut other, mut glued, mut sentences] = [0; 4];
+        let junctions = self.sentence_junctions(lines, g);
+        for (i, c) in self.cands.iter().enumerate().take(last).skip(1) {
             if c.glue == Glue::Open {
                 continue;
             }
@@ -729,11 +743,12 @@ impl Frame {
                 glued += usize::from(c.glue == Glue::Tight && (c.ev.start || c.ev.end));
             } else if c.narrow {
                 narrow += 1;
+                sentences += usize::from(junctions[i]);
             } else {
                 other += 1;
             }
         }
-        (narrow, other, glued)
+        [narrow, other, glued, sentences]
     }
 
     fn accepted_by_lines(
@@ -811,9 +826,21 @@ impl Frame {
         whole.sort_unstable_by_key(|&(s, e)| (e, s));
         for run in whole.chunk_by(|x, y| x.1 == y.1) {
             let mut glued_below = false;
-            for &(s, _) in run.iter().rev() {
+            for &(s, e) in run.iter().rev() {
                 let c = &self.cands[s];
-                if !accepted[s] && glued_below && may_head_cascade(c.glue, c.look) {
+                // A line that runs to the group's end and glues paragraphs
+                // of its own, where no line starts at its seams (a cascade
+                // with lines missing), is a cascade's line too, however
+                // the scraper joined it to the paragraph before.
+                if !accepted[s]
+                    && (glued_below
+                        || (style == Style::Tight
+                            && e == last
+                            && c.glue == Glue::Spaced
+                            && c.ev.long_start
+                            && self.holds_glued_seam(lines, g, s, e)))
+                    && may_head_cascade(c.glue, c.look)
+                {
                     accepted[s] = true;
                 }
                 glued_below |= accepted[s] && c.glue == Glue::Tight;
@@ -900,6 +927,17 @@ impl Frame {
         accepted
     }
 
+    /// Whether the whole line from cut `s` to cut `e` glues two paragraphs
+    /// with no space somewhere in its text (`…recently.The possibility…`),
+    /// as a cascade's line does and a copy of a sentence does not.
+    fn holds_glued_seam(&self, lines: &[Line], g: &Group, s: usize, e: usize) -> bool {
+        let (a, b) = (self.asm.cuts[s], self.asm.cuts[e]);
+        self.ext.iter().zip(&g.members).any(|(&x, &(l, _))| {
+            let line = &lines[l as usize];
+            x == (a, b) && line.cut == 0 && super::seams::split_glued(line.raw).len() > 1
+        })
+    }
+
     /// For each cut, whether lines start there and every one not cut off
     /// (`whole`) is an inline tail: it ends at a glued seam where a
     /// cascade's line starts (one that runs to the group's end). Such a
@@ -972,6 +1010,101 @@ impl Frame {
             .collect();
         for i in vetoed {
             accepted[i] = false;
+        }
+    }
+
+    /// The members that glue a paragraph to the next with nothing between
+    /// them at some cut inside the group where a line starts: a cascade's
+    /// lines, whose scraper joins paragraphs so. (Where a line only ends
+    /// glued, it is as often a block's `<br>` lines that an element walk's
+    /// container glues.) Sorted.
+    fn glue_writers(&self) -> Vec<usize> {
+        let last = self.cands.len() - 1;
+        let mut writers: Vec<usize> = self.cands[1..last.max(1)]
+            .iter()
+            .filter(|c| c.glue == Glue::Tight && c.ev.start)
+            .filter_map(|c| c.by)
+            .collect();
+        writers.sort_unstable();
+        writers.dedup();
+        writers
+    }
+
+    /// For each cut, whether it is two sentences one space apart that only
+    /// a junction makes (one line ends there, another starts) inside a
+    /// line that glues paragraphs elsewhere ([`Frame::glue_writers`]):
+    /// that line's scraper joins paragraphs with nothing between them, so
+    /// where it writes a space its paragraph goes on, and the lines
+    /// meeting there are its sentences, each written as a line. Not where
+    /// a line holds the cut inside the group, gluing nothing, that ends
+    /// before the group's end: a section whose blocks its container sets
+    /// one space apart, glued to the next section (a cascade's last line,
+    /// the last paragraph alone, ends at the group's end).
+    fn sentence_junctions(&self, lines: &[Line], g: &Group) -> Vec<bool> {
+        let last = self.cands.len() - 1;
+        let writers = self.glue_writers();
+        let mut found: Vec<bool> = self
+            .cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                i > 0
+                    && i < last
+                    && c.narrow
+                    && c.ev.start
+                    && c.ev.end
+                    && !c.ev.structural
+                    && c.look.is_some_and(|l| l.sentence())
+                    && c.by.is_some_and(|r| writers.binary_search(&r).is_ok())
+            })
+            .collect();
+        if !found.contains(&true) {
+            return found;
+        }
+        // Cuts inside a spaced section, by a running count.
+        let mut opened = vec![0i32; self.cands.len() + 1];
+        for &(s, e) in &self.whole {
+            if e < last && e > s + 1 && !self.holds_glued_seam(lines, g, s, e) {
+                opened[s + 1] += 1;
+                opened[e] -= 1;
+            }
+        }
+        let mut inside = 0;
+        for (i, f) in found.iter_mut().enumerate() {
+            inside += opened[i];
+            *f &= inside == 0;
+        }
+        found
+    }
+
+    /// No cut at a [`Frame::sentence_junctions`] cut, unless a line that
+    /// starts or ends there glues paragraphs of its own (a cascade's line,
+    /// which shows a paragraph starting there however the scraper joined
+    /// it), or the line holding it also sets paragraphs apart with a space
+    /// where they are seen to meet on other evidence: it joins them both
+    /// ways, and its spaces say nothing.
+    fn veto_sentence_junctions(&self, accepted: &mut [bool], lines: &[Line], g: &Group) {
+        let last = self.cands.len() - 1;
+        let junctions = self.sentence_junctions(lines, g);
+        if !junctions.contains(&true) {
+            return;
+        }
+        let mixed: Vec<usize> = (1..last)
+            .filter(|&j| accepted[j] && self.cands[j].glue == Glue::Spaced && !junctions[j])
+            .filter_map(|j| self.cands[j].by)
+            .collect();
+        for i in 1..last {
+            let by_mixed = self.cands[i].by.is_some_and(|r| mixed.contains(&r));
+            if !accepted[i] || !junctions[i] || by_mixed {
+                continue;
+            }
+            let cascade = self
+                .whole
+                .iter()
+                .any(|&(s, e)| (s == i || e == i) && self.holds_glued_seam(lines, g, s, e));
+            if !cascade {
+                accepted[i] = false;
+            }
         }
     }
 

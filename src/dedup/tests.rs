@@ -564,6 +564,79 @@ fn a_paragraphs_sentences_written_as_lines_beside_a_glued_cascade_leave_it_whole
 }
 
 #[test]
+fn every_sentence_written_as_a_line_beside_a_glued_cascade_leaves_its_paragraphs_whole() {
+    // A sentence splitter's output, one sentence a line, beside the
+    // cascade's full line, which glues paragraphs with nothing between
+    // them and writes a space between a paragraph's sentences: each
+    // sentence meets the next one where that line has a space, and the
+    // paragraphs are what the line glues.
+    let article = [
+        "The dollar rose against the euro after the Fed chairman spoke. Traders had expected a weaker tone.",
+        "In late trading the dollar reached $1.2871. It had closed at $1.2974 on Thursday. Analysts were surprised.",
+        "Worries about the deficit remain. The budget will be announced on Monday.",
+    ];
+    let sentences: Vec<&str> = article
+        .iter()
+        .flat_map(|p| p.split_inclusive(". ").map(str::trim_end))
+        .collect();
+    assert_eq!(sentences.len(), 7);
+    let mut lines = vec![article.concat()];
+    lines.extend(sentences.iter().map(|s| s.to_string()));
+    assert_rebuilds(&lines, &article);
+    // The sentences first, then the cascade's lines: the same.
+    let mut lines: Vec<String> = sentences.iter().map(|s| s.to_string()).collect();
+    lines.extend(suffixes(&article));
+    assert_rebuilds(&lines, &article);
+    // An element walk's blocks, which its container joins alike, are
+    // blocks: the container goes, its children stay.
+    let blocks = ["Tickets go on sale on Monday.", "Doors open at seven."];
+    let lines = [
+        blocks.join(" "),
+        blocks[0].to_string(),
+        blocks[1].to_string(),
+    ];
+    assert_rebuilds(&lines, &blocks);
+}
+
+#[test]
+fn a_cascades_line_that_glues_paragraphs_of_its_own_starts_one_after_a_space() {
+    // A scraper that glues most paragraphs with nothing between them but
+    // one pair with a space (the markup's whitespace between two tags),
+    // its line for the third paragraph lost: the line that starts after
+    // that space glues the last two paragraphs, a cascade's line, so a
+    // paragraph starts where it does.
+    let p = [
+        "Rep. Pat Roberts predicted an offer of subsidized wheat to the Soviet Union.",
+        "Roberts made the comment at a press conference held by his party.",
+        "He did not say on what he based the comment, but an aide said he had been in touch.",
+        "The possibility of an expansion has been rumored for some time.",
+    ];
+    let full = format!("{}{} {}{}", p[0], p[1], p[2], p[3]);
+    let second = format!("{} {}{}", p[1], p[2], p[3]);
+    let third = format!("{}{}", p[2], p[3]);
+    assert_rebuilds(&[third, second, full], &p);
+}
+
+#[test]
+fn a_cascade_cut_at_a_column_width_with_no_ellipsis_cuts_no_paragraph() {
+    // The cascade's lines stored in a column of 150 chars, cut wherever
+    // the limit fell, in a word or between two, with each paragraph alone
+    // after them: the cut ends are no paragraph's.
+    let article = [
+        "The council said on Tuesday that the bridge would stay shut until the spring.",
+        "Engineers found rust in the main girders in March, and the repairs will cost far more than the first estimate.",
+        "Residents who cross the river every day will have to use the ferry, which runs every twenty minutes.",
+        "Shops on both banks say they have lost a third of their trade since the closure began last year.",
+    ];
+    let mut lines: Vec<String> = suffixes(&article)
+        .iter()
+        .map(|l| l.chars().take(150).collect())
+        .collect();
+    lines.extend(article.iter().map(|p| p.to_string()));
+    assert_rebuilds(&lines, &article);
+}
+
+#[test]
 fn questions_an_faq_names_again_in_its_contents_are_kept_in_both_places() {
     let questions = [
         "How long does it take?",
