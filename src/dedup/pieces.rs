@@ -96,6 +96,12 @@ pub(super) struct Frame {
     /// The raw offsets of each cut in the member reaching furthest over
     /// it, found for the glue: mostly those the paragraphs are cut at too.
     raw_at: RawAt,
+    /// The members by their extent, made when first asked for
+    /// ([`Frame::holds_glued_seam`]).
+    by_extent: std::cell::OnceCell<Vec<((i64, i64), usize)>>,
+    /// `whole`, sorted by start, made when first asked for
+    /// ([`Frame::starts_inline`]).
+    whole_by_start: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 impl Frame {
@@ -411,6 +417,8 @@ impl Frame {
             whole,
             cands,
             raw_at: first,
+            by_extent: std::cell::OnceCell::new(),
+            whole_by_start: std::cell::OnceCell::new(),
         }
     }
 
@@ -931,11 +939,21 @@ impl Frame {
     /// with no space somewhere in its text (`…recently.The possibility…`),
     /// as a cascade's line does and a copy of a sentence does not.
     fn holds_glued_seam(&self, lines: &[Line], g: &Group, s: usize, e: usize) -> bool {
-        let (a, b) = (self.asm.cuts[s], self.asm.cuts[e]);
-        self.ext.iter().zip(&g.members).any(|(&x, &(l, _))| {
-            let line = &lines[l as usize];
-            x == (a, b) && line.cut == 0 && super::seams::split_glued(line.raw).len() > 1
-        })
+        let span = (self.asm.cuts[s], self.asm.cuts[e]);
+        let by_extent = self.by_extent.get_or_init(|| {
+            let mut v: Vec<((i64, i64), usize)> =
+                self.ext.iter().enumerate().map(|(m, &x)| (x, m)).collect();
+            v.sort_unstable();
+            v
+        });
+        let from = by_extent.partition_point(|&(x, _)| x < span);
+        by_extent[from..]
+            .iter()
+            .take_while(|&&(x, _)| x == span)
+            .any(|&(_, m)| {
+                let line = &lines[g.members[m].0 as usize];
+                line.cut == 0 && super::seams::split_glued(line.raw).len() > 1
+            })
     }
 
     /// For each cut, whether lines start there and every one not cut off
@@ -1089,20 +1107,26 @@ impl Frame {
         if !junctions.contains(&true) {
             return;
         }
-        let mixed: Vec<usize> = (1..last)
+        let mut mixed: Vec<usize> = (1..last)
             .filter(|&j| accepted[j] && self.cands[j].glue == Glue::Spaced && !junctions[j])
             .filter_map(|j| self.cands[j].by)
             .collect();
-        for i in 1..last {
-            let by_mixed = self.cands[i].by.is_some_and(|r| mixed.contains(&r));
-            if !accepted[i] || !junctions[i] || by_mixed {
-                continue;
+        mixed.sort_unstable();
+        mixed.dedup();
+        // The junctions where a line that glues paragraphs of its own
+        // starts or ends, each line asked once.
+        let mut cascade = vec![false; self.cands.len()];
+        for &(s, e) in &self.whole {
+            if (junctions[s] || junctions[e]) && self.holds_glued_seam(lines, g, s, e) {
+                cascade[s] = true;
+                cascade[e] = true;
             }
-            let cascade = self
-                .whole
-                .iter()
-                .any(|&(s, e)| (s == i || e == i) && self.holds_glued_seam(lines, g, s, e));
-            if !cascade {
+        }
+        for i in 1..last {
+            let by_mixed = self.cands[i]
+                .by
+                .is_some_and(|r| mixed.binary_search(&r).is_ok());
+            if accepted[i] && junctions[i] && !by_mixed && !cascade[i] {
                 accepted[i] = false;
             }
         }
@@ -1122,10 +1146,15 @@ impl Frame {
                     l.runs_on() || (c.glue == Glue::Spaced && l.small_after_word())
                 })
         };
-        let mut ends = self
-            .whole
+        let by_start = self.whole_by_start.get_or_init(|| {
+            let mut w = self.whole.clone();
+            w.sort_unstable();
+            w
+        });
+        let from = by_start.partition_point(|w| w.0 < i);
+        let mut ends = by_start[from..]
             .iter()
-            .filter(|w| w.0 == i)
+            .take_while(|w| w.0 == i)
             .map(|w| w.1)
             .peekable();
         ends.peek().is_some() && ends.all(into_sentence)
