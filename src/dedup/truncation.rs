@@ -136,6 +136,24 @@ pub(super) fn cut_at_a_limit<'a>(n: usize, line: impl Fn(usize) -> &'a str) -> O
     if ends.len() < LIMIT_LINES {
         return None;
     }
+    // Nor lines of which one opens another (whitespace aside): a prefix
+    // cascade's steps (a list's short items, one line longer each), which
+    // end where its blocks end. Lines cut at one limit are all as long.
+    let mut near_lines: Vec<&str> = open[..near]
+        .iter()
+        .map(|&(_, k)| line(k).trim_end())
+        .collect();
+    near_lines.sort_unstable_by_key(|l| l.len());
+    let opens = |long: &str, short: &str| {
+        let mut long = long.chars().filter(|c| !c.is_whitespace());
+        short
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|c| long.next() == Some(c))
+    };
+    if near_lines.windows(2).any(|w| opens(w[1], w[0])) {
+        return None;
+    }
     let mut cut = vec![false; n];
     for &(_, k) in &open[..near] {
         cut[k] = true;
@@ -220,6 +238,12 @@ mod tests {
         assert_eq!(limit(&[text, other, third]), None);
         let same = cut(text, 140);
         assert_eq!(limit(&[same, same, same]), None);
+        // A prefix cascade of short items ends where each item ends.
+        let draw = "Derby v Watford or Fulham Man Utd or Exeter v Middlesbrough Cardiff or Blackburn v Colchester Chelsea v Birmingham West Ham v Sheff Utd Oldham v Bolton";
+        assert_eq!(
+            limit(&[cut(draw, 122), cut(draw, 138), cut(draw, 158)]),
+            None
+        );
         // Blocks that end with a link's mark (`Read more →`) end where
         // their text does, at lengths that may meet by chance.
         let linked: Vec<String> = [text, other, third]
