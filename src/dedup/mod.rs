@@ -542,7 +542,9 @@ fn children_of<'t>(container: &str, after: impl Iterator<Item = &'t str>) -> (us
     let mut children = 0;
     let mut joins = Joins::default();
     for child in after {
-        match after_chars_of(child, rest) {
+        // Its own trailing whitespace is no join: the container's text
+        // right after its last char says how the next one follows.
+        match after_chars_of(child.trim_end(), rest) {
             Some(after) => rest = after,
             None => return (children, false, joins),
         }

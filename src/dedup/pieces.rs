@@ -66,6 +66,9 @@ struct Cand {
     /// The member whose raw text gives `narrow` and `gap`: the one
     /// reaching furthest over the cut (none where `glue` is `Open`).
     by: Option<usize>,
+    /// `by` itself writes the cut with nothing between its two sides
+    /// (`glue` may be `Tight` from another member's text).
+    tight_by: bool,
 }
 
 /// Squeezed bytes a label (`Read more:`) is at most.
@@ -99,6 +102,9 @@ pub(super) struct Frame {
     /// The members by their extent, made when first asked for
     /// ([`Frame::holds_glued_seam`]).
     by_extent: std::cell::OnceCell<Vec<((i64, i64), usize)>>,
+    /// For each member, whether its text glues two paragraphs, once
+    /// asked (0: not yet, 1: no, 2: yes).
+    glued_text: std::cell::RefCell<Vec<u8>>,
     /// `whole`, sorted by start, made when first asked for
     /// ([`Frame::starts_inline`]).
     whole_by_start: std::cell::OnceCell<Vec<(usize, usize)>>,
@@ -397,6 +403,7 @@ impl Frame {
                         narrow,
                         gap: if tight[i] { 0 } else { gap_hash(between) },
                         by: Some(r),
+                        tight_by: tight_in(&first, i, r),
                     }
                 }
                 None => Cand {
@@ -406,6 +413,7 @@ impl Frame {
                     narrow: false,
                     gap: 0,
                     by: None,
+                    tight_by: false,
                 },
             })
             .collect();
@@ -418,6 +426,7 @@ impl Frame {
             cands,
             raw_at: first,
             by_extent: std::cell::OnceCell::new(),
+            glued_text: std::cell::RefCell::new(Vec::new()),
             whole_by_start: std::cell::OnceCell::new(),
         }
     }
@@ -952,7 +961,17 @@ impl Frame {
             .take_while(|&&(x, _)| x == span)
             .any(|&(_, m)| {
                 let line = &lines[g.members[m].0 as usize];
-                line.cut == 0 && super::seams::split_glued(line.raw).len() > 1
+                if line.cut != 0 {
+                    return false;
+                }
+                let mut known = self.glued_text.borrow_mut();
+                if known.is_empty() {
+                    known.resize(self.ext.len(), 0);
+                }
+                if known[m] == 0 {
+                    known[m] = 1 + u8::from(super::seams::split_glued(line.raw).len() > 1);
+                }
+                known[m] == 2
             })
     }
 
@@ -1032,15 +1051,18 @@ impl Frame {
     }
 
     /// The members that glue a paragraph to the next with nothing between
-    /// them at some cut inside the group where a line starts: a cascade's
-    /// lines, whose scraper joins paragraphs so. (Where a line only ends
-    /// glued, it is as often a block's `<br>` lines that an element walk's
-    /// container glues.) Sorted.
+    /// them, in their own text, at some cut inside the group where a line
+    /// starts and the glue looks like a seam ([`shows_tight_glue`]): a
+    /// cascade's lines, whose scraper joins paragraphs so. (Where a line
+    /// only ends glued, it is as often a block's `<br>` lines that an
+    /// element walk's container glues.) Sorted. None in a file whose
+    /// scraper is seen to glue nothing (`Style::Spaced`), so the sentence
+    /// junctions that [`Frame::seams`] counts are only a gluing file's.
     fn glue_writers(&self) -> Vec<usize> {
         let last = self.cands.len() - 1;
         let mut writers: Vec<usize> = self.cands[1..last.max(1)]
             .iter()
-            .filter(|c| c.glue == Glue::Tight && c.ev.start)
+            .filter(|c| c.ev.start && c.tight_by && shows_tight_glue(c.ev, c.glue, c.look))
             .filter_map(|c| c.by)
             .collect();
         writers.sort_unstable();
@@ -1098,9 +1120,9 @@ impl Frame {
     /// No cut at a [`Frame::sentence_junctions`] cut, unless a line that
     /// starts or ends there glues paragraphs of its own (a cascade's line,
     /// which shows a paragraph starting there however the scraper joined
-    /// it), or the line holding it also sets paragraphs apart with a space
-    /// where they are seen to meet on other evidence: it joins them both
-    /// ways, and its spaces say nothing.
+    /// it), or the line holding it also sets paragraphs apart with
+    /// whitespace where they are seen to meet on other evidence: it joins
+    /// them both ways, and its spaces say nothing.
     fn veto_sentence_junctions(&self, accepted: &mut [bool], lines: &[Line], g: &Group) {
         let last = self.cands.len() - 1;
         let junctions = self.sentence_junctions(lines, g);
@@ -1114,7 +1136,7 @@ impl Frame {
         mixed.sort_unstable();
         mixed.dedup();
         // The junctions where a line that glues paragraphs of its own
-        // starts or ends, each line asked once.
+        // starts or ends.
         let mut cascade = vec![false; self.cands.len()];
         for &(s, e) in &self.whole {
             if (junctions[s] || junctions[e]) && self.holds_glued_seam(lines, g, s, e) {

@@ -98,8 +98,9 @@ const LIMIT_LINES: usize = 3;
 /// For each of `input`'s lines, whether it was cut off at a length limit
 /// with no ellipsis to say so (a cascade stored in a column of fixed
 /// width): the longest lines that end inside a sentence (after a letter,
-/// a digit or a comma), three or more of at least `MIN_LIMIT` chars, all
-/// within a word of the same length, each ending somewhere else. A
+/// a digit, a comma or a semicolon), of at least `MIN_LIMIT` chars, all
+/// within a word of the same length, with three or more different ends,
+/// none opening another. A
 /// scraper's lines end where blocks end, after a stop or a mark (`Read
 /// more →`), at lengths all their own; `None` where no limit shows.
 pub(super) fn cut_at_a_limit<'a>(n: usize, line: impl Fn(usize) -> &'a str) -> Option<Vec<bool>> {
@@ -136,20 +137,24 @@ pub(super) fn cut_at_a_limit<'a>(n: usize, line: impl Fn(usize) -> &'a str) -> O
     if ends.len() < LIMIT_LINES {
         return None;
     }
-    // Nor lines of which one opens another (whitespace aside): a prefix
-    // cascade's steps (a list's short items, one line longer each), which
-    // end where its blocks end. Lines cut at one limit are all as long.
+    // Nor lines of which one opens another (whitespace aside), each
+    // asked against the next longer: a prefix cascade's steps (a list's
+    // short items, one line longer each), which end where its blocks end.
+    // Lines cut at one limit are all as long.
     let mut near_lines: Vec<&str> = open[..near]
         .iter()
         .map(|&(_, k)| line(k).trim_end())
         .collect();
     near_lines.sort_unstable_by_key(|l| l.len());
+    // (Strictly: the same line written twice, or with other whitespace,
+    // opens none.)
     let opens = |long: &str, short: &str| {
         let mut long = long.chars().filter(|c| !c.is_whitespace());
         short
             .chars()
             .filter(|c| !c.is_whitespace())
             .all(|c| long.next() == Some(c))
+            && long.next().is_some()
     };
     if near_lines.windows(2).any(|w| opens(w[1], w[0])) {
         return None;
@@ -238,6 +243,9 @@ mod tests {
         assert_eq!(limit(&[text, other, third]), None);
         let same = cut(text, 140);
         assert_eq!(limit(&[same, same, same]), None);
+        // The cut lines written twice are still cut.
+        let twice = [cut(text, 140), cut(other, 137), cut(third, 138)].repeat(2);
+        assert_eq!(limit(&twice), Some(vec![true; 6]));
         // A prefix cascade of short items ends where each item ends.
         let draw = "Derby v Watford or Fulham Man Utd or Exeter v Middlesbrough Cardiff or Blackburn v Colchester Chelsea v Birmingham West Ham v Sheff Utd Oldham v Bolton";
         assert_eq!(
