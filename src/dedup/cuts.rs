@@ -52,6 +52,15 @@ pub(super) struct Events {
     pub(super) long_quoted: bool,
 }
 
+impl Events {
+    /// One line ends here where another starts, and a longer line holds
+    /// both: two inner lines meet, as an element walk's blocks do, and
+    /// nothing else here is yet known.
+    pub(super) fn inner_junction(self) -> bool {
+        self.start && self.end && !self.structural
+    }
+}
+
 /// How the line that spans a cut writes it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Glue {

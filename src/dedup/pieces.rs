@@ -108,6 +108,9 @@ pub(super) struct Frame {
     /// `whole`, sorted by start, made when first asked for
     /// ([`Frame::starts_inline`]).
     whole_by_start: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// [`Frame::sentence_junctions`], made when first asked for (by
+    /// [`Frame::seams`], then by the veto).
+    junctions: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl Frame {
@@ -428,6 +431,7 @@ impl Frame {
             by_extent: std::cell::OnceCell::new(),
             glued_text: std::cell::RefCell::new(Vec::new()),
             whole_by_start: std::cell::OnceCell::new(),
+            junctions: std::cell::OnceCell::new(),
         }
     }
 
@@ -1019,8 +1023,7 @@ impl Frame {
         let last = self.cands.len() - 1;
         for i in 1..last {
             let c = &self.cands[i];
-            let junction = c.ev.start && c.ev.end;
-            if accepted[i] && tails[i] && junction && c.glue == Glue::Spaced && !c.ev.structural {
+            if accepted[i] && tails[i] && c.ev.inner_junction() && c.glue == Glue::Spaced {
                 accepted[i] = false;
             }
         }
@@ -1039,9 +1042,8 @@ impl Frame {
                 let c = &self.cands[i];
                 accepted[i]
                     && c.glue == Glue::Spaced
-                    && c.ev.start
-                    && c.ev.end
-                    && !(c.ev.structural || c.ev.long_start || c.ev.long_end)
+                    && c.ev.inner_junction()
+                    && !(c.ev.long_start || c.ev.long_end)
                     && self.starts_inline(i, accepted)
             })
             .collect();
@@ -1080,7 +1082,12 @@ impl Frame {
     /// before the group's end: a section whose blocks its container sets
     /// one space apart, glued to the next section (a cascade's last line,
     /// the last paragraph alone, ends at the group's end).
-    fn sentence_junctions(&self, lines: &[Line], g: &Group) -> Vec<bool> {
+    fn sentence_junctions(&self, lines: &[Line], g: &Group) -> &[bool] {
+        self.junctions
+            .get_or_init(|| self.find_sentence_junctions(lines, g))
+    }
+
+    fn find_sentence_junctions(&self, lines: &[Line], g: &Group) -> Vec<bool> {
         let last = self.cands.len() - 1;
         let writers = self.glue_writers();
         let mut found: Vec<bool> = self
@@ -1091,9 +1098,7 @@ impl Frame {
                 i > 0
                     && i < last
                     && c.narrow
-                    && c.ev.start
-                    && c.ev.end
-                    && !c.ev.structural
+                    && c.ev.inner_junction()
                     && c.look.is_some_and(|l| l.sentence())
                     && c.by.is_some_and(|r| writers.binary_search(&r).is_ok())
             })
@@ -1201,13 +1206,7 @@ impl Frame {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                i > 0
-                    && i < last
-                    && accepted[i]
-                    && c.glue == Glue::Spaced
-                    && c.ev.start
-                    && c.ev.end
-                    && !c.ev.structural
+                i > 0 && i < last && accepted[i] && c.glue == Glue::Spaced && c.ev.inner_junction()
             })
             .collect();
         if !floating.contains(&true) {
