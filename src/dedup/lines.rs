@@ -104,6 +104,17 @@ impl<'a> Lines<'a> {
         self.iter().rev().find(|s| s.len() == max)
     }
 
+    /// The same lines, text `k` written as `texts[k]` (as many texts, in
+    /// the same order): some may now be equal.
+    pub(crate) fn with_texts(&self, texts: Vec<&'a str>) -> Lines<'a> {
+        debug_assert_eq!(texts.len(), self.texts.len());
+        Lines {
+            texts,
+            ids: self.ids.clone(),
+            distinct: false,
+        }
+    }
+
     /// The lines `keep` keeps (given each line's index and text), texts no
     /// line keeps dropped and the others numbered again in order.
     pub(crate) fn filtered(&self, mut keep: impl FnMut(usize, &str) -> bool) -> Lines<'a> {

@@ -60,6 +60,7 @@ mod seams;
 mod short;
 mod squeeze;
 mod truncation;
+mod typeset;
 
 use hash::*;
 use keys::*;
@@ -114,12 +115,19 @@ pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     rebuild_lines(&Lines::interned(texts, &ids)).into_strings()
 }
 
+/// `texts` with each typeset copy of another text written as the text
+/// cleaning makes both ([`typeset::unify`]); `None` where there is none.
+pub(crate) fn typeset_alike<'a>(texts: &[&'a str]) -> Option<Vec<&'a str>> {
+    typeset::unify(&Lines::each(texts.to_vec())).map(|l| l.iter().collect())
+}
+
 /// [`rebuild`] of lines as texts and ids ([`intern`]), the paragraphs as
 /// the passes leave them: a huge line's parts are still read in it (see
 /// [`Paragraphs`]), so that the caller can make them `String`s once the
 /// input is no longer needed (issue 13).
 pub(crate) fn rebuild_lines<'a>(raw: &Lines<'a>) -> Paragraphs<'a> {
-    rebuild_blocks(raw, true, MAX_BLOCKS)
+    let unified = typeset::unify(raw);
+    rebuild_blocks(unified.as_ref().unwrap_or(raw), true, MAX_BLOCKS)
 }
 
 /// Blocks of lines written twice apart ([`repeats::block_said_twice`])

@@ -201,14 +201,18 @@ impl Dropped {
 /// );
 /// ```
 pub fn fates<S: AsRef<str>, P: AsRef<str>>(lines: &[S], paragraphs: &[P]) -> Vec<Placement> {
+    // A typeset copy of a line is placed as the text cleaning made it
+    // (`dedup::typeset`): the line it was made one with.
+    let texts: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
+    let unified = crate::dedup::typeset_alike(&texts);
+    let lines = unified.as_deref().unwrap_or(&texts);
     let index = Index::new(paragraphs);
     let mut given: HashSet<(usize, usize), Fx> = HashSet::default();
     given.reserve(lines.len());
     let mut out = Vec::with_capacity(lines.len());
     // Lines that start inside a paragraph: (line, text squeezed, cut off).
     let mut searched: Vec<(usize, Vec<u8>, bool)> = Vec::new();
-    for (k, line) in lines.iter().enumerate() {
-        let line = line.as_ref();
+    for (k, &line) in lines.iter().enumerate() {
         let whole = index.place(line);
         let placement = if let Some(Walked::Exact(a, b)) = whole {
             kept_or_copy(&mut given, a, b)
@@ -245,7 +249,7 @@ pub fn fates<S: AsRef<str>, P: AsRef<str>>(lines: &[S], paragraphs: &[P]) -> Vec
             if out[k].fate != Fate::NotFound {
                 continue;
             }
-            let line = lines[k].as_ref();
+            let line = lines[k];
             let text = if cut {
                 strip_ellipsis(line).unwrap_or(line)
             } else {
