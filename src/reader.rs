@@ -87,7 +87,16 @@ fn body_lines(
             };
             (first + i, l)
         })
-        .filter(|(_, l)| !l.trim().is_empty())
+        .filter(|(_, l)| !blank(l))
+}
+
+/// Whether a body line shows nothing: whitespace, or characters that are
+/// drawn as nothing (a zero-width space, joiner or non-joiner, a word
+/// joiner, a stray U+FEFF), which a page puts between blocks as spacers.
+fn blank(line: &str) -> bool {
+    line.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    })
 }
 
 /// Checks the encoding and decodes `input` as UTF-8.
@@ -327,7 +336,7 @@ pub fn parse<'a>(
             Some((_, line)) => line.as_str(),
             None => l,
         })
-        .filter(|l| !l.trim().is_empty());
+        .filter(|l| !blank(l));
     // A line decoded is kept apart from the same text as written: `--explain`
     // tells which lines were decoded.
     let (texts, ids) = crate::dedup::intern(lines, |a, b| within(a, rest) == within(b, rest));
@@ -502,6 +511,18 @@ mod tests {
         assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
         assert_eq!(body(&d), vec!["first", "second"]);
         assert_eq!(d.numbers(), vec![5, 7]);
+    }
+
+    #[test]
+    fn skips_body_lines_of_characters_drawn_as_nothing() {
+        // Spacers a page puts between blocks: a zero-width space, a word
+        // joiner, a no-break space (decoded), a zero-width joiner beside
+        // spaces. Inside text they stay.
+        let text =
+            "T\n20220122\nhttps://a.b/c\nfirst\n\u{200B}\n\u{2060} \n&nbsp;\n \u{200D}\na\u{200B}b";
+        let d = read(text).unwrap();
+        assert_eq!(body(&d), vec!["first", "a\u{200B}b"]);
+        assert_eq!(d.numbers(), vec![4, 9]);
     }
 
     #[test]
