@@ -185,32 +185,64 @@ pub fn clean_owned(input: Vec<u8>, opts: &Options) -> Result<Cleaned, Error> {
     let (header, body_lines, dropped, unchanged, detached) = {
         let mut decoded = reader::Decoded::new();
         let mut doc = reader::parse(&text, read_options(opts), &mut decoded)?;
+        let copies = doc.header_copies();
         let texts = std::mem::take(&mut doc.texts);
         let lines = dedup::Lines::interned(texts, &doc.ids);
-        let paragraphs = dedup::rebuild_lines(&lines);
+        let paragraphs = rebuild_body(&lines, &copies);
         doc.texts = lines.into_texts();
         let header = doc.header.take();
+        let skip = headline(paragraphs.iter(), header.as_ref());
         let dropped = opts.count_dropped.then(|| {
-            let paragraphs: Vec<&str> = paragraphs.iter().collect();
-            explain::Dropped::count_lines(&doc.texts, &doc.ids, &paragraphs)
+            let paragraphs: Vec<&str> = paragraphs.iter().skip(skip).collect();
+            let header = explain::header_lines(header.as_ref());
+            explain::Dropped::count_lines(&doc.texts, &doc.ids, &paragraphs, &header)
         });
-        let unchanged = original
-            .parts(&text)
-            .is_some_and(|parts| writer::text_is(header.as_ref(), paragraphs.iter(), &parts));
+        let unchanged = original.parts(&text).is_some_and(|parts| {
+            writer::text_is(header.as_ref(), paragraphs.iter().skip(skip), &parts)
+        });
         let body_lines = doc.ids.len() as u64;
         (
             header,
             body_lines,
             dropped,
             unchanged,
-            paragraphs.detach(&text),
+            (skip, paragraphs.detach(&text)),
         )
     };
     drop(original);
-    let mut article = Article::new(header, detached.into_strings(text), size, body_lines);
+    let (skip, detached) = detached;
+    let mut paragraphs = detached.into_strings(text);
+    paragraphs.drain(..skip);
+    let mut article = Article::new(header, paragraphs, size, body_lines);
     article.lang = opts.lang;
     article.stats.dropped = dropped;
     Ok(Cleaned { article, unchanged })
+}
+
+/// The article rebuilt from the body `lines` but those that are the
+/// header written again (`header_copies`, sorted line indices:
+/// [`reader::Document::header_copies`]).
+fn rebuild_body<'a>(lines: &dedup::Lines<'a>, header_copies: &[usize]) -> dedup::Paragraphs<'a> {
+    if header_copies.is_empty() {
+        return dedup::rebuild_lines(lines);
+    }
+    dedup::rebuild_lines(&lines.filtered(|i, _| header_copies.binary_search(&i).is_err()))
+}
+
+/// How many paragraphs to drop from the start of `paragraphs`: the first
+/// where it is the title (whitespace aside) and others follow. A page's
+/// headline, which an element walk writes before the article or inside
+/// the container that holds it, is the header's, not the body's.
+fn headline<'p>(mut paragraphs: impl Iterator<Item = &'p str>, header: Option<&Header>) -> usize {
+    let Some(title) = header.and_then(|h| h.title.as_deref()) else {
+        return 0;
+    };
+    let first = paragraphs.next();
+    usize::from(
+        !title.trim().is_empty()
+            && first.is_some_and(|p| p.split_whitespace().eq(title.split_whitespace()))
+            && paragraphs.next().is_some(),
+    )
 }
 
 /// How the reader reads an input cleaned with `opts`.
@@ -238,10 +270,13 @@ pub(crate) fn read_and_rebuild<R>(
     let mut decoded = reader::Decoded::new();
     let mut doc = reader::parse(&text, read_options(opts), &mut decoded)?;
     // The lines' texts move into the rebuild and back, not copied.
+    let copies = doc.header_copies();
     let texts = std::mem::take(&mut doc.texts);
     let lines = dedup::Lines::interned(texts, &doc.ids);
-    let paragraphs = dedup::rebuild_lines(&lines).into_strings();
+    let mut paragraphs = rebuild_body(&lines, &copies).into_strings();
     doc.texts = lines.into_texts();
+    let skip = headline(paragraphs.iter().map(String::as_str), doc.header.as_ref());
+    paragraphs.drain(..skip);
     let mut article = Article::new(
         doc.header.take(),
         paragraphs,
@@ -254,6 +289,7 @@ pub(crate) fn read_and_rebuild<R>(
             &doc.texts,
             &doc.ids,
             &article.paragraphs,
+            &explain::header_lines(article.header.as_ref()),
         ));
     }
     Ok(then(&doc, article))

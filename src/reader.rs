@@ -54,6 +54,55 @@ impl<'a> Document<'a> {
         self.ids.iter().map(|&k| self.texts[k as usize])
     }
 
+    /// The non-blank body lines (by index, in order) that are the header
+    /// written again, not body: the first, where it is the title (a page's
+    /// headline, which an element walk writes before the article), unless
+    /// it is the only one; and every run of lines that are the header's
+    /// lines in its order (a scraper run again appended to the file),
+    /// whitespace aside. Empty for most files; a line is compared word by
+    /// word, up to its first word that differs.
+    pub fn header_copies(&self) -> Vec<usize> {
+        let Some(header) = &self.header else {
+            return Vec::new();
+        };
+        let fields: Vec<&str> = header
+            .layout
+            .fields()
+            .iter()
+            .filter_map(|f| match f {
+                HeaderField::Title => header.title.as_deref(),
+                HeaderField::Date => header.date_line.as_deref(),
+                HeaderField::Url => header.url.as_deref(),
+            })
+            .collect();
+        let Some(title) = header.title.as_deref().filter(|t| !t.trim().is_empty()) else {
+            return Vec::new();
+        };
+        let same = |line: &str, field: &str| line.split_whitespace().eq(field.split_whitespace());
+        let n = self.ids.len();
+        let line = |i: usize| self.texts[self.ids[i] as usize];
+        let mut copies = Vec::new();
+        let whole = fields.len() == header.layout.fields().len() && fields.len() > 1;
+        let mut i = 0;
+        while whole && i + fields.len() <= n {
+            if fields.iter().enumerate().all(|(k, f)| same(line(i + k), f)) {
+                copies.extend(i..i + fields.len());
+                i += fields.len();
+            } else {
+                i += 1;
+            }
+        }
+        if n > 1 && copies.first() != Some(&0) && same(line(0), title) {
+            copies.insert(0, 0);
+        }
+        // The body keeps a line: a file of nothing but its header twice is
+        // left as it is.
+        if copies.len() >= n {
+            copies.clear();
+        }
+        copies
+    }
+
     /// Whether references were decoded in `line`, one of [`Document::texts`]:
     /// it is not a slice of the input then.
     pub fn decoded(&self, line: &str) -> bool {
@@ -511,6 +560,20 @@ mod tests {
         assert_eq!(h.url.as_deref(), Some("https://a.b/c"));
         assert_eq!(body(&d), vec!["first", "second"]);
         assert_eq!(d.numbers(), vec![5, 7]);
+    }
+
+    #[test]
+    fn the_title_as_first_line_and_the_header_run_again_are_header_copies() {
+        let d = read("The  Title\n20220122\nhttp://a.b\nThe Title\nx\nThe Title\ny").unwrap();
+        // The title elsewhere in the body (a heading, a related link) is body.
+        assert_eq!(d.header_copies(), vec![0]);
+        let d = read("T\n20220122\nhttp://a.b\nx\nT\n20220122\nhttp://a.b\ny\nT").unwrap();
+        assert_eq!(d.header_copies(), vec![1, 2, 3]);
+        // Not where nothing else would be left.
+        let d = read("T\n20220122\nhttp://a.b\nT").unwrap();
+        assert!(d.header_copies().is_empty());
+        let d = read("T\n20220122\nhttp://a.b\nT\n20220122\nhttp://a.b").unwrap();
+        assert!(d.header_copies().is_empty());
     }
 
     #[test]

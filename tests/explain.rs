@@ -242,6 +242,59 @@ fn json_stats_count_dropped_lines_by_kind_last() {
 
 /// Every fixture explained: no line's text lost, the same paragraphs as
 /// cleaning gives, and the same dropped counts as JSON's `stats`.
+/// The headline as the first body line and the header written again by
+/// a rerun are dropped, each line a copy of the header, counted with the
+/// copies; cleaning gives the article alone.
+#[test]
+fn the_header_written_again_in_the_body_is_a_copy_of_the_header() {
+    let dir = tmp();
+    write(
+        dir.path(),
+        "rerun.txt",
+        "Ferry fares rise\n20240101\nhttps://e.x/a\nFerry fares rise\n\
+         The first paragraph opens the story.The second paragraph follows it.\n\
+         The second paragraph follows it.\n\
+         Ferry fares rise\n20240101\nhttps://e.x/a\n\
+         The first paragraph opens the story.The second paragraph follows it.\n",
+    );
+    let out = newsdedup(dir.path())
+        .args(["--explain", "rerun.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout_of(&out);
+    let fates: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once(": ")?.1.split_once(" | ").map(|f| f.0))
+        .collect();
+    assert_eq!(
+        fates,
+        [
+            "copy of the header",
+            "kept as paragraphs 1-2",
+            "kept as paragraph 2",
+            "copy of the header",
+            "copy of the header",
+            "copy of the header",
+            "copy of paragraphs 1-2",
+        ]
+    );
+    newsdedup(dir.path())
+        .arg("rerun.txt")
+        .assert()
+        .success()
+        .stdout(
+            "Ferry fares rise\n20240101\nhttps://e.x/a\n\
+             The first paragraph opens the story.\nThe second paragraph follows it.\n",
+        );
+    let out = newsdedup(dir.path())
+        .args(["--format", "json", "rerun.txt"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(stdout_of(&out).trim()).unwrap();
+    assert_eq!(v["stats"]["dropped"]["copies"], 5, "{v}");
+}
+
 #[test]
 fn every_fixture_is_explained_with_nothing_lost() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");

@@ -59,6 +59,10 @@ pub enum Fate {
     /// paragraph, which is kept once): a copy, dropped, counted with the
     /// copies.
     Rearranged,
+    /// The line is the header written again (the title as the first body
+    /// line, or the header's lines in a row): not body, dropped, counted
+    /// with the copies.
+    Header,
     /// The line's text is nowhere in the output: text was lost, which must
     /// never happen (a bug to report).
     NotFound,
@@ -66,7 +70,7 @@ pub enum Fate {
 
 impl Fate {
     /// The fate's name in JSON: `kept`, `copy`, `fragment`, `truncated`,
-    /// `rearranged`, `not found`.
+    /// `rearranged`, `header`, `not found`.
     pub fn name(self) -> &'static str {
         match self {
             Fate::Kept => "kept",
@@ -74,6 +78,7 @@ impl Fate {
             Fate::Fragment => "fragment",
             Fate::Truncated => "truncated",
             Fate::Rearranged => "rearranged",
+            Fate::Header => "header",
             Fate::NotFound => "not found",
         }
     }
@@ -85,7 +90,8 @@ pub struct Placement {
     /// What became of the line.
     pub fate: Fate,
     /// The first and last paragraph concerned, numbered from 1; `None` for
-    /// [`Fate::NotFound`] and a line of nothing but an ellipsis.
+    /// [`Fate::NotFound`], [`Fate::Header`] and a line of nothing but an
+    /// ellipsis.
     pub paragraphs: Option<(usize, usize)>,
 }
 
@@ -113,6 +119,7 @@ impl fmt::Display for Placement {
             Fate::Fragment => "fragment of",
             Fate::Truncated => "truncated copy of",
             Fate::Rearranged => "rearranged copy of",
+            Fate::Header => return f.write_str("copy of the header"),
             Fate::NotFound => return f.write_str("not found"),
         };
         match self.paragraphs {
@@ -147,7 +154,7 @@ impl Dropped {
 
     fn add(&mut self, fate: Fate) {
         match fate {
-            Fate::Copy | Fate::Rearranged => self.copies += 1,
+            Fate::Copy | Fate::Rearranged | Fate::Header => self.copies += 1,
             Fate::Fragment => self.fragments += 1,
             Fate::Truncated => self.truncated += 1,
             Fate::Kept | Fate::NotFound => {}
@@ -161,12 +168,16 @@ impl Dropped {
     /// line has the fate it has as a line of `texts`, since the lines
     /// before it hold only texts before it; each line after it repeats
     /// that fate, but for being a copy of what that one kept.
+    /// A line not in the output that is one of `header`'s lines written
+    /// again is a copy of the header ([`Fate::Header`]).
     pub(crate) fn count_lines<P: AsRef<str>>(
         texts: &[&str],
         ids: &[u32],
         paragraphs: &[P],
+        header: &[&str],
     ) -> Dropped {
-        let fates = fates(texts, paragraphs);
+        let mut fates = fates(texts, paragraphs);
+        mark_header(&mut fates, texts, header, paragraphs);
         let mut seen = vec![false; texts.len()];
         let mut d = Dropped::default();
         for &k in ids {
@@ -179,6 +190,71 @@ impl Dropped {
             });
         }
         d
+    }
+}
+
+/// The header's lines as written (title, date, URL, those it has).
+pub(crate) fn header_lines(header: Option<&crate::article::Header>) -> Vec<&str> {
+    header.map_or_else(Vec::new, |h| {
+        [&h.title, &h.date_line, &h.url]
+            .into_iter()
+            .filter_map(|f| f.as_deref())
+            .collect()
+    })
+}
+
+/// Each of `lines` that is nowhere in the output (`placed`, their fates)
+/// but is one of the `header` lines written again (whitespace aside) is a
+/// copy of the header: cleaning drops the page's headline written as the
+/// article's first line, and the header written again by a scraper run
+/// twice. One that opens with the title (`header[0]`) is placed by the
+/// rest of it (the headline and the article: an element walk's
+/// container), all lines placed again so that the first to give a
+/// paragraph keeps it.
+pub(crate) fn mark_header<S: AsRef<str>, P: AsRef<str>>(
+    placed: &mut Vec<Placement>,
+    lines: &[S],
+    header: &[&str],
+    paragraphs: &[P],
+) {
+    let is_header = |line: &str| {
+        header
+            .iter()
+            .any(|h| line.split_whitespace().eq(h.split_whitespace()))
+    };
+    let title = header
+        .first()
+        .map(|t| crate::dedup::normalize(t))
+        .filter(|t| !t.is_empty());
+    let after_title = |line: &str| -> Option<String> {
+        let title = title.as_deref()?;
+        let line = crate::dedup::normalize(line);
+        let rest = line.strip_prefix(title)?.strip_prefix(' ')?;
+        Some(rest.to_string())
+    };
+    let mut rests: Vec<(usize, String)> = Vec::new();
+    for (i, (p, line)) in placed.iter().zip(lines).enumerate() {
+        let line = line.as_ref();
+        if p.fate == Fate::NotFound && !is_header(line) {
+            if let Some(rest) = after_title(line) {
+                rests.push((i, rest));
+            }
+        }
+    }
+    if !rests.is_empty() {
+        let mut texts: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
+        for (i, rest) in &rests {
+            texts[*i] = rest;
+        }
+        *placed = fates(&texts, paragraphs);
+    }
+    for (p, line) in placed.iter_mut().zip(lines) {
+        if p.fate == Fate::NotFound && is_header(line.as_ref()) {
+            *p = Placement {
+                fate: Fate::Header,
+                paragraphs: None,
+            };
+        }
     }
 }
 
@@ -311,7 +387,9 @@ pub fn explain(input: &[u8], opts: &Options) -> Result<Explanation, Error> {
     };
     crate::read_and_rebuild(input, &opts, |doc, mut article| {
         let body: Vec<&str> = doc.lines().collect();
-        let fates = fates(&body, &article.paragraphs);
+        let mut fates = fates(&body, &article.paragraphs);
+        let header = header_lines(article.header.as_ref());
+        mark_header(&mut fates, &body, &header, &article.paragraphs);
         article.stats.dropped = Some(Dropped::count(&fates));
         let lines = doc
             .lines()
