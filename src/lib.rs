@@ -194,8 +194,9 @@ pub fn clean_owned(input: Vec<u8>, opts: &Options) -> Result<Cleaned, Error> {
         let skip = headline(paragraphs.iter(), header.as_ref());
         let dropped = opts.count_dropped.then(|| {
             let paragraphs: Vec<&str> = paragraphs.iter().skip(skip).collect();
-            let header = explain::header_lines(header.as_ref());
-            explain::Dropped::count_lines(&doc.texts, &doc.ids, &paragraphs, &header)
+            let lines = explain::header_lines(header.as_ref());
+            let title = header.as_ref().and_then(|h| h.title.as_deref());
+            explain::Dropped::count_lines(&doc.texts, &doc.ids, &paragraphs, &lines, title)
         });
         let unchanged = original.parts(&text).is_some_and(|parts| {
             writer::text_is(header.as_ref(), paragraphs.iter().skip(skip), &parts)
@@ -226,6 +227,10 @@ fn rebuild_body<'a>(lines: &dedup::Lines<'a>, header_copies: &[usize]) -> dedup:
     if header_copies.is_empty() {
         return dedup::rebuild_lines(lines);
     }
+    // Typeset copies are made one over all the lines, as `--explain` reads
+    // them, before the header's are set aside.
+    let unified = dedup::typeset_unified(lines);
+    let lines = unified.as_ref().unwrap_or(lines);
     dedup::rebuild_lines(&lines.filtered(|i, _| header_copies.binary_search(&i).is_err()))
 }
 
@@ -234,14 +239,18 @@ fn rebuild_body<'a>(lines: &dedup::Lines<'a>, header_copies: &[usize]) -> dedup:
 /// headline, which an element walk writes before the article or inside
 /// the container that holds it, is the header's, not the body's.
 fn headline<'p>(mut paragraphs: impl Iterator<Item = &'p str>, header: Option<&Header>) -> usize {
-    let Some(title) = header.and_then(|h| h.title.as_deref()) else {
+    let Some((h, title)) = header.and_then(|h| Some((h, h.title.as_deref()?))) else {
         return 0;
     };
+    let same = |p: &str, line: &str| p.split_whitespace().eq(line.split_whitespace());
+    // Some paragraph after it is the body's, not another header line (a
+    // file of nothing but its header twice is left as it is).
+    let others = [h.date_line.as_deref(), h.url.as_deref()];
     let first = paragraphs.next();
     usize::from(
         !title.trim().is_empty()
-            && first.is_some_and(|p| p.split_whitespace().eq(title.split_whitespace()))
-            && paragraphs.next().is_some(),
+            && first.is_some_and(|p| same(p, title))
+            && paragraphs.any(|p| !others.iter().flatten().any(|o| same(p, o))),
     )
 }
 
@@ -290,6 +299,7 @@ pub(crate) fn read_and_rebuild<R>(
             &doc.ids,
             &article.paragraphs,
             &explain::header_lines(article.header.as_ref()),
+            article.header.as_ref().and_then(|h| h.title.as_deref()),
         ));
     }
     Ok(then(&doc, article))

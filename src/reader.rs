@@ -75,9 +75,7 @@ impl<'a> Document<'a> {
                 HeaderField::Url => header.url.as_deref(),
             })
             .collect();
-        let Some(title) = header.title.as_deref().filter(|t| !t.trim().is_empty()) else {
-            return Vec::new();
-        };
+        let title = header.title.as_deref().filter(|t| !t.trim().is_empty());
         let same = |line: &str, field: &str| line.split_whitespace().eq(field.split_whitespace());
         let n = self.ids.len();
         let line = |i: usize| self.texts[self.ids[i] as usize];
@@ -92,7 +90,7 @@ impl<'a> Document<'a> {
                 i += 1;
             }
         }
-        if n > 1 && copies.first() != Some(&0) && same(line(0), title) {
+        if n > 1 && copies.first() != Some(&0) && title.is_some_and(|t| same(line(0), t)) {
             copies.insert(0, 0);
         }
         // The body keeps a line: a file of nothing but its header twice is
@@ -574,6 +572,19 @@ mod tests {
         assert!(d.header_copies().is_empty());
         let d = read("T\n20220122\nhttp://a.b\nT\n20220122\nhttp://a.b").unwrap();
         assert!(d.header_copies().is_empty());
+        // A layout with no title: its lines written again in a row.
+        let layout = HeaderLayout::new(&[HeaderField::Date, HeaderField::Url]).unwrap();
+        let opts = ReadOptions {
+            header: layout,
+            ..ReadOptions::default()
+        };
+        let d = parse(
+            "20220122\nhttp://a.b\n20220122\nhttp://a.b\nBody.",
+            opts,
+            store(),
+        )
+        .unwrap();
+        assert_eq!(d.header_copies(), vec![0, 1]);
     }
 
     #[test]

@@ -295,6 +295,37 @@ fn the_header_written_again_in_the_body_is_a_copy_of_the_header() {
     assert_eq!(v["stats"]["dropped"]["copies"], 5, "{v}");
 }
 
+/// A container line that glues the title to the article is placed by the
+/// article; a file of nothing but its header twice keeps its body.
+#[test]
+fn a_container_opening_with_the_title_is_placed_and_a_header_alone_is_kept() {
+    let dir = tmp();
+    write(
+        dir.path(),
+        "walk.txt",
+        "Why now?\n20240101\nhttps://e.x/a\n\
+         Why now?The first paragraph opens the story.The second paragraph follows it.\n\
+         Why now?\nThe first paragraph opens the story.\nThe second paragraph follows it.\n",
+    );
+    let out = newsdedup(dir.path())
+        .args(["--explain", "walk.txt"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(text.starts_with("  4: kept as paragraphs 1-2 |"), "{text}");
+    assert!(!text.contains("not found"), "{text}");
+    write(
+        dir.path(),
+        "twice.txt",
+        "T\n20220122\nhttp://a.b\nT\n20220122\nhttp://a.b\n",
+    );
+    newsdedup(dir.path())
+        .arg("twice.txt")
+        .assert()
+        .success()
+        .stdout("T\n20220122\nhttp://a.b\nT\n20220122\nhttp://a.b\n");
+}
+
 #[test]
 fn every_fixture_is_explained_with_nothing_lost() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");

@@ -123,14 +123,15 @@ impl<'l, 'a> Output<'l, 'a> {
     }
 
     /// A group of several lines: its paragraphs, and its members (indices
-    /// into `g.members`) that are copies.
+    /// into `g.members`) that are copies. `split`: its paragraphs are split
+    /// at glued seams no line start shows (the near-copy reading).
     pub(super) fn push_group(
         &mut self,
         g: &Group,
         frame: &Frame,
         copies: Vec<usize>,
         paragraphs: Vec<Para<'a>>,
-        tight: bool,
+        split: bool,
     ) {
         let glued = paragraphs.len() > 1;
         // (The strict reading keeps its copies, below.)
@@ -192,7 +193,7 @@ impl<'l, 'a> Output<'l, 'a> {
         self.items.push(Item {
             key,
             paras: paragraphs,
-            split: tight && glued,
+            split: split && glued,
             glued,
             alone: None,
             holder,

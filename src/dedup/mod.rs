@@ -108,11 +108,20 @@ const MAX_ROUNDS: usize = 3;
 /// Rebuilds the article from its body lines: each paragraph once, in the
 /// article's order, whitespace-normalised.
 ///
-/// Every sentence of the input is kept; blank lines are ignored. The result is
-/// a fixed point: `rebuild(&rebuild(x)) == rebuild(x)`.
+/// Every sentence of the input is kept; blank lines are ignored (a line of
+/// zero-width characters is text here: the reader is what sets it aside). A
+/// line that is another's typeset copy (curly quotes, dashes) is written as
+/// one of the two (`dedup::typeset`). The result is a fixed point:
+/// `rebuild(&rebuild(x)) == rebuild(x)`.
 pub fn rebuild<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let (texts, ids) = intern(lines.iter().map(AsRef::as_ref), |_, _| true);
     rebuild_lines(&Lines::interned(texts, &ids)).into_strings()
+}
+
+/// `lines` with each typeset copy of another line written as the text
+/// cleaning makes both ([`typeset::unify`]); `None` where there is none.
+pub(crate) fn typeset_unified<'a>(lines: &Lines<'a>) -> Option<Lines<'a>> {
+    typeset::unify(lines)
 }
 
 /// `texts` with each typeset copy of another text written as the text
@@ -1441,10 +1450,8 @@ fn pass<'a>(input: &Lines<'a>, given: Option<Given>, method: Method) -> Option<P
         // A seam that no line start shows (a cascade with lines missing)
         // is split, also where every line start the file has is spaced:
         // a page's markup may set some `</p><p>` pairs apart and not
-        // others, and a cascade then writes some paragraphs glued. (This
-        // was once left whole there as the author's typo, `Division.Those`;
-        // no page set has changed for splitting it, the mixed-separator
-        // cascades of `gen_mixed.py` went from 34% to 80%.)
+        // others, and a cascade then writes some paragraphs glued. A
+        // source's own typo glued so (`tsunami.Steve`) is split with them.
         let split = method == Method::NearCopies;
         out.push_group(g, frame, frame.copies(&accepted), paragraphs, split);
     }

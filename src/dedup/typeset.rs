@@ -134,25 +134,28 @@ pub(super) fn unify<'a>(lines: &Lines<'a>) -> Option<Lines<'a>> {
     // Texts by their fold: (first byte in `arena`, end, texts).
     let mut arena = Vec::new();
     let mut folds: Vec<(usize, usize, Vec<usize>)> = Vec::new();
-    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+    // One fold a hash: a text whose fold collides with another's is
+    // compared with that one only and, unequal, left out (as
+    // `squeeze_distinct` keeps both), so that lines made to collide cost
+    // no walk of a bucket each.
+    let mut by_hash: HashMap<u64, usize> = HashMap::new();
     for t in (0..texts.len()).filter(|&t| candidate(t)) {
         let start = arena.len();
         fold_into(texts[t], &mut arena);
         if arena.len() == start {
             continue;
         }
-        let bucket = by_hash.entry(word_hash(&arena[start..])).or_default();
-        let same = bucket.iter().copied().find(|&f| {
-            let (a, b, _) = folds[f];
-            arena[a..b] == arena[start..]
-        });
-        match same {
-            Some(f) => {
+        match by_hash.entry(word_hash(&arena[start..])) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let f = *e.get();
+                let (a, b, _) = folds[f];
+                if arena[a..b] == arena[start..] {
+                    folds[f].2.push(t);
+                }
                 arena.truncate(start);
-                folds[f].2.push(t);
             }
-            None => {
-                bucket.push(folds.len());
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(folds.len());
                 folds.push((start, arena.len(), vec![t]));
             }
         }

@@ -175,9 +175,10 @@ impl Dropped {
         ids: &[u32],
         paragraphs: &[P],
         header: &[&str],
+        title: Option<&str>,
     ) -> Dropped {
         let mut fates = fates(texts, paragraphs);
-        mark_header(&mut fates, texts, header, paragraphs);
+        mark_header(&mut fates, texts, header, title, paragraphs);
         let mut seen = vec![false; texts.len()];
         let mut d = Dropped::default();
         for &k in ids {
@@ -207,7 +208,7 @@ pub(crate) fn header_lines(header: Option<&crate::article::Header>) -> Vec<&str>
 /// but is one of the `header` lines written again (whitespace aside) is a
 /// copy of the header: cleaning drops the page's headline written as the
 /// article's first line, and the header written again by a scraper run
-/// twice. One that opens with the title (`header[0]`) is placed by the
+/// twice. One that opens with the `title` is placed by the
 /// rest of it (the headline and the article: an element walk's
 /// container), all lines placed again so that the first to give a
 /// paragraph keeps it.
@@ -215,6 +216,7 @@ pub(crate) fn mark_header<S: AsRef<str>, P: AsRef<str>>(
     placed: &mut Vec<Placement>,
     lines: &[S],
     header: &[&str],
+    title: Option<&str>,
     paragraphs: &[P],
 ) {
     let is_header = |line: &str| {
@@ -222,15 +224,13 @@ pub(crate) fn mark_header<S: AsRef<str>, P: AsRef<str>>(
             .iter()
             .any(|h| line.split_whitespace().eq(h.split_whitespace()))
     };
-    let title = header
-        .first()
-        .map(|t| crate::dedup::normalize(t))
-        .filter(|t| !t.is_empty());
+    let title = title.map(crate::dedup::normalize).filter(|t| !t.is_empty());
+    // Glued to it or not: a glued seam is split wherever it is.
     let after_title = |line: &str| -> Option<String> {
         let title = title.as_deref()?;
         let line = crate::dedup::normalize(line);
-        let rest = line.strip_prefix(title)?.strip_prefix(' ')?;
-        Some(rest.to_string())
+        let rest = line.strip_prefix(title)?.trim_start();
+        (!rest.is_empty()).then(|| rest.to_string())
     };
     let mut rests: Vec<(usize, String)> = Vec::new();
     for (i, (p, line)) in placed.iter().zip(lines).enumerate() {
@@ -389,7 +389,8 @@ pub fn explain(input: &[u8], opts: &Options) -> Result<Explanation, Error> {
         let body: Vec<&str> = doc.lines().collect();
         let mut fates = fates(&body, &article.paragraphs);
         let header = header_lines(article.header.as_ref());
-        mark_header(&mut fates, &body, &header, &article.paragraphs);
+        let title = article.header.as_ref().and_then(|h| h.title.as_deref());
+        mark_header(&mut fates, &body, &header, title, &article.paragraphs);
         article.stats.dropped = Some(Dropped::count(&fates));
         let lines = doc
             .lines()
