@@ -523,6 +523,12 @@ impl Article {
     }
 }
 
+/// Whether two lines say the same words, whitespace aside: a header line
+/// written again in the body, however the scraper spaced it.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -242,15 +242,14 @@ fn headline<'p>(mut paragraphs: impl Iterator<Item = &'p str>, header: Option<&H
     let Some((h, title)) = header.and_then(|h| Some((h, h.title.as_deref()?))) else {
         return 0;
     };
-    let same = |p: &str, line: &str| p.split_whitespace().eq(line.split_whitespace());
-    // Some paragraph after it is the body's, not another header line (a
-    // file of nothing but its header twice is left as it is).
-    let others = [h.date_line.as_deref(), h.url.as_deref()];
+    let same = article::same_words;
+    // Some paragraph after it is the body's, not a header line (a file of
+    // nothing but its header twice is left as it is).
     let first = paragraphs.next();
     usize::from(
         !title.trim().is_empty()
             && first.is_some_and(|p| same(p, title))
-            && paragraphs.any(|p| !others.iter().flatten().any(|o| same(p, o))),
+            && paragraphs.any(|p| !h.lines().any(|o| same(p, o))),
     )
 }
 

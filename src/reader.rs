@@ -65,22 +65,13 @@ impl<'a> Document<'a> {
         let Some(header) = &self.header else {
             return Vec::new();
         };
-        let fields: Vec<&str> = header
-            .layout
-            .fields()
-            .iter()
-            .filter_map(|f| match f {
-                HeaderField::Title => header.title.as_deref(),
-                HeaderField::Date => header.date_line.as_deref(),
-                HeaderField::Url => header.url.as_deref(),
-            })
-            .collect();
+        let fields: Vec<&str> = header.lines().collect();
         let title = header.title.as_deref().filter(|t| !t.trim().is_empty());
-        let same = |line: &str, field: &str| line.split_whitespace().eq(field.split_whitespace());
+        let same = crate::article::same_words;
         let n = self.ids.len();
         let line = |i: usize| self.texts[self.ids[i] as usize];
         let mut copies = Vec::new();
-        let whole = fields.len() == header.layout.fields().len() && fields.len() > 1;
+        let whole = fields.len() > 1;
         let mut i = 0;
         while whole && i + fields.len() <= n {
             if fields.iter().enumerate().all(|(k, f)| same(line(i + k), f)) {

@@ -194,14 +194,9 @@ impl Dropped {
     }
 }
 
-/// The header's lines as written (title, date, URL, those it has).
+/// The header's lines as written ([`Header::lines`](crate::article::Header::lines)).
 pub(crate) fn header_lines(header: Option<&crate::article::Header>) -> Vec<&str> {
-    header.map_or_else(Vec::new, |h| {
-        [&h.title, &h.date_line, &h.url]
-            .into_iter()
-            .filter_map(|f| f.as_deref())
-            .collect()
-    })
+    header.map_or_else(Vec::new, |h| h.lines().collect())
 }
 
 /// Each of `lines` that is nowhere in the output (`placed`, their fates)
@@ -219,11 +214,7 @@ pub(crate) fn mark_header<S: AsRef<str>, P: AsRef<str>>(
     title: Option<&str>,
     paragraphs: &[P],
 ) {
-    let is_header = |line: &str| {
-        header
-            .iter()
-            .any(|h| line.split_whitespace().eq(h.split_whitespace()))
-    };
+    let is_header = |line: &str| header.iter().any(|h| crate::article::same_words(line, h));
     let title = title.map(crate::dedup::normalize).filter(|t| !t.is_empty());
     // Glued to it or not: a glued seam is split wherever it is.
     let after_title = |line: &str| -> Option<String> {
