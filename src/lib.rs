@@ -141,7 +141,7 @@ impl Default for Options {
 /// malformed header line of `opts.header`, named by its line in that
 /// layout (unless `opts.no_header`); no body text.
 pub fn clean(input: &[u8], opts: &Options) -> Result<Article, Error> {
-    read_and_rebuild(input, opts, |_, article| article)
+    read_and_rebuild(input, opts, |_, article, _| article)
 }
 
 /// An input cleaned by [`clean_owned`].
@@ -188,7 +188,7 @@ pub fn clean_owned(input: Vec<u8>, opts: &Options) -> Result<Cleaned, Error> {
         let copies = doc.header_copies();
         let texts = std::mem::take(&mut doc.texts);
         let lines = dedup::Lines::interned(texts, &doc.ids);
-        let paragraphs = rebuild_body(&lines, &copies);
+        let (paragraphs, description) = rebuild_body(&lines, &copies);
         doc.texts = lines.into_texts();
         let header = doc.header.take();
         let skip = headline(paragraphs.iter(), header.as_ref());
@@ -196,7 +196,12 @@ pub fn clean_owned(input: Vec<u8>, opts: &Options) -> Result<Cleaned, Error> {
             let paragraphs: Vec<&str> = paragraphs.iter().skip(skip).collect();
             let lines = explain::header_lines(header.as_ref());
             let title = header.as_ref().and_then(|h| h.title.as_deref());
-            explain::Dropped::count_lines(&doc.texts, &doc.ids, &paragraphs, &lines, title)
+            let aside = explain::SetAside {
+                header: &lines,
+                title,
+                description,
+            };
+            explain::Dropped::count_lines(&doc.texts, &doc.ids, &paragraphs, &aside)
         });
         let unchanged = original.parts(&text).is_some_and(|parts| {
             writer::text_is(header.as_ref(), paragraphs.iter().skip(skip), &parts)
@@ -222,16 +227,28 @@ pub fn clean_owned(input: Vec<u8>, opts: &Options) -> Result<Cleaned, Error> {
 
 /// The article rebuilt from the body `lines` but those that are the
 /// header written again (`header_copies`, sorted line indices:
-/// [`reader::Document::header_copies`]).
-fn rebuild_body<'a>(lines: &dedup::Lines<'a>, header_copies: &[usize]) -> dedup::Paragraphs<'a> {
-    if header_copies.is_empty() {
-        return dedup::rebuild_lines(lines);
+/// [`reader::Document::header_copies`]) and the page's description
+/// written before the article ([`dedup::description`]), whose line index
+/// is given back with the paragraphs.
+fn rebuild_body<'a>(
+    lines: &dedup::Lines<'a>,
+    header_copies: &[usize],
+) -> (dedup::Paragraphs<'a>, Option<usize>) {
+    let description = dedup::description(lines, header_copies);
+    if header_copies.is_empty() && description.is_none() {
+        return (dedup::rebuild_lines(lines), None);
+    }
+    let mut aside = header_copies.to_vec();
+    if let Some(d) = description {
+        let at = aside.partition_point(|&i| i < d);
+        aside.insert(at, d);
     }
     // Typeset copies are made one over all the lines, as `--explain` reads
     // them, before the header's are set aside.
     let unified = dedup::typeset_unified(lines);
     let lines = unified.as_ref().unwrap_or(lines);
-    dedup::rebuild_lines(&lines.filtered(|i, _| header_copies.binary_search(&i).is_err()))
+    let kept = lines.filtered(|i, _| aside.binary_search(&i).is_err());
+    (dedup::rebuild_lines(&kept), description)
 }
 
 /// How many paragraphs to drop from the start of `paragraphs`: the first
@@ -262,11 +279,12 @@ fn read_options(opts: &Options) -> reader::ReadOptions {
     }
 }
 
-/// [`clean`], handing the body lines as read to `then` with the article.
+/// [`clean`], handing the body lines as read to `then` with the article and
+/// the index of the body line set aside as the page's description.
 pub(crate) fn read_and_rebuild<R>(
     input: &[u8],
     opts: &Options,
-    then: impl FnOnce(&reader::Document<'_>, Article) -> R,
+    then: impl FnOnce(&reader::Document<'_>, Article, Option<usize>) -> R,
 ) -> Result<R, Error> {
     if input.len() as u64 > opts.max_bytes {
         return Err(Error::TooLarge {
@@ -281,7 +299,8 @@ pub(crate) fn read_and_rebuild<R>(
     let copies = doc.header_copies();
     let texts = std::mem::take(&mut doc.texts);
     let lines = dedup::Lines::interned(texts, &doc.ids);
-    let mut paragraphs = rebuild_body(&lines, &copies).into_strings();
+    let (paragraphs, description) = rebuild_body(&lines, &copies);
+    let mut paragraphs = paragraphs.into_strings();
     doc.texts = lines.into_texts();
     let skip = headline(paragraphs.iter().map(String::as_str), doc.header.as_ref());
     paragraphs.drain(..skip);
@@ -293,13 +312,15 @@ pub(crate) fn read_and_rebuild<R>(
     );
     article.lang = opts.lang;
     if opts.count_dropped {
-        article.stats.dropped = Some(explain::Dropped::count_lines(
-            &doc.texts,
-            &doc.ids,
-            &article.paragraphs,
-            &explain::header_lines(article.header.as_ref()),
-            article.header.as_ref().and_then(|h| h.title.as_deref()),
-        ));
+        let header = explain::header_lines(article.header.as_ref());
+        let aside = explain::SetAside {
+            header: &header,
+            title: article.header.as_ref().and_then(|h| h.title.as_deref()),
+            description,
+        };
+        let dropped =
+            explain::Dropped::count_lines(&doc.texts, &doc.ids, &article.paragraphs, &aside);
+        article.stats.dropped = Some(dropped);
     }
-    Ok(then(&doc, article))
+    Ok(then(&doc, article, description))
 }

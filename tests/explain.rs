@@ -359,3 +359,54 @@ fn every_fixture_is_explained_with_nothing_lost() {
     }
     assert!(seen >= 20);
 }
+
+/// A summary written before a cascade that does not hold it is the page's
+/// description: set aside, told so by `--explain`, counted apart in JSON.
+#[test]
+fn a_description_before_the_cascade_is_set_aside_and_explained() {
+    let dir = tmp();
+    write(
+        dir.path(),
+        "desc.txt",
+        "Bridge shuts\n20240101\nhttps://e.x/a\n\
+         Everything you need to know about the closure, and when it ends.\n\
+         The bridge shuts on Monday.It reopens in June.Buses run every hour.\n\
+         It reopens in June.Buses run every hour.\n\
+         Buses run every hour.\n",
+    );
+    let out = newsdedup(dir.path())
+        .args(["--explain", "desc.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout_of(&out);
+    assert!(
+        text.starts_with("  4: the page's description, not the article | Everything"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("0 truncated copies, the page's description\n"),
+        "{text}"
+    );
+    newsdedup(dir.path())
+        .arg("desc.txt")
+        .assert()
+        .success()
+        .stdout(
+            "Bridge shuts\n20240101\nhttps://e.x/a\n\
+             The bridge shuts on Monday.\nIt reopens in June.\nBuses run every hour.\n",
+        );
+    let out = newsdedup(dir.path())
+        .args(["--format", "json", "desc.txt"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(stdout_of(&out).trim()).unwrap();
+    assert_eq!(v["stats"]["dropped"]["description"], 1, "{v}");
+    assert_eq!(v["stats"]["dropped"]["copies"], 0, "{v}");
+    let out = newsdedup(dir.path())
+        .args(["--explain", "--format", "json", "desc.txt"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(stdout_of(&out).trim()).unwrap();
+    assert_eq!(v["lines"][0]["fate"], "description", "{v}");
+}

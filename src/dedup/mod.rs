@@ -49,6 +49,7 @@
 
 mod copies;
 mod cuts;
+mod description;
 mod hash;
 mod keys;
 mod layout;
@@ -62,6 +63,7 @@ mod squeeze;
 mod truncation;
 mod typeset;
 
+pub(crate) use description::description;
 use hash::*;
 use keys::*;
 use layout::*;

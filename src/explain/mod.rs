@@ -63,6 +63,10 @@ pub enum Fate {
     /// line, or the header's lines in a row): not body, dropped, counted
     /// with the copies.
     Header,
+    /// The line is the page's description, written before the article and
+    /// held by none of its lines ([`crate::dedup::description`]): not the
+    /// article's text, dropped.
+    Description,
     /// The line's text is nowhere in the output: text was lost, which must
     /// never happen (a bug to report).
     NotFound,
@@ -70,7 +74,7 @@ pub enum Fate {
 
 impl Fate {
     /// The fate's name in JSON: `kept`, `copy`, `fragment`, `truncated`,
-    /// `rearranged`, `header`, `not found`.
+    /// `rearranged`, `header`, `description`, `not found`.
     pub fn name(self) -> &'static str {
         match self {
             Fate::Kept => "kept",
@@ -79,6 +83,7 @@ impl Fate {
             Fate::Truncated => "truncated",
             Fate::Rearranged => "rearranged",
             Fate::Header => "header",
+            Fate::Description => "description",
             Fate::NotFound => "not found",
         }
     }
@@ -90,7 +95,7 @@ pub struct Placement {
     /// What became of the line.
     pub fate: Fate,
     /// The first and last paragraph concerned, numbered from 1; `None` for
-    /// [`Fate::NotFound`], [`Fate::Header`] and a line of nothing but an
+    /// [`Fate::NotFound`], [`Fate::Header`], [`Fate::Description`] and a line of nothing but an
     /// ellipsis.
     pub paragraphs: Option<(usize, usize)>,
 }
@@ -120,6 +125,7 @@ impl fmt::Display for Placement {
             Fate::Truncated => "truncated copy of",
             Fate::Rearranged => "rearranged copy of",
             Fate::Header => return f.write_str("copy of the header"),
+            Fate::Description => return f.write_str("the page's description, not the article"),
             Fate::NotFound => return f.write_str("not found"),
         };
         match self.paragraphs {
@@ -140,6 +146,14 @@ pub struct Dropped {
     pub fragments: u64,
     /// Lines cut off at an ellipsis.
     pub truncated: u64,
+    /// The page's description written before the article (0 or 1);
+    /// written in JSON only when there is one.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub description: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Dropped {
@@ -157,6 +171,7 @@ impl Dropped {
             Fate::Copy | Fate::Rearranged | Fate::Header => self.copies += 1,
             Fate::Fragment => self.fragments += 1,
             Fate::Truncated => self.truncated += 1,
+            Fate::Description => self.description += 1,
             Fate::Kept | Fate::NotFound => {}
         }
     }
@@ -168,17 +183,17 @@ impl Dropped {
     /// line has the fate it has as a line of `texts`, since the lines
     /// before it hold only texts before it; each line after it repeats
     /// that fate, but for being a copy of what that one kept.
-    /// A line not in the output that is one of `header`'s lines written
-    /// again is a copy of the header ([`Fate::Header`]).
+    /// Lines not in the output that cleaning set aside have their fates
+    /// ([`SetAside::mark`]).
     pub(crate) fn count_lines<P: AsRef<str>>(
         texts: &[&str],
         ids: &[u32],
         paragraphs: &[P],
-        header: &[&str],
-        title: Option<&str>,
+        aside: &SetAside,
     ) -> Dropped {
         let mut fates = fates(texts, paragraphs);
-        mark_header(&mut fates, texts, header, title, paragraphs);
+        let description = aside.description.map(|d| ids[d] as usize);
+        aside.mark(&mut fates, texts, paragraphs, description);
         let mut seen = vec![false; texts.len()];
         let mut d = Dropped::default();
         for &k in ids {
@@ -191,6 +206,40 @@ impl Dropped {
             });
         }
         d
+    }
+}
+
+/// What cleaning set aside before it rebuilt the body, to tell the fates
+/// of the lines the output does not hold.
+pub(crate) struct SetAside<'h> {
+    /// The header's lines ([`header_lines`]).
+    pub(crate) header: &'h [&'h str],
+    /// The header's title.
+    pub(crate) title: Option<&'h str>,
+    /// The index of the body line that is the page's description.
+    pub(crate) description: Option<usize>,
+}
+
+impl SetAside<'_> {
+    /// Marks the lines of `lines` the output does not hold: the header's
+    /// copies ([`mark_header`]), and the line `description` (an index into
+    /// `lines`) as the page's description.
+    pub(crate) fn mark<S: AsRef<str>, P: AsRef<str>>(
+        &self,
+        placed: &mut Vec<Placement>,
+        lines: &[S],
+        paragraphs: &[P],
+        description: Option<usize>,
+    ) {
+        mark_header(placed, lines, self.header, self.title, paragraphs);
+        if let Some(p) = description.and_then(|d| placed.get_mut(d)) {
+            if p.fate == Fate::NotFound {
+                *p = Placement {
+                    fate: Fate::Description,
+                    paragraphs: None,
+                };
+            }
+        }
     }
 }
 
@@ -376,12 +425,16 @@ pub fn explain(input: &[u8], opts: &Options) -> Result<Explanation, Error> {
         count_dropped: false,
         ..*opts
     };
-    crate::read_and_rebuild(input, &opts, |doc, mut article| {
+    crate::read_and_rebuild(input, &opts, |doc, mut article, description| {
         let body: Vec<&str> = doc.lines().collect();
         let mut fates = fates(&body, &article.paragraphs);
         let header = header_lines(article.header.as_ref());
-        let title = article.header.as_ref().and_then(|h| h.title.as_deref());
-        mark_header(&mut fates, &body, &header, title, &article.paragraphs);
+        let aside = SetAside {
+            header: &header,
+            title: article.header.as_ref().and_then(|h| h.title.as_deref()),
+            description,
+        };
+        aside.mark(&mut fates, &body, &article.paragraphs, description);
         article.stats.dropped = Some(Dropped::count(&fates));
         let lines = doc
             .lines()
@@ -423,7 +476,8 @@ impl Explanation {
     }
 
     /// `6 body lines, 6 paragraphs: 6 kept, 0 copies, 0 fragments, 0
-    /// truncated copies`, and the lines not found if any (`; 1 not found:
+    /// truncated copies`, `, the page's description` if one was set aside,
+    /// and the lines not found if any (`; 1 not found:
     /// text was lost, please report this file`).
     pub fn summary(&self) -> String {
         let d = self.article.stats.dropped.unwrap_or_default();
@@ -444,6 +498,9 @@ impl Explanation {
             d.truncated,
             plural(d.truncated, "copy", "copies"),
         );
+        if d.description > 0 {
+            s.push_str(", the page's description");
+        }
         let lost = count(Fate::NotFound);
         if lost > 0 {
             s.push_str(&format!(

@@ -60,7 +60,8 @@ fn a_later_line_giving_the_same_paragraphs_is_a_copy() {
         Dropped {
             copies: 2,
             fragments: 0,
-            truncated: 0
+            truncated: 0,
+            description: 0
         }
     );
 }
@@ -303,7 +304,8 @@ fn a_clean_with_count_dropped_fills_the_stats() {
         Some(Dropped {
             copies: 1,
             fragments: 1,
-            truncated: 1
+            truncated: 1,
+            description: 0
         })
     );
     let plain = crate::clean(
