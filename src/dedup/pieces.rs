@@ -491,6 +491,29 @@ impl Frame {
         short: &HashSet<&[u8]>,
     ) -> Vec<bool> {
         let mut accepted = self.accepted_by_lines(style, narrow_rare, lines, g, short);
+        // A suffix cascade whose lines were partly lost: every line runs
+        // to the group's end, and lines start inside it at two places or
+        // more, where no line ends. There a line start where a sentence
+        // ends and the next begins is where a paragraph starts, however
+        // the markup spaced it (`</p> <p>` before the last paragraph,
+        // where the others are glued); an element walk's lines end at
+        // junctions inside the group, and a block with its emphasised
+        // last sentence is two lines, not three.
+        let last = self.cands.len() - 1;
+        let suffix_cascade = self.whole.iter().all(|&(_, e)| e == last) && {
+            let mut inside = self.whole.iter().map(|&(s, _)| s).filter(|&s| s > 0);
+            inside
+                .next()
+                .is_some_and(|first| inside.any(|s| s != first))
+        };
+        if suffix_cascade {
+            for (a, c) in accepted.iter_mut().zip(&self.cands).take(last).skip(1) {
+                *a |= c.ev.start
+                    && c.glue == Glue::Spaced
+                    && c.look.is_some_and(|l| l.sentence())
+                    && may_head_cascade(c.glue, c.look);
+            }
+        }
         // Where the file's paragraphs meet glued or set apart by more than
         // a space (the markup's line breaks and indents), a cut at one
         // space is inside a paragraph, between its sentences (a
@@ -558,6 +581,9 @@ impl Frame {
             }
             for (i, c) in self.cands.iter().enumerate() {
                 let rare = narrow_rare || c.look.is_some_and(|l| l.sentence());
+                if suffix_cascade && c.ev.start {
+                    continue;
+                }
                 if c.narrow && !c.ev.structural && met[i] && inside[i] && rare {
                     accepted[i] = false;
                 }
