@@ -10,7 +10,8 @@
 //!
 //! The cascade says what the article is: its first line holds every
 //! paragraph after it, so every later line lies inside that one. A line
-//! written before it that it does not hold is not the article's text.
+//! written before it that it does not hold is not the article's text. (A
+//! figure at the top of the page may write its caption between them.)
 //! Page text can stand there too, a caption or a note of a container of
 //! its own (`Warning: This book is incomplete.`), so the line must also
 //! read as a summary: prose that ends a sentence (or trails off with an
@@ -26,6 +27,9 @@ const SUFFIXES: usize = 2;
 /// A description is no longer than this (bytes): search engines show 160
 /// characters, and CMSs cut the field at 300 or so.
 const MAX_LEN: usize = 600;
+/// Lines of page text between the description and the cascade, at most:
+/// a figure at the top of the page writes its caption there.
+const ASIDE: usize = 2;
 /// Words a description has at least: a sentence, not a label or a name.
 const MIN_WORDS: usize = 4;
 /// Bytes compared when looking for the later lines inside the cascade's
@@ -38,16 +42,35 @@ const BUDGET: usize = 1 << 26;
 /// indices: the header written again) read as absent; `None` for most
 /// files.
 pub(crate) fn description(lines: &Lines, skip: &[usize]) -> Option<usize> {
-    let mut order = (0..lines.len()).filter(|i| skip.binary_search(i).is_err());
-    let (d, h) = (order.next()?, order.next()?);
+    let mut order = (0..lines.len())
+        .filter(|i| skip.binary_search(i).is_err())
+        .peekable();
+    let d = order.next()?;
     let text = lines.get(d).trim();
     if !reads_as_summary(text) {
         return None;
     }
-    let mut head = Vec::new();
-    squeeze_into(lines.get(h), &mut head);
-    if lines.len().saturating_mul(head.len()) > BUDGET {
-        return None;
+    // The cascade's first line, after at most `ASIDE` lines of page text
+    // that it does not hold either (a figure's caption at the top of the
+    // page, with its credit): the first line that holds the line after it.
+    let (mut head, mut next) = (Vec::new(), Vec::new());
+    let mut aside = 0;
+    loop {
+        let h = order.next()?;
+        head.clear();
+        squeeze_into(lines.get(h), &mut head);
+        if lines.len().saturating_mul(head.len()) > BUDGET {
+            return None;
+        }
+        next.clear();
+        squeeze_into(lines.get(*order.peek()?), &mut next);
+        if next.len() < head.len() && memchr::memmem::find(&head, &next).is_some() {
+            break;
+        }
+        aside += 1;
+        if aside > ASIDE || reads_as_summary(lines.get(h).trim()) {
+            return None;
+        }
     }
     let mut desc = Vec::new();
     squeeze_into(strip_ellipsis(text).0, &mut desc);
@@ -140,6 +163,19 @@ mod tests {
                 "{first}"
             );
         }
+    }
+
+    #[test]
+    fn a_caption_may_stand_between_the_description_and_the_cascade() {
+        let mut v = vec![
+            "Everything you need to know about the closure, and when it ends.",
+            "The bridge at dawn on Monday. Photograph: Ann Lee/Archive",
+        ];
+        v.extend(CASCADE);
+        assert_eq!(description(&lines(&v), &[]), Some(0));
+        // Not a second summary, nor more than a figure's lines.
+        v[1] = "A second summary of the closure and of what comes after it.";
+        assert_eq!(description(&lines(&v), &[]), None);
     }
 
     #[test]
