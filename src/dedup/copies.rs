@@ -1164,8 +1164,25 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     // before their blocks (`Find out more about how we test here` before
     // the block it ends, then `Read our full Bramwell Stride review`
     // before `…on a sprint. Read our full Bramwell Stride review. It
-    // costs…`).
-    comma_after || names.reads_as_link(&text, &after) || names.links_before_besides(l)
+    // costs…`). One word with a capital that the paragraph holds only
+    // inside its sentences, more words of the sentence after it, is no
+    // link's text by its look: a link holds the whole name (`…the county
+    // of Westmarch.`), and in a language that capitalises nouns the word
+    // is the heading's, named again (`Hintergrund` / `…Den Hintergrund
+    // der Schäden…`, `Kinderopvang` / `…van Kinderopvang De Vlieger…`):
+    // only the file's other links make it a link.
+    let word_in_sentence = one_name
+        && !after.iter().any(|(p, _)| {
+            occurs(p, &text, |before, after| {
+                before.is_empty()
+                    || !after
+                        .strip_prefix(' ')
+                        .is_some_and(|a| a.starts_with(char::is_alphanumeric))
+            })
+        });
+    comma_after
+        || (!word_in_sentence && names.reads_as_link(&text, &after))
+        || names.links_before_besides(l)
 }
 
 /// The last word of `before` (after its last whitespace), read back at

@@ -962,6 +962,36 @@ fn a_link_ending_each_item_written_before_it_is_a_copy() {
 }
 
 #[test]
+fn a_one_word_heading_that_its_paragraph_names_is_a_heading_unless_the_file_writes_links_before_blocks(
+) {
+    // German and Dutch capitalise nouns, and a section's one-word heading
+    // is named again in running text (`Hintergrund` / `…Den Hintergrund
+    // der Schäden…`, `Kinderopvang` / `…van Kinderopvang De Vlieger…`):
+    // written before the paragraph that names it, it is its heading, as
+    // the glued seam of a cascade shows, and cleaning the article again
+    // keeps it.
+    let lines = [
+        "Die Brücke bleibt ab Montag für den gesamten Verkehr gesperrt, teilte das Amt mit.",
+        "Hintergrund",
+        "Die Brücke wurde 1968 gebaut. Den Hintergrund der Schäden sieht das Amt vor allem im Streusalz.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&lines));
+    let cascade = [
+        "HintergrundDie Brücke wurde 1968 gebaut. Den Hintergrund der Schäden sieht das Amt vor allem im Streusalz.",
+        "Die Brücke wurde 1968 gebaut. Den Hintergrund der Schäden sieht das Amt vor allem im Streusalz.",
+    ];
+    assert_eq!(rebuild(&cascade), paras(&[lines[1], lines[2]]));
+    // Where the file writes another link before its block, it is one too.
+    let lines = [
+        "Dunmore Estates",
+        "The lettings firm Dunmore Estates said it would appeal, a spokesman for the firm said.",
+        "Hintergrund",
+        "Die Brücke wurde 1968 gebaut. Den Hintergrund der Schäden sieht das Amt vor allem im Streusalz.",
+    ];
+    assert_eq!(rebuild(&lines), paras(&[lines[1], lines[3]]));
+}
+
+#[test]
 fn a_surname_linked_before_the_paragraph_it_opens_is_a_link_text_where_the_file_writes_links_so() {
     // A links scraper writes `Dunmore` before `Dunmore is expected…`. One
     // word opening the paragraph as its subject is as often a heading
@@ -1028,14 +1058,29 @@ fn a_one_word_heading_that_the_article_also_writes_in_small_letters_is_no_name()
     ];
     assert_eq!(rebuild(&lines), paras(&lines));
     // Where the article never writes it in small letters, it reads as a
-    // name, as the links scraper's `Danbury` / `…charged Danbury and Moss.`.
+    // name, as the links scraper's `Danbury` / `…charged Danbury and
+    // Moss.`; but one word alone before its paragraph is a link only
+    // where the file writes other links before their blocks: else it is
+    // as often a heading that its paragraph names (`Hintergrund`), and
+    // the reading that keeps it wins.
     let lines = [
         "Flights were delayed by up to three hours while aircraft were de-iced.",
         "Ferries",
         "Skerran Ferries said in a statement that no sailings would leave before 2 p.m. on Friday.",
         "Island shops said fresh food would run short by the weekend.",
     ];
-    assert_eq!(rebuild(&lines), paras(&[lines[0], lines[2], lines[3]]));
+    assert_eq!(rebuild(&lines), paras(&lines));
+    let with_links = [
+        "Harbour Board",
+        "Flights were delayed, the Harbour Board said, while aircraft were de-iced.",
+        "Ferries",
+        "Skerran Ferries said in a statement that no sailings would leave before 2 p.m. on Friday.",
+        "Island shops said fresh food would run short by the weekend.",
+    ];
+    assert_eq!(
+        rebuild(&with_links),
+        paras(&[with_links[1], with_links[3], with_links[4]])
+    );
 }
 
 #[test]
