@@ -824,6 +824,25 @@ impl<'l, 'a> Names<'l, 'a> {
             })
     }
 
+    /// [`Names::reads_as_link`] for a line written before the paragraphs
+    /// `after` it: but for one word with a capital that they hold only
+    /// inside their sentences, more words after it, which is no link's
+    /// text by its look (see [`link_text`]'s end).
+    fn reads_as_link_before(&self, text: &str, after: &[(String, bool)]) -> bool {
+        let one_word = !text.contains(char::is_whitespace) && text.starts_with(char::is_uppercase);
+        let in_sentences = || {
+            !after.iter().any(|(p, _)| {
+                occurs(p, text, |before, rest| {
+                    before.is_empty()
+                        || !rest
+                            .strip_prefix(' ')
+                            .is_some_and(|a| a.starts_with(char::is_alphanumeric))
+                })
+            })
+        };
+        !(one_word && in_sentences()) && self.reads_as_link(text, after)
+    }
+
     /// Whether the file writes a link's text before its block somewhere
     /// other than at line `l`: a short line (a name or a phrase) that the
     /// paragraph after it holds where it reads as a link (but does not
@@ -851,7 +870,7 @@ impl<'l, 'a> Names<'l, 'a> {
                         after
                             .iter()
                             .any(|(p, _)| occurs(p, &text, |b, _| !b.is_empty()))
-                            && self.reads_as_link(&text, &after)
+                            && self.reads_as_link_before(&text, &after)
                     }
                 };
                 if held && !before.iter().any(|(p, _)| occurs(p, &text, |_, _| true)) {
@@ -1171,18 +1190,7 @@ pub(super) fn link_text(lines: &[Line], l: usize, names: &Names) -> bool {
     // is the heading's, named again (`Hintergrund` / `…Den Hintergrund
     // der Schäden…`, `Kinderopvang` / `…van Kinderopvang De Vlieger…`):
     // only the file's other links make it a link.
-    let word_in_sentence = one_name
-        && !after.iter().any(|(p, _)| {
-            occurs(p, &text, |before, after| {
-                before.is_empty()
-                    || !after
-                        .strip_prefix(' ')
-                        .is_some_and(|a| a.starts_with(char::is_alphanumeric))
-            })
-        });
-    comma_after
-        || (!word_in_sentence && names.reads_as_link(&text, &after))
-        || names.links_before_besides(l)
+    comma_after || names.reads_as_link_before(&text, &after) || names.links_before_besides(l)
 }
 
 /// The last word of `before` (after its last whitespace), read back at

@@ -30,6 +30,9 @@ const MAX_LEN: usize = 600;
 /// Lines of page text between the description and the cascade, at most:
 /// a figure at the top of the page writes its caption there.
 const ASIDE: usize = 2;
+/// Squeezed bytes of the cascade's opening looked for in the line before
+/// it: a line that holds them leads into the article.
+const OPENING: usize = 32;
 /// Words a description has at least: a sentence, not a label or a name.
 const MIN_WORDS: usize = 4;
 /// Bytes compared when looking for the later lines inside the cascade's
@@ -55,13 +58,14 @@ pub(crate) fn description(lines: &Lines, skip: &[usize]) -> Option<usize> {
     // page, with its credit): the first line that holds the line after it.
     let (mut head, mut next) = (Vec::new(), Vec::new());
     let mut aside = 0;
+    let mut asides = Vec::new();
     loop {
         let h = order.next()?;
-        head.clear();
-        squeeze_into(lines.get(h), &mut head);
-        if lines.len().saturating_mul(head.len()) > BUDGET {
+        if lines.len().saturating_mul(lines.get(h).len()) > BUDGET {
             return None;
         }
+        head.clear();
+        squeeze_into(lines.get(h), &mut head);
         next.clear();
         squeeze_into(lines.get(*order.peek()?), &mut next);
         if next.len() < head.len() && memchr::memmem::find(&head, &next).is_some() {
@@ -69,6 +73,15 @@ pub(crate) fn description(lines: &Lines, skip: &[usize]) -> Option<usize> {
         }
         aside += 1;
         if aside > ASIDE || reads_as_summary(lines.get(h).trim()) {
+            return None;
+        }
+        asides.push(h);
+    }
+    // The lines between are no text of the cascade either.
+    for &a in &asides {
+        next.clear();
+        squeeze_into(lines.get(a), &mut next);
+        if memchr::memmem::find(&head, &next).is_some() {
             return None;
         }
     }
@@ -79,11 +92,13 @@ pub(crate) fn description(lines: &Lines, skip: &[usize]) -> Option<usize> {
     }
     // The cascade's first line opens the article: a line that leads into
     // it (a window, a paragraph and the next) is text of it.
-    let opening = &head[..head.len().min(32)];
+    let opening = &head[..head.len().min(OPENING)];
     if memchr::memmem::find(&desc, opening).is_some() {
         return None;
     }
-    let mut suffixes = 0;
+    // Suffixes of different lengths: a last sentence written twice is
+    // one step, not a cascade.
+    let mut suffixes: Vec<usize> = Vec::new();
     let mut line = Vec::new();
     for i in order {
         line.clear();
@@ -91,9 +106,11 @@ pub(crate) fn description(lines: &Lines, skip: &[usize]) -> Option<usize> {
         if line.len() >= head.len() || memchr::memmem::find(&head, &line).is_none() {
             return None;
         }
-        suffixes += usize::from(head.ends_with(&line));
+        if head.ends_with(&line) && !suffixes.contains(&line.len()) && suffixes.len() < SUFFIXES {
+            suffixes.push(line.len());
+        }
     }
-    (suffixes >= SUFFIXES).then_some(d)
+    (suffixes.len() >= SUFFIXES).then_some(d)
 }
 
 /// Whether `text` reads as a page's summary: a few words of prose, not too
@@ -175,6 +192,17 @@ mod tests {
         assert_eq!(description(&lines(&v), &[]), Some(0));
         // Not a second summary, nor more than a figure's lines.
         v[1] = "A second summary of the closure and of what comes after it.";
+        assert_eq!(description(&lines(&v), &[]), None);
+    }
+
+    #[test]
+    fn a_last_sentence_written_twice_is_no_cascade() {
+        let v = [
+            "Police have named the man who died in a crash on the A38 on Tuesday.",
+            "He was 34 and lived in Ashford. Anyone with information should call 101.",
+            "Anyone with information should call 101.",
+            "Anyone with information should call 101.",
+        ];
         assert_eq!(description(&lines(&v), &[]), None);
     }
 

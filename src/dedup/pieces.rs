@@ -493,7 +493,7 @@ impl Frame {
         let mut accepted = self.accepted_by_lines(style, narrow_rare, lines, g, short);
         // A suffix cascade whose lines were partly lost: every line runs
         // to the group's end, and lines start inside it at two places or
-        // more, where no line ends. There a line start where a sentence
+        // more. There a line start where a sentence
         // ends and the next begins is where a paragraph starts, however
         // the markup spaced it (`</p> <p>` before the last paragraph,
         // where the others are glued); an element walk's lines end at
@@ -506,12 +506,20 @@ impl Frame {
                 .next()
                 .is_some_and(|first| inside.any(|s| s != first))
         };
+        let mut steps = vec![false; self.cands.len()];
         if suffix_cascade {
-            for (a, c) in accepted.iter_mut().zip(&self.cands).take(last).skip(1) {
-                *a |= c.ev.start
+            for ((a, step), c) in accepted
+                .iter_mut()
+                .zip(steps.iter_mut())
+                .zip(&self.cands)
+                .take(last)
+                .skip(1)
+            {
+                *step = c.ev.start
                     && c.glue == Glue::Spaced
                     && c.look.is_some_and(|l| l.sentence())
                     && may_head_cascade(c.glue, c.look);
+                *a |= *step;
             }
         }
         // Where the file's paragraphs meet glued or set apart by more than
@@ -581,7 +589,7 @@ impl Frame {
             }
             for (i, c) in self.cands.iter().enumerate() {
                 let rare = narrow_rare || c.look.is_some_and(|l| l.sentence());
-                if suffix_cascade && c.ev.start {
+                if steps[i] {
                     continue;
                 }
                 if c.narrow && !c.ev.structural && met[i] && inside[i] && rare {

@@ -981,6 +981,16 @@ fn a_one_word_heading_that_its_paragraph_names_is_a_heading_unless_the_file_writ
         "Die Brücke wurde 1968 gebaut. Den Hintergrund der Schäden sieht das Amt vor allem im Streusalz.",
     ];
     assert_eq!(rebuild(&cascade), paras(&[lines[1], lines[2]]));
+    // Two such headings are no evidence of links written before their
+    // blocks for each other.
+    let two = [
+        lines[0],
+        lines[1],
+        lines[2],
+        "Ausblick",
+        "Im Sommer soll der Neubau beginnen. Einen Ausblick auf die Kosten gab das Amt nicht.",
+    ];
+    assert_eq!(rebuild(&two), paras(&two));
     // Where the file writes another link before its block, it is one too.
     let lines = [
         "Dunmore Estates",

@@ -64,7 +64,7 @@ pub enum Fate {
     /// with the copies.
     Header,
     /// The line is the page's description, written before the article and
-    /// held by none of its lines ([`crate::dedup::description`]): not the
+    /// held by none of its lines (`src/dedup/description.rs`): not the
     /// article's text, dropped.
     Description,
     /// The line's text is nowhere in the output: text was lost, which must
