@@ -194,13 +194,7 @@ pub fn clean_owned(input: Vec<u8>, opts: &Options) -> Result<Cleaned, Error> {
         let skip = headline(paragraphs.iter(), header.as_ref());
         let dropped = opts.count_dropped.then(|| {
             let paragraphs: Vec<&str> = paragraphs.iter().skip(skip).collect();
-            let lines = explain::header_lines(header.as_ref());
-            let title = header.as_ref().and_then(|h| h.title.as_deref());
-            let aside = explain::SetAside {
-                header: &lines,
-                title,
-                description,
-            };
+            let aside = explain::SetAside::new(header.as_ref(), description);
             explain::Dropped::count_lines(&doc.texts, &doc.ids, &paragraphs, &aside)
         });
         let unchanged = original.parts(&text).is_some_and(|parts| {
@@ -312,12 +306,7 @@ pub(crate) fn read_and_rebuild<R>(
     );
     article.lang = opts.lang;
     if opts.count_dropped {
-        let header = explain::header_lines(article.header.as_ref());
-        let aside = explain::SetAside {
-            header: &header,
-            title: article.header.as_ref().and_then(|h| h.title.as_deref()),
-            description,
-        };
+        let aside = explain::SetAside::new(article.header.as_ref(), description);
         let dropped =
             explain::Dropped::count_lines(&doc.texts, &doc.ids, &article.paragraphs, &aside);
         article.stats.dropped = Some(dropped);

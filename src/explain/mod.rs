@@ -192,8 +192,12 @@ impl Dropped {
         aside: &SetAside,
     ) -> Dropped {
         let mut fates = fates(texts, paragraphs);
-        let description = aside.description.map(|d| ids[d] as usize);
-        aside.mark(&mut fates, texts, paragraphs, description);
+        // The description's line, as the text it is.
+        let aside = SetAside {
+            description: aside.description.map(|d| ids[d] as usize),
+            ..aside.clone()
+        };
+        aside.mark(&mut fates, texts, paragraphs);
         let mut seen = vec![false; texts.len()];
         let mut d = Dropped::default();
         for &k in ids {
@@ -211,28 +215,40 @@ impl Dropped {
 
 /// What cleaning set aside before it rebuilt the body, to tell the fates
 /// of the lines the output does not hold.
+#[derive(Clone)]
 pub(crate) struct SetAside<'h> {
-    /// The header's lines ([`header_lines`]).
-    pub(crate) header: &'h [&'h str],
+    /// The header's lines as written ([`Header::lines`](crate::article::Header::lines)).
+    header: Vec<&'h str>,
     /// The header's title.
-    pub(crate) title: Option<&'h str>,
-    /// The index of the body line that is the page's description.
-    pub(crate) description: Option<usize>,
+    title: Option<&'h str>,
+    /// The index of the line that is the page's description.
+    description: Option<usize>,
 }
 
-impl SetAside<'_> {
+impl<'h> SetAside<'h> {
+    /// The header's copies, and the body line `description` (an index
+    /// into the body lines) set aside as the page's description.
+    pub(crate) fn new(
+        header: Option<&'h crate::article::Header>,
+        description: Option<usize>,
+    ) -> Self {
+        SetAside {
+            header: header.map_or_else(Vec::new, |h| h.lines().collect()),
+            title: header.and_then(|h| h.title.as_deref()),
+            description,
+        }
+    }
+
     /// Marks the lines of `lines` the output does not hold: the header's
-    /// copies ([`mark_header`]), and the line `description` (an index into
-    /// `lines`) as the page's description.
-    pub(crate) fn mark<S: AsRef<str>, P: AsRef<str>>(
+    /// copies ([`mark_header`]), and the description's line.
+    fn mark<S: AsRef<str>, P: AsRef<str>>(
         &self,
         placed: &mut Vec<Placement>,
         lines: &[S],
         paragraphs: &[P],
-        description: Option<usize>,
     ) {
-        mark_header(placed, lines, self.header, self.title, paragraphs);
-        if let Some(p) = description.and_then(|d| placed.get_mut(d)) {
+        mark_header(placed, lines, &self.header, self.title, paragraphs);
+        if let Some(p) = self.description.and_then(|d| placed.get_mut(d)) {
             if p.fate == Fate::NotFound {
                 *p = Placement {
                     fate: Fate::Description,
@@ -241,11 +257,6 @@ impl SetAside<'_> {
             }
         }
     }
-}
-
-/// The header's lines as written ([`Header::lines`](crate::article::Header::lines)).
-pub(crate) fn header_lines(header: Option<&crate::article::Header>) -> Vec<&str> {
-    header.map_or_else(Vec::new, |h| h.lines().collect())
 }
 
 /// Each of `lines` that is nowhere in the output (`placed`, their fates)
@@ -428,13 +439,11 @@ pub fn explain(input: &[u8], opts: &Options) -> Result<Explanation, Error> {
     crate::read_and_rebuild(input, &opts, |doc, mut article, description| {
         let body: Vec<&str> = doc.lines().collect();
         let mut fates = fates(&body, &article.paragraphs);
-        let header = header_lines(article.header.as_ref());
-        let aside = SetAside {
-            header: &header,
-            title: article.header.as_ref().and_then(|h| h.title.as_deref()),
-            description,
-        };
-        aside.mark(&mut fates, &body, &article.paragraphs, description);
+        SetAside::new(article.header.as_ref(), description).mark(
+            &mut fates,
+            &body,
+            &article.paragraphs,
+        );
         article.stats.dropped = Some(Dropped::count(&fates));
         let lines = doc
             .lines()
